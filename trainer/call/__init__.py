@@ -1,0 +1,1 @@
+"""call domain package (no UI imports here)."""

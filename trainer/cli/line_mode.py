@@ -1,0 +1,172 @@
+"""The call without the full-screen UI: for scripts, screen readers and quick dry runs.
+
+Recruiter lines are printed (and spoken unless muted); replies come one per line
+from standard input, from audio files in turn order, or from the microphone. The
+same :class:`~trainer.call.engine.Call` as the TUI scores, branches and saves.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from trainer.call.engine import Call, TurnOutcome
+from trainer.checklist import ITEMS_BY_NAME
+from trainer.cli.common import err, out
+from trainer.errors import TrainerError
+from trainer.scenario.model import Scenario
+from trainer.scoring.result import ReplyTiming
+
+SPEAK_TIMEOUT = 60.0
+
+
+@dataclass
+class Reply:
+    text: str
+    source: str = "typed"
+    engine: str | None = None
+    audio: Path | None = None
+    timing: ReplyTiming | None = None
+
+
+@dataclass
+class LineOptions:
+    typed: bool = True
+    mute: bool = False
+    mic: bool = False
+    audio: list[Path] = field(default_factory=list)
+    explain: bool = False
+    engine: str | None = None
+    json_output: bool = False
+    """Keep stdout for the JSON document: the conversation goes to stderr."""
+
+
+def _typed_replies() -> Iterator[Reply]:
+    interactive = sys.stdin.isatty()
+    while True:
+        if interactive:
+            sys.stdout.write("You: ")
+            sys.stdout.flush()
+        line = sys.stdin.readline()
+        if not line:
+            return
+        yield Reply(line.rstrip("\r\n"))
+
+
+def _audio_replies(files: list[Path], scenario: Scenario, engine_name: str | None) -> Iterator[Reply]:
+    from trainer.speech.stt import load_engine, scenario_vocabulary
+
+    engine = load_engine(engine_name)
+    vocabulary = scenario_vocabulary(scenario)
+    for path in files:
+        transcript = engine.transcribe(path, vocabulary=vocabulary)
+        yield Reply(
+            transcript.text,
+            source="audio",
+            engine=transcript.engine,
+            audio=path,
+            timing=ReplyTiming(
+                response_delay=transcript.first_word_at,
+                duration=transcript.audio_seconds,
+                words=tuple(transcript.words),
+            ),
+        )
+
+
+def _mic_replies(scenario: Scenario, engine_name: str | None) -> Iterator[Reply]:
+    from trainer.speech.audio_input import MicListener, microphone_status
+    from trainer.speech.stt import load_engine, scenario_vocabulary
+
+    ok, message = microphone_status()
+    if not ok:
+        err(f"notice: {message}; type your replies instead.")
+        yield from _typed_replies()
+        return
+    engine = load_engine(engine_name)
+    vocabulary = scenario_vocabulary(scenario)
+    listener = MicListener()
+    while True:
+        out("(listening... speak your reply)")
+        recording = listener.listen()
+        transcript = engine.transcribe(recording.path, vocabulary=vocabulary)
+        yield Reply(transcript.text, source="mic", engine=transcript.engine,
+                    audio=recording.path,
+                    timing=ReplyTiming(duration=transcript.audio_seconds,
+                                       response_delay=transcript.first_word_at,
+                                       words=tuple(transcript.words)))
+
+
+def _mark(met: bool | None) -> str:
+    return {True: "[x]", False: "[ ]", None: "[-]"}[met]
+
+
+def _report_turn(outcome: TurnOutcome, explain: bool, show: Callable[[str], None]) -> None:
+    parts = []
+    for name in outcome.expected:
+        result = outcome.score.checks[name]
+        parts.append(f"{_mark(result.met)} {ITEMS_BY_NAME[name].label if name in ITEMS_BY_NAME else name}")
+    for name, result in outcome.score.checks.items():
+        info = ITEMS_BY_NAME.get(name)
+        if info and info.kind == "avoid" and result.met:
+            words = ", ".join(f'"{e.text}"' for e in result.evidence)
+            parts.append(f"(!) {info.label}{': ' + words if words else ''}")
+    if parts:
+        show("    " + "   ".join(parts))
+    if explain:
+        show(f"    -> next: {outcome.decision.goto} ({outcome.decision.reason})")
+
+
+def run_line_mode(call: Call, options: LineOptions) -> None:
+    """Play the whole call; end of input hangs up politely and still saves and scores."""
+    scenario = call.scenario
+    speaker = None
+    if not options.mute:
+        from trainer.speech.tts import open_speaker
+
+        speaker, notice = open_speaker()
+        if notice:
+            err(f"notice: {notice}")
+    if options.audio:
+        replies = _audio_replies(options.audio, scenario, options.engine)
+    elif options.mic:
+        replies = _mic_replies(scenario, options.engine)
+    else:
+        replies = _typed_replies()
+    show = err if options.json_output else out
+    name = scenario.recruiter.name
+    show(f"{scenario.title}\n")
+    while not call.finished:
+        turn = call.current_turn
+        assert turn is not None
+        if options.explain:
+            show(f"[turn {turn.id}]")
+        show(f"{name}: {call.recruiter_line}")
+        if speaker is not None:
+            job = speaker.speak(call.recruiter_line, voice=scenario.recruiter.voice.id,
+                                rate=scenario.recruiter.voice.rate)
+            job.wait(SPEAK_TIMEOUT)
+        try:
+            reply = next(replies)
+        except StopIteration:
+            show("(end of input: hanging up)")
+            call.hang_up()
+            break
+        except TrainerError as exc:
+            err(f"error: {exc.message}")
+            call.hang_up()
+            break
+        if reply.source != "typed" or not sys.stdin.isatty():
+            show(f"You: {reply.text}")
+        outcome = call.answer(reply.text, source=reply.source, timing=reply.timing,
+                              audio=reply.audio, engine=reply.engine)
+        _report_turn(outcome, options.explain, show)
+    show("")
+
+
+def session_json(call: Call) -> dict[str, Any]:
+    if call.store is None or call.session_id is None:
+        raise TrainerError("the session was not saved")
+    return call.store.load(call.session_id).to_json()

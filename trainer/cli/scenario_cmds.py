@@ -1,0 +1,140 @@
+"""Commands about scenario files: list, validate, schema, paths, new."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from trainer import paths
+from trainer.cli.common import err, out, out_json
+from trainer.scenario.branching import all_paths
+from trainer.scenario.catalog import load_catalog
+from trainer.scenario.loader import check_file, scenario_files
+from trainer.scenario.model import END, SITUATION_LABELS
+from trainer.scenario.problems import Problem
+from trainer.scenario.schema import scenario_schema
+
+ScenariosOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--scenarios",
+        help="Folder of your own scenarios (instead of the one in the user data dir).",
+        show_default=False,
+    ),
+]
+
+
+def list_scenarios(
+    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON array.")] = False,
+    scenarios: ScenariosOption = None,
+) -> None:
+    """Show the available scenarios: id, title, situation, difficulty and number of turns."""
+    catalog = load_catalog(scenarios or ())
+    rows: list[dict[str, Any]] = []
+    for entry in catalog.entries:
+        if entry.scenario is None:
+            first = entry.problems[0] if entry.problems else "invalid"
+            err(f"warning: skipped {entry.path}: {first} (run `trainer validate {entry.path}`)")
+            continue
+        s = entry.scenario
+        rows.append({
+            "id": s.id, "title": s.title, "situation": s.situation,
+            "difficulty": s.difficulty, "turns": len(s.turns),
+        })
+    if as_json:
+        out_json(rows)
+        return
+    if not rows:
+        out("No scenarios found.")
+        return
+    width = max(len(r["id"]) for r in rows)
+    out(f"{'ID':<{width}}  {'DIFFICULTY':<10}  {'TURNS':>5}  TITLE (SITUATION)")
+    for r in rows:
+        situation = SITUATION_LABELS.get(r["situation"], r["situation"])
+        out(f"{r['id']:<{width}}  {r['difficulty']:<10}  {r['turns']:>5}  "
+            f"{r['title']} ({situation})")
+
+
+def _expand(targets: list[Path]) -> tuple[list[Path], list[Problem]]:
+    files: list[Path] = []
+    problems: list[Problem] = []
+    for target in targets:
+        if target.is_dir():
+            found = scenario_files(target)
+            if not found:
+                problems.append(Problem(str(target), 1, 1, "(file)",
+                                        "directory has no .yaml or .yml scenario files"))
+            files.extend(found)
+        else:
+            files.append(target)
+    return files, problems
+
+
+def validate(
+    targets: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Scenario files or folders (default: shipped and your own).",
+                       show_default=False),
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print problems only.")] = False,
+) -> None:
+    """Check scenario files; exit 0 when all are valid, 1 when any is not."""
+    if not targets:
+        targets = [paths.shipped_scenarios_dir(), paths.user_scenarios_dir()]
+        targets = [t for t in targets if t.is_dir()]
+    files, problems = _expand(targets)
+    bad_files = {p.file for p in problems}
+    for path in files:
+        result = check_file(path)
+        if result.problems:
+            bad_files.add(str(path))
+            problems.extend(result.problems)
+        elif not quiet:
+            out(f"ok: {path}")
+    for problem in problems:
+        out(str(problem))
+    total = len(files)
+    summary = (f"{total} file{'s' if total != 1 else ''} checked, "
+               f"{len(problems)} problem{'s' if len(problems) != 1 else ''} "
+               f"in {len(bad_files)} file{'s' if len(bad_files) != 1 else ''}")
+    err(summary)
+    if problems:
+        raise typer.Exit(1)
+
+
+def schema() -> None:
+    """Print the JSON Schema of scenario files (for editors that check YAML)."""
+    out_json(scenario_schema())
+
+
+def show_paths(
+    scenario: Annotated[str, typer.Argument(help="A scenario id or file.")],
+    scenarios: ScenariosOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON array.")] = False,
+) -> None:
+    """List every path through the call, with the condition that leads to each turn."""
+    found = load_catalog(scenarios or ()).get(scenario)
+    walks, truncated = all_paths(found)
+    if as_json:
+        out_json([[{"turn": s.turn_id, "via": s.via} for s in walk] for walk in walks])
+        return
+    main = found.main_path()
+    for number, walk in enumerate(walks, 1):
+        ids = [s.turn_id for s in walk if s.turn_id != END]
+        tag = "  (main path)" if ids == main else ""
+        out(f"Path {number}: {' -> '.join(ids)} -> {END}{tag}")
+        for step in walk[1:]:
+            out(f"    -> {step.turn_id:<20} when {step.via}")
+    out(f"{len(walks)} path{'s' if len(walks) != 1 else ''}"
+        + (" (list cut short)" if truncated else ""))
+
+
+def register(app: typer.Typer) -> None:
+    app.command("list")(list_scenarios)
+    app.command("validate")(validate)
+    app.command("schema")(schema)
+    app.command("paths")(show_paths)
+
+

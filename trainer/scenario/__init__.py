@@ -1,0 +1,1 @@
+"""scenario domain package (no UI imports here)."""

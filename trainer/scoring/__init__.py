@@ -1,0 +1,1 @@
+"""Scoring replies against the checklist (no UI imports here)."""

@@ -1,0 +1,1 @@
+"""sessions domain package (no UI imports here)."""

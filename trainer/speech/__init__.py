@@ -1,0 +1,1 @@
+"""speech domain package (no UI imports here)."""

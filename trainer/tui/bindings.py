@@ -1,0 +1,128 @@
+"""Every key the trainer answers to, in one table.
+
+The footer (through each screen's ``BINDINGS``), the help screen and the command
+palette are all built from :data:`KEYS`, so a key, its description and its
+palette entry can never disagree.
+
+Screens whose main widget is a text box (the picker's filter, the call's reply
+box) use ctrl and function keys only, so typing never triggers an action.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from textual.binding import Binding
+
+Scope = Literal[
+    "app", "picker", "briefing", "call", "redo", "scorecard", "sessions", "review", "modal"
+]
+
+SCOPE_TITLES: dict[Scope, str] = {
+    "app": "Everywhere",
+    "picker": "Scenario picker",
+    "briefing": "Briefing",
+    "call": "During the call",
+    "redo": "Redoing a turn",
+    "scorecard": "Scorecard",
+    "sessions": "Saved sessions",
+    "review": "Reviewing a session",
+    "modal": "Dialogs",
+}
+
+
+@dataclass(frozen=True)
+class Key:
+    id: str
+    """Unique, ``scope.action``; also the id a Textual keymap can rebind."""
+    scope: Scope
+    key: str
+    action: str
+    """A Textual action string, run on the screen (or the app for the ``app`` scope)."""
+    description: str
+    """A few words for the footer."""
+    help: str
+    """One sentence for the help screen and the command palette."""
+    show: bool = True
+    priority: bool = False
+
+
+KEYS: tuple[Key, ...] = (
+    Key("app.help", "app", "f1", "help", "Help", "Show every key and what it does."),
+    Key("app.theme", "app", "f2", "toggle_theme", "Light/dark",
+        "Switch between the light and the dark theme.", show=False),
+    Key("app.quit", "app", "ctrl+q", "quit", "Quit", "Leave the trainer.", show=False,
+        priority=True),
+    Key("picker.choose", "picker", "enter", "choose", "Choose",
+        "Open the briefing of the highlighted scenario."),
+    Key("picker.down", "picker", "down", "move(1)", "Next", "Highlight the next scenario.",
+        show=False),
+    Key("picker.up", "picker", "up", "move(-1)", "Previous",
+        "Highlight the previous scenario.", show=False),
+    Key("picker.clear", "picker", "escape", "clear_filter", "Clear filter",
+        "Empty the filter box and show every scenario.", show=False),
+    Key("picker.sessions", "picker", "ctrl+r", "sessions", "Past sessions",
+        "Review saved sessions: transcripts, checklists and recordings."),
+    Key("briefing.start", "briefing", "enter", "start", "Start the call",
+        "Start the call: the recruiter rings and speaks first."),
+    Key("briefing.back", "briefing", "escape", "back", "Back", "Back to the scenario list."),
+    Key("call.redo", "call", "ctrl+r", "redo", "Redo turn",
+        "Answer the last turn again and keep the better of the two attempts."),
+    Key("call.hear", "call", "ctrl+l", "hear_again", "Hear again",
+        "Hear the recruiter's line again, then answer."),
+    Key("call.mode", "call", "ctrl+t", "toggle_typing", "Type/speak",
+        "Switch between speaking your reply and typing it."),
+    Key("call.hint", "call", "ctrl+g", "hint", "Hint", "Peek at a hint for this turn."),
+    Key("call.model", "call", "ctrl+o", "model_answer", "Model answer",
+        "Peek at a model answer for this turn."),
+    Key("call.pause", "call", "ctrl+s", "pause", "Pause",
+        "Pause the call (stop speaking and listening); press again to resume."),
+    Key("call.skip", "call", "ctrl+n", "skip", "Skip turn",
+        "Skip this turn without answering; it is scored as missed.", show=False),
+    Key("call.hang_up", "call", "escape", "hang_up", "Hang up",
+        "End the call now; what you said so far is saved and scored."),
+    Key("redo.hear", "redo", "ctrl+l", "hear_again", "Hear again",
+        "Hear the recruiter's line again."),
+    Key("redo.keep_old", "redo", "1", "keep(False)", "Keep earlier",
+        "Keep your earlier answer to this turn."),
+    Key("redo.keep_new", "redo", "2", "keep(True)", "Keep new",
+        "Keep your new answer to this turn."),
+    Key("redo.cancel", "redo", "escape", "cancel", "Cancel",
+        "Stop redoing this turn and keep the earlier answer."),
+    Key("scorecard.again", "scorecard", "t", "try_again", "Try again",
+        "Rehearse the same scenario again from the start."),
+    Key("scorecard.review", "scorecard", "v", "review", "Transcript",
+        "Review the transcript of this call with every check highlighted."),
+    Key("scorecard.export", "scorecard", "e", "export", "Export",
+        "Save the scorecard and cue card as a text file."),
+    Key("scorecard.back", "scorecard", "escape", "back", "Scenarios",
+        "Back to the scenario list."),
+    Key("sessions.open", "sessions", "enter", "open", "Open",
+        "Open the highlighted session read-only."),
+    Key("sessions.back", "sessions", "escape", "back", "Back", "Back to the scenario list."),
+    Key("review.play", "review", "p", "play", "Play reply",
+        "Play the recording of the highlighted reply."),
+    Key("review.back", "review", "escape", "back", "Back", "Back to the previous screen."),
+    Key("modal.close", "modal", "escape", "dismiss", "Close", "Close this dialog."),
+)
+
+
+def keys_for(scope: Scope) -> tuple[Key, ...]:
+    return tuple(key for key in KEYS if key.scope == scope)
+
+
+def bindings(scope: Scope) -> list[Binding]:
+    """The Textual bindings of ``scope``, for a screen's (or the app's) ``BINDINGS``."""
+    return [
+        Binding(
+            key.key,
+            key.action,
+            key.description,
+            show=key.show,
+            priority=key.priority,
+            tooltip=key.help,
+            id=key.id,
+        )
+        for key in keys_for(scope)
+    ]
