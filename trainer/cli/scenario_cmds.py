@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -14,6 +16,7 @@ from trainer.scenario.catalog import load_catalog
 from trainer.scenario.loader import check_file, scenario_files
 from trainer.scenario.model import END, SITUATION_LABELS
 from trainer.scenario.problems import Problem
+from trainer.scenario.scaffold import Answers, copy_text, slug, template, unique_path, write_new
 from trainer.scenario.schema import scenario_schema
 
 ScenariosOption = Annotated[
@@ -131,7 +134,56 @@ def show_paths(
         + (" (list cut short)" if truncated else ""))
 
 
+def _ask(question: str, default: str, choices: tuple[str, ...] = ()) -> str:
+    """One question at the terminal; Enter keeps the default."""
+    while True:
+        answer = typer.prompt(question, default=default, show_default=True).strip()
+        if not choices or answer in choices:
+            return answer or default
+        if answer.isdigit() and 1 <= int(answer) <= len(choices):
+            return choices[int(answer) - 1]
+        err(f"Please answer one of: {', '.join(choices)} (or its number).")
+
+
+def new(
+    from_id: Annotated[
+        str | None, typer.Option("--from", help="Copy this scenario (id or file) to adapt it.")
+    ] = None,
+    new_id: Annotated[str | None, typer.Option("--id", help="The new scenario's id.")] = None,
+    scenarios: ScenariosOption = None,
+) -> None:
+    """Write a new, commented, valid scenario file into your scenario folder."""
+    directory = (scenarios or [paths.user_scenarios_dir()])[0]
+    interactive = sys.stdin.isatty()
+    if from_id:
+        entry = load_catalog(scenarios or ()).entry(from_id)
+        base = slug(new_id or f"{entry.id}-copy")
+        final_id, target = unique_path(directory, base)
+        text = copy_text(entry.path.read_text(encoding="utf-8"), final_id)
+    else:
+        answers = Answers(id=new_id or "my-scenario", title="My practice call",
+                          situation="decline_offer", name="Alex", company="Brightwave",
+                          role="Product Analyst")
+        if interactive:
+            out("A few questions (Enter keeps the suggestion):")
+            for n, (key, label) in enumerate(SITUATION_LABELS.items(), 1):
+                out(f"  {n}. {key:<26} {label}")
+            situation = _ask("Situation", answers.situation, tuple(SITUATION_LABELS))
+            name = _ask("Recruiter's first name", answers.name)
+            company = _ask("Company", answers.company)
+            role = _ask("Role", answers.role)
+            title = _ask("Title", f"{SITUATION_LABELS[situation]}: {role} at {company}")
+            answers = Answers(new_id or slug(title), title, situation, name, company, role)
+        final_id, target = unique_path(directory, slug(answers.id))
+        text = template(replace(answers, id=final_id))
+    if new_id and final_id != slug(new_id):
+        err(f"notice: {slug(new_id)} already exists; wrote {final_id} instead")
+    write_new(text, target)
+    out(str(target))
+
+
 def register(app: typer.Typer) -> None:
+    app.command("new")(new)
     app.command("list")(list_scenarios)
     app.command("validate")(validate)
     app.command("schema")(schema)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from trainer.scenario.model import END, Branch, Condition, Scenario, Turn
 from trainer.textmatch import find_any
 
-CONTAINS_THRESHOLD = 85.0
+CONTAINS_THRESHOLD = 80.0
 
 
 @dataclass(frozen=True)

@@ -50,7 +50,7 @@ def atomic_write(path: Path, data: bytes) -> os.stat_result:
             handle.flush()
             os.fsync(handle.fileno())
             stat = os.fstat(handle.fileno())
-        os.replace(tmp, path)
+        tmp.replace(path)
     except BaseException:
         with contextlib.suppress(OSError):
             tmp.unlink()
@@ -101,7 +101,7 @@ class FileLock:
         return self._fd is not None
 
     def acquire(self, *, wait: float = LOCK_WAIT_SECONDS) -> None:
-        """Take the lock, waiting up to ``wait`` seconds; TrainerError if another holder keeps it."""
+        """Take the lock, waiting up to ``wait`` seconds; TrainerError if it stays taken."""
         if self._fd is not None:
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -131,7 +131,7 @@ class FileLock:
 
     def _same_file(self, fd: int) -> bool:
         try:
-            on_disk = os.stat(self.path)
+            on_disk = self.path.stat()
         except FileNotFoundError:
             return False
         mine = os.fstat(fd)

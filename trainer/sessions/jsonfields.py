@@ -47,7 +47,9 @@ class Fields:
 
     def __init__(self, data: object, where: str = "") -> None:
         if not isinstance(data, Mapping):
-            raise SessionFormatError(where or "(top level)", f"expected an object, got {describe(data)}")
+            raise SessionFormatError(
+                where or "(top level)", f"expected an object, got {describe(data)}"
+            )
         self.data: Mapping[str, Any] = data
         self.where = where
 
@@ -166,7 +168,9 @@ class Fields:
             raise self._wrong(key, "a list of text", value)
         for i, item in enumerate(value):
             if not isinstance(item, str):
-                raise SessionFormatError(f"{self.at(key)}[{i}]", f"expected text, got {describe(item)}")
+                raise SessionFormatError(
+                    f"{self.at(key)}[{i}]", f"expected text, got {describe(item)}"
+                )
         return list(value)
 
     def lists(self, key: str) -> list[tuple[str, list[Any]]]:
@@ -176,7 +180,9 @@ class Fields:
         out: list[tuple[str, list[Any]]] = []
         for i, item in enumerate(value):
             if not isinstance(item, list):
-                raise SessionFormatError(f"{self.at(key)}[{i}]", f"expected a list, got {describe(item)}")
+                raise SessionFormatError(
+                    f"{self.at(key)}[{i}]", f"expected a list, got {describe(item)}"
+                )
             out.append((f"{self.at(key)}[{i}]", item))
         return out
 

@@ -12,7 +12,7 @@ import re
 import secrets
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 from trainer.scoring.result import Evidence, ItemResult, ReplyScore, ReplyTiming
 from trainer.sessions.jsonfields import Fields, SessionFormatError
@@ -92,6 +92,11 @@ def _timing_from(fields: Fields, key: str) -> ReplyTiming:
     )
 
 
+def _mode(value: str) -> Mode:
+    """``value`` has been checked against :data:`MODES` already."""
+    return cast(Mode, value)
+
+
 def _extra(data: Fields, known: frozenset[str]) -> dict[str, Any]:
     return {key: value for key, value in data.data.items() if key not in known}
 
@@ -140,7 +145,7 @@ class Attempt:
     def from_fields(cls, fields: Fields) -> Attempt:
         return cls(
             reply=fields.text("reply"),
-            source=fields.choice("source", MODES, "typed"),  # type: ignore[arg-type]
+            source=_mode(fields.choice("source", MODES, "typed")),
             engine=fields.opt_text("engine"),
             audio=fields.opt_text("audio"),
             timing=_timing_from(fields, "timing"),
@@ -250,7 +255,7 @@ class TurnRecord:
             turn_id=fields.text("turn_id"),
             recruiter=fields.text("recruiter"),
             reply=fields.text("reply"),
-            source=fields.choice("source", MODES, "typed"),  # type: ignore[arg-type]
+            source=_mode(fields.choice("source", MODES, "typed")),
             engine=fields.opt_text("engine"),
             audio=fields.opt_text("audio"),
             timing=_timing_from(fields, "timing"),
@@ -446,7 +451,7 @@ class Session:
             scenario=fields.text("scenario"),
             scenario_title=fields.text("scenario_title", ""),
             scenario_hash=fields.text("scenario_hash", ""),
-            mode=fields.choice("mode", MODES),  # type: ignore[arg-type]
+            mode=_mode(fields.choice("mode", MODES)),
             started=fields.time("started"),
             ended=fields.opt_time("ended"),
             finished=fields.boolean("finished", False),

@@ -1,0 +1,148 @@
+"""New scenario files: a commented starting point, or a copy of an existing one with a new id.
+
+The text is written, not dumped from a model, so the comments that teach the
+format survive and the file reads like the examples in docs/scenarios.md.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from trainer import paths
+from trainer.scenario.loader import SCENARIO_SUFFIXES
+from trainer.scenario.model import SITUATION_LABELS
+
+_OPENINGS = {
+    "decline_offer": "Hi, it's {name} from {company}. Have you had a chance to think about "
+                     "our offer for the {role} role?",
+    "decline_interview": "Hello, this is {name} at {company}. We'd love to invite you to "
+                         "interview for the {role} position. Would next week work?",
+    "decline_second_interview": "Hi, it's {name} from {company}. We'd like to book your "
+                                "second interview for the {role} role. Are you free on "
+                                "Thursday?",
+    "salary_below_expectations": "Before we go further, I should mention the budget for the "
+                                 "{role} role is fixed. How does that sit with you?",
+    "cancel_interview": "Hi, {name} from {company} here, just confirming your interview for "
+                        "the {role} role next week.",
+}
+
+
+@dataclass(frozen=True)
+class Answers:
+    id: str
+    title: str
+    situation: str
+    name: str
+    company: str
+    role: str
+
+
+def _q(text: str) -> str:
+    """A YAML double-quoted scalar (JSON strings are valid YAML)."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def template(a: Answers) -> str:
+    opening = _OPENINGS[a.situation].format(name=a.name, company=a.company, role=a.role)
+    return f"""\
+# A practice call for the call-rehearsal trainer.
+# Check it with:   trainer validate {a.id}.yaml
+# Try it with:     trainer run {a.id}.yaml --plain --typed --explain
+# Every field is described in docs/scenarios.md; `trainer schema` gives editors a JSON Schema.
+
+id: {a.id}                     # must match the file name
+title: {_q(a.title)}
+situation: {a.situation}     # {", ".join(SITUATION_LABELS)}
+difficulty: easy              # easy | medium | hard
+
+# Shown before the call: who is calling, what happened, what you decided and why.
+briefing: >-
+  {a.name} from {a.company} is calling about the {a.role} role. You have decided to say no,
+  because you accepted an offer that fits your goals better. Be warm, be clear, be brief.
+
+tips:
+  - Thank them first, and name anyone who helped you.
+  - "Say no plainly: \\"Unfortunately, I won't be accepting.\\""
+  - Give one short reason, not a list.
+  - Close warmly and keep the door open.
+
+recruiter:
+  name: {_q(a.name)}
+  company: {_q(a.company)}
+  role: {_q(a.role)}
+  voice:
+    id: en-us                 # `trainer voices` lists what is installed
+    rate: 165                 # words per minute
+
+# Your own checklist items, scored like the built-in ones.
+items:
+  - name: written_followup
+    description: Says they will follow up in writing.
+    phrases:
+      - I'll follow up with an email
+      - I'll send you a note
+      - I'll confirm in writing
+    threshold: 80
+    kind: do
+    tip: Offer to confirm in writing, so there is a record and a warm last word.
+
+turns:
+  - id: opening
+    say: {_q(opening)}
+    alternatives:               # picked at random, so practice does not become rote
+      - {_q("Hi, " + a.name + " here from " + a.company + ". Any news on your side?")}
+    expect: [thanks, clear_no, brief_reason]
+    hint: Thank them, say no plainly, give one short reason.
+    model_answer: >-
+      Thank you so much for thinking of me, and for all your help. Unfortunately, I won't
+      be going ahead: I've accepted a role that fits my goals more closely.
+    next:                       # tried in order; the first that holds is taken
+      - when: {{missing: brief_reason}}
+        goto: ask_reason
+      - goto: wrap_up           # no `when`: otherwise
+
+  - id: ask_reason
+    say: I understand. Can I ask what made you decide?
+    followup: true              # answers a no already given: judged for a courteous follow-up
+    expect: [courteous_followup, brief_reason]
+    hint: One short, diplomatic reason; you choose how much detail to give.
+    model_answer: Of course. I've accepted an offer that's a closer match to my career goals.
+
+  - id: wrap_up
+    say: Well, thanks for letting me know. Anything else before I let you go?
+    expect: [graceful_close, written_followup]
+    hint: Thank them again, wish them well, keep the door open.
+    model_answer: >-
+      Thanks again for everything. I'll follow up with an email to confirm, and I hope our
+      paths cross again. All the best to you and the team.
+"""
+
+
+def unique_path(directory: Path, base_id: str) -> tuple[str, Path]:
+    """A file name in ``directory`` that does not exist yet: ``id``, ``id-2``, ``id-3``..."""
+    candidate, n = base_id, 1
+    while any((directory / f"{candidate}{s}").exists() for s in SCENARIO_SUFFIXES):
+        n += 1
+        candidate = f"{base_id}-{n}"
+    return candidate, directory / f"{candidate}.yaml"
+
+
+def slug(text: str) -> str:
+    value = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60].strip("-")
+    return value or "my-scenario"
+
+
+def copy_text(source_text: str, new_id: str) -> str:
+    """The source file with its top-level id replaced; comments and layout kept."""
+    return re.sub(r"^id:[ \t]*[^\s#]+", f"id: {new_id}", source_text, count=1, flags=re.MULTILINE)
+
+
+def write_new(text: str, path: Path) -> Path:
+    """Write ``text`` to ``path``, which must not exist (never overwrite a user's file)."""
+    paths.ensure_dir(path.parent)
+    with path.open("x", encoding="utf-8") as handle:
+        handle.write(text)
+    return path

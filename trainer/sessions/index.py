@@ -1,0 +1,131 @@
+"""The index beside the session files, so listing thousands of sessions reads one file.
+
+It is an append-only JSON Lines journal: each line records, for one session
+file, the file's identity (inode, size, modification time) and either its
+summary or the problem that stops it loading. The last line for a file wins.
+
+The index is a cache, never the truth: a line whose identity no longer matches
+the file on disk (an edit by hand, a crash between the rename and the append,
+an older trainer) is ignored and the file read again; a lost or garbled index
+is rebuilt from the files. Appends and compaction happen under the store's
+lock, and compaction replaces the journal atomically, so concurrent readers
+see either the old journal or the new one, and a torn last line is skipped.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from trainer.sessions.fileops import atomic_write
+from trainer.sessions.jsonfields import SessionFormatError
+from trainer.sessions.model import SessionSummary
+
+INDEX_NAME = ".index.jsonl"
+INDEX_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """Enough of a file's stat to notice any change: every save makes a new inode."""
+
+    ino: int
+    size: int
+    mtime_ns: int
+
+    @classmethod
+    def of(cls, stat: os.stat_result) -> Stamp:
+        return cls(stat.st_ino, stat.st_size, stat.st_mtime_ns)
+
+
+@dataclass(frozen=True)
+class IndexEntry:
+    file: str
+    stamp: Stamp
+    summary: SessionSummary | None
+    problem: str | None = None
+
+    def to_line(self) -> str:
+        record: dict[str, Any] = {
+            "v": INDEX_VERSION,
+            "file": self.file,
+            "ino": self.stamp.ino,
+            "size": self.stamp.size,
+            "mtime_ns": self.stamp.mtime_ns,
+        }
+        if self.summary is not None:
+            record["summary"] = self.summary.to_json()
+        else:
+            record["problem"] = self.problem
+        return json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+    @classmethod
+    def from_line(cls, line: str) -> IndexEntry | None:
+        """The entry on ``line``, or ``None`` for anything this version cannot trust."""
+        try:
+            record = json.loads(line)
+            if not isinstance(record, dict) or record.get("v") != INDEX_VERSION:
+                return None
+            stamp = Stamp(int(record["ino"]), int(record["size"]), int(record["mtime_ns"]))
+            file = str(record["file"])
+            if "summary" in record:
+                return cls(file, stamp, SessionSummary.from_json(record["summary"]))
+            return cls(file, stamp, None, str(record["problem"]))
+        except (ValueError, KeyError, TypeError, SessionFormatError):
+            return None
+
+
+@dataclass
+class IndexContents:
+    entries: dict[str, IndexEntry]
+    lines: int
+    """Lines read, good or bad: compaction is due when far more than the entries."""
+    bad_lines: int
+
+
+class SessionIndex:
+    def __init__(self, directory: Path) -> None:
+        self.path = directory / INDEX_NAME
+
+    def read(self) -> IndexContents:
+        try:
+            text = self.path.read_text(encoding="utf-8", errors="replace")
+        except FileNotFoundError:
+            return IndexContents({}, 0, 0)
+        entries: dict[str, IndexEntry] = {}
+        lines = bad = 0
+        for line in text.splitlines():
+            if not line.strip():
+                continue
+            lines += 1
+            entry = IndexEntry.from_line(line)
+            if entry is None:
+                bad += 1
+                continue
+            entries[entry.file] = entry
+        return IndexContents(entries, lines, bad)
+
+    def append(self, entries: Iterable[IndexEntry]) -> None:
+        """Add lines; the caller holds the store lock. A single write keeps lines whole."""
+        data = "".join(entry.to_line() for entry in entries).encode("utf-8")
+        if not data:
+            return
+        fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+        try:
+            os.write(fd, data)
+        finally:
+            os.close(fd)
+
+    def rewrite(self, entries: Iterable[IndexEntry]) -> None:
+        """Replace the journal with one line per live entry; the caller holds the store lock."""
+        data = "".join(entry.to_line() for entry in sorted(entries, key=lambda e: e.file))
+        atomic_write(self.path, data.encode("utf-8"))
+
+    def discard(self) -> None:
+        with contextlib.suppress(FileNotFoundError):
+            self.path.unlink()

@@ -1,0 +1,398 @@
+"""The folder of saved practice calls: create, save turn by turn, load, list, progress.
+
+One JSON file per session, ``<session_id>.json``, written atomically after every
+turn, so a crash loses at most the turn in progress. A trainer holds a lock on
+each session it is recording (released by the kernel if it dies), so a second
+trainer can neither resume nor rescore a call that is still going on; the
+index beside the files makes listing cheap and is rebuilt whenever it is lost
+or out of step. Nothing here deletes or overwrites a session the user did not
+ask to change; a damaged file is reported with its name and skipped.
+"""
+
+from __future__ import annotations
+
+import builtins
+import contextlib
+import json
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from trainer import paths
+from trainer.errors import TrainerError, UsageError
+from trainer.sessions.fileops import FileLock, atomic_write, write_new
+from trainer.sessions.index import IndexEntry, SessionIndex, Stamp
+from trainer.sessions.jsonfields import SessionFormatError
+from trainer.sessions.model import (
+    MODES,
+    Mode,
+    Session,
+    SessionSummary,
+    new_session_id,
+    now,
+)
+
+SUFFIX = ".json"
+MAX_SESSION_BYTES = 64 * 1024 * 1024
+LOCKS_DIR = ".locks"
+STORE_LOCK = ".store.lock"
+BRIEF_WAIT = 2.0
+"""How long a one-off write waits for a session another trainer may be saving."""
+
+_VALID_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+
+
+@dataclass(frozen=True)
+class SessionProblem:
+    """A session file that could not be read, and why."""
+
+    path: Path
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+@dataclass
+class ListResult:
+    sessions: list[SessionSummary] = field(default_factory=list)
+    """Oldest first."""
+    problems: list[SessionProblem] = field(default_factory=list)
+
+
+class SeriesPoint(NamedTuple):
+    started: datetime
+    score: float
+    items: dict[str, float]
+    """Item name -> share of replies that met it, 0-1 (for pitfalls: how often it showed up)."""
+
+
+class SessionStore:
+    """Sessions under ``root`` (default: the user's sessions folder)."""
+
+    def __init__(self, root: Path | None = None) -> None:
+        self.root = root if root is not None else paths.sessions_dir()
+        self._index = SessionIndex(self.root)
+        self._store_lock = FileLock(self.root / STORE_LOCK, "the session index")
+        self._held: dict[str, FileLock] = {}
+
+    def __enter__(self) -> SessionStore:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    # ------------------------------------------------------------------ writing
+
+    def file_for(self, session_id: str) -> Path:
+        if not _VALID_ID.match(session_id):
+            raise TrainerError(
+                f"'{session_id}' is not a session id (they look like "
+                "20250601T142233Z-scenario-3fa9c1); `trainer history` lists them"
+            )
+        return self.root / f"{session_id}{SUFFIX}"
+
+    def create(
+        self, scenario_id: str, scenario_title: str, scenario_hash: str, mode: Mode
+    ) -> Session:
+        """A new session, already on disk (so a call killed before its first turn is listed).
+
+        This store holds the session's lock until :meth:`finish` or :meth:`release`.
+        """
+        if mode not in MODES:
+            raise ValueError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
+        if not scenario_id:
+            raise ValueError("scenario_id is empty")
+        paths.ensure_dir(self.root)
+        for _ in range(20):
+            started = now()
+            session = Session(
+                session_id=new_session_id(scenario_id, started),
+                scenario=scenario_id,
+                scenario_title=scenario_title,
+                scenario_hash=scenario_hash,
+                mode=mode,
+                started=started,
+            )
+            lock = self._session_lock(session.session_id)
+            try:
+                lock.acquire(wait=0)
+            except TrainerError:
+                continue
+            try:
+                stat = write_new(self.file_for(session.session_id), _encode(session))
+            except FileExistsError:
+                lock.release()
+                continue
+            except BaseException:
+                lock.release(remove=True)
+                raise
+            self._held[session.session_id] = lock
+            self._note(session, stat)
+            return session
+        raise TrainerError(f"could not find a free session name in {self.root}")  # pragma: no cover
+
+    def save(self, session: Session) -> None:
+        """Write the whole session atomically; call it after every turn."""
+        paths.ensure_dir(self.root)
+        with self._writing(session.session_id):
+            stat = atomic_write(self.file_for(session.session_id), _encode(session))
+        self._note(session, stat)
+
+    def finish(
+        self, session: Session, score: float | None, scorecard_json: dict[str, Any] | None
+    ) -> None:
+        """Mark the call as over with its final score, save it and let go of it."""
+        session.ended = now()
+        session.finished = True
+        session.score = score
+        session.scorecard = scorecard_json
+        self.save(session)
+        self.release(session)
+
+    def release(self, session: Session | str) -> None:
+        """Stop holding a session (an abandoned call stays listed as unfinished)."""
+        session_id = session if isinstance(session, str) else session.session_id
+        lock = self._held.pop(session_id, None)
+        if lock is not None:
+            lock.release(remove=True)
+
+    def close(self) -> None:
+        for session_id in list(self._held):
+            self.release(session_id)
+
+    def resume(self, session_id: str) -> Session:
+        """An unfinished session, held by this store so the call can go on and be saved."""
+        if session_id in self._held:
+            return self.load(session_id)
+        lock = self._session_lock(session_id)
+        lock.acquire(wait=0)
+        try:
+            session = self.load(session_id)
+        except BaseException:
+            lock.release(remove=True)
+            raise
+        if session.finished:
+            lock.release(remove=True)
+            raise TrainerError(f"session {session_id} is finished; there is nothing to resume")
+        self._held[session_id] = lock
+        return session
+
+    @contextlib.contextmanager
+    def edit(self, session_id: str) -> Iterator[Session]:
+        """The session, read under its lock, saved when the block ends without an error."""
+        with self._writing(session_id):
+            session = self.load(session_id)
+            yield session
+            stat = atomic_write(self.file_for(session_id), _encode(session))
+        self._note(session, stat)
+
+    def _session_lock(self, session_id: str) -> FileLock:
+        return FileLock(self.root / LOCKS_DIR / f"{session_id}.lock", f"session {session_id}")
+
+    @contextlib.contextmanager
+    def _writing(self, session_id: str) -> Iterator[None]:
+        if session_id in self._held:
+            yield
+            return
+        with self._session_lock(session_id).hold(wait=BRIEF_WAIT):
+            yield
+
+    def _note(self, session: Session, stat: os.stat_result) -> None:
+        """Record a write in the index; a failure here only costs a re-read later."""
+        name = self.file_for(session.session_id).name
+        entry = IndexEntry(name, Stamp.of(stat), session.summary())
+        with contextlib.suppress(OSError), self._store_lock.hold():
+            self._index.append([entry])
+
+    # ------------------------------------------------------------------ reading
+
+    def load(self, session_id: str) -> Session:
+        """The session; TrainerError naming the file and the problem if it cannot be read."""
+        path = self.file_for(session_id)
+        if not path.exists():
+            raise TrainerError(
+                f"no session '{session_id}' in {self.root}; `trainer history` lists them"
+            )
+        session, problem, _ = _read(path)
+        if session is None:
+            raise TrainerError(f"{path}: {problem}")
+        return session
+
+    def list(self, scenario: str | None = None) -> ListResult:
+        """Every readable session (oldest first) and a problem for each unreadable file."""
+        entries = self._refresh()
+        result = ListResult()
+        for entry in entries:
+            if entry.summary is None:
+                result.problems.append(SessionProblem(self.root / entry.file, entry.problem or ""))
+            elif scenario is None or entry.summary.scenario == scenario:
+                result.sessions.append(entry.summary)
+        result.sessions.sort(key=lambda s: (s.started, s.session_id))
+        result.problems.sort(key=lambda p: p.path.name)
+        return result
+
+    def best_scores(self) -> dict[str, float]:
+        """The best score reached on each scenario."""
+        best: dict[str, float] = {}
+        for summary in self.list().sessions:
+            if summary.score is not None:
+                best[summary.scenario] = max(summary.score, best.get(summary.scenario, 0.0))
+        return best
+
+    def series(self, scenario_id: str) -> builtins.list[SeriesPoint]:
+        """Scored sessions of one scenario, oldest first: what a progress chart plots."""
+        return [
+            SeriesPoint(s.started, s.score, dict(s.items))
+            for s in self.list(scenario_id).sessions
+            if s.score is not None
+        ]
+
+    def score_history(self) -> dict[str, builtins.list[float]]:
+        """Every scenario's scores, oldest first, from one listing: sparklines for a picker."""
+        history: dict[str, builtins.list[float]] = {}
+        for summary in self.list().sessions:
+            if summary.score is not None:
+                history.setdefault(summary.scenario, []).append(summary.score)
+        return history
+
+    def resolve(self, ref: str) -> str:
+        """The session id meant by ``ref``: a full id, a unique prefix, a file name, or ``last``."""
+        ref = ref.strip()
+        if ref == "last":
+            sessions = self.list().sessions
+            if not sessions:
+                raise TrainerError(f"there are no sessions yet in {self.root}")
+            return sessions[-1].session_id
+        if ref.endswith(SUFFIX):
+            ref = Path(ref).name[: -len(SUFFIX)]
+        if not ref:
+            raise UsageError("give a session id, a unique start of one, or 'last'")
+        names = self._session_names()
+        if ref in names:
+            return ref
+        matches = sorted(name for name in names if name.startswith(ref))
+        if len(matches) == 1:
+            return matches[0]
+        if not matches:
+            raise TrainerError(f"no session matches '{ref}'; `trainer history` lists them")
+        shown = ", ".join(matches[:5]) + (", ..." if len(matches) > 5 else "")
+        raise UsageError(
+            f"'{ref}' matches {len(matches)} sessions ({shown}); give more of the id"
+        )
+
+    def _session_names(self) -> set[str]:
+        return set(self._scan())
+
+    def _scan(self) -> dict[str, os.stat_result]:
+        """Session ids on disk with their stat; temporary and hidden files are not sessions."""
+        found: dict[str, os.stat_result] = {}
+        try:
+            with os.scandir(self.root) as listing:
+                for item in listing:
+                    name = item.name
+                    if name.startswith(".") or not name.endswith(SUFFIX):
+                        continue
+                    try:
+                        if item.is_file():
+                            found[name[: -len(SUFFIX)]] = item.stat()
+                    except OSError:
+                        continue
+        except FileNotFoundError:
+            pass
+        return found
+
+    def _refresh(self) -> builtins.list[IndexEntry]:
+        """Index entries for the files on disk, reading only files the index does not match."""
+        contents = self._index.read()
+        on_disk = self._scan()
+        live, updates = self._match(contents.entries, on_disk)
+        dead = len(contents.entries.keys() - live.keys())
+        compact = bool(contents.bad_lines or dead or contents.lines > 2 * len(live) + 64)
+        if not (updates or compact):
+            return list(live.values())
+        try:
+            with self._store_lock.hold():
+                if compact:
+                    # Again under the lock, so no line appended meanwhile is lost.
+                    live, _ = self._match(self._index.read().entries, self._scan())
+                    self._index.rewrite(live.values())
+                else:
+                    self._index.append(updates)
+        except (OSError, TrainerError):
+            pass  # a read-only or busy folder still lists; the index catches up next time
+        return list(live.values())
+
+    def _match(
+        self, entries: dict[str, IndexEntry], on_disk: dict[str, os.stat_result]
+    ) -> tuple[dict[str, IndexEntry], builtins.list[IndexEntry]]:
+        live: dict[str, IndexEntry] = {}
+        updates: builtins.list[IndexEntry] = []
+        for session_id, stat in on_disk.items():
+            name = f"{session_id}{SUFFIX}"
+            entry = entries.get(name)
+            if entry is None or entry.stamp != Stamp.of(stat):
+                entry = _entry_from_file(self.root / name)
+                updates.append(entry)
+            live[name] = entry
+        return live, updates
+
+
+# ---------------------------------------------------------------------- files
+
+
+def _encode(session: Session) -> bytes:
+    return json.dumps(session.to_json(), ensure_ascii=False, indent=1).encode("utf-8")
+
+
+def _entry_from_file(path: Path) -> IndexEntry:
+    session, problem, stamp = _read(path)
+    summary = None if session is None else session.summary()
+    return IndexEntry(path.name, stamp, summary, problem)
+
+
+def _read(path: Path) -> tuple[Session | None, str | None, Stamp]:
+    """The session in ``path``, or why there is none, with the identity of what was read."""
+    try:
+        with path.open("rb") as handle:
+            stamp = Stamp.of(os.fstat(handle.fileno()))
+            if stamp.size > MAX_SESSION_BYTES:
+                return None, (
+                    f"is {stamp.size:,} bytes, more than a session can be "
+                    f"({MAX_SESSION_BYTES:,}); it is not a session file"
+                ), stamp
+            raw = handle.read()
+    except OSError as exc:
+        return None, f"cannot be read: {exc.strerror or exc}", Stamp(0, -1, 0)
+    return (*_parse(path, raw), stamp)
+
+
+def _parse(path: Path, raw: bytes) -> tuple[Session | None, str | None]:
+    if not raw.strip():
+        return None, "the file is empty; it holds no session"
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return None, f"is not UTF-8 text (bad byte at offset {exc.start}); it is not a session file"
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        return None, (
+            f"is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno} "
+            "(cut short, or a slip in a hand edit?)"
+        )
+    try:
+        session = Session.from_json(data)
+    except SessionFormatError as exc:
+        return None, f"{exc.where or '(top level)'}: {exc.problem}"
+    expected = path.name[: -len(SUFFIX)]
+    if session.session_id != expected:
+        return None, (
+            f'session_id "{session.session_id}" differs from the file name; rename the file '
+            f"to {session.session_id}{SUFFIX} or set the id to {expected}"
+        )
+    return session, None

@@ -1,0 +1,171 @@
+"""The full-screen trainer: pick a scenario, rehearse the call, read the scorecard.
+
+The app owns navigation (screens post :mod:`trainer.tui.messages` and the app
+decides what comes next) and the things every screen shares: where scenarios
+come from, the voice (speaker and microphone), the session store.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import App
+from textual.binding import BindingType
+from textual.screen import Screen
+
+from trainer.errors import TrainerError
+from trainer.scenario.catalog import Catalog, load_catalog
+from trainer.scenario.model import Scenario
+from trainer.sessions.store import SessionStore
+from trainer.tui import messages
+from trainer.tui.bindings import Scope, bindings
+from trainer.tui.commands import KeyCommands, scope_of
+from trainer.tui.screens.briefing import BriefingScreen
+from trainer.tui.screens.call import CallScreen
+from trainer.tui.screens.help import HelpScreen
+from trainer.tui.screens.picker import PickerScreen
+from trainer.tui.screens.review import ReviewScreen
+from trainer.tui.screens.scorecard import ScorecardScreen
+from trainer.tui.screens.sessions import SessionsScreen
+from trainer.tui.voice import Voice, open_voice
+
+DARK = "textual-dark"
+LIGHT = "textual-light"
+
+
+class TrainerApp(App[None]):
+    """Rehearse, out loud, the call that turns down a job offer or an interview."""
+
+    TITLE = "Call rehearsal trainer"
+    CSS_PATH = "app.tcss"
+    SCOPE: ClassVar[Scope] = "app"
+    BINDINGS: ClassVar[list[BindingType]] = bindings("app")  # type: ignore[assignment]
+    COMMANDS = App.COMMANDS | {KeyCommands}
+
+    def __init__(
+        self,
+        *,
+        scenario_dirs: Sequence[Path] = (),
+        start_scenario: str | None = None,
+        typed: bool = False,
+        mute: bool = False,
+        voice: Voice | None = None,
+        seed: int | None = None,
+        theme: str | None = None,
+    ) -> None:
+        """``voice`` and ``seed`` are for tests: a fake microphone, a fixed choice of lines."""
+        super().__init__()
+        self.scenario_dirs = tuple(scenario_dirs)
+        self.start_scenario = start_scenario
+        self.typed = typed
+        self.mute = mute
+        self._voice = voice
+        self._seed = seed
+        self._calls = 0
+        if theme:
+            self.theme = theme
+
+    # -- shared services -------------------------------------------------------------------
+
+    @property
+    def voice(self) -> Voice:
+        """Opened on first use: a speaker unless muted, a microphone unless typing."""
+        if self._voice is None:
+            self._voice = open_voice(mute=self.mute, typed=self.typed)
+        return self._voice
+
+    def catalog(self) -> Catalog:
+        return load_catalog(self.scenario_dirs)
+
+    def store(self) -> SessionStore:
+        return SessionStore()
+
+    def rng(self) -> random.Random:
+        """A fresh generator per call; seeded calls differ from each other but repeat per run."""
+        self._calls += 1
+        return random.Random(None if self._seed is None else self._seed + self._calls)
+
+    # -- navigation --------------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        self.push_screen(PickerScreen(self.catalog, self.store))
+        if self.start_scenario:
+            self.post_message(messages.OpenBriefing(self.start_scenario))
+
+    def _scenario(self, name: str) -> tuple[Scenario, Path | None] | None:
+        """The scenario ``name`` names, or ``None`` after telling the user why not."""
+        try:
+            catalog = self.catalog()
+            entry = catalog.entry(name)
+            return catalog.get(name), entry.path
+        except TrainerError as exc:
+            self.notify(exc.message, title="Cannot open that scenario", severity="error",
+                        timeout=12)
+            return None
+
+    def on_open_briefing(self, message: messages.OpenBriefing) -> None:
+        found = self._scenario(message.scenario)
+        if found is not None:
+            self.push_screen(BriefingScreen(found[0], message.scenario, self.voice))
+
+    def on_start_call(self, message: messages.StartCall) -> None:
+        found = self._scenario(message.scenario)
+        if found is None:
+            return
+        scenario, path = found
+        screen = CallScreen(scenario, path, self.voice, self.store(), self.rng())
+        self._replace_top(screen)
+
+    def on_call_ended(self, message: messages.CallEnded) -> None:
+        if message.session_id is None:
+            self.post_message(messages.ShowPicker())
+            return
+        self._replace_top(ScorecardScreen(message.session_id, self.store(), self.catalog))
+
+    def on_show_picker(self, message: messages.ShowPicker) -> None:
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
+
+    def on_open_sessions(self, message: messages.OpenSessions) -> None:
+        self.push_screen(SessionsScreen(self.store(), message.scenario))
+
+    def on_open_session(self, message: messages.OpenSession) -> None:
+        self.push_screen(ReviewScreen(message.session_id, self.store(), self.catalog))
+
+    def _replace_top(self, screen: Screen[None]) -> None:
+        """Swap the screen on top, unless it is the picker (which always stays underneath)."""
+        if isinstance(self.screen, PickerScreen):
+            self.push_screen(screen)
+        else:
+            self.switch_screen(screen)
+
+    # -- app-wide actions --------------------------------------------------------------------
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(scope_of(self.screen)))
+
+    def action_toggle_theme(self) -> None:
+        self.theme = LIGHT if self.current_theme.dark else DARK
+
+
+def run_tui(
+    *,
+    scenario_dirs: Sequence[Path] = (),
+    start_scenario: str | None = None,
+    typed: bool = False,
+    mute: bool = False,
+) -> None:
+    """Open the trainer full-screen (what ``trainer`` with no command does).
+
+    A scenario named on the command line is checked first, so a typo is an error
+    message in the shell rather than a full-screen app with nothing to show.
+    """
+    if start_scenario is not None:
+        load_catalog(scenario_dirs).get(start_scenario)
+    TrainerApp(
+        scenario_dirs=scenario_dirs, start_scenario=start_scenario, typed=typed, mute=mute
+    ).run()

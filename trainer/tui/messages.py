@@ -1,0 +1,58 @@
+"""Messages screens and widgets send each other, one small dataclass each.
+
+Screens post these; they bubble to :class:`~trainer.tui.app.TrainerApp`, which
+owns navigation, so no screen needs to know which screen comes next.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.message import Message
+
+
+@dataclass
+class OpenBriefing(Message):
+    """Show the briefing of a scenario (an id, or a file path)."""
+
+    scenario: str
+
+
+@dataclass
+class StartCall(Message):
+    """Start (or restart) a call of a scenario (an id, or a file path)."""
+
+    scenario: str
+
+
+@dataclass
+class CallEnded(Message):
+    """A call is over and saved; show its scorecard."""
+
+    session_id: str | None
+
+
+@dataclass
+class ShowPicker(Message):
+    """Go back to the scenario picker, closing everything above it."""
+
+
+@dataclass
+class OpenSessions(Message):
+    """List saved sessions, optionally of one scenario only."""
+
+    scenario: str | None = None
+
+
+@dataclass
+class OpenSession(Message):
+    """Open one saved session read-only."""
+
+    session_id: str
+
+
+@dataclass
+class InputLevel(Message):
+    """The microphone's loudness, 0-1, for the live meter."""
+
+    level: float
