@@ -8,19 +8,27 @@ turn is written to the session store before :meth:`Call.answer` returns.
 from __future__ import annotations
 
 import random
+import shutil
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from trainer import paths
 from trainer.scenario.branching import Decision, choose_next
 from trainer.scenario.loader import file_sha256
 from trainer.scenario.model import END, Scenario, Turn
 from trainer.scoring import Scorer
 from trainer.scoring.result import ReplyScore, ReplyTiming
 from trainer.scoring.scorecard import Scorecard, ScoredTurn, build_scorecard
-from trainer.sessions.model import Session
+from trainer.sessions.model import MODES, Mode, Session, TurnDecision, TurnRecord
 from trainer.sessions.store import SessionStore
+
+
+def _mode(source: str) -> Mode:
+    if source not in MODES:
+        raise ValueError(f"source must be one of {', '.join(MODES)}, not {source!r}")
+    return source  # type: ignore[return-value]
 
 
 @dataclass(frozen=True)
@@ -54,7 +62,7 @@ class Call:
         scenario_hash: str = "",
         scorer: Scorer | None = None,
         store: SessionStore | None = None,
-        mode: str = "typed",
+        mode: Mode = "typed",
         rng: random.Random | None = None,
         save: bool = True,
     ) -> None:
@@ -73,6 +81,37 @@ class Call:
         if self.store is not None:
             self.session = self.store.create(scenario.id, scenario.title, scenario_hash, mode)
         self._enter(scenario.start_id)
+
+    @classmethod
+    def resume(
+        cls,
+        scenario: Scenario,
+        session_id: str,
+        *,
+        store: SessionStore | None = None,
+        scorer: Scorer | None = None,
+        rng: random.Random | None = None,
+    ) -> Call:
+        """Go on with an unfinished session from the turn its last saved reply led to."""
+        call = cls(scenario, scorer=scorer, rng=rng, save=False)
+        call.store = store or SessionStore()
+        call.session = call.store.resume(session_id)
+        call.outcomes = [
+            TurnOutcome(
+                record.turn_id, record.recruiter, record.reply, record.expected,
+                record.reply_score(),
+                Decision(record.decision.goto or END, record.decision.reason, None)
+                if record.decision else Decision(END, "", None),
+                1 + len(record.attempts), record.source, record.engine, None, record.timing,
+            )
+            for record in call.session.turns
+        ]
+        call._visits = Counter(call.session.visits())
+        goto = call.session.next_turn_id() or scenario.start_id
+        if goto != END and goto not in {t.id for t in scenario.turns}:
+            goto = END
+        call._go(goto)
+        return call
 
     # -- state -----------------------------------------------------------------------------
 
@@ -123,7 +162,7 @@ class Call:
             raise RuntimeError("the call has ended")
         outcome = self._score(turn, self._line, reply, source, timing, audio, engine, attempt=1)
         self.outcomes.append(outcome)
-        self._save_turn(len(self.outcomes) - 1)
+        self._save_new_turn(outcome)
         self._go(outcome.decision.goto)
         return outcome
 
@@ -157,7 +196,7 @@ class Call:
         self.outcomes[-1] = kept
         if last.decision.goto != END:
             self._visits[last.decision.goto] -= 1
-        self._save_turn(len(self.outcomes) - 1)
+        self._save_redo(outcome)
         self._hung_up = False
         self._go(kept.decision.goto)
 
@@ -212,32 +251,47 @@ class Call:
         else:
             self._enter(goto)
 
-    def _turn_json(self, index: int) -> dict[str, Any]:
-        o = self.outcomes[index]
-        return {
-            "index": index,
-            "turn_id": o.turn_id,
-            "recruiter": o.recruiter,
-            "reply": o.reply,
-            "source": o.source,
-            "engine": o.engine,
-            "audio": str(o.audio) if o.audio else None,
-            "timing": (o.timing or ReplyTiming()).to_json(),
-            "expected": list(o.expected),
-            "checks": o.score.checks_json(),
-            "metrics": o.score.metrics,
-            "decision": {"goto": o.decision.goto, "reason": o.decision.reason},
-            "attempts": [
-                {"reply": e.reply, "checks": e.score.checks_json(), "metrics": e.score.metrics,
-                 "source": e.source, "audio": str(e.audio) if e.audio else None}
-                for e in o.earlier
-            ],
-        }
+    def _record(self, outcome: TurnOutcome, index: int) -> TurnRecord:
+        return TurnRecord.from_reply_score(
+            outcome.turn_id,
+            outcome.recruiter,
+            outcome.score,
+            expected=outcome.expected,
+            source=_mode(outcome.source),
+            engine=outcome.engine,
+            audio=self._keep_recording(outcome.audio, index, outcome.attempt),
+            timing=outcome.timing,
+            decision=TurnDecision(outcome.decision.goto, outcome.decision.reason),
+            model_answer=self.scenario.turn(outcome.turn_id).model_answer,
+        )
 
-    def _save_turn(self, index: int) -> None:
+    def _keep_recording(self, audio: Path | None, index: int, attempt: int) -> str | None:
+        """The reply's audio, copied beside the session so the user can play it back later."""
+        if audio is None or self.session is None:
+            return None
+        folder = paths.recordings_dir()
+        try:
+            return str(audio.resolve().relative_to(folder.resolve()))
+        except ValueError:
+            pass
+        target = folder / self.session.session_id / f"turn-{index + 1:02d}-{attempt}{audio.suffix}"
+        try:
+            paths.ensure_dir(target.parent)
+            shutil.copyfile(audio, target)
+        except OSError:
+            return str(audio)
+        return str(target.relative_to(folder))
+
+    def _save_new_turn(self, outcome: TurnOutcome) -> None:
         if self.store is None or self.session is None:
             return
-        self.session.set_turn(index, self._turn_json(index))
+        self.session.add_turn(self._record(outcome, len(self.session.turns)))
+        self.store.save(self.session)
+
+    def _save_redo(self, outcome: TurnOutcome) -> None:
+        if self.store is None or self.session is None:
+            return
+        self.session.redo_last_turn(self._record(outcome, len(self.session.turns) - 1))
         self.store.save(self.session)
 
     def _finish(self) -> None:

@@ -363,6 +363,29 @@ class Session:
         self.turns[-1] = record
         return record
 
+    def set_turn(self, index: int, data: dict[str, Any]) -> TurnRecord:
+        """Put a turn given in its JSON form at ``index``: the next one, or a redone last one.
+
+        For a caller that builds turns as JSON (the call engine). A turn or attempt
+        without ``at`` is stamped now. ValueError (SessionFormatError) if ``data``
+        does not have the document's shape, so a bad turn never reaches the disk.
+        """
+        if not 0 <= index <= len(self.turns):
+            raise ValueError(f"turn {index} cannot be set: the session has {len(self.turns)}")
+        stamp = iso(now())
+        data = {**data, "index": index, "at": data.get("at") or stamp}
+        attempts = data.get("attempts")
+        if isinstance(attempts, list):
+            data["attempts"] = [
+                {**a, "at": a.get("at") or stamp} if isinstance(a, dict) else a for a in attempts
+            ]
+        record = TurnRecord.from_fields(Fields(data, f"turns[{index}]"), index)
+        if index == len(self.turns):
+            self.turns.append(record)
+        else:
+            self.turns[index] = record
+        return record
+
     def next_turn_id(self) -> str | None:
         """Where a resumed call picks up: the last decision's target, or ``None`` for the start."""
         if not self.turns:
