@@ -161,7 +161,7 @@ def test_directory_and_huge_file(tmp_path: Path) -> None:
     big = tmp_path / "big.yaml"
     big.write_bytes(b"#" * 50_000_000)
     assert messages(big) == [
-        "F:1:1: (file): file is 50,000,000 bytes; a scenario file may be at most 1,000,000 bytes"
+        "F:1:1: (file): file is 50,000,000 bytes; a scenario file may be at most 512,000 bytes"
     ]
 
 
@@ -179,3 +179,29 @@ def test_load_scenario_raises_with_every_problem(tmp_path: Path) -> None:
     assert text.startswith(f"{path} has 6 problems:\n")
     for name in ("title", "situation", "difficulty", "briefing", "recruiter", "turns"):
         assert f"{name}: required field '{name}' is missing" in text
+
+
+def test_hostile_files_are_refused(tmp_path: Path) -> None:
+    laughs = tmp_path / "laughs.yaml"
+    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for i, name in enumerate("bcdefghi"):
+        prev = "abcdefghi"[i]
+        lines.append(f"{name}: &{name} [" + ",".join([f"*{prev}"] * 9) + "]")
+    laughs.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert messages(laughs) == ["F:1:4: (file): YAML anchors (&a) are not allowed; write the "
+                                "value out"]
+
+    huge = tmp_path / "huge.yaml"
+    with huge.open("wb") as handle:
+        handle.truncate(100 * 1024 * 1024)
+    assert messages(huge) == ["F:1:1: (file): file is 104,857,600 bytes; a scenario file may "
+                              "be at most 512,000 bytes"]
+
+    deep = tmp_path / "deep.yaml"
+    deep.write_text("a:\n" + "".join("  " * i + "- \n" for i in range(1, 200)), "utf-8")
+    assert messages(deep)[0].endswith("is nested more than 32 levels deep")
+
+    many = tmp_path / "many.yaml"
+    many.write_text("a: [" + ",".join(["1"] * 200_000) + "]\n", "utf-8")
+    assert messages(many) == ["F:1:39999: (file): has more than 20,000 values; too large for a "
+                              "scenario"]

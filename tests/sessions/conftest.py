@@ -52,6 +52,13 @@ def make_turn(i: int, *, met: bool = True, reply: str | None = None) -> TurnReco
 
 
 RecordFn = Callable[..., Session]
+TurnFn = Callable[..., TurnRecord]
+
+
+@pytest.fixture
+def turn() -> TurnFn:
+    """:func:`make_turn`, for tests (conftest modules cannot be imported by name)."""
+    return make_turn
 
 
 @pytest.fixture
@@ -75,8 +82,6 @@ def record(store: SessionStore) -> RecordFn:
     ) -> Session:
         where = target or store
         session = where.create(scenario, scenario.replace("-", " ").title(), "0" * 64, "audio")
-        if days_ago:
-            session.started -= timedelta(days=days_ago)
         for i in range(turns):
             session.add_turn(make_turn(i, met=met))
             where.save(session)
@@ -84,6 +89,13 @@ def record(store: SessionStore) -> RecordFn:
             where.finish(session, score, None if score is None else {"score": score})
         else:
             where.release(session)
+        if days_ago:  # as if the whole call had happened then
+            shift = timedelta(days=days_ago)
+            session.started -= shift
+            session.ended = None if session.ended is None else session.ended - shift
+            for turn in session.turns:
+                turn.at -= shift
+            where.save(session)
         return session
 
     return _record

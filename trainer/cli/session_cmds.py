@@ -1,9 +1,209 @@
-"""Placeholder: commands are registered here by the module's owner."""
+"""Commands that read saved calls: history, show, rescore, export.
+
+SESSION is a full session id, a unique start of one, or ``last``. Scenario
+files are only read (for labels, model answers and the scorer) by the commands
+that need them, so ``trainer history`` stays quick however many files there are.
+"""
 
 from __future__ import annotations
 
+import os
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
 import typer
+
+from trainer.cli.common import err, out, out_json
+from trainer.errors import TrainerError, UsageError
+from trainer.sessions.model import Session
+from trainer.sessions.report import build_report, format_duration, format_score, format_when
+from trainer.sessions.store import SessionStore
+
+if TYPE_CHECKING:
+    from trainer.scenario.catalog import CatalogEntry
+
+SessionArg = Annotated[
+    str, typer.Argument(help="A session id, a unique start of one, or 'last'.", show_default=False)
+]
+
+
+class ExportFormat(StrEnum):
+    md = "md"
+    html = "html"
+    json = "json"
+
+
+def history(
+    scenario: Annotated[
+        str | None, typer.Option("--scenario", help="Only sessions of this scenario id.",
+                                 show_default=False)
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON array.")] = False,
+) -> None:
+    """List saved sessions: date, scenario, score, length, finished or not."""
+    store = SessionStore()
+    result = store.list(scenario)
+    for problem in result.problems:
+        err(f"warning: skipped {problem.path}: {problem.message}")
+    if as_json:
+        out_json([summary.to_json() for summary in result.sessions])
+        return
+    if not result.sessions:
+        if scenario:
+            from trainer.scenario.problems import did_you_mean
+
+            known = {s.scenario for s in store.list().sessions}
+            out(f"No sessions of '{scenario}'{did_you_mean(scenario, known)}.")
+        else:
+            out("No sessions yet: rehearse a call with `trainer` and it is saved here.")
+        return
+    width = max(8, *(len(s.scenario) for s in result.sessions))
+    out(f"{'DATE':<16}  {'SCENARIO':<{width}}  {'SCORE':>5}  {'LENGTH':>7}  "
+        f"{'STATUS':<10}  SESSION")
+    for s in result.sessions:
+        status = "finished" if s.finished else "unfinished"
+        out(f"{format_when(s.started):<16}  {s.scenario:<{width}}  {format_score(s.score):>5}  "
+            f"{format_duration(s.duration):>7}  {status:<10}  {s.session_id}")
+
+
+def _scenario_entry(scenario_id: str) -> CatalogEntry | None:
+    """The current file of a scenario, if it is still around and valid; never raises."""
+    from trainer.scenario.catalog import load_catalog
+
+    try:
+        entry = load_catalog().by_id().get(scenario_id)
+    except TrainerError:
+        return None
+    return entry if entry is not None and entry.scenario is not None else None
+
+
+def _hashes(entry: CatalogEntry) -> set[str]:
+    from trainer.scenario.loader import file_sha256
+
+    return {h for h in (entry.sha256, file_sha256(entry.path)) if h}
+
+
+def _load(store: SessionStore, ref: str) -> Session:
+    return store.load(store.resolve(ref))
+
+
+def show(session: SessionArg) -> None:
+    """Print a saved call as a scored transcript."""
+    from trainer.sessions.render_text import render_text
+
+    store = SessionStore()
+    found = _load(store, session)
+    entry = _scenario_entry(found.scenario)
+    scenario_hash = None
+    if entry is not None:
+        hashes = _hashes(entry)
+        scenario_hash = found.scenario_hash if found.scenario_hash in hashes else entry.sha256
+    report = build_report(found, entry.scenario if entry else None, scenario_hash)
+    color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    out(render_text(report, color=color))
+
+
+def export(
+    session: SessionArg,
+    fmt: Annotated[
+        ExportFormat, typer.Option("--format", help="md, html (one self-contained page) or json.",
+                                   case_sensitive=False, show_default=False)
+    ],
+    out_file: Annotated[
+        Path | None, typer.Option("--out", help="Write to this file instead of the screen.",
+                                  show_default=False, dir_okay=False)
+    ] = None,
+) -> None:
+    """Write a saved call out as a report for a coach (Markdown or HTML) or as JSON."""
+    from trainer.sessions.export import export_session
+    from trainer.sessions.fileops import atomic_write
+
+    store = SessionStore()
+    found = _load(store, session)
+    entry = _scenario_entry(found.scenario)
+    scenario_hash = None
+    if entry is not None:
+        hashes = _hashes(entry)
+        scenario_hash = found.scenario_hash if found.scenario_hash in hashes else entry.sha256
+    text = export_session(found, fmt.value, entry.scenario if entry else None, scenario_hash)
+    if out_file is None:
+        sys.stdout.write(text)
+        return
+    target = out_file.expanduser()
+    if target.is_dir():
+        raise UsageError(
+            f"--out {out_file}: is a folder; give a file name, e.g. report.{fmt.value}"
+        )
+    if not target.parent.is_dir():
+        raise TrainerError(f"--out {out_file}: the folder {target.parent} does not exist")
+    try:
+        atomic_write(target.resolve(), text.encode("utf-8"))
+    except OSError as exc:
+        raise TrainerError(f"--out {out_file}: cannot write: {exc.strerror or exc}") from None
+    out(f"Wrote {target} ({fmt.value}).")
+
+
+def rescore(
+    session: Annotated[
+        str | None, typer.Argument(help="A session id, a unique start of one, or 'last'.",
+                                   show_default=False)
+    ] = None,
+    every: Annotated[bool, typer.Option("--all", help="Rescore every saved session.")] = False,
+) -> None:
+    """Score saved calls again with the current scorer; the old score is kept in the file."""
+    if every == (session is not None):
+        raise UsageError("give one SESSION or --all")
+    from trainer.sessions.rescore import rescore as rescore_session
+
+    store = SessionStore()
+    if every:
+        listing = store.list()
+        ids = [s.session_id for s in listing.sessions]
+        for problem in listing.problems:
+            err(f"error: cannot rescore {problem.path}: {problem.message}")
+        failures = len(listing.problems)
+    else:
+        ids = [store.resolve(session or "")]
+        failures = 0
+    entries: dict[str, CatalogEntry | None] = {}
+    for session_id in ids:
+        try:
+            with store.edit(session_id) as found:
+                if found.scenario not in entries:
+                    entries[found.scenario] = _scenario_entry(found.scenario)
+                entry = entries[found.scenario]
+                if entry is None or entry.scenario is None:
+                    raise TrainerError(
+                        f"scenario '{found.scenario}' is no longer found or no longer valid "
+                        "(`trainer list` shows the scenarios); the session is unchanged"
+                    )
+                outcome = rescore_session(found, entry.scenario, _hashes(entry))
+        except TrainerError as exc:
+            if not every:
+                raise
+            err(f"error: {session_id}: {exc.message}")
+            failures += 1
+            continue
+        note = " (the scenario file has changed since this call)" if outcome.scenario_changed \
+            else ""
+        if outcome.changed:
+            out(f"{session_id}: {format_score(outcome.before)} -> "
+                f"{format_score(outcome.after)}{note}; the earlier result is kept in the file")
+        else:
+            out(f"{session_id}: unchanged ({format_score(outcome.after)}){note}")
+    if every and not ids and not failures:
+        out("No sessions to rescore.")
+    if failures:
+        raise TrainerError(
+            f"{failures} session{'s' if failures != 1 else ''} could not be rescored (see above)"
+        )
 
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to ``app``."""
+    app.command("history")(history)
+    app.command("show")(show)
+    app.command("rescore")(rescore)
+    app.command("export")(export)

@@ -24,9 +24,9 @@ from ruamel.yaml.events import (
 
 from trainer.scenario.problems import Problem
 
-MAX_BYTES = 1_000_000
+MAX_BYTES = 512_000
 MAX_DEPTH = 32
-MAX_NODES = 100_000
+MAX_NODES = 20_000
 
 
 @dataclass(frozen=True)

@@ -89,26 +89,54 @@ class IndexContents:
 
 
 class SessionIndex:
+    """The journal, read incrementally: a long-lived process (the TUI) parses each line once."""
+
     def __init__(self, directory: Path) -> None:
         self.path = directory / INDEX_NAME
+        self._identity: tuple[int, int] | None = None
+        self._offset = 0
+        self._entries: dict[str, IndexEntry] = {}
+        self._lines = 0
+        self._bad = 0
 
     def read(self) -> IndexContents:
+        """The entries, newest line per file; a line cut short at the end counts as bad.
+
+        Only lines added since the last call are parsed, while the journal is the same
+        file (compaction replaces it with a new one, which is then read whole). A stale
+        entry is harmless: the store uses an entry only if it matches the file on disk.
+        """
         try:
-            text = self.path.read_text(encoding="utf-8", errors="replace")
+            with self.path.open("rb") as handle:
+                stat = os.fstat(handle.fileno())
+                identity = (stat.st_dev, stat.st_ino)
+                if identity != self._identity or stat.st_size < self._offset:
+                    self._forget()
+                    self._identity = identity
+                handle.seek(self._offset)
+                data = handle.read()
         except FileNotFoundError:
+            self._forget()
             return IndexContents({}, 0, 0)
-        entries: dict[str, IndexEntry] = {}
-        lines = bad = 0
-        for line in text.splitlines():
+        whole = data.rfind(b"\n") + 1
+        self._offset += whole
+        for line in data[:whole].decode("utf-8", errors="replace").splitlines():
             if not line.strip():
                 continue
-            lines += 1
+            self._lines += 1
             entry = IndexEntry.from_line(line)
             if entry is None:
-                bad += 1
-                continue
-            entries[entry.file] = entry
-        return IndexContents(entries, lines, bad)
+                self._bad += 1
+            else:
+                self._entries[entry.file] = entry
+        torn = 1 if data[whole:].strip() else 0
+        return IndexContents(dict(self._entries), self._lines, self._bad + torn)
+
+    def _forget(self) -> None:
+        self._identity = None
+        self._offset = 0
+        self._entries = {}
+        self._lines = self._bad = 0
 
     def append(self, entries: Iterable[IndexEntry]) -> None:
         """Add lines; the caller holds the store lock. A single write keeps lines whole."""

@@ -8,12 +8,15 @@ kept and written back unchanged, and reading it checks every field it uses.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import secrets
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any, Literal, cast
 
+from trainer import paths
 from trainer.scoring.result import Evidence, ItemResult, ReplyScore, ReplyTiming
 from trainer.sessions.jsonfields import Fields, SessionFormatError
 
@@ -95,6 +98,18 @@ def _timing_from(fields: Fields, key: str) -> ReplyTiming:
 def _mode(value: str) -> Mode:
     """``value`` has been checked against :data:`MODES` already."""
     return cast(Mode, value)
+
+
+def _recording(audio: object) -> object:
+    """A recording inside the recordings folder as a path relative to it, as the document
+    keeps it (so the data folder can move); anything else as given."""
+    if not isinstance(audio, str) or not audio:
+        return audio
+    path = Path(audio)
+    if path.is_absolute():
+        with contextlib.suppress(ValueError):
+            return str(path.relative_to(paths.recordings_dir()))
+    return audio
 
 
 def _extra(data: Fields, known: frozenset[str]) -> dict[str, Any]:
@@ -373,11 +388,14 @@ class Session:
         if not 0 <= index <= len(self.turns):
             raise ValueError(f"turn {index} cannot be set: the session has {len(self.turns)}")
         stamp = iso(now())
-        data = {**data, "index": index, "at": data.get("at") or stamp}
+        data = {**data, "index": index, "at": data.get("at") or stamp,
+                "audio": _recording(data.get("audio"))}
         attempts = data.get("attempts")
         if isinstance(attempts, list):
             data["attempts"] = [
-                {**a, "at": a.get("at") or stamp} if isinstance(a, dict) else a for a in attempts
+                {**a, "at": a.get("at") or stamp, "audio": _recording(a.get("audio"))}
+                if isinstance(a, dict) else a
+                for a in attempts
             ]
         record = TurnRecord.from_fields(Fields(data, f"turns[{index}]"), index)
         if index == len(self.turns):
@@ -400,25 +418,28 @@ class Session:
             counts[turn_id] = counts.get(turn_id, 0) + 1
         return counts
 
-    def item_fractions(self) -> dict[str, float]:
-        """For each checklist item, the share of replies (0-1) in which it was met.
+    def item_counts(self) -> dict[str, tuple[int, int]]:
+        """For each checklist item: (replies that met it, replies it was judged on).
 
         A do-item counts only the replies to turns that expected it, when any did;
         otherwise, like a pitfall, every reply it applied to (``met`` not null).
-        For a pitfall the fraction is how often it showed up: lower is better.
+        For a pitfall, "met" means it showed up.
         """
         expected_somewhere = {name for turn in self.turns for name in turn.expected}
-        tally: dict[str, list[int]] = {}
+        tally: dict[str, tuple[int, int]] = {}
         for turn in self.turns:
             for name, result in turn.checks.items():
                 if result.met is None:
                     continue
                 if name in expected_somewhere and name not in turn.expected:
                     continue
-                counts = tally.setdefault(name, [0, 0])
-                counts[0] += int(result.met)
-                counts[1] += 1
-        return {name: met / total for name, (met, total) in tally.items() if total}
+                met, total = tally.get(name, (0, 0))
+                tally[name] = (met + int(result.met), total + 1)
+        return tally
+
+    def item_fractions(self) -> dict[str, float]:
+        """Share of replies (0-1) meeting each item, as :meth:`item_counts` counts them."""
+        return {name: met / total for name, (met, total) in self.item_counts().items() if total}
 
     def summary(self) -> SessionSummary:
         return SessionSummary(
@@ -488,9 +509,13 @@ class Session:
         )
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class SessionSummary:
-    """What a listing, a chart or a sparkline needs, kept in the index so no session is read."""
+    """What a listing, a chart or a sparkline needs, kept in the index so no session is read.
+
+    Not frozen: a listing builds thousands, and a frozen dataclass is several times
+    slower to construct. Treat it as read-only.
+    """
 
     session_id: str
     scenario: str
@@ -525,6 +550,7 @@ class SessionSummary:
 
     @classmethod
     def from_json(cls, data: object) -> SessionSummary:
+        """The summary in ``data``; SessionFormatError names the first bad field."""
         fields = Fields(data)
         items = fields.obj("items", {})
         fractions: dict[str, float] = {}
@@ -544,3 +570,4 @@ class SessionSummary:
             items=fractions,
             rescored=fields.integer("rescored", 0),
         )
+

@@ -141,7 +141,7 @@ class SessionStore:
         paths.ensure_dir(self.root)
         with self._writing(session.session_id):
             stat = atomic_write(self.file_for(session.session_id), _encode(session))
-        self._note(session, stat)
+            self._note(session, stat)
 
     def finish(
         self, session: Session, score: float | None, scorecard_json: dict[str, Any] | None
@@ -184,12 +184,15 @@ class SessionStore:
 
     @contextlib.contextmanager
     def edit(self, session_id: str) -> Iterator[Session]:
-        """The session, read under its lock, saved when the block ends without an error."""
+        """The session, read under its lock, saved if the block changed it and ended well."""
         with self._writing(session_id):
             session = self.load(session_id)
+            before = _encode(session)
             yield session
-            stat = atomic_write(self.file_for(session_id), _encode(session))
-        self._note(session, stat)
+            after = _encode(session)
+            if after != before:
+                stat = atomic_write(self.file_for(session_id), after)
+                self._note(session, stat)
 
     def _session_lock(self, session_id: str) -> FileLock:
         return FileLock(self.root / LOCKS_DIR / f"{session_id}.lock", f"session {session_id}")
@@ -232,7 +235,7 @@ class SessionStore:
                 result.problems.append(SessionProblem(self.root / entry.file, entry.problem or ""))
             elif scenario is None or entry.summary.scenario == scenario:
                 result.sessions.append(entry.summary)
-        result.sessions.sort(key=lambda s: (s.started, s.session_id))
+        result.sessions.sort(key=lambda s: (s.started.timestamp(), s.session_id))
         result.problems.sort(key=lambda p: p.path.name)
         return result
 
@@ -322,10 +325,17 @@ class SessionStore:
                     live, _ = self._match(self._index.read().entries, self._scan())
                     self._index.rewrite(live.values())
                 else:
-                    self._index.append(updates)
+                    # A file saved again since it was read is left to its writer's own line.
+                    self._index.append(u for u in updates if self._unchanged(u))
         except (OSError, TrainerError):
             pass  # a read-only or busy folder still lists; the index catches up next time
         return list(live.values())
+
+    def _unchanged(self, entry: IndexEntry) -> bool:
+        try:
+            return Stamp.of((self.root / entry.file).stat()) == entry.stamp
+        except OSError:
+            return False
 
     def _match(
         self, entries: dict[str, IndexEntry], on_disk: dict[str, os.stat_result]

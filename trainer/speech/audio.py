@@ -79,6 +79,13 @@ def first_sound_at(clip: AudioClip, *, threshold_dbfs: float = SILENCE_DBFS) -> 
     return float(loud[0] * window / clip.rate) if len(loud) else None
 
 
+def last_sound_at(clip: AudioClip, *, threshold_dbfs: float = SILENCE_DBFS) -> float | None:
+    """Seconds from the start of ``clip`` to the end of its last sound."""
+    reversed_clip = AudioClip(clip.samples[::-1], clip.rate)
+    tail = first_sound_at(reversed_clip, threshold_dbfs=threshold_dbfs)
+    return None if tail is None else clip.seconds - tail
+
+
 def is_silent(clip: AudioClip, *, threshold_dbfs: float = SILENCE_DBFS) -> bool:
     return first_sound_at(clip, threshold_dbfs=threshold_dbfs) is None
 

@@ -19,6 +19,7 @@ import shutil
 import subprocess
 import tempfile
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -84,26 +85,52 @@ def _quiet(*_args: object, **_kwargs: object) -> None:
     """Stands in for ``print`` inside pyttsx3's espeak driver."""
 
 
+_ENGINE: list[Any] = []
+"""The one pyttsx3 engine of the process: espeak's synthesis callback is global, so a
+second driver would steal the first one's audio."""
+
+
+def _pyttsx3_engine() -> Any:
+    if not _ENGINE:
+        try:
+            import pyttsx3
+            import pyttsx3.drivers.espeak as espeak_driver
+
+            espeak_driver.print = _quiet
+            _ENGINE.append(pyttsx3.init("espeak"))
+        except (ImportError, OSError, RuntimeError) as exc:
+            raise TrainerError(
+                f"text-to-speech is unavailable ({exc}). Install espeak-ng: {ESPEAK_FIX}"
+            ) from None
+    return _ENGINE[0]
+
+
+def _wait_for_espeak(engine: Any) -> None:
+    """Block until espeak has really finished the line and the WAV is written.
+
+    pyttsx3 initialises espeak in its asynchronous "retrieval" mode, so
+    ``runAndWait`` can return while synthesis is still running: the file is then
+    incomplete, and settings for the next line (voice, rate) land in the middle of
+    this one. ``espeak_Synchronize`` waits for the synthesis; the driver's own
+    flag says when its callback has written the file.
+    """
+    from pyttsx3.drivers import _espeak
+
+    _espeak.Synchronize()
+    driver = getattr(getattr(engine, "proxy", None), "_driver", None)
+    deadline = time.monotonic() + SYNTH_TIMEOUT
+    while getattr(driver, "_speaking", False) and time.monotonic() < deadline:
+        time.sleep(0.005)
+
+
 class Pyttsx3Synthesizer:
-    """pyttsx3's espeak driver, created once and used under a process-wide lock."""
+    """pyttsx3's espeak driver, used under a process-wide lock."""
 
     def __init__(self) -> None:
-        self._engine: Any = None
         self._voices: list[VoiceInfo] | None = None
 
     def _get_engine(self) -> Any:
-        if self._engine is None:
-            try:
-                import pyttsx3
-                import pyttsx3.drivers.espeak as espeak_driver
-
-                espeak_driver.print = _quiet
-                self._engine = pyttsx3.init("espeak")
-            except (ImportError, OSError, RuntimeError) as exc:
-                raise TrainerError(
-                    f"text-to-speech is unavailable ({exc}). Install espeak-ng: {ESPEAK_FIX}"
-                ) from None
-        return self._engine
+        return _pyttsx3_engine()
 
     def voices(self) -> list[VoiceInfo]:
         if self._voices is None:
@@ -121,17 +148,22 @@ class Pyttsx3Synthesizer:
         """Write ``text`` spoken as ``voice`` (an espeak identifier) to ``path``."""
         with _ESPEAK_LOCK:
             engine = self._get_engine()
-            engine.setProperty("voice", voice)
-            engine.setProperty("rate", rate)
+            # Properties go straight to the driver: through pyttsx3's command queue
+            # they are deferred until the loop runs, and reading the voice back
+            # between queued commands makes espeak drop the next rate change.
+            driver = engine.proxy._driver
+            driver.setProperty("voice", voice)
+            current = str(driver.getProperty("voice") or "")
+            if current.lower() != voice.lower():
+                raise TrainerError(
+                    f"espeak-ng did not accept the voice '{voice}' (it used '{current}'). "
+                    "Check the variant after '+' (case matters, e.g. +f3, +Annie); "
+                    "`trainer voices` lists the voices."
+                )
+            driver.setProperty("rate", rate)
             engine.save_to_file(text, str(path))
             engine.runAndWait()
-            current = str(engine.getProperty("voice") or "")
-        if current.lower() != voice.lower():
-            raise TrainerError(
-                f"espeak-ng did not accept the voice '{voice}' (it used '{current}'). "
-                "Check the variant after '+' (case matters, e.g. +f3, +Annie); "
-                "`trainer voices` lists the voices."
-            )
+            _wait_for_espeak(engine)
         if not path.is_file() or path.stat().st_size <= 44:
             raise TrainerError(f"espeak-ng produced no audio for: {text[:60]!r}")
 
@@ -265,15 +297,12 @@ class Speaker:
         base, plus, variant = voice.strip().partition("+")
         wanted = base.strip().lower()
         voices = self.voices()
-        for key in (
-            lambda v: v.identifier.lower(),
-            lambda v: v.id.lower(),
-            lambda v: v.name.lower(),
-            lambda v: v.identifier.lower().rsplit("/", 1)[-1],
-        ):
+        suffix = plus + variant.strip() if variant.strip() else ""
+        for field in range(4):
             for info in voices:
-                if key(info) == wanted:
-                    return info.identifier + (plus + variant.strip() if variant.strip() else "")
+                keys = (info.identifier, info.id, info.name, info.identifier.rsplit("/", 1)[-1])
+                if keys[field].lower() == wanted:
+                    return info.identifier + suffix
         english = sorted({v.id for v in voices if v.id.startswith("en")})
         raise TrainerError(
             f"unknown voice '{voice}'. English voices here: {', '.join(english) or 'none'}; "

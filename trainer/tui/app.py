@@ -12,9 +12,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import ClassVar
 
+from textual import work
 from textual.app import App
 from textual.binding import BindingType
 from textual.screen import Screen
+from textual.worker import Worker, WorkerCancelled, WorkerFailed
 
 from trainer.errors import TrainerError
 from trainer.scenario.catalog import Catalog, load_catalog
@@ -63,6 +65,7 @@ class TrainerApp(App[None]):
         self.typed = typed
         self.mute = mute
         self._voice = voice
+        self._voice_worker: Worker[Voice] | None = None
         self._seed = seed
         self._calls = 0
         if theme:
@@ -70,12 +73,22 @@ class TrainerApp(App[None]):
 
     # -- shared services -------------------------------------------------------------------
 
-    @property
-    def voice(self) -> Voice:
-        """Opened on first use: a speaker unless muted, a microphone unless typing."""
+    async def voice(self) -> Voice:
+        """The speaker and microphone, opened in a worker at start-up (probing takes a moment)."""
         if self._voice is None:
-            self._voice = open_voice(mute=self.mute, typed=self.typed)
+            worker = self._voice_worker or self._open_voice()
+            try:
+                self._voice = await worker.wait()
+            except (WorkerFailed, WorkerCancelled) as exc:
+                self._voice = Voice(notices=[
+                    f"Sound is off: the speech layer failed to start ({exc}). "
+                    "Lines are shown on screen and you type your replies."
+                ])
         return self._voice
+
+    @work(thread=True, exclusive=True, group="open-voice", exit_on_error=False)
+    def _open_voice(self) -> Voice:
+        return open_voice(mute=self.mute, typed=self.typed)
 
     def catalog(self) -> Catalog:
         return load_catalog(self.scenario_dirs)
@@ -91,6 +104,8 @@ class TrainerApp(App[None]):
     # -- navigation --------------------------------------------------------------------------
 
     def on_mount(self) -> None:
+        if self._voice is None:
+            self._voice_worker = self._open_voice()
         self.push_screen(PickerScreen(self.catalog, self.store))
         if self.start_scenario:
             self.post_message(messages.OpenBriefing(self.start_scenario))
@@ -106,17 +121,21 @@ class TrainerApp(App[None]):
                         timeout=12)
             return None
 
-    def on_open_briefing(self, message: messages.OpenBriefing) -> None:
+    async def on_open_briefing(self, message: messages.OpenBriefing) -> None:
         found = self._scenario(message.scenario)
         if found is not None:
-            self.push_screen(BriefingScreen(found[0], message.scenario, self.voice))
+            self.push_screen(BriefingScreen(found[0], message.scenario, await self.voice()))
 
-    def on_start_call(self, message: messages.StartCall) -> None:
+    async def on_start_call(self, message: messages.StartCall) -> None:
         found = self._scenario(message.scenario)
         if found is None:
             return
         scenario, path = found
-        screen = CallScreen(scenario, path, self.voice, self.store(), self.rng())
+        try:
+            screen = CallScreen(scenario, path, await self.voice(), self.store(), self.rng())
+        except TrainerError as exc:
+            self.notify(exc.message, title="Cannot start the call", severity="error", timeout=12)
+            return
         self._replace_top(screen)
 
     def on_call_ended(self, message: messages.CallEnded) -> None:

@@ -50,6 +50,8 @@ class Key:
 
 KEYS: tuple[Key, ...] = (
     Key("app.help", "app", "f1", "help", "Help", "Show every key and what it does."),
+    Key("app.palette", "app", "ctrl+p", "command_palette", "Commands",
+        "Find any action by name.", show=False),
     Key("app.theme", "app", "f2", "toggle_theme", "Light/dark",
         "Switch between the light and the dark theme.", show=False),
     Key("app.quit", "app", "ctrl+q", "quit", "Quit", "Leave the trainer.", show=False,
@@ -67,19 +69,25 @@ KEYS: tuple[Key, ...] = (
     Key("briefing.start", "briefing", "enter", "start", "Start the call",
         "Start the call: the recruiter rings and speaks first."),
     Key("briefing.back", "briefing", "escape", "back", "Back", "Back to the scenario list."),
-    Key("call.redo", "call", "ctrl+r", "redo", "Redo turn",
+    Key("call.redo", "call", "ctrl+r", "redo", "Redo",
         "Answer the last turn again and keep the better of the two attempts."),
-    Key("call.hear", "call", "ctrl+l", "hear_again", "Hear again",
+    Key("call.hear", "call", "ctrl+l", "hear_again", "Repeat",
         "Hear the recruiter's line again, then answer."),
-    Key("call.mode", "call", "ctrl+t", "toggle_typing", "Type/speak",
-        "Switch between speaking your reply and typing it."),
+    Key("call.type", "call", "ctrl+t", "typing(True)", "Type",
+        "Type your replies instead of speaking them."),
+    Key("call.speak", "call", "ctrl+t", "typing(False)", "Speak",
+        "Speak your replies again instead of typing them."),
     Key("call.hint", "call", "ctrl+g", "hint", "Hint", "Peek at a hint for this turn."),
     Key("call.model", "call", "ctrl+o", "model_answer", "Model answer",
         "Peek at a model answer for this turn."),
     Key("call.pause", "call", "ctrl+s", "pause", "Pause",
-        "Pause the call (stop speaking and listening); press again to resume."),
+        "Pause the call: the recruiter stops talking and nothing is recorded."),
+    Key("call.resume", "call", "ctrl+s", "resume", "Resume",
+        "Resume a paused call: the recruiter says the line again."),
     Key("call.skip", "call", "ctrl+n", "skip", "Skip turn",
         "Skip this turn without answering; it is scored as missed.", show=False),
+    Key("call.scorecard", "call", "enter", "scorecard", "Scorecard",
+        "When the call has ended: see your scorecard."),
     Key("call.hang_up", "call", "escape", "hang_up", "Hang up",
         "End the call now; what you said so far is saved and scored."),
     Key("redo.hear", "redo", "ctrl+l", "hear_again", "Hear again",
@@ -106,6 +114,17 @@ KEYS: tuple[Key, ...] = (
     Key("review.back", "review", "escape", "back", "Back", "Back to the previous screen."),
     Key("modal.close", "modal", "escape", "dismiss", "Close", "Close this dialog."),
 )
+
+
+def key_of(key_id: str) -> str:
+    """The key of a table entry, as prose names it ("ctrl+s"), for hints in messages."""
+    for key in KEYS:
+        if key.id == key_id:
+            return _PROSE.get(key.key, key.key)
+    raise KeyError(key_id)
+
+
+_PROSE = {"enter": "Enter", "escape": "Esc"}
 
 
 def keys_for(scope: Scope) -> tuple[Key, ...]:

@@ -7,8 +7,11 @@ owns navigation, so no screen needs to know which screen comes next.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from textual.message import Message
+
+from trainer.scoring.result import ReplyTiming
 
 
 @dataclass
@@ -56,3 +59,14 @@ class InputLevel(Message):
     """The microphone's loudness, 0-1, for the live meter."""
 
     level: float
+
+
+@dataclass
+class ReplyReady(Message):
+    """The user's reply to the line on screen, typed or spoken and transcribed."""
+
+    text: str
+    source: str = "typed"
+    engine: str | None = None
+    audio: Path | None = None
+    timing: ReplyTiming | None = None

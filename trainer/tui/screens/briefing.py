@@ -86,7 +86,7 @@ class BriefingScreen(Screen[None]):
         with Horizontal(id="actions"):
             yield Button("Start the call", id="start", variant="primary")
             yield Button("Back", id="back")
-        yield Footer()
+        yield Footer(compact=True)
 
     def _item(self, name: str, symbol: str) -> Content:
         label = item_label(self.scenario, name)

@@ -6,7 +6,7 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
@@ -39,11 +39,9 @@ class HelpScreen(ModalScreen[None]):
                 yield Static(Content.styled(SCOPE_TITLES[scope], "bold"), classes="heading")
                 for key in keys_for(scope):
                     shown = self.app.get_key_display(Binding(key.key, key.action))
-                    yield Static(
-                        Content.assemble(
-                            Content.styled(f"{shown:>8}  ", "bold $accent"),
-                            key.description,
+                    with Horizontal(classes="key-row"):
+                        yield Static(Content.styled(shown, "bold $text-accent"), classes="key")
+                        yield Static(Content.assemble(
+                            Content.styled(key.description, "bold"),
                             Content.styled(f": {key.help}", MUTED),
-                        ),
-                        classes="key",
-                    )
+                        ), classes="what")

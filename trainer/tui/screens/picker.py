@@ -55,7 +55,7 @@ class PickerScreen(Screen[None]):
     CSS_PATH = "picker.tcss"
     AUTO_FOCUS = "#filter"
 
-    query: reactive[str] = reactive("")
+    filter_text: reactive[str] = reactive("")
 
     def __init__(
         self, catalog: Callable[[], Catalog], store: Callable[[], SessionStore]
@@ -67,7 +67,10 @@ class PickerScreen(Screen[None]):
         self._history: dict[str, list[float]] = {}
 
     def compose(self) -> ComposeResult:
-        yield Static("Which call would you like to rehearse?", id="title")
+        yield Static(Content.assemble(
+            Content.styled("Which call would you like to rehearse?", "bold"),
+            Content.styled("  ↑↓ choose · Enter opens it", MUTED),
+        ), id="title")
         yield Input(placeholder="Type to filter by title, situation or difficulty", id="filter")
         with Horizontal(id="body"):
             yield OptionList(id="scenarios")
@@ -76,7 +79,7 @@ class PickerScreen(Screen[None]):
                 yield Static(id="preview-meta")
                 yield Sparkline([], id="preview-trend")
                 yield Static(id="preview-text")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.reload()
@@ -94,11 +97,11 @@ class PickerScreen(Screen[None]):
         scores = self._history.get(scenario_id)
         return max(scores) if scores else None
 
-    def watch_query(self) -> None:
+    def watch_filter_text(self) -> None:
         self._refill()
 
     def _visible(self) -> list[CatalogEntry]:
-        return [entry for entry in self._entries if matches(entry, self.query)]
+        return [entry for entry in self._entries if matches(entry, self.filter_text)]
 
     def _refill(self) -> None:
         if not self.is_mounted:
@@ -117,7 +120,7 @@ class PickerScreen(Screen[None]):
 
     @on(Input.Changed, "#filter")
     def _filter(self, event: Input.Changed) -> None:
-        self.query = event.value
+        self.filter_text = event.value
 
     @on(Input.Submitted, "#filter")
     def _submitted(self) -> None:

@@ -1,0 +1,120 @@
+"""A call: scoring, branching, saving every turn, redoing a turn, hanging up, resuming."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from trainer.call.engine import Call
+from trainer.scenario.model import END, Scenario
+from trainer.sessions.store import SessionStore
+
+GOOD_OPENING = ("Thank you so much for the offer. Unfortunately, I won't be accepting it: "
+                "I've accepted a role that fits my goals better.")
+NO_REASON = "Thank you for calling. I'm afraid I won't be accepting the offer."
+
+
+def scenario() -> Scenario:
+    data: dict[str, Any] = {
+        "id": "unit-call", "title": "Unit call", "situation": "decline_offer",
+        "difficulty": "easy", "briefing": "B",
+        "recruiter": {"name": "Priya", "company": "Lumen", "role": "Designer"},
+        "turns": [
+            {"id": "opening", "say": "Hi, have you decided about the offer?",
+             "alternatives": ["Hello! Any news about the offer?"],
+             "expect": ["thanks", "clear_no", "brief_reason"],
+             "next": [{"when": {"missing": "brief_reason"}, "goto": "ask_reason"},
+                      {"goto": "wrap_up"}]},
+            {"id": "ask_reason", "say": "Can I ask what made you decide?", "followup": True,
+             "expect": ["courteous_followup", "brief_reason"], "model_answer": "Of course."},
+            {"id": "wrap_up", "say": "Thanks for letting me know. Anything else?",
+             "expect": ["graceful_close"]},
+        ],
+    }
+    return Scenario.model_validate(data)
+
+
+def test_a_call_branches_scores_and_saves_each_turn() -> None:
+    store = SessionStore()
+    call = Call(scenario(), store=store, rng=random.Random(1))
+    assert call.current_turn is not None and call.current_turn.id == "opening"
+    assert call.recruiter_line in scenario().turn("opening").lines()
+
+    first = call.answer(NO_REASON)
+    assert first.score.checks["clear_no"].met is True
+    assert first.decision.goto == "ask_reason"
+    saved = store.load(call.session_id or "")
+    assert [t.reply for t in saved.turns] == [NO_REASON] and not saved.finished
+
+    call.answer("Of course. I've accepted an offer closer to home.")
+    assert call.current_turn is not None and call.current_turn.id == "wrap_up"
+    call.answer("No, that's all. Thanks again, and all the best to you and the team!")
+    assert call.finished and not call.hung_up
+    saved = store.load(call.session_id or "")
+    assert saved.finished and saved.path == ["opening", "ask_reason", "wrap_up"]
+    assert saved.score is not None and 0 <= saved.score <= 100
+    assert saved.turns[2].checks["graceful_close"].met is True
+
+
+def test_try_again_and_keep_the_better_attempt() -> None:
+    store = SessionStore()
+    call = Call(scenario(), store=store, rng=random.Random(2))
+    call.answer(NO_REASON)
+    assert call.current_turn is not None and call.current_turn.id == "ask_reason"
+    better = call.try_again(GOOD_OPENING)
+    assert better.attempt == 2 and better.decision.goto == "wrap_up"
+    assert call.current_turn.id == "ask_reason", "an attempt is not kept until asked"
+    call.keep_attempt(better)
+    assert call.current_turn is not None and call.current_turn.id == "wrap_up"
+    assert len(call.outcomes) == 1 and call.outcomes[0].reply == GOOD_OPENING
+    saved = store.load(call.session_id or "")
+    assert saved.turns[0].reply == GOOD_OPENING
+    assert [a.reply for a in saved.turns[0].attempts] == [NO_REASON]
+
+
+def test_hang_up_saves_what_was_said_and_scores_it() -> None:
+    store = SessionStore()
+    call = Call(scenario(), store=store)
+    call.answer(GOOD_OPENING)
+    call.hang_up()
+    assert call.finished and call.hung_up
+    saved = store.load(call.session_id or "")
+    assert saved.finished and len(saved.turns) == 1 and saved.score is not None
+
+
+def test_resume_goes_on_where_the_last_reply_led() -> None:
+    store = SessionStore()
+    call = Call(scenario(), store=store)
+    call.answer(NO_REASON)
+    session_id = call.session_id or ""
+    store.release(session_id)  # as if the process had died
+
+    again = Call.resume(scenario(), session_id, store=SessionStore())
+    assert again.current_turn is not None and again.current_turn.id == "ask_reason"
+    again.answer("I'd rather keep the details private, but thank you for asking.")
+    again.answer("Thanks again, all the best!")
+    saved = SessionStore().load(session_id)
+    assert saved.finished and saved.path == ["opening", "ask_reason", "wrap_up"]
+
+
+def test_audio_replies_are_kept_beside_the_session(tmp_path: Path) -> None:
+    wav = tmp_path / "reply.wav"
+    wav.write_bytes(b"RIFF0000WAVE")
+    store = SessionStore()
+    call = Call(scenario(), store=store, mode="audio")
+    call.answer(GOOD_OPENING, source="audio", audio=wav, engine="fake")
+    record = store.load(call.session_id or "").turns[0]
+    assert record.audio == f"{call.session_id}/turn-01-1.wav"
+    from trainer import paths
+    assert (paths.recordings_dir() / record.audio).read_bytes() == wav.read_bytes()
+
+
+def test_answering_after_the_end_is_an_error() -> None:
+    call = Call(scenario(), save=False)
+    call.hang_up()
+    with pytest.raises(RuntimeError):
+        call.answer("hello")
+    assert call.recruiter_line == "" and END == "end"

@@ -1,0 +1,176 @@
+"""The reports for a coach: the HTML parsed for structure, marks, escaping and no network."""
+
+from __future__ import annotations
+
+import json
+import re
+from html import escape
+from html.parser import HTMLParser
+
+import pytest
+
+from trainer.scenario.catalog import load_catalog
+from trainer.scoring.result import Evidence, ItemResult, ReplyScore, ReplyTiming
+from trainer.sessions import Session, SessionStore, TurnDecision, TurnRecord
+from trainer.sessions.export import export_session
+from trainer.sessions.report import build_report
+
+NASTY = 'Thank you so much <script>alert("x")</script> & *all*, but I think I\'ll probably pass.'
+VOID = {"meta", "br", "hr", "img", "input", "link", "col", "wbr", "source", "area", "base"}
+
+
+def _span(reply: str, text: str) -> Evidence:
+    start = reply.index(text)
+    return Evidence(start, start + len(text), text)
+
+
+def _session(store: SessionStore, *, finish: bool = True) -> Session:
+    session = store.create("offer-accepted-elsewhere", "Offer <accepted> elsewhere", "", "audio")
+    checks = {
+        "thanks": ItemResult("thanks", True, 96.0, 80.0, (_span(NASTY, "Thank you so much"),)),
+        "clear_no": ItemResult("clear_no", False, 35.0, 80.0),
+        "hedged": ItemResult("hedged", True, 91.0, 80.0,
+                             (_span(NASTY, "I think"), _span(NASTY, "probably")), "hedge"),
+        "courteous_followup": ItemResult("courteous_followup", None, 0.0, 80.0),
+    }
+    session.add_turn(TurnRecord.from_reply_score(
+        "opening", "Hi, it's Priya from Northwind & Co.",
+        ReplyScore(NASTY, checks, {"words_per_minute": 162.5, "fillers": 2}),
+        expected=("thanks", "clear_no"), source="audio", engine="whisper-tiny.en",
+        audio="rec/turn-00.wav", timing=ReplyTiming(1.25, 4.5),
+        decision=TurnDecision("end", "branch 2: otherwise"),
+    ))
+    if finish:
+        store.finish(session, 58.0, {"score": 58.0})
+    else:
+        store.save(session)
+    return session
+
+
+class _Page(HTMLParser):
+    """Everything a test wants to know about the page, checking tags nest as they should."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[str] = []
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.marks: list[tuple[str, str]] = []
+        self.reply_text: list[str] = []
+        self.style = ""
+        self._in_mark: str | None = None
+        self._in_reply = 0
+        self._in_style = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        self.tags.append((tag, attributes))
+        if tag not in VOID:
+            self.stack.append(tag)
+        if tag == "mark":
+            self._in_mark = attributes.get("class") or ""
+            self.marks.append((self._in_mark, ""))
+        if tag == "p" and attributes.get("class") == "reply":
+            self._in_reply = len(self.stack)
+        self._in_style = tag == "style"
+
+    def handle_endtag(self, tag: str) -> None:
+        assert self.stack and self.stack[-1] == tag, f"</{tag}> closes {self.stack[-1:]}"
+        if self._in_reply and len(self.stack) == self._in_reply:
+            self._in_reply = 0
+        self.stack.pop()
+        if tag == "mark":
+            self._in_mark = None
+        self._in_style = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_style:
+            self.style += data
+        if self._in_mark is not None:
+            kind, text = self.marks[-1]
+            self.marks[-1] = (kind, text + data)
+        if self._in_reply:
+            self.reply_text.append(data)
+
+
+def _parse(html: str) -> _Page:
+    page = _Page()
+    page.feed(html)
+    page.close()
+    assert page.stack == [], f"unclosed: {page.stack}"
+    return page
+
+
+def test_html_is_one_well_formed_page_with_nothing_to_fetch(store: SessionStore) -> None:
+    html = export_session(_session(store), "html")
+    assert html.startswith("<!DOCTYPE html>")
+    page = _parse(html)
+    names = [tag for tag, _ in page.tags]
+    assert names[:2] == ["html", "head"] and "body" in names
+    assert not {"script", "link", "img", "iframe", "object", "embed", "audio", "video",
+                "source", "base", "form"} & set(names)
+    for tag, attributes in page.tags:
+        for name, value in attributes.items():
+            assert name not in {"src", "href", "srcset", "action"}, (tag, name)
+            assert "//" not in (value or "") and "url(" not in (value or ""), (tag, name, value)
+    assert "url(" not in page.style and "@import" not in page.style and page.style.strip()
+    assert "http:" not in html.lower() and "https:" not in html.lower()
+    csp = [a for t, a in page.tags if t == "meta" and a.get("http-equiv")]
+    assert csp and "default-src 'none'" in (csp[0].get("content") or "")
+
+
+def test_html_marks_the_evidence_and_escapes_what_was_said(store: SessionStore) -> None:
+    page = _parse(export_session(_session(store), "html"))
+    assert page.marks == [("do", "Thank you so much"), ("avoid", "I think"),
+                          ("avoid", "probably")]
+    said = "".join(page.reply_text)
+    assert said == "You: " + NASTY  # the text survives escaping exactly
+    assert all(tag != "script" for tag, _ in page.tags)
+    titles = [t for t, _ in page.tags if t == "title"]
+    assert titles == ["title"]
+
+
+def test_html_has_scorecard_transcript_metrics_and_model_answer(store: SessionStore) -> None:
+    scenario = load_catalog().get("offer-accepted-elsewhere")
+    answer = scenario.turn("opening").model_answer
+    assert answer is not None
+    html = export_session(_session(store), "html", scenario)
+    text = re.sub(r"<[^>]+>", "", html)
+    for expected in ("58/100", "Scorecard", "A clear no", "met in 0 of 1 reply",
+                     "Hedging", "showed up in 1 of 1 reply", "Hi, it&#x27;s Priya",
+                     "Response delay", "1.2 s", "Words per minute", "162.5",
+                     "Model answer:", escape(answer), "To work on"):
+        assert expected in text, expected
+    # The model answer comes from the shipped scenario, as the session has none of its own.
+    report = build_report(store.load(store.resolve("last")), scenario)
+    assert report.turns[0].model_answer == answer
+
+
+def test_markdown_escapes_and_bolds_the_evidence(store: SessionStore) -> None:
+    md = export_session(_session(store), "md")
+    assert md.startswith("# Offer \\<accepted\\> elsewhere: practice call\n")
+    reply_line = next(line for line in md.splitlines() if line.startswith("**You:**"))
+    assert reply_line == (
+        "**You:** **Thank you so much** \\<script\\>alert\\(\"x\"\\)\\</script\\> \\& \\*all\\*, "
+        "but **I think** I'll **probably** pass."
+    )
+    assert "| ❌ | A clear no | met in 0 of 1 reply |" in md
+    assert "- ⚠️ **Hedging**: showed up - “I think”, “probably”" in md
+    assert "*Speech:* Response delay 1.2 s · Reply length 4.5 s" in md
+
+
+def test_unfinished_sessions_say_so(store: SessionStore) -> None:
+    md = export_session(_session(store, finish=False), "md")
+    assert "This call was not finished: 1 reply saved" in md
+    assert "- **Score:** -/100" in md
+
+
+def test_json_export_is_the_session_document(store: SessionStore) -> None:
+    session = _session(store)
+    data = json.loads(export_session(session, "json"))
+    assert data == json.loads(store.file_for(session.session_id).read_text())
+    assert Session.from_json(data) == session
+
+
+def test_unknown_format_is_refused(store: SessionStore) -> None:
+    with pytest.raises(ValueError, match="unknown export format"):
+        export_session(_session(store), "pdf")  # type: ignore[arg-type]

@@ -1,0 +1,104 @@
+"""Replies spoken by espeak-ng, heard by the default engine: the words that matter come through."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from trainer.speech.audio import AudioClip
+from trainer.speech.audio_input import ClipSource, MicListener, read_audio_file
+from trainer.speech.stt import SttEngine, load_engine
+from trainer.speech.tts import Speaker
+from trainer.textmatch import normalise
+
+pytestmark = pytest.mark.e2e
+
+VOCABULARY = ["Priya Shah", "Priya", "Northwind Analytics", "Data analyst", "Harbor Analytics"]
+
+REPLIES = [
+    (
+        "Hi Priya, thank you so much for the offer, but I won't be accepting it.",
+        "en-us", 165,
+        ["priya", "thank", "offer", "won't", "accepting"],
+    ),
+    (
+        "I've accepted a role at Harbor Analytics that's closer to home.",
+        "en-gb", 150,
+        ["accepted", "role", "harbor", "analytics", "closer", "home"],
+    ),
+    (
+        "Please pass my thanks to the team at Northwind. I wish you all the best.",
+        "en-us", 190,
+        ["thanks", "team", "northwind", "wish", "best"],
+    ),
+    (
+        "I'm sorry, but I need to withdraw from the interview process.",
+        "en-us", 175,
+        ["sorry", "withdraw", "interview", "process"],
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def engine() -> SttEngine:
+    return load_engine()
+
+
+@pytest.fixture(scope="module")
+def replies(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[Path, list[str]]]:
+    folder = tmp_path_factory.mktemp("replies")
+    speaker = Speaker()
+    return [
+        (speaker.save(text, folder / f"reply{i}.wav", voice=voice, rate=rate), words)
+        for i, (text, voice, rate, words) in enumerate(REPLIES)
+    ]
+
+
+def test_default_engine_is_bundled_whisper(engine: SttEngine) -> None:
+    assert engine.name == "faster-whisper"
+    assert load_engine() is engine
+
+
+def test_words_that_matter_come_through(
+    engine: SttEngine, replies: list[tuple[Path, list[str]]]
+) -> None:
+    for path, words in replies:
+        transcript = engine.transcribe(path, vocabulary=VOCABULARY)
+        heard = set(normalise(transcript.text).split())
+        missing = [word for word in words if word not in heard]
+        assert not missing, f"{path.name}: missing {missing} in {transcript.text!r}"
+        assert transcript.audio_seconds == pytest.approx(read_audio_file(path).seconds, abs=0.01)
+        assert transcript.words and transcript.first_word_at is not None
+        starts = [start for _, start, _ in transcript.words]
+        assert starts == sorted(starts) and starts[-1] < transcript.audio_seconds
+
+
+def test_thinking_time_is_measured(engine: SttEngine, replies: list[tuple[Path, list[str]]]) -> None:
+    clip = read_audio_file(replies[0][0])
+    padded = AudioClip(np.concatenate([np.zeros(int(clip.rate * 1.5), np.float32), clip.samples]),
+                       clip.rate)
+    transcript = engine.transcribe(padded.to_audio_data(), vocabulary=VOCABULARY)
+    assert transcript.first_word_at == pytest.approx(1.5, abs=0.25)
+
+
+def test_silence_is_not_heard_as_thanks(engine: SttEngine) -> None:
+    silence = AudioClip(np.zeros(16000 * 3, dtype=np.float32), 16000)
+    rng = np.random.default_rng(0)
+    hiss = AudioClip((rng.standard_normal(16000 * 3) * 0.002).astype(np.float32), 16000)
+    for clip in (silence, hiss):
+        transcript = engine.transcribe(clip.to_audio_data())
+        assert transcript.text == "" and transcript.first_word_at is None
+
+
+def test_listener_transcribes_during_the_pause(
+    engine: SttEngine, replies: list[tuple[Path, list[str]]]
+) -> None:
+    path, words = replies[0]
+    source = ClipSource(read_audio_file(path), tail_seconds=3.0)
+    listener = MicListener(source_factory=lambda: source, pause_seconds=2.0)
+    recording = listener.listen(engine=engine, vocabulary=tuple(VOCABULARY))
+    assert recording.transcript is not None
+    heard = set(normalise(recording.transcript.text).split())
+    assert set(words) <= heard

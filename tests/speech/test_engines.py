@@ -1,0 +1,98 @@
+"""Choosing an engine: defaults, config, opt-in for online ones, missing extras."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+from trainer import paths
+from trainer.errors import TrainerError
+from trainer.scenario.model import Scenario
+from trainer.speech.stt import Transcript, load_engine, scenario_vocabulary
+from trainer.speech.vocabulary import whisper_prompt
+
+
+def _config(text: str) -> None:
+    path = paths.config_file()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text)
+
+
+def _message(*args: object, **kwargs: object) -> str:
+    with pytest.raises(TrainerError) as info:
+        load_engine(*args, **kwargs)  # type: ignore[arg-type]
+    return info.value.message
+
+
+def test_unknown_engine() -> None:
+    message = _message("deepgram")
+    assert "unknown speech engine 'deepgram'" in message and "faster-whisper" in message
+
+
+def test_online_engine_needs_opt_in() -> None:
+    message = _message("google")
+    assert "over the internet" in message and "--allow-online" in message
+
+
+def test_online_engine_opt_in_from_config() -> None:
+    _config("[speech]\nallow_online = true\n")
+    assert load_engine("google").name == "google"
+
+
+@pytest.mark.skipif(importlib.util.find_spec("vosk") is not None, reason="vosk is installed")
+def test_missing_vosk_gives_the_install_command() -> None:
+    message = _message("vosk", model_path=Path("/nowhere"))
+    assert f"{sys.executable} -m pip install 'vosk>=0.3.45'" in message
+
+
+def test_whisper_local_needs_a_model_folder(tmp_path: Path) -> None:
+    assert "--model-path" in _message("whisper-local")
+    (tmp_path / "config.json").write_text("{}")
+    message = _message("whisper-local", model_path=tmp_path)
+    assert "not a CTranslate2 Whisper model folder" in message and "model.bin" in message
+
+
+def test_config_chooses_the_engine_and_aliases_work() -> None:
+    _config('[speech]\nengine = "sphinx"\n')
+    engine = load_engine()
+    assert engine.name == "pocketsphinx"
+    assert load_engine("pocketsphinx") is engine  # loaded once per process
+
+
+def test_transcript_json() -> None:
+    transcript = Transcript("Thank you", "x", 1.23456, 0.1, (("Thank", 0.1, 0.3),), 0.1)
+    data = transcript.to_json()
+    assert data["audio_seconds"] == 1.235
+    assert data["words"] == [{"word": "Thank", "start": 0.1, "end": 0.3}]
+
+
+SCENARIO = {
+    "id": "t1",
+    "title": "Test",
+    "situation": "salary_below_expectations",
+    "difficulty": "easy",
+    "briefing": "Marcus Bell from Cobalt Robotics offered $95,000 for the role; you need 110k.",
+    "recruiter": {"name": "Marcus Bell", "company": "Cobalt Robotics", "role": "Firmware engineer"},
+    "turns": [
+        {
+            "id": "opening",
+            "say": "Hi, it's Marcus. We can go to $98,500 and add a 10% bonus. Does Tuesday work?",
+            "model_answer": "Thank you, Marcus, but I'll have to decline.",
+        }
+    ],
+}
+
+
+def test_scenario_vocabulary_has_names_company_role_and_figures() -> None:
+    vocabulary = scenario_vocabulary(Scenario.model_validate(SCENARIO))
+    assert vocabulary[:4] == ["Marcus Bell", "Marcus", "Cobalt Robotics", "Firmware engineer"]
+    for term in ("$95,000", "110k", "$98,500", "10%", "Tuesday"):
+        assert term in vocabulary
+    assert len(vocabulary) == len({term.lower() for term in vocabulary})
+    prompt = whisper_prompt(vocabulary)
+    assert prompt.startswith("Job offer, interview, recruiter, role, Marcus Bell, Marcus, Cobalt")
+    assert prompt.endswith(".")
+    assert whisper_prompt([]) == "Job offer, interview, recruiter, role."

@@ -1,0 +1,167 @@
+"""What kind of recruiter line a reply answers, which changes what the reply can mean.
+
+A bare "No." is a clear no to "Will you be accepting our offer?", an answer of
+"not yet" to "Have you had a chance to look at it?", a refusal of future
+contact to "Would you be open to other roles later?" and merely the end of a
+call after "Anything else?". Courteous follow-up is judged only after a line
+that responds to a no already given: asking why, where or who, trying to change
+the decision, offering something else, or offering to keep the CV on file.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import Enum
+from functools import lru_cache
+
+from trainer.scoring.utterance import Utterance
+
+
+class LineKind(str, Enum):
+    OPENING = "opening"
+    """Asks for the decision or invites: "Will you be accepting?", "We'd like to invite you"."""
+    STATUS = "status"
+    """Asks whether there is a decision yet: "Have you had a chance to look at the offer?"."""
+    TERMS = "terms"
+    """First statement of salary or terms: "The budget is 62,000. Does that work?"."""
+    CHANGE = "change"
+    """Tries to change the decision: counter-offer, concession, another role now."""
+    INFO = "info"
+    """Asks why, where or who after a no."""
+    FUTURE = "future"
+    """Offers future contact: other roles later, CV on file."""
+    WRAPUP = "wrapup"
+    """Ends the call: "Anything else?", good wishes, goodbye."""
+    UNKNOWN = "unknown"
+    """No line given."""
+
+    @property
+    def is_followup(self) -> bool:
+        return self in (LineKind.CHANGE, LineKind.INFO, LineKind.FUTURE)
+
+
+def _rx(*alternatives: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![^ ])(?:" + "|".join(alternatives) + r")(?![^ ])")
+
+
+_FUTURE = _rx(
+    r"(?:other|future|further|more) (?:roles|positions|openings|opportunities|vacancies|jobs)"
+    r"(?: [^ ]+){0,5} (?:later|future|down the line|again|going forward|someday|one day)",
+    r"(?:in|for) (?:the )?future",
+    r"down the (?:line|road)",
+    r"keep (?:your|you|the) (?:cv|resume|details|profile|information|info|application)",
+    r"(?:cv|resume|details|profile) on file",
+    r"keep you (?:in mind|posted|on file|on our radar|in the loop)",
+    r"(?:stay|keep) in touch",
+    r"reach(?:ing)? out (?:again|if|when|in)",
+    r"(?:give you a call|get in touch|contact you) (?:if|when) (?:something|anything|a role)",
+    r"if (?:something|anything) (?:else |bigger |more senior |suitable )?(?:comes up|opens up)",
+    r"talent (?:pool|pipeline|network)",
+)
+_CHANGE = _rx(
+    r"change your mind", r"reconsider", r"re consider", r"keep you (?:in|on|with)",
+    r"anything (?:we|i) (?:could|can|might) do",
+    r"(?:would|could|will|might) (?:that|it|this|a|an|more|the|some|two|any) "
+    r"(?:[^ ]+ ){0,6}(?:change|help|tip|tempt|make a difference|get us there|sway)",
+    r"change (?:your thinking|your decision|the picture)",
+    r"push (?:to|it|the|that|up)", r"go up (?:to|another|by)", r"(?:come|move) up",
+    r"flexib(?:le|ility)", r"counter", r"match (?:it|that|their|the)", r"increase", r"raise",
+    r"bump", r"signing bonus", r"sign on bonus", r"part time", r"part-time", r"four day",
+    r"hybrid", r"remote (?:days|working|work|option)", r"work(?:ing)? from home",
+    r"different (?:role|position|team|location|office)", r"another (?:role|position|location)",
+    r"other (?:role|position|location|office)", r"instead",
+    r"(?:would|could|might|to) make (?:this|it|things) work",
+    r"what would (?:you need|it take|make)",
+    r"what (?:salary|number|figure) would", r"is there (?:a|any) (?:number|figure|chance)",
+    r"any chance", r"what if (?:we|i)", r"how about", r"would you (?:still )?consider",
+    r"still (?:be )?(?:interested|open) (?:in|if)", r"over the line", r"make (?:this|it) a yes",
+    r"is that a no", r"are you (?:saying|turning|declining|withdrawing|sure)",
+    r"so there's still a chance",
+    r"i'm hearing a maybe", r"sounds like you might",
+)
+_INFO = _rx(
+    r"why", r"what (?:was|were|changed|made|tipped|happened|'s behind|is behind|drove|swung)",
+    r"what's behind", r"deciding factor", r"tipped the balance", r"the main reason",
+    r"which (?:company|firm|offer|one|organisation|organization|employer|team)",
+    r"who (?:is|are|the|with|it's|you're)", r"who's the",
+    r"where (?:are you|you're|you are|will you be|did you) (?:[^ ]+ )?(?:going|headed|heading|"
+    r"moving|off to|end up)",
+    r"headed instead", r"going with", r"what range", r"range you had", r"had in mind",
+    r"(?:what you're|what you are|are you) (?:currently )?(?:on|earning|making)",
+    r"currently (?:on|earning|making)", r"purely (?:the|about)",
+    r"is it (?:purely|just|only|mainly|mostly|the|about|something)", r"(?:mind|mind me) asking",
+    r"can i ask what", r"may i ask", r"could you tell me", r"can you tell me (?:why|what|more)",
+    r"something about the",
+)
+_WRAPUP = _rx(
+    r"anything else", r"something else", r"else (?:i|we) can", r"before (?:i let you go|we hang up|"
+    r"you go)", r"take care", r"good luck", r"all the best", r"goodbye", r"bye",
+    r"let (?:the team|them|the hiring manager|the panel|her|him|everyone|the client) know",
+    r"pass (?:that|it|this) on", r"anything (?:you'd|you would) like me to pass on",
+    r"update your file", r"close (?:it|the role|things) out", r"close out",
+    r"take your details off", r"sorry it didn't work out", r"sorry to lose you",
+    r"thanks for (?:the call|letting me know|calling|being upfront|being honest)",
+    r"(?:was|is) there anything else", r"anything on your end", r"that's all from me",
+    r"best of luck", r"wish you", r"the new role",
+)
+_TERMS = _rx(
+    r"salary", r"budget", r"band", r"pays", r"package", r"base", r"allocated", r"pitched",
+    r"ceiling", r"capped", r"fixed at", r"non-negotiable", r"grade", r"per (?:year|annum|hour)",
+    r"(?:we're|we are) (?:looking at|offering|able to offer)", r"the offer would be",
+    r"the role pays", r"compensation", r"\d+,\d{3}", r"\d+ ?k", r"thousand",
+)
+_DECISION_QUESTION = _rx(
+    r"(?:will|would|are|do) you (?:be )?(?:accepting|accept|joining|join|taking|take|signing|"
+    r"sign|coming|come|like to (?:come|interview|go|continue|proceed|move|join|accept)|"
+    r"want to (?:go|continue|proceed|move|interview)|still (?:want|keen|interested|like|"
+    r"available|free|okay|good|happy))",
+    r"(?:we'd|we would) (?:love|like) to (?:invite|have|bring|get|set|book|move|offer)",
+    r"invite you", r"(?:ready|happy) to (?:accept|sign|go|join)", r"still keen",
+    r"still (?:interested|available|free|okay|good|on)", r"would you like to (?:continue|go|"
+    r"proceed|come|interview|move|book|set)", r"(?:go ahead|continue|proceed|move forward)",
+    r"(?:can|could) (?:we|i) (?:confirm|book|lock|set|schedule|arrange|get)",
+    r"(?:are|would) you (?:be )?(?:free|available|interested)",
+    r"(?:would|could) you (?:work|live) with", r"can you work with", r"is that (?:okay|workable|"
+    r"acceptable|something you'd consider)", r"(?:does|would|will) that work",
+    r"are you (?:joining|in|on board)", r"an answer",
+)
+_STATUS = _rx(
+    r"(?:have|had) you (?:had )?(?:a )?(?:chance|time|a think|decided|reached|made|come to|"
+    r"thought|looked|been able)", r"did you (?:get|have) a chance", r"is now a good time",
+    r"where (?:are you|you're) at", r"where did you land", r"any (?:news|thoughts|update)",
+    r"how are you feeling", r"wondering if", r"hoping to hear", r"hear back", r"what you've "
+    r"decided", r"checking in", r"following up", r"follow up", r"look(?:ed)? over",
+)
+
+
+@lru_cache(maxsize=2048)
+def classify(line: str | None) -> LineKind:
+    """The kind of recruiter line; follow-up kinds are tested first because a line can
+    both thank ("Thanks for letting me know") and ask why."""
+    if line is None or not line.strip():
+        return LineKind.UNKNOWN
+    text = Utterance(line).joined
+    if _FUTURE.search(text):
+        return LineKind.FUTURE
+    if _INFO.search(text):
+        return LineKind.INFO
+    if _CHANGE.search(text):
+        return LineKind.CHANGE
+    if _WRAPUP.search(text):
+        return LineKind.WRAPUP
+    if _TERMS.search(text) and not _STATUS.search(text):
+        return LineKind.TERMS
+    if _DECISION_QUESTION.search(text):
+        return LineKind.OPENING
+    if _STATUS.search(text):
+        return LineKind.STATUS
+    return LineKind.OPENING
+
+
+@lru_cache(maxsize=2048)
+def asks_to_go_ahead(line: str | None) -> bool:
+    """Whether a bare "no" to this line declines (rather than answering "not yet")."""
+    if line is None:
+        return True
+    text = Utterance(line).joined
+    return bool(_DECISION_QUESTION.search(text)) or classify(line) is LineKind.CHANGE

@@ -1,0 +1,147 @@
+"""Phrase families: named, weighted word patterns matched over a reply's canonical words.
+
+A family is a regular expression over the space-joined canonical words of a
+:class:`~trainer.scoring.utterance.Utterance`, written with a few macros so it
+reads like the phrases it stands for (``{subj} {aux}decline``). Fuzziness lives
+one level down, in the canonical words (misheard and misspelt words are
+repaired there with a similarity score), so a family match is scored as its
+weight times the weakest word similarity in the span. Families are compiled
+once, at import, and shared by every :class:`~trainer.scoring.Scorer`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from trainer.scoring.utterance import Utterance
+
+W = r"[^ ,.?]+"
+"""One word (never punctuation)."""
+
+NEGATORS = frozenset({
+    "not", "never", "no", "won't", "can't", "don't", "didn't", "wouldn't", "couldn't",
+    "shouldn't", "isn't", "aren't", "wasn't", "weren't", "haven't", "hasn't", "doesn't",
+    "nothing", "neither", "nor", "hardly", "without",
+})
+
+_AUX_WORDS = """
+am are going to have has got will would be been must need needs want wanted like decided decide
+afraid sorry really just unfortunately sadly regrettably respectfully politely formally
+officially now then so therefore definitely still also actually honestly ultimately reluctantly
+um uh er kindly i've i'll i'm i i'd choose chose chosen opted elected plan planning intend
+probably maybe might may think should could can kind of sort leaning towards toward not never
+won't can't don't wouldn't shouldn't already instead though however hereby do does obviously
+simply feel felt thinking please
+"""
+"""Words that may sit between "I" and a decision verb ("I'm afraid I'll have to decline").
+
+Hedges and negators are included on purpose: the decision is found, then vetoed
+with the reason shown, rather than silently missed."""
+
+_AUX = "|".join(sorted(set(_AUX_WORDS.split()), key=len, reverse=True))
+
+MACROS: dict[str, str] = {
+    "w": W,
+    "g1": rf"(?:{W} )?",
+    "g2": rf"(?:{W} ){{0,2}}",
+    "g3": rf"(?:{W} ){{0,3}}",
+    "g4": rf"(?:{W} ){{0,4}}",
+    "g6": rf"(?:{W} ){{0,6}}",
+    "subj": r"(?:i|i'm|i'll|i've|i'd|we|we're|we'll|we've|we'd)",
+    "aux": rf"(?:(?:{_AUX}) ){{0,7}}",
+    "modal": (
+        r"(?:going to|have to|has to|need to|got to|must|will|i'll|want to|would like to|"
+        r"i'd like to|decided to|have decided to|afraid i|gonna|gotta)"
+    ),
+    "neg": (
+        r"(?:won't|will not|not|can't|don't|never|unable to|wouldn't|am not|i'm not|isn't|"
+        r"shan't)"
+    ),
+    "end": r"(?= [,.?]|$)",
+}
+"""Macros usable in a family pattern as ``{name}``; anything else in braces is regex."""
+
+_MACRO = re.compile(r"\{([a-z][a-z0-9_]*)\}")
+
+
+def expand(pattern: str) -> str:
+    return _MACRO.sub(lambda m: MACROS.get(m.group(1), m.group(0)), pattern)
+
+
+@dataclass(frozen=True)
+class Family:
+    """A named way of saying something, with how strongly it counts (0-100)."""
+
+    name: str
+    regex: re.Pattern[str]
+    weight: float = 100.0
+    tag: str = ""
+    """Detector-specific kind ("bare" refusal, "reported" thanks...)."""
+
+
+def family(name: str, pattern: str, weight: float = 100.0, tag: str = "") -> Family:
+    body = expand(pattern)
+    return Family(name, re.compile(rf"(?<![^ ])(?:{body})(?![^ ])"), weight, tag)
+
+
+def families(rows: Iterable[tuple[str, str] | tuple[str, str, float] | tuple[str, str, float, str]]
+             ) -> tuple[Family, ...]:
+    out: list[Family] = []
+    for row in rows:
+        name, pattern = row[0], row[1]
+        weight = float(row[2]) if len(row) > 2 else 100.0  # type: ignore[misc]
+        tag = str(row[3]) if len(row) > 3 else ""  # type: ignore[misc]
+        out.append(family(name, pattern, weight, tag))
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class Hit:
+    family: Family
+    i: int
+    """First word index (into :attr:`Utterance.words`)."""
+    j: int
+    """One past the last word index."""
+    score: float
+    core: tuple[int, int]
+    """Word span of the group named ``v`` (the verb or head word), or the whole span."""
+
+    @property
+    def name(self) -> str:
+        return self.family.name
+
+
+def find(utt: Utterance, fams: Sequence[Family]) -> list[Hit]:
+    """Every match of every family, in reply order."""
+    hits: list[Hit] = []
+    joined = utt.joined
+    for fam in fams:
+        for m in fam.regex.finditer(joined):
+            if m.end() <= m.start():
+                continue
+            i, j = utt.word_span(m.start(), m.end())
+            core = (i, j)
+            if "v" in fam.regex.groupindex and m.start("v") >= 0:
+                core = utt.word_span(m.start("v"), m.end("v"))
+            score = fam.weight * utt.similarity(i, j) / 100.0
+            hits.append(Hit(fam, i, j, score, core))
+    hits.sort(key=lambda h: (h.i, -h.score))
+    return hits
+
+
+def first(utt: Utterance, fams: Sequence[Family]) -> Hit | None:
+    hits = find(utt, fams)
+    return max(hits, key=lambda h: h.score) if hits else None
+
+
+def negated_before(utt: Utterance, index: int, window: int = 3) -> str | None:
+    """The negating word among the ``window`` words before ``index`` in its clause, if any."""
+    clause = utt.clause[index] if index < len(utt.clause) else -1
+    for k in range(index - 1, max(index - window, 0) - 1, -1):
+        if utt.clause[k] != clause:
+            break
+        if utt.words[k].text in NEGATORS:
+            return utt.words[k].text
+    return None

@@ -1,0 +1,195 @@
+"""Undoing what a speech recogniser does to the words the checklist hinges on.
+
+A recogniser writes what it heard: "think you" for thank you, "the climb" for
+decline, "regret ably", "a pre she ate", "except the offer". Three layers put
+those back before any phrase family is tried, and each repaired word keeps a
+similarity below 100 so the evidence shows it was a guess:
+
+* contextual homophones: real words that only mean something else in a given
+  neighbourhood ("think you for", "love to except the offer");
+* sound-alike spans: two to four heard words whose coarse phonetic key equals
+  that of a key word ("the climb" and "decline" both key to ``tkln``);
+* typos: one unknown word close in spelling (rapidfuzz) to a key word.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+
+CONTRACTIONS: dict[str, str] = {
+    "im": "i'm", "ive": "i've", "dont": "don't", "cant": "can't", "wont": "won't",
+    "isnt": "isn't", "doesnt": "doesn't", "didnt": "didn't", "wouldnt": "wouldn't",
+    "couldnt": "couldn't", "shouldnt": "shouldn't", "thats": "that's", "theres": "there's",
+    "youre": "you're", "arent": "aren't", "wasnt": "wasn't", "werent": "weren't",
+    "havent": "haven't", "hasnt": "hasn't", "weve": "we've", "youve": "you've",
+    "theyre": "they're", "whats": "what's", "cannot": "can't", "ain't": "isn't",
+    "i'ma": "i'm", "itll": "it'll", "youll": "you'll", "shes": "she's", "hes": "he's",
+    "id've": "i'd", "y'all": "you",
+}
+"""Apostrophes a recogniser or a hurried typist leaves out."""
+
+EXPANSIONS: dict[str, tuple[str, ...]] = {
+    "gonna": ("going", "to"), "wanna": ("want", "to"), "gotta": ("got", "to"),
+    "kinda": ("kind", "of"), "sorta": ("sort", "of"), "dunno": ("don't", "know"),
+    "cos": ("because",), "coz": ("because",), "cuz": ("because",), "'cause": ("because",),
+    "bc": ("because",), "thx": ("thanks",), "thanx": ("thanks",), "thnx": ("thanks",),
+    "tks": ("thanks",), "thankyou": ("thank", "you"), "pls": ("please",),
+    "plz": ("please",), "ur": ("your",), "u": ("you",), "tho": ("though",),
+    "ok": ("okay",), "k": ("okay",), "alright": ("all", "right"), "gd": ("good",),
+    "nope": ("nope",), "yep": ("yes",), "yup": ("yes",), "ya": ("you",),
+}
+"""Spoken short forms, spelt out so phrase families need one spelling only."""
+
+MERGES: dict[tuple[str, str], str] = {
+    ("will", "not"): "won't", ("do", "not"): "don't", ("can", "not"): "can't",
+    ("is", "not"): "isn't", ("does", "not"): "doesn't", ("did", "not"): "didn't",
+    ("would", "not"): "wouldn't", ("could", "not"): "couldn't", ("should", "not"): "shouldn't",
+    ("are", "not"): "aren't", ("was", "not"): "wasn't", ("have", "not"): "haven't",
+    ("has", "not"): "hasn't", ("i", "am"): "i'm", ("i", "will"): "i'll", ("i", "would"): "i'd",
+    ("it", "is"): "it's", ("that", "is"): "that's", ("we", "will"): "we'll",
+    ("you", "are"): "you're", ("they", "are"): "they're",
+}
+"""Two written words that the phrase families only know in their contracted form."""
+
+_THANK_LIKE = frozenset({"thank", "tank", "sank", "fank", "thang", "thenk", "tenk", "thunk"})
+_YOU_LIKE = frozenset({"you", "ewe", "yew", "u", "ya", "yah", "yu", "yous", "youu", "yoo", "chu"})
+_THANKS_LIKE = frozenset({"thanks", "tanks", "fanks", "thenks", "thanx", "thnks", "thks"})
+
+_THANK_FOLLOWERS = frozenset({
+    "for", "so", "very", "again", "but", "and", "everyone", "all", "kindly", "though",
+    "anyway", "both", "guys", "too", "thank", "much", "really", "truly", ",", ".", "?",
+})
+_THINK_YOU_BLOCKERS = frozenset({
+    "should", "are", "you're", "were", "can", "could", "would", "will", "you'll", "might",
+    "may", "need", "know", "have", "you've", "did", "do", "must", "got", "still", "already",
+    "probably", "maybe", "mean", "understand", "realise", "realize", "want", "guys", "is",
+    "deserve", "ought", "had", "i",
+})
+_THINK_YOU_OPENERS = frozenset({
+    "", ",", ".", "?", "and", "but", "oh", "okay", "well", "so", "um", "uh", "yeah", "yes",
+    "again", "no", "problem", "right", "great", "lovely", "hi", "hey", "hello", "ah", "er",
+})
+
+_ACCEPT_BEFORE = frozenset({
+    "to", "i", "i'll", "will", "not", "won't", "can't", "don't", "i'd", "would", "gladly",
+    "happily", "going", "be", "definitely", "must", "shall", "could", "happy", "should",
+})
+_ACCEPT_AFTER_BLOCK = frozenset({"for", "that", "when", "where", "if", "maybe", "perhaps"})
+
+KEY_WORDS: tuple[str, ...] = (
+    "decline", "declined", "declining", "declines", "appreciate", "appreciated",
+    "appreciative", "appreciation", "grateful", "gratitude", "thankful", "thanks", "regrettably",
+    "unfortunately", "withdraw", "withdrawing", "withdrawn", "withdrawal", "accepting",
+    "accepted", "opportunity", "opportunities", "reconsider", "reconsidering", "interview",
+    "interviews", "interviewing", "application", "applications", "relocation", "relocating",
+    "commute", "commuting", "definitely", "everything", "understanding", "apologies",
+    "apologise", "apologize", "probably", "possibly", "perhaps", "basically", "literally",
+    "disappointing", "unprofessional", "disorganised", "disorganized", "ridiculous",
+    "insulting", "laughable", "interrogation", "chaotic", "salary", "wishing", "process",
+    "position", "decision", "decided", "direction", "elsewhere", "another", "promotion",
+    "currently", "family", "thinking", "incredibly", "generous", "patience", "honestly",
+    "actually", "respectfully", "unfortunate", "sincerely", "genuinely", "especially",
+    "whatever", "business", "absolutely", "certainly", "pleasure", "compensation",
+)
+"""Words worth repairing when misspelt or misheard; plurals listed so they stay put."""
+
+_KEY_SET = frozenset(KEY_WORDS)
+_PHONETIC_TARGETS: tuple[str, ...] = (
+    "decline", "declined", "declining", "appreciate", "appreciated", "regrettably",
+    "unfortunately", "withdraw", "withdrawing", "opportunity", "opportunities", "reconsider",
+    "definitely", "apologise", "interview",
+)
+
+_DIGRAPHS = (
+    ("tch", "S"), ("sch", "sk"), ("ph", "f"), ("gh", ""), ("ck", "k"), ("th", "t"),
+    ("sh", "S"), ("ch", "S"), ("wh", "w"), ("qu", "kw"), ("dg", "j"),
+)
+_VOICED = str.maketrans({"d": "t", "b": "p", "g": "k", "v": "f", "z": "s", "q": "k", "m": "n",
+                         "c": "k", "x": "k", "j": "S"})
+_NON_LETTER = re.compile(r"[^a-z]")
+
+
+def phonetic_key(text: str) -> str:
+    """A deliberately coarse sound key: voicing, vowels and m/n differences are dropped.
+
+    Coarse is the point: a recogniser's split or substitution ("the climb",
+    "a pre she ate") keeps the consonant skeleton of what was said.
+    """
+    s = _NON_LETTER.sub("", text.lower())
+    if not s:
+        return ""
+    s = re.sub(r"mb$", "m", s)
+    s = re.sub(r"[tsc]i(?=[aeiou])", "S", s)
+    s = re.sub(r"c(?=[eiy])", "s", s)
+    for old, new in _DIGRAPHS:
+        s = s.replace(old, new)
+    if not s:
+        return ""
+    first = "a" if s[0] in "aeiouy" else s[0]
+    rest = [ch for ch in s[1:] if ch not in "aeiouywh"]
+    key = (first + "".join(rest)).translate(_VOICED)
+    out: list[str] = []
+    for ch in key:
+        if not out or out[-1] != ch:
+            out.append(ch)
+    return "".join(out)
+
+
+_PHONETIC_INDEX: dict[str, str] = {}
+for _word in _PHONETIC_TARGETS:
+    _PHONETIC_INDEX.setdefault(phonetic_key(_word), _word)
+
+
+@lru_cache(maxsize=8192)
+def repair_typo(word: str) -> tuple[str, float] | None:
+    """The key word ``word`` was probably meant to be, with its similarity, or ``None``."""
+    if len(word) < 5 or word in _KEY_SET or not word.isalpha():
+        return None
+    best = process.extractOne(word, KEY_WORDS, scorer=fuzz.ratio, score_cutoff=86)
+    if best is None:
+        return None
+    target, score, _ = best
+    if target[0] != word[0] or target.startswith(word) or word.startswith(target):
+        return None
+    return target, float(score)
+
+
+def phonetic_merge(words: Sequence[str]) -> str | None:
+    """The key word that several heard words together sound like, if any."""
+    joined = "".join(words)
+    if len(words) < 2 or len(joined) < 6 or any(w in _KEY_SET for w in words):
+        return None
+    key = phonetic_key(joined)
+    target = _PHONETIC_INDEX.get(key)
+    if target is None or phonetic_key("".join(words[1:])) == key:
+        return None  # the first word adds nothing: let the shorter span claim it
+    return target
+
+
+def is_thank_you(first: str, second: str) -> bool:
+    """"thank ewe", "tank you": a misheard thank-you (never "think you"; see below)."""
+    return first in _THANK_LIKE and second in _YOU_LIKE and (first, second) != ("thank", "you")
+
+
+def is_misheard_thanks(word: str) -> bool:
+    return word in _THANKS_LIKE and word != "thanks"
+
+
+def think_you_means_thank_you(before: str, after: str) -> bool:
+    """Whether "think you" was a misheard "thank you", judged from its neighbours.
+
+    "think you so much" and "but think you for asking" are thanks; "I think
+    you should know" is not.
+    """
+    if after in _THINK_YOU_BLOCKERS or before == "i" or before == "don't":
+        return False
+    return after in _THANK_FOLLOWERS or after == "" or before in _THINK_YOU_OPENERS
+
+
+def except_means_accept(before: str, after: str) -> bool:
+    """"I'd love to except the offer": "except" heard for "accept"."""
+    return before in _ACCEPT_BEFORE and after not in _ACCEPT_AFTER_BLOCK

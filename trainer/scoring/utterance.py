@@ -1,0 +1,238 @@
+"""A reply as the phrase families see it: canonical words, clause marks, original offsets.
+
+Every canonical word remembers the characters of the reply it came from, so any
+span a family matches can be shown to the user exactly where it was said, even
+when the word was repaired ("the climb" read as decline) or expanded ("gonna").
+Punctuation survives as the pseudo-words ``,`` (a pause), ``.`` and ``?`` (an
+end of sentence), so families can refuse to run across a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from trainer.scoring import soundalike
+from trainer.scoring.result import Evidence
+
+MAX_CHARS = 20_000
+"""Longer replies are scored on their first this-many characters (a spoken reply is
+never near this; a pasted file is, and must not stall the UI)."""
+
+_SCAN = re.compile(
+    r"(?P<n>\d+(?:[.,]\d+)*)"
+    r"|(?P<w>[^\W\d_]+(?:'[^\W\d_]+)?)"
+    r"|(?P<q>\?+)"
+    r"|(?P<h>[.!\u2026\n]+)"
+    r"|(?P<s>[,;:()\u2013\u2014\"]|\s-+\s)"
+)
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
+
+PUNCT = frozenset({",", ".", "?"})
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    text: str
+    """Canonical, lower-case form (",", "." and "?" for punctuation)."""
+    start: int
+    end: int
+    sim: float = 100.0
+    """100 when heard as written; lower when repaired from something else."""
+    heard: str = ""
+    """What was actually written, when it differs from ``text``."""
+
+    @property
+    def is_punct(self) -> bool:
+        return self.text in PUNCT
+
+
+@dataclass(frozen=True, slots=True)
+class _Raw:
+    text: str
+    start: int
+    end: int
+    kind: str
+
+
+def _scan(text: str) -> list[_Raw]:
+    raws: list[_Raw] = []
+    for m in _SCAN.finditer(text):
+        kind = m.lastgroup or "w"
+        if kind in ("n", "w"):
+            raws.append(_Raw(m.group(0).lower(), m.start(), m.end(), "w"))
+        elif kind == "q":
+            raws.append(_Raw("?", m.start(), m.end(), "p"))
+        elif kind == "h":
+            raws.append(_Raw(".", m.start(), m.end(), "p"))
+        else:
+            raws.append(_Raw(",", m.start(), m.end(), "p"))
+    return raws
+
+
+def _text_at(raws: list[_Raw], i: int) -> str:
+    return raws[i].text if 0 <= i < len(raws) else ""
+
+
+def _canonical(raws: list[_Raw]) -> list[Word]:
+    words: list[Word] = []
+    i = 0
+    n = len(raws)
+    while i < n:
+        raw = raws[i]
+        if raw.kind == "p":
+            if not words or words[-1].text not in PUNCT:
+                words.append(Word(raw.text, raw.start, raw.start))
+            elif raw.text != ",":
+                last = words[-1]
+                words[-1] = Word(raw.text, last.start, last.end)
+            i += 1
+            continue
+        text = soundalike.CONTRACTIONS.get(raw.text, raw.text)
+        nxt = raws[i + 1] if i + 1 < n and raws[i + 1].kind == "w" else None
+        before = words[-1].text if words else ""
+        # thank-you family first: it must see "think you" before anything else does
+        if nxt is not None and soundalike.is_thank_you(text, nxt.text):
+            heard = f"{raw.text} {nxt.text}"
+            words.append(Word("thank", raw.start, nxt.end, 90.0, heard))
+            words.append(Word("you", raw.start, nxt.end, 90.0, heard))
+            i += 2
+            continue
+        if text == "think" and nxt is not None and nxt.text == "you":
+            after = _text_at(raws, i + 2)
+            if soundalike.think_you_means_thank_you(before, after):
+                heard = f"{raw.text} {nxt.text}"
+                words.append(Word("thank", raw.start, nxt.end, 85.0, heard))
+                words.append(Word("you", raw.start, nxt.end, 85.0, heard))
+                i += 2
+                continue
+        if soundalike.is_misheard_thanks(text):
+            words.append(Word("thanks", raw.start, raw.end, 90.0, raw.text))
+            i += 1
+            continue
+        if text in ("except", "excepting", "excepted"):
+            if soundalike.except_means_accept(before, _text_at(raws, i + 1)):
+                words.append(Word("accept" + text[6:], raw.start, raw.end, 85.0, raw.text))
+                i += 1
+                continue
+        if nxt is not None:
+            merged = soundalike.MERGES.get((text, nxt.text))
+            if merged is not None:
+                words.append(Word(merged, raw.start, nxt.end))
+                i += 2
+                continue
+            consumed = _try_phonetic(raws, i, words)
+            if consumed:
+                i += consumed
+                continue
+        expansion = soundalike.EXPANSIONS.get(text)
+        if expansion is not None:
+            for part in expansion:
+                words.append(Word(part, raw.start, raw.end))
+            i += 1
+            continue
+        repaired = soundalike.repair_typo(text)
+        if repaired is not None:
+            words.append(Word(repaired[0], raw.start, raw.end, repaired[1], raw.text))
+        else:
+            words.append(Word(text, raw.start, raw.end))
+        i += 1
+    return words
+
+
+def _try_phonetic(raws: list[_Raw], i: int, words: list[Word]) -> int:
+    """Join 2-4 heard words that together sound like a key word; how many were used."""
+    for size in (4, 3, 2):
+        if i + size > len(raws):
+            continue
+        window = raws[i : i + size]
+        if any(r.kind != "w" for r in window):
+            continue
+        texts = [r.text for r in window]
+        if not all(t.isalpha() for t in texts):
+            continue
+        target = soundalike.phonetic_merge(texts)
+        if target is not None:
+            words.append(Word(target, window[0].start, window[-1].end, 85.0, " ".join(texts)))
+            return size
+    return 0
+
+
+class Utterance:
+    """The canonical words of one reply plus the index maps the detectors need."""
+
+    __slots__ = ("_starts", "clause", "joined", "raw_words", "sentence", "text", "truncated",
+                 "words")
+
+    def __init__(self, text: str) -> None:
+        self.truncated = len(text) > MAX_CHARS
+        self.text = text
+        scanned = text[:MAX_CHARS].translate(_QUOTES)
+        raws = _scan(scanned)
+        self.raw_words = sum(1 for r in raws if r.kind == "w")
+        self.words = _canonical(raws)
+        starts: list[int] = []
+        pos = 0
+        for word in self.words:
+            starts.append(pos)
+            pos += len(word.text) + 1
+        self._starts = starts
+        self.joined = " ".join(w.text for w in self.words)
+        clause: list[int] = []
+        sentence: list[int] = []
+        c = s = 0
+        for word in self.words:
+            clause.append(c)
+            sentence.append(s)
+            if word.text in PUNCT:
+                c += 1
+                if word.text != ",":
+                    s += 1
+        self.clause = clause
+        self.sentence = sentence
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def word_span(self, char_start: int, char_end: int) -> tuple[int, int]:
+        """Word indices ``[i, j)`` covered by a match at ``[char_start, char_end)`` of ``joined``."""
+        i = bisect_right(self._starts, char_start) - 1
+        j = bisect_right(self._starts, max(char_start, char_end - 1))
+        return max(i, 0), max(j, i + 1)
+
+    def char_of(self, index: int) -> int:
+        """Where word ``index`` starts in :attr:`joined`."""
+        if index >= len(self._starts):
+            return len(self.joined)
+        return self._starts[index]
+
+    def trimmed(self, i: int, j: int) -> tuple[int, int]:
+        """``[i, j)`` without punctuation at either end."""
+        while i < j and self.words[i].is_punct:
+            i += 1
+        while j > i and self.words[j - 1].is_punct:
+            j -= 1
+        return i, j
+
+    def evidence(self, i: int, j: int) -> Evidence | None:
+        i, j = self.trimmed(i, j)
+        if i >= j:
+            return None
+        start, end = self.words[i].start, self.words[j - 1].end
+        return Evidence(start, end, self.text[start:end])
+
+    def similarity(self, i: int, j: int) -> float:
+        return min((w.sim for w in self.words[i:j]), default=100.0)
+
+    def heard_notes(self, i: int, j: int) -> str:
+        """"decline" heard as "the climb", for the why of a decision."""
+        notes = [f'"{w.heard}" read as "{w.text}"' for w in self.words[i:j] if w.heard]
+        unique = list(dict.fromkeys(notes))
+        return "; ".join(unique)
+
+    def texts(self, i: int, j: int) -> list[str]:
+        return [w.text for w in self.words[max(i, 0) : max(j, 0)]]
+
+    def content_words(self) -> int:
+        return sum(1 for w in self.words if not w.is_punct)

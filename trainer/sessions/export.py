@@ -1,0 +1,32 @@
+"""A session written out for someone else: Markdown, a self-contained HTML page, or its JSON."""
+
+from __future__ import annotations
+
+import json
+from typing import Literal
+
+from trainer.scenario.model import Scenario
+from trainer.sessions.model import Session
+from trainer.sessions.render_html import render_html
+from trainer.sessions.render_markdown import render_markdown
+from trainer.sessions.report import build_report
+
+Format = Literal["md", "html", "json"]
+FORMATS: tuple[str, ...] = ("md", "html", "json")
+
+
+def export_session(
+    session: Session,
+    fmt: Format,
+    scenario: Scenario | None = None,
+    scenario_hash: str | None = None,
+) -> str:
+    """The session in ``fmt``; ``scenario`` (if still found) fills in labels and model answers."""
+    if fmt == "json":
+        return json.dumps(session.to_json(), indent=2, ensure_ascii=False) + "\n"
+    report = build_report(session, scenario, scenario_hash)
+    if fmt == "md":
+        return render_markdown(report)
+    if fmt == "html":
+        return render_html(report)
+    raise ValueError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")

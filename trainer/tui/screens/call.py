@@ -1,0 +1,214 @@
+"""The call itself: the recruiter's lines, the replies, and the checklist ticking as you go."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from trainer.call.engine import Call, TurnOutcome
+from trainer.errors import TrainerError
+from trainer.scenario.model import Scenario
+from trainer.sessions.store import SessionStore
+from trainer.tui import messages
+from trainer.tui.bindings import Scope, bindings
+from trainer.tui.presentation import MUTED
+from trainer.tui.screens.confirm import ConfirmScreen
+from trainer.tui.screens.redo import RedoScreen
+from trainer.tui.voice import Voice
+from trainer.tui.widgets.answer_box import AnswerBox
+from trainer.tui.widgets.checks import ChecksView, expected_content
+from trainer.tui.widgets.transcript import Exchange, Transcript
+
+
+def exchange_of(outcome: TurnOutcome) -> Exchange:
+    note = f"(attempt {outcome.attempt} kept)" if outcome.earlier else ""
+    return Exchange(outcome.recruiter, outcome.reply, outcome.score.checks, outcome.expected,
+                    note)
+
+
+class CallScreen(Screen[None]):
+    SCOPE: ClassVar[Scope] = "call"
+    BINDINGS: ClassVar[list[BindingType]] = bindings("call")  # type: ignore[assignment]
+    CSS_PATH = "call.tcss"
+
+    def __init__(
+        self,
+        scenario: Scenario,
+        path: Path | None,
+        voice: Voice,
+        store: SessionStore,
+        rng: random.Random,
+    ) -> None:
+        super().__init__()
+        self.scenario = scenario
+        self.voice = voice
+        self.call = Call(scenario, scenario_path=path, store=store, rng=rng,
+                         mode="mic" if voice.listens else "typed")
+
+    def compose(self) -> ComposeResult:
+        recruiter = self.scenario.recruiter
+        yield Static(Content.assemble(
+            Content.styled(f"On the phone with {recruiter.name}", "bold"),
+            Content.styled(f" · {recruiter.company}", MUTED),
+        ), id="call-title")
+        with Horizontal(id="call-body"):
+            yield Transcript(recruiter.name.split()[0], self.scenario, id="transcript")
+            with VerticalScroll(id="panel"):
+                yield Static("Your reply should", classes="heading")
+                yield Static(id="expected")
+                yield Static(id="peek")
+                yield Static("Your last reply", classes="heading", id="last-heading")
+                yield ChecksView(id="last")
+        yield AnswerBox(self.voice, self.scenario, id="answer")
+        # Every call key fits at 80 columns only without the palette hint (F1 names ctrl+p).
+        yield Footer(compact=True, show_command_palette=False)
+
+    @property
+    def box(self) -> AnswerBox:
+        return self.query_one(AnswerBox)
+
+    @property
+    def transcript(self) -> Transcript:
+        return self.query_one(Transcript)
+
+    def on_mount(self) -> None:
+        self.query_one("#last-heading").display = False
+        self._present()
+
+    def _present(self) -> None:
+        """Show and speak the current line, or close the call when it is over."""
+        self.query_one("#peek", Static).update("")
+        if self.call.finished:
+            self.query_one("#expected", Static).update(
+                Content.styled("Nothing: the call is over.", MUTED))
+            self.box.end()
+            self.refresh_bindings()
+            return
+        turn = self.call.current_turn
+        assert turn is not None
+        self.query_one("#expected", Static).update(expected_content(self.scenario, turn.expect))
+        pending = Exchange(self.call.recruiter_line)
+        if self.transcript.last is not None and self.transcript.last.reply is None:
+            self.transcript.replace_last(pending)
+        else:
+            self.transcript.add(pending)
+        self.box.ask(self.call.recruiter_line)
+        self.refresh_bindings()
+
+    def on_reply_ready(self, message: messages.ReplyReady) -> None:
+        message.stop()
+        try:
+            outcome = self.call.answer(message.text, source=message.source,
+                                       timing=message.timing, audio=message.audio,
+                                       engine=message.engine)
+        except TrainerError as exc:
+            self.notify(f"{exc.message}. Your reply was not saved; try again.",
+                        title="Could not save the turn", severity="error", timeout=15)
+            self.box.hear_again()
+            return
+        self._show_outcome(outcome, replace=True)
+        self._present()
+
+    def _show_outcome(self, outcome: TurnOutcome, *, replace: bool) -> None:
+        if replace:
+            self.transcript.replace_last(exchange_of(outcome))
+        else:
+            self.transcript.add(exchange_of(outcome))
+        self.query_one("#last-heading").display = True
+        self.query_one("#last", ChecksView).show(self.scenario, outcome.score.checks,
+                                                 outcome.expected)
+
+    # -- actions -----------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if not self.is_mounted:
+            return True
+        ended = self.call.finished
+        phase = self.box.phase
+        if action == "scorecard":
+            return ended
+        if action == "redo":
+            return bool(self.call.outcomes) and phase != "transcribing"
+        if action in ("hear_again", "hint", "model_answer", "skip"):
+            return not ended
+        if action == "pause":
+            return not ended and phase != "paused"
+        if action == "resume":
+            return phase == "paused"
+        if action == "typing":
+            return self.voice.listens and not ended and self.box.typing != parameters[0]
+        return True
+
+    def action_hear_again(self) -> None:
+        self.box.hear_again()
+
+    def action_typing(self, typing: bool) -> None:
+        self.box.set_typing(typing)
+        self.notify("Type your replies now." if typing else "Speak your replies now.")
+
+    def action_hint(self) -> None:
+        self._peek("Hint", self.call.hint() or "No hint for this turn: go with your checklist.")
+
+    def action_model_answer(self) -> None:
+        self._peek("Model answer", self.call.model_answer() or "This turn has no model answer.")
+
+    def _peek(self, title: str, text: str) -> None:
+        self.query_one("#peek", Static).update(
+            Content.assemble(Content.styled(f"{title}: ", "bold $text-warning"), text))
+
+    def action_pause(self) -> None:
+        self.box.pause()
+
+    def action_resume(self) -> None:
+        self.box.resume()
+
+    def action_skip(self) -> None:
+        self.post_message(messages.ReplyReady("", source="typed"))
+
+    def action_redo(self) -> None:
+        if not self.call.outcomes:
+            self.notify("Answer a turn first; then you can redo it.", severity="warning")
+            return
+        self.box.pause()
+        self.app.push_screen(RedoScreen(self.call, self.voice), self._redone)
+
+    def _redone(self, kept: TurnOutcome | None) -> None:
+        """Back from a redo: a kept attempt may have changed where the call goes next."""
+        if kept is not None:
+            self.transcript.reset([exchange_of(outcome) for outcome in self.call.outcomes])
+            self.query_one("#last", ChecksView).show(self.scenario, kept.score.checks,
+                                                     kept.expected)
+        self._present()
+
+    def action_hang_up(self) -> None:
+        if self.call.finished:
+            self.action_scorecard()
+            return
+        self.app.push_screen(
+            ConfirmScreen("Hang up now?",
+                          "What you have said so far is saved and scored.",
+                          yes="Hang up", no="Keep talking"),
+            self._hang_up,
+        )
+
+    def _hang_up(self, yes: bool | None) -> None:
+        if not yes:
+            return
+        self.box.end()
+        self.call.hang_up()
+        if not self.call.outcomes:
+            self.notify("The call ended before your first reply, so there is nothing to score.")
+            self.post_message(messages.ShowPicker())
+            return
+        self.action_scorecard()
+
+    def action_scorecard(self) -> None:
+        self.post_message(messages.CallEnded(self.call.session_id))

@@ -1,0 +1,174 @@
+"""A saved session, read-only: every turn with its highlighting, and the recorded replies."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+from textual.worker import Worker, WorkerState
+
+from trainer import paths
+from trainer.errors import TrainerError
+from trainer.scenario.catalog import Catalog
+from trainer.scenario.model import Scenario
+from trainer.sessions.model import Session, TurnRecord
+from trainer.sessions.store import SessionStore
+from trainer.tui.bindings import Scope, bindings, key_of
+from trainer.tui.presentation import MUTED, highlight_reply, percent
+from trainer.tui.screens.sessions import when
+from trainer.tui.widgets.checks import checks_content, summary_marks
+from trainer.tui.widgets.metrics import metrics_content
+
+
+def recording_path(turn: TurnRecord) -> Path | None:
+    """Where the turn's recording is: stored absolute, or relative to the recordings folder."""
+    if not turn.audio:
+        return None
+    path = Path(turn.audio).expanduser()
+    return path if path.is_absolute() else paths.recordings_dir() / path
+
+
+def turn_content(turn: TurnRecord, who: str, scenario: Scenario | None) -> Content:
+    parts: list[Content | str] = [
+        Content.styled(f"{who}: ", "bold $text-accent"), turn.recruiter, "\n\n",
+        Content.styled("You: ", "bold $text-primary"),
+        highlight_reply(turn.reply, turn.checks, scenario) if turn.reply
+        else Content.styled("(no reply)", MUTED),
+        "\n\n", checks_content(scenario, turn.checks, turn.expected),
+    ]
+    metrics = metrics_content(turn.metrics)
+    if metrics:
+        parts += ["\n\n", Content.styled("How it sounded\n", "bold"), metrics]
+    if turn.model_answer:
+        parts += ["\n\n", Content.styled("Model answer\n", "bold"), turn.model_answer]
+    for number, attempt in enumerate(turn.attempts, start=1):
+        parts += [
+            "\n\n", Content.styled(f"Earlier attempt {number} (not kept)\n", "bold"),
+            highlight_reply(attempt.reply, attempt.checks, scenario), "\n",
+            summary_marks(scenario, attempt.checks, turn.expected),
+        ]
+    audio = recording_path(turn)
+    if audio is not None:
+        parts += ["\n\n", Content.styled(
+            f"Recording: {audio.name} (press {key_of('review.play')} to play it)", MUTED)]
+    return Content.assemble(*parts)
+
+
+class ReviewScreen(Screen[None]):
+    SCOPE: ClassVar[Scope] = "review"
+    BINDINGS: ClassVar[list[BindingType]] = bindings("review")  # type: ignore[assignment]
+    CSS_PATH = "review.tcss"
+    AUTO_FOCUS = "#turns"
+
+    def __init__(
+        self, session_id: str, store: SessionStore, catalog: Callable[[], Catalog]
+    ) -> None:
+        super().__init__()
+        self.session_id = session_id
+        self.store = store
+        self._catalog = catalog
+        self.session: Session | None = None
+        self.scenario: Scenario | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="review-title")
+        with Horizontal(id="review-body"):
+            yield OptionList(id="turns")
+            with VerticalScroll(id="turn-detail"):
+                yield Static(id="turn")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        try:
+            self.session = self.store.load(self.session_id)
+        except TrainerError as exc:
+            self.notify(exc.message, title="Cannot open the session", severity="error")
+            self.dismiss()
+            return
+        session = self.session
+        try:
+            self.scenario = self._catalog().get(session.scenario)
+        except TrainerError:
+            self.scenario = None  # renamed or removed since: built-in labels still work
+        score = percent(session.score) if session.finished else "unfinished"
+        self.query_one("#review-title", Static).update(Content.assemble(
+            Content.styled(session.scenario_title or session.scenario, "bold"),
+            Content.styled(f" · {when(session.summary())} · {score}", MUTED),
+        ))
+        turns = self.query_one("#turns", OptionList)
+        turns.add_options(
+            Option(Content.assemble(f"{turn.index + 1}. {turn.turn_id}\n",
+                                    summary_marks(self.scenario, turn.checks, turn.expected)))
+            for turn in session.turns
+        )
+        if session.turns:
+            turns.highlighted = 0
+        else:
+            self.query_one("#turn", Static).update("This session has no answered turns.")
+
+    @property
+    def who(self) -> str:
+        if self.scenario is not None:
+            return self.scenario.recruiter.name.split()[0]
+        return "Recruiter"
+
+    def _current(self) -> TurnRecord | None:
+        index = self.query_one("#turns", OptionList).highlighted
+        if self.session is None or index is None or index >= len(self.session.turns):
+            return None
+        return self.session.turns[index]
+
+    @on(OptionList.OptionHighlighted, "#turns")
+    def _show(self) -> None:
+        turn = self._current()
+        if turn is not None:
+            self.query_one("#turn", Static).update(turn_content(turn, self.who, self.scenario))
+            self.query_one("#turn-detail").scroll_home(animate=False)
+
+    @on(OptionList.OptionSelected, "#turns")
+    def _selected(self) -> None:
+        self.action_play()
+
+    def action_play(self) -> None:
+        turn = self._current()
+        audio = recording_path(turn) if turn else None
+        if audio is None:
+            self.notify("This reply was typed, so there is no recording to play.")
+        elif not audio.is_file():
+            self.notify(f"The recording {audio} is missing (moved or deleted).",
+                        severity="warning")
+        else:
+            self.notify(f"Playing {audio.name}…", timeout=3)
+            self._play(audio)
+
+    @work(thread=True, exclusive=True, group="playback", exit_on_error=False)
+    def _play(self, audio: Path) -> None:
+        from trainer.speech.tts import AplayPlayer
+
+        player = AplayPlayer()
+        problem = player.problem()
+        if problem:
+            raise TrainerError(f"cannot play the recording here: {problem}")
+        playback = player.play(audio)
+        playback.wait(None)
+        if playback.error:
+            raise TrainerError(f"playback failed: {playback.error}")
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state == WorkerState.ERROR:
+            error = event.worker.error
+            message = error.message if isinstance(error, TrainerError) else str(error)
+            self.notify(f"{message}. The transcript above is what was heard.",
+                        title="No playback", severity="warning", timeout=10)
+
+    def action_back(self) -> None:
+        self.dismiss()

@@ -1,0 +1,1 @@
+"""Widgets the trainer's screens are composed of."""
