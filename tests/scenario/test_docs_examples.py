@@ -23,9 +23,11 @@ import typer
 from pydantic import BaseModel
 from ruamel.yaml import YAML
 
+from trainer.checklist import PITFALL_NAMES
 from trainer.cli import app
 from trainer.scenario.loader import load_scenario
 from trainer.scenario.model import Scenario
+from trainer.scoring import Scorer
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "scenarios.md"
 _FENCE = re.compile(r"^```(\w*)\n(.*?)^```", re.MULTILINE | re.DOTALL)
@@ -87,6 +89,20 @@ def test_complete_example_loads_and_takes_its_declared_main_path(
     scenario = load_scenario(_write(block, tmp_path))
     expected = [part.strip() for part in declared.group(1).split("->")]
     assert scenario.main_path() == expected
+
+
+@pytest.mark.parametrize("block", SCENARIO_BLOCKS, ids=lambda b: f"line{b.line}")
+def test_example_model_answers_are_good_answers(block: Block, tmp_path: Path) -> None:
+    """A coach copies these answers' style; the real scorer must agree with them."""
+    scenario = load_scenario(_write(block, tmp_path))
+    scorer = Scorer(scenario.items)
+    pitfalls = {*PITFALL_NAMES, *(i.name for i in scenario.items if i.kind == "avoid")}
+    for turn in scenario.turns:
+        if turn.model_answer is None:
+            continue
+        met = scorer.score(turn.model_answer, turn.say, followup=turn.followup).met()
+        assert [name for name in turn.expect if not met[name]] == [], turn.id
+        assert [name for name in pitfalls if met[name]] == [], turn.id
 
 
 @pytest.mark.parametrize("block", FRAGMENT_BLOCKS, ids=lambda b: f"line{b.line}")

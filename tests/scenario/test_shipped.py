@@ -18,8 +18,10 @@ import soundfile
 
 from trainer import paths
 from trainer.checklist import PITFALL_NAMES
+from trainer.scenario.branching import choose_next
 from trainer.scenario.loader import load_scenario, scenario_files
 from trainer.scenario.model import Scenario
+from trainer.scoring import Scorer
 from trainer.speech.tts import Speaker
 from trainer.textmatch import find_any
 
@@ -195,6 +197,81 @@ def test_custom_items_are_used_and_met_by_the_model_answers(path: Path) -> None:
                     f"{path.name}: the model answer of {turn.id} falls into {item.name}"
                 )
 
+
+
+@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.stem)
+def test_model_answers_meet_what_their_turn_expects(path: Path) -> None:
+    """Scored by the real scorer against every phrasing of the line, as a user would be."""
+    scenario = load_scenario(path)
+    scorer = Scorer(scenario.items)
+    pitfalls = {*PITFALL_NAMES, *(i.name for i in scenario.items if i.kind == "avoid")}
+    for turn in scenario.turns:
+        assert turn.model_answer
+        for line in turn.lines():
+            met = scorer.score(turn.model_answer, line, followup=turn.followup).met()
+            where = f"{path.name}: turn {turn.id}, line {line[:40]!r}"
+            assert [name for name in turn.expect if not met[name]] == [], where
+            assert [name for name in pitfalls if met[name]] == [], where
+
+
+
+# Replies people actually give, and near misses, for each shipped custom item.
+CUSTOM_ITEM_REPLIES = {
+    ("offer-accepted-elsewhere", "name_helper"): (
+        ["Please pass my thanks on to Daniel.", "Daniel was really helpful."],
+        ["Please thank the hiring manager.", "Thanks again, all the best."],
+    ),
+    ("cancel-interview-early", "mention_written_followup"): (
+        ["I'll email you to confirm.", "I'll put it in writing too."],
+        ["I'll send you the details.", "Should I send my references?"],
+    ),
+    ("disappointed-recruiter", "mention_written_followup"): (
+        ["I'll confirm by email this afternoon.", "I'll follow up with an email today."],
+        ["Please tell Renata I'm grateful.", "I won't be accepting the offer."],
+    ),
+    ("salary-below-expectations", "states_expectation"): (
+        ["That's below what I was looking for.", "I would need at least forty."],
+        ["I'm looking forward to hearing more.", "Thank you, that works for me."],
+    ),
+    ("compensation-counter-offer", "reopens_decision"): (
+        ["Can I get back to you on that?", "Let me think about it."],
+        ["I appreciate it, but it doesn't change my decision.", "Thanks, I'd be happy to."],
+    ),
+}
+
+
+@pytest.mark.parametrize(("scenario_id", "item"), sorted(CUSTOM_ITEM_REPLIES))
+def test_custom_item_phrases_catch_real_replies_and_not_near_misses(
+    scenarios: dict[str, Scenario], scenario_id: str, item: str
+) -> None:
+    scorer = Scorer(scenarios[scenario_id].items)
+    hits, misses = CUSTOM_ITEM_REPLIES[(scenario_id, item)]
+    assert [r for r in hits if not scorer.score(r).checks[item].met] == []
+    assert [r for r in misses if scorer.score(r).checks[item].met] == []
+
+
+def test_every_shipped_custom_item_has_calibration_replies(
+    scenarios: dict[str, Scenario],
+) -> None:
+    items = {(s.id, i.name) for s in scenarios.values() for i in s.items}
+    assert items == set(CUSTOM_ITEM_REPLIES)
+
+OPENING_SLIPS = {
+    "wavers": "Hi, thanks for calling. I think I'm probably going to decline, maybe.",
+    "gives no reason": "Hi, thank you for calling. Unfortunately, I won't be accepting.",
+}
+
+
+@pytest.mark.parametrize("slip", sorted(OPENING_SLIPS))
+@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.stem)
+def test_recruiter_reacts_when_the_first_reply_slips(path: Path, slip: str) -> None:
+    """A wavering or reasonless first reply is followed up, not waved through."""
+    scenario = load_scenario(path)
+    opening = scenario.turn(scenario.start_id)
+    reply = OPENING_SLIPS[slip]
+    score = Scorer(scenario.items).score(reply, opening.say, followup=opening.followup)
+    decision = choose_next(scenario, opening, score.met(), reply, {opening.id: 1})
+    assert decision.goto not in scenario.main_path(), decision.reason
 
 @pytest.fixture(scope="module")
 def espeak_voices() -> set[str]:

@@ -219,7 +219,7 @@ def test_only_one_trainer_resumes_a_call(tmp_path: Path, store: SessionStore) ->
     assert refused.returncode == 3, refused.stderr
     assert f"session {session.session_id} is in use by another trainer (process {os.getpid()})" \
         in refused.stdout
-    with pytest.raises(TrainerError, match="in use"):
+    with pytest.raises(TrainerError, match="already open in this trainer"):
         SessionStore().resume(session.session_id)
     store.release(mine)
     taken = subprocess.run(resumer, capture_output=True, text=True, timeout=60, check=False)

@@ -116,9 +116,9 @@ def test_a_call_in_progress_cannot_be_taken_by_another_trainer(
     session.add_turn(turn(0))
     store.save(session)
     other = SessionStore()
-    with pytest.raises(TrainerError, match="in use by another trainer"):
+    with pytest.raises(TrainerError, match="already open in this trainer"):
         other.resume(session.session_id)
-    with pytest.raises(TrainerError, match="in use by another trainer"), \
+    with pytest.raises(TrainerError, match="already open in this trainer"), \
             other.edit(session.session_id):
         pass  # pragma: no cover
     store.release(session)
@@ -157,3 +157,13 @@ def test_nothing_but_the_session_file_and_index_is_left_after_a_call(
     assert f"{session.session_id}.json" in names
     assert not [n for n in names if n.endswith(".tmp")]
     assert list((store.root / ".locks").iterdir()) == []
+
+
+def test_a_store_dropped_mid_call_lets_go_of_the_session() -> None:
+    import gc
+
+    abandoned = SessionStore()
+    session = abandoned.create("offer-accepted-elsewhere", "Offer", "", "typed")
+    del abandoned
+    gc.collect()
+    assert SessionStore().resume(session.session_id).session_id == session.session_id

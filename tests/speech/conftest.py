@@ -9,7 +9,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))  # for `import speech_fakes` (importlib mode)
 
-from trainer.speech.tts import Speaker  # noqa: E402
+from trainer.speech.tts import Speaker
 
 
 @pytest.fixture(scope="session")

@@ -30,7 +30,9 @@ def clip_of(*parts: np.ndarray) -> AudioClip:
 
 
 class FakeStream:
-    def __init__(self, data: bytes, *, fail_after: int | None = None, stall_after: int | None = None):
+    def __init__(
+        self, data: bytes, *, fail_after: int | None = None, stall_after: int | None = None
+    ) -> None:
         self.data = data
         self.pos = 0
         self.reads = 0
@@ -97,7 +99,9 @@ class FakeEngine:
         self.calls: list[float] = []
         self.delay = delay
 
-    def transcribe(self, audio: Path | sr.AudioData, *, vocabulary: Sequence[str] = ()) -> Transcript:
+    def transcribe(
+        self, audio: Path | sr.AudioData, *, vocabulary: Sequence[str] = ()
+    ) -> Transcript:
         clip = as_clip(audio)
         if self.delay:
             threading.Event().wait(self.delay)

@@ -1,4 +1,4 @@
-"""The recruiter's voice: real espeak-ng synthesis, playback through fakes and aplay's null device."""
+"""The recruiter's voice: real espeak-ng synthesis; playback via fakes and aplay's null device."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from speech_fakes import FakePlayer
 
 from trainer.errors import TrainerError
 from trainer.speech.audio_input import read_audio_file
-from trainer.speech.tts import AplayPlayer, SpeechJob, Speaker, VoiceInfo, open_speaker
+from trainer.speech.tts import AplayPlayer, Speaker, SpeechJob, VoiceInfo, open_speaker
 
 LINE = "Hi, it's Priya from Northwind Analytics. Have you had a chance to think about our offer?"
 

@@ -55,11 +55,12 @@ def run(
         return
     from trainer.call.engine import Call
     from trainer.cli.line_mode import LineOptions, run_line_mode, session_json
+    from trainer.sessions.model import Mode
 
     catalog = load_catalog(scenarios or ())
     entry = catalog.entry(scenario)
     found = catalog.get(scenario)
-    mode = "audio" if audio else "mic" if mic else "typed"
+    mode: Mode = "audio" if audio else "mic" if mic else "typed"
     call = Call(found, scenario_hash=entry.sha256, mode=mode,
                 rng=random.Random(seed) if seed is not None else None)
     options = LineOptions(typed=not (mic or audio), mute=mute, mic=mic, audio=list(audio or []),

@@ -7,6 +7,7 @@ single string wherever a list of strings is expected.
 
 from __future__ import annotations
 
+import typing
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
@@ -23,7 +24,7 @@ Situation = Literal[
     "salary_below_expectations",
     "cancel_interview",
 ]
-SITUATIONS: tuple[str, ...] = Situation.__args__
+SITUATIONS: tuple[str, ...] = typing.get_args(Situation)
 SITUATION_LABELS: dict[str, str] = {
     "decline_offer": "Decline an offer",
     "decline_interview": "Decline an interview invitation",
@@ -32,7 +33,7 @@ SITUATION_LABELS: dict[str, str] = {
     "cancel_interview": "Cancel an interview",
 }
 Difficulty = Literal["easy", "medium", "hard"]
-DIFFICULTIES: tuple[str, ...] = Difficulty.__args__
+DIFFICULTIES: tuple[str, ...] = typing.get_args(Difficulty)
 
 Identifier = Annotated[
     str,

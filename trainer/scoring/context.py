@@ -60,7 +60,8 @@ _FUTURE = _rx(
 )
 _CHANGE = _rx(
     r"change your mind", r"reconsider", r"re consider", r"keep you (?:in|on|with)",
-    r"anything (?:we|i) (?:could|can|might) do",
+    r"(?:anything|nothing) (?:we|i) (?:could|can|might) do",
+    r"(?:we|i) (?:could|might) (?:look at|add|match|try|stretch|sweeten|revisit)",
     r"(?:would|could|will|might) (?:that|it|this|a|an|more|the|some|two|any) "
     r"(?:[^ ]+ ){0,6}(?:change|help|tip|tempt|make a difference|get us there|sway)",
     r"change (?:your thinking|your decision|the picture)",
@@ -69,6 +70,8 @@ _CHANGE = _rx(
     r"bump", r"signing bonus", r"sign on bonus", r"part time", r"part-time", r"four day",
     r"hybrid", r"remote (?:days|working|work|option)", r"work(?:ing)? from home",
     r"different (?:role|position|team|location|office)", r"another (?:role|position|location)",
+    r"(?:also|another|other|different|alternative|alternatively|similar) (?:[^ ]+ ){0,4}"
+    r"(?:opening|openings|role|roles|position|positions|vacancy|vacancies|team|office)",
     r"other (?:role|position|location|office)", r"instead",
     r"(?:would|could|might|to) make (?:this|it|things) work",
     r"what would (?:you need|it take|make)",
@@ -90,8 +93,11 @@ _INFO = _rx(
     r"(?:what you're|what you are|are you) (?:currently )?(?:on|earning|making)",
     r"currently (?:on|earning|making)", r"purely (?:the|about)",
     r"is it (?:purely|just|only|mainly|mostly|the|about|something)", r"(?:mind|mind me) asking",
-    r"can i ask what", r"may i ask", r"could you tell me", r"can you tell me (?:why|what|more)",
-    r"something about the",
+    r"can i ask what", r"may i ask", r"how come",
+    r"what (?:sort of |kind of )?(?:figure|number|salary|range|package|base) (?:were|are|would|"
+    r"did|do|had)", r"(?:were|are) you (?:hoping|looking|expecting|after)", r"could you tell me", r"can you tell me (?:why|what|more)",
+    r"something about the", r"something (?:we|i) did", r"was it (?:something|anything)",
+    r"did (?:we|i) do", r"what did (?:we|i)",
 )
 _WRAPUP = _rx(
     r"anything else", r"something else", r"else (?:i|we) can", r"before (?:i let you go|we hang up|"
@@ -156,6 +162,20 @@ def classify(line: str | None) -> LineKind:
     if _STATUS.search(text):
         return LineKind.STATUS
     return LineKind.OPENING
+
+
+_WHY = _rx(
+    r"why", r"how come", r"what (?:was|were|changed|made|tipped|happened|'s behind|is behind|drove|"
+    r"swung)", r"what's behind", r"deciding factor", r"tipped the balance", r"the main reason",
+    r"reason", r"is it (?:purely|just|only|mainly|mostly|the|about|something)",
+)
+
+
+@lru_cache(maxsize=2048)
+def asks_why(line: str | None) -> bool:
+    """Whether the line asks for the reason (so any real answer to it is one)."""
+    return bool(line) and classify(line) is LineKind.INFO and bool(
+        _WHY.search(Utterance(line or "").joined))
 
 
 @lru_cache(maxsize=2048)

@@ -55,6 +55,13 @@ MERGES: dict[tuple[str, str], str] = {
 }
 """Two written words that the phrase families only know in their contracted form."""
 
+KEEP_APOSTROPHE_S = frozenset({
+    "it's", "that's", "what's", "there's", "he's", "she's", "let's", "who's", "here's",
+    "where's", "how's", "one's", "everyone's", "everybody's", "someone's", "nobody's",
+    "decision's", "mind's", "answer's",
+})
+"""Words whose "'s" the phrase families spell out ("it's a no", "my decision's made")."""
+
 _THANK_LIKE = frozenset({"thank", "tank", "sank", "fank", "thang", "thenk", "tenk", "thunk"})
 _YOU_LIKE = frozenset({"you", "ewe", "yew", "u", "ya", "yah", "yu", "yous", "youu", "yoo", "chu"})
 _THANKS_LIKE = frozenset({"thanks", "tanks", "fanks", "thenks", "thanx", "thnks", "thks"})
@@ -144,6 +151,22 @@ for _word in _PHONETIC_TARGETS:
     _PHONETIC_INDEX.setdefault(phonetic_key(_word), _word)
 
 
+FIRST_LETTERS = frozenset(
+    ch for ch in "abcdefghijklmnopqrstuvwxyz"
+    if phonetic_key(ch + "x")[:1] in {key[:1] for key in _PHONETIC_INDEX}
+)
+"""Letters a span must start with for its key to start like a target's (a cheap prefilter)."""
+_NEVER_LAST = frozenset({
+    "the", "a", "an", "to", "i", "and", "of", "you", "it", "is", "in", "for", "on", "that",
+    "my", "me", "so", "but", "be", "we", "at", "or", "as", "do", "if", "no", "um", "uh",
+})
+
+
+def may_merge(words: Sequence[str]) -> bool:
+    """Cheap test that a span could possibly sound like a key word."""
+    return words[0][:1] in FIRST_LETTERS and words[-1] not in _NEVER_LAST
+
+
 @lru_cache(maxsize=8192)
 def repair_typo(word: str) -> tuple[str, float] | None:
     """The key word ``word`` was probably meant to be, with its similarity, or ``None``."""
@@ -161,7 +184,8 @@ def repair_typo(word: str) -> tuple[str, float] | None:
 def phonetic_merge(words: Sequence[str]) -> str | None:
     """The key word that several heard words together sound like, if any."""
     joined = "".join(words)
-    if len(words) < 2 or len(joined) < 6 or any(w in _KEY_SET for w in words):
+    if (len(words) < 2 or not 6 <= len(joined) <= 16 or not may_merge(words)
+            or any(w in _KEY_SET for w in words)):
         return None
     key = phonetic_key(joined)
     target = _PHONETIC_INDEX.get(key)

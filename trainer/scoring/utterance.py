@@ -132,6 +132,12 @@ def _canonical(raws: list[_Raw]) -> list[Word]:
                 words.append(Word(part, raw.start, raw.end))
             i += 1
             continue
+        if text.endswith("'s") and text not in soundalike.KEEP_APOSTROPHE_S:
+            # "the commute's too long", "the company's offer": the noun is what matters
+            words.append(Word(text[:-2], raw.start, raw.end - 2))
+            words.append(Word("'s", raw.end - 2, raw.end))
+            i += 1
+            continue
         repaired = soundalike.repair_typo(text)
         if repaired is not None:
             words.append(Word(repaired[0], raw.start, raw.end, repaired[1], raw.text))
@@ -143,18 +149,20 @@ def _canonical(raws: list[_Raw]) -> list[Word]:
 
 def _try_phonetic(raws: list[_Raw], i: int, words: list[Word]) -> int:
     """Join 2-4 heard words that together sound like a key word; how many were used."""
-    for size in (4, 3, 2):
-        if i + size > len(raws):
-            continue
-        window = raws[i : i + size]
-        if any(r.kind != "w" for r in window):
-            continue
-        texts = [r.text for r in window]
-        if not all(t.isalpha() for t in texts):
-            continue
-        target = soundalike.phonetic_merge(texts)
+    first = raws[i].text
+    if first[:1] not in soundalike.FIRST_LETTERS or not first.isalpha():
+        return 0
+    texts = [first]
+    for k in range(i + 1, min(i + 4, len(raws))):
+        raw = raws[k]
+        if raw.kind != "w" or not raw.text.isalpha():
+            break
+        texts.append(raw.text)
+    for size in range(len(texts), 1, -1):
+        target = soundalike.phonetic_merge(texts[:size])
         if target is not None:
-            words.append(Word(target, window[0].start, window[-1].end, 85.0, " ".join(texts)))
+            heard = " ".join(texts[:size])
+            words.append(Word(target, raws[i].start, raws[i + size - 1].end, 85.0, heard))
             return size
     return 0
 

@@ -138,12 +138,20 @@ class FileLock:
         return (mine.st_dev, mine.st_ino) == (on_disk.st_dev, on_disk.st_ino)
 
     def _busy_message(self) -> str:
-        holder = ""
+        pid = 0
         with contextlib.suppress(OSError, ValueError):
             pid = int(self.path.read_text().strip() or "0")
-            if pid:
-                holder = f" (process {pid})"
+        if pid == os.getpid():
+            return f"{self.what} is already open in this trainer; finish or close it first"
+        holder = f" (process {pid})" if pid else ""
         return f"{self.what} is in use by another trainer{holder}; finish or close it first"
+
+    def __del__(self) -> None:
+        # A lock whose owner was dropped without release() must not outlive it.
+        if self._fd is not None:
+            with contextlib.suppress(OSError):
+                os.close(self._fd)
+            self._fd = None
 
     def release(self, *, remove: bool = False) -> None:
         """Let go; ``remove`` also deletes the lock file (only for per-session locks)."""

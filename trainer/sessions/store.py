@@ -209,7 +209,7 @@ class SessionStore:
         """Record a write in the index; a failure here only costs a re-read later."""
         name = self.file_for(session.session_id).name
         entry = IndexEntry(name, Stamp.of(stat), session.summary())
-        with contextlib.suppress(OSError), self._store_lock.hold():
+        with contextlib.suppress(OSError, TrainerError), self._store_lock.hold():
             self._index.append([entry])
 
     # ------------------------------------------------------------------ reading

@@ -1,10 +1,17 @@
-"""faster-whisper, with the model loaded once per process.
+"""faster-whisper, with the model loaded once per process and decoding tuned for short replies.
 
 SpeechRecognition's ``recognize_faster_whisper`` builds a new ``WhisperModel``
 on every call (about a second each time here), so this engine keeps one cached
 model and hands it to SpeechRecognition's own Whisper adapter
 (``WhisperCompatibleRecognizer``), which does the ``AudioData`` conversion -
 the same code path as ``recognize_faster_whisper``, minus the reload.
+
+A reply is a few seconds long, but Whisper's encoder is fed a 30-second window
+whatever the length of the audio; on two cores that fixed cost (about 0.25 s
+for tiny.en) was most of the time spent on a short reply. CTranslate2 accepts
+a shorter window, so the encoder gets the reply plus a margin of quiet
+(:attr:`Decoding.window_margin`), which bench/speech.py measured to cost no
+accuracy. The other choices in :class:`Decoding` were measured there too.
 """
 
 from __future__ import annotations
@@ -12,10 +19,12 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import speech_recognition as sr
 
 from trainer.errors import TrainerError
@@ -25,6 +34,29 @@ from trainer.speech.vocabulary import whisper_prompt
 
 MODEL_FILES = ("model.bin", "config.json", "tokenizer.json")
 PUNCTUATION = " .,!?;:\"()-"
+FULL_WINDOW = 3000
+"""Mel frames in Whisper's 30-second window (100 per second)."""
+
+
+@dataclass(frozen=True)
+class Decoding:
+    """How Whisper decodes a reply. The defaults are what bench/speech.py measured best."""
+
+    beam_size: int = 1
+    """Greedy: beam search (5) bought no accuracy on replies and cost ~40 % more time."""
+    temperatures: tuple[float, ...] = (0.0, 0.2, 0.4, 0.6, 0.8, 1.0)
+    """Whisper's fallback: re-decode hotter only when a result looks broken (rare; free)."""
+    word_timestamps: bool = True
+    """Per-word times for the speech metrics (pace) and to drop words invented after
+    the last sound; they cost one extra alignment pass (~10 % of the time)."""
+    vad_filter: bool = False
+    """Silero VAD bought no accuracy on replies (silence is caught before decoding) and
+    loads onnxruntime, which costs time and memory."""
+    window_margin: float | None = 1.0
+    """Seconds of quiet after the audio in the encoder's window; None feeds the full
+    30-second window as Whisper does (~4x slower encoding for a 5-second reply)."""
+    bias: bool = True
+    """Prompt with the domain's terms and the call's vocabulary (off only to measure it)."""
 
 
 def bundled_model_dir() -> Path:
@@ -39,13 +71,23 @@ def bundled_model_dir() -> Path:
     return Path(get_model_path())
 
 
-def _threads() -> int:
+def default_threads() -> int:
+    """One thread per core, at most 4 (tiny.en gains nothing beyond that)."""
     return max(1, min(4, os.cpu_count() or 1))
 
 
 @lru_cache(maxsize=4)
-def load_whisper_model(model_dir: str, compute_type: str = "int8") -> Any:
-    """One ``WhisperModel`` per folder for the life of the process."""
+def load_whisper_model(
+    model_dir: str,
+    compute_type: str = "int8",
+    cpu_threads: int | None = None,
+    margin_frames: int | None = 100,
+) -> Any:
+    """One ``WhisperModel`` per folder and setting for the life of the process.
+
+    ``margin_frames`` of quiet follow the audio in the encoder's window (None: the
+    full 30-second window).
+    """
     folder = Path(model_dir)
     missing = [name for name in MODEL_FILES if not (folder / name).is_file()]
     if not folder.is_dir() or missing:
@@ -60,13 +102,39 @@ def load_whisper_model(model_dir: str, compute_type: str = "int8") -> Any:
         raise TrainerError(
             "faster-whisper is not installed. Fix: " + install_command("faster-whisper>=1.2,<2")
         ) from None
+
+    class ShortWindowModel(WhisperModel):  # type: ignore[misc]
+        """Encodes the audio and a margin of quiet, not the padding to 30 seconds."""
+
+        def encode(self, features: Any) -> Any:
+            if margin_frames is not None:
+                features = _trim_padding(features, margin_frames)
+            return super().encode(features)
+
     try:
-        return WhisperModel(
-            str(folder), device="cpu", compute_type=compute_type, cpu_threads=_threads(),
-            local_files_only=True,
+        return ShortWindowModel(
+            str(folder), device="cpu", compute_type=compute_type,
+            cpu_threads=cpu_threads or default_threads(), local_files_only=True,
         )
     except (RuntimeError, ValueError, OSError) as exc:
         raise TrainerError(f"{folder}: the Whisper model could not be loaded ({exc}).") from None
+
+
+def _trim_padding(features: Any, margin_frames: int) -> Any:
+    """``features`` without the all-zero frames faster-whisper pads to 30 s, bar a margin.
+
+    faster-whisper pads the mel features of a short segment with zeros up to the
+    full window; real audio never gives a frame that is exactly zero in all bins.
+    """
+    frames = np.asarray(features)
+    if frames.shape[-1] != FULL_WINDOW:
+        return features
+    energy = np.abs(frames.reshape(-1, frames.shape[-2], FULL_WINDOW)).max(axis=(0, 1))
+    used = np.flatnonzero(energy)
+    keep = (int(used[-1]) + 1 if len(used) else 0) + margin_frames
+    if keep >= FULL_WINDOW:
+        return features
+    return np.ascontiguousarray(frames[..., :keep])
 
 
 class FasterWhisperEngine:
@@ -77,18 +145,24 @@ class FasterWhisperEngine:
         model_dir: Path,
         *,
         name: str = "faster-whisper",
-        beam_size: int = 1,
-        bias: bool = True,
+        decoding: Decoding | None = None,
+        compute_type: str = "int8",
+        cpu_threads: int | None = None,
     ) -> None:
+        """``compute_type`` int8: as accurate as float32 here, faster, and half the memory."""
         self.name = name
-        self.bias = bias
-        """Prompt with the domain's terms and the call's vocabulary (off only to measure it)."""
         self.model_dir = model_dir
-        self.beam_size = beam_size
-        """Greedy decoding: on this domain beam search bought no accuracy and cost time."""
+        self.decoding = decoding or Decoding()
         started = time.perf_counter()
-        self._model = load_whisper_model(str(model_dir))
+        margin = self.decoding.window_margin
+        self._model = load_whisper_model(
+            str(model_dir), compute_type, cpu_threads, None if margin is None else round(margin * 100)
+        )
         self.load_seconds = time.perf_counter() - started
+
+    @property
+    def bias(self) -> bool:
+        return self.decoding.bias
 
     def transcribe(
         self, audio: Path | sr.AudioData, *, vocabulary: Sequence[str] = ()
@@ -103,35 +177,44 @@ class FasterWhisperEngine:
         if is_silent(clip):
             # Whisper "hears" a polite "Thank you." in silence: never score that.
             return Transcript("", self.name, clip.seconds, time.perf_counter() - started)
+        options = self.decoding
         recognizer = WhisperCompatibleRecognizer(TranscribableAdapter(self._model))
         try:
             result: Any = recognizer.recognize(
                 clip.to_audio_data(),
                 show_dict=True,
                 language="en",
-                beam_size=self.beam_size,
-                word_timestamps=True,
-                vad_filter=True,
+                beam_size=options.beam_size,
+                temperature=list(options.temperatures),
+                word_timestamps=options.word_timestamps,
+                vad_filter=options.vad_filter,
                 condition_on_previous_text=False,
-                initial_prompt=whisper_prompt(vocabulary) if self.bias else None,
+                initial_prompt=whisper_prompt(vocabulary) if options.bias else None,
             )
         except (RuntimeError, ValueError, MemoryError) as exc:
             raise TrainerError(
                 f"the {self.name} engine failed ({exc}); try again, or type the reply."
             ) from None
+        return self._transcript(result["segments"], clip, started)
+
+    def _transcript(self, segments: list[Any], clip: Any, started: float) -> Transcript:
         last_sound = last_sound_at(clip) or clip.seconds
-        kept = [
-            word
-            for segment in _heard(result["segments"], last_sound)
-            for word in segment.words or ()
-            if word.start < last_sound + 0.05  # words squeezed into the trailing quiet
-        ]
+        heard = _heard(segments, last_sound)
         words: list[Word] = []
-        for word in kept:
-            token = word.word.strip().strip(PUNCTUATION)
-            if token:
-                words.append((token, float(word.start), float(word.end)))
-        text = "".join(word.word for word in kept).strip()
+        if self.decoding.word_timestamps:
+            kept = [
+                word
+                for segment in heard
+                for word in segment.words or ()
+                if word.start < last_sound + 0.05  # words squeezed into the trailing quiet
+            ]
+            text = "".join(word.word for word in kept).strip()
+            for word in kept:
+                token = word.word.strip().strip(PUNCTUATION)
+                if token:
+                    words.append((token, float(word.start), float(word.end)))
+        else:
+            text = " ".join(segment.text.strip() for segment in heard).strip()
         # Whisper tends to start the first word at 0.0; the first sound is a surer bound.
         onset = first_sound_at(clip)
         first = max(words[0][1], onset or 0.0) if words else onset

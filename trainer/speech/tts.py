@@ -152,6 +152,7 @@ class Pyttsx3Synthesizer:
             # they are deferred until the loop runs, and reading the voice back
             # between queued commands makes espeak drop the next rate change.
             driver = engine.proxy._driver
+            _wait_for_espeak(engine)
             driver.setProperty("voice", voice)
             current = str(driver.getProperty("voice") or "")
             if current.lower() != voice.lower():
@@ -161,6 +162,7 @@ class Pyttsx3Synthesizer:
                     "`trainer voices` lists the voices."
                 )
             driver.setProperty("rate", rate)
+            _wait_for_espeak(engine)  # the rate is a queued command in espeak's async mode
             engine.save_to_file(text, str(path))
             engine.runAndWait()
             _wait_for_espeak(engine)

@@ -135,6 +135,8 @@ class CallScreen(Screen[None]):
         phase = self.box.phase
         if action == "scorecard":
             return ended
+        if action == "hang_up":
+            return not ended
         if action == "redo":
             return bool(self.call.outcomes) and phase != "transcribing"
         if action in ("hear_again", "hint", "model_answer", "skip"):

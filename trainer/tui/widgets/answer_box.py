@@ -148,9 +148,6 @@ class AnswerBox(Widget):
             who = self.scenario.recruiter.name
             self.query_one("#status", Static).update(phase_text(self.phase, who, self.done_text))
 
-    def on_mount(self) -> None:
-        self.watch_phase(self.phase)
-
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         text = event.value.strip()

@@ -20,6 +20,10 @@ from trainer.tui.presentation import (
 )
 
 
+MARKS_WIDTH = 42
+"""The transcript's width at 80 columns, less a margin."""
+
+
 def checks_content(
     scenario: Scenario | None,
     checks: Mapping[str, ItemResult],
@@ -49,18 +53,25 @@ def expected_content(scenario: Scenario | None, names: Iterable[str]) -> Content
 
 
 def summary_marks(
-    scenario: Scenario | None, checks: Mapping[str, ItemResult], expected: Sequence[str]
+    scenario: Scenario | None,
+    checks: Mapping[str, ItemResult],
+    expected: Sequence[str],
+    width: int = MARKS_WIDTH,
 ) -> Content:
-    """``✓ Thanks  ✗ A clear no``: a compact one-line verdict for a transcript."""
-    parts: list[Content] = []
+    """``✓ Thanks  ✗ A clear no``: a compact verdict, broken between marks, never inside one."""
+    lines: list[list[Content]] = [[]]
+    used = 0
     for result in shown_checks(checks, expected, scenario):
         ok = passed(result, item_kind(scenario, result.name))
         style = "$text-success" if ok else "$text-error" if ok is False else MUTED
         symbol = "✓" if ok else "✗" if ok is False else "·"
-        # No-break spaces keep each verdict on one line when the row wraps.
-        label = f"{symbol} {item_label(scenario, result.name)}".replace(" ", "\u00a0")
-        parts.append(Content.styled(label, style))
-    return Content("  ").join(parts)
+        text = f"{symbol} {item_label(scenario, result.name)}"
+        if lines[-1] and used + 2 + len(text) > width:
+            lines.append([])
+            used = 0
+        used += len(text) + (2 if lines[-1] else 0)
+        lines[-1].append(Content.styled(text, style))
+    return Content("\n").join(Content("  ").join(line) for line in lines)
 
 
 class ChecksView(Static):

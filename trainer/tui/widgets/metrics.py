@@ -1,4 +1,4 @@
-"""Speech metrics (pace, fillers, hedges, time to respond) as short readable lines."""
+"""A reply's speech metrics (pace, fillers, hedges, apologies, time to respond) in words."""
 
 from __future__ import annotations
 
@@ -16,33 +16,33 @@ def _number(value: Any) -> float | None:
     return float(value)
 
 
-def _words(value: Any) -> str:
-    if isinstance(value, Mapping):
-        return ", ".join(f'"{word}" ×{count}' if count != 1 else f'"{word}"'
-                         for word, count in value.items())
-    if isinstance(value, list | tuple):
-        return ", ".join(f'"{word}"' for word in value)
-    return str(value)
+def _quoted(spans: Any) -> str:
+    """``"um", "like"`` from the scorer's evidence dicts."""
+    if not isinstance(spans, list):
+        return ""
+    words = [str(span.get("text", "")) for span in spans if isinstance(span, Mapping)]
+    return ", ".join(f'"{word}"' for word in words if word)
 
 
 def metric_lines(metrics: Mapping[str, Any]) -> list[tuple[str, str]]:
-    """(label, value) pairs for the metrics that have a value."""
+    """(label, value) for the metrics a person can act on, leaving out those not measured."""
     lines: list[tuple[str, str]] = []
-    for key, value in metrics.items():
-        if value is None or value == [] or value == {}:
+    wpm = _number(metrics.get("wpm"))
+    if wpm is not None:
+        lines.append(("Pace", f"{wpm:.0f} words a minute"))
+    for key, words, label in (
+        ("fillers", "filler_words", "Filler words"),
+        ("hedges", "hedge_words", "Hedges"),
+        ("apologies", "apology_words", "Apologies"),
+    ):
+        count = _number(metrics.get(key))
+        if count is None:
             continue
-        label = key.replace("_", " ").capitalize()
-        number = _number(value)
-        if number is None:
-            lines.append((label, _words(value)))
-        elif key.endswith("wpm") or key == "pace":
-            lines.append((label, f"{number:.0f} words a minute"))
-        elif key.endswith(("seconds", "delay", "_s")) or "time" in key:
-            lines.append((label, f"{number:.1f} s"))
-        elif number.is_integer():
-            lines.append((label, f"{number:.0f}"))
-        else:
-            lines.append((label, f"{number:.2f}"))
+        quoted = _quoted(metrics.get(words))
+        lines.append((label, f"{count:.0f}" + (f" ({quoted})" if count and quoted else "")))
+    delay = _number(metrics.get("response_delay"))
+    if delay is not None:
+        lines.append(("Time to respond", f"{delay:.1f} s"))
     return lines
 
 

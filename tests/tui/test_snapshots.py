@@ -1,0 +1,154 @@
+"""Every screen pinned at 80x24 (``pytest --snapshot-update`` accepts a deliberate change).
+
+The recruiter's phrasings come from a seeded generator and saved sessions carry
+fixed dates, so nothing on screen depends on the clock or on chance.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from textual.pilot import Pilot
+
+from trainer.scenario.catalog import load_catalog
+from trainer.scenario.model import Scenario
+from trainer.tui.screens.call import CallScreen
+from trainer.tui.screens.confirm import ConfirmScreen
+from trainer.tui.screens.help import HelpScreen
+from trainer.tui.screens.redo import RedoScreen
+from trainer.tui.screens.review import ReviewScreen
+from trainer.tui.screens.scorecard import ScorecardScreen
+from trainer.tui.screens.sessions import SessionsScreen
+
+SCENARIO = "offer-accepted-elsewhere"
+Snap = Callable[..., bool]
+MakeSessions = Callable[[Scenario, int], list[str]]
+
+
+def scenario() -> Scenario:
+    return load_catalog().get(SCENARIO)
+
+
+def test_picker(snap_compare: Snap, drive: Any) -> None:
+    assert snap_compare(drive.typed_app(), terminal_size=drive.size)
+
+
+def test_picker_with_progress(snap_compare: Snap, drive: Any,
+                              saved_sessions: MakeSessions) -> None:
+    saved_sessions(scenario(), 3)
+
+    async def filter_to_it(pilot: Pilot[None]) -> None:
+        await pilot.press(*"accepting another")
+        await pilot.pause()
+
+    assert snap_compare(drive.typed_app(), terminal_size=drive.size, run_before=filter_to_it)
+
+
+def test_briefing(snap_compare: Snap, drive: Any) -> None:
+    assert snap_compare(drive.typed_app(SCENARIO), terminal_size=drive.size)
+
+
+async def _one_reply(drive: Any, pilot: Pilot[None]) -> CallScreen:
+    screen: CallScreen = await drive.start_call(pilot)
+    await drive.type_reply(pilot, "Thank you Priya. I think I'll probably pass on it.")
+    await drive.wait_until(pilot, lambda: len(screen.call.outcomes) == 1, "the reply")
+    await pilot.pause()
+    return screen
+
+
+def test_call_dark(snap_compare: Snap, drive: Any) -> None:
+    async def run(pilot: Pilot[None]) -> None:
+        await _one_reply(drive, pilot)
+
+    assert snap_compare(drive.typed_app(SCENARIO), terminal_size=drive.size, run_before=run)
+
+
+def test_call_light_with_hint(snap_compare: Snap, drive: Any) -> None:
+    async def run(pilot: Pilot[None]) -> None:
+        await _one_reply(drive, pilot)
+        await pilot.press("ctrl+g")
+
+    app = drive.typed_app(SCENARIO, theme="textual-light")
+    assert snap_compare(app, terminal_size=drive.size, run_before=run)
+
+
+def test_call_ended(snap_compare: Snap, drive: Any) -> None:
+    async def run(pilot: Pilot[None]) -> None:
+        screen = await drive.start_call(pilot)
+        await drive.answer_every_turn(pilot, screen.call, drive.typed_model_answer)
+        await drive.wait_until(pilot, lambda: screen.box.phase == "ended", "the end")
+
+    assert snap_compare(drive.typed_app(SCENARIO), terminal_size=drive.size, run_before=run)
+
+
+def test_hang_up_question(snap_compare: Snap, drive: Any) -> None:
+    async def run(pilot: Pilot[None]) -> None:
+        await _one_reply(drive, pilot)
+        await pilot.press("escape")
+        await drive.wait_until(pilot, lambda: isinstance(pilot.app.screen, ConfirmScreen), "?")
+
+    assert snap_compare(drive.typed_app(SCENARIO), terminal_size=drive.size, run_before=run)
+
+
+def test_redo(snap_compare: Snap, drive: Any) -> None:
+    async def run(pilot: Pilot[None]) -> None:
+        screen = await _one_reply(drive, pilot)
+        await pilot.press("ctrl+r")
+        await drive.wait_until(pilot, lambda: isinstance(pilot.app.screen, RedoScreen), "redo")
+        model = screen.call.scenario.turn("opening").model_answer
+        await drive.type_reply(pilot, model)
+        redo = pilot.app.screen
+        assert isinstance(redo, RedoScreen)
+        await drive.wait_until(pilot, lambda: redo.new is not None, "the new attempt")
+
+    assert snap_compare(drive.typed_app(SCENARIO), terminal_size=drive.size, run_before=run)
+
+
+def test_scorecard(snap_compare: Snap, drive: Any, saved_sessions: MakeSessions) -> None:
+    saved_sessions(scenario(), 1)  # a previous attempt to compare with
+
+    async def run(pilot: Pilot[None]) -> None:
+        screen = await drive.start_call(pilot)
+        await drive.answer_every_turn(pilot, screen.call, drive.typed_model_answer)
+        await drive.wait_until(pilot, lambda: screen.box.phase == "ended", "the end")
+        await pilot.press("enter")
+        await drive.wait_until(pilot, lambda: isinstance(pilot.app.screen, ScorecardScreen),
+                               "the scorecard")
+        await pilot.pause()
+
+    assert snap_compare(drive.typed_app(SCENARIO), terminal_size=drive.size, run_before=run)
+
+
+def test_sessions(snap_compare: Snap, drive: Any, saved_sessions: MakeSessions) -> None:
+    saved_sessions(scenario(), 2)
+
+    async def run(pilot: Pilot[None]) -> None:
+        await pilot.press("ctrl+r")
+        await drive.wait_until(pilot, lambda: isinstance(pilot.app.screen, SessionsScreen),
+                               "the sessions")
+
+    assert snap_compare(drive.typed_app(), terminal_size=drive.size, run_before=run)
+
+
+def test_review(snap_compare: Snap, drive: Any, saved_sessions: MakeSessions) -> None:
+    saved_sessions(scenario(), 2)
+
+    async def run(pilot: Pilot[None]) -> None:
+        await pilot.press("ctrl+r")
+        await drive.wait_until(pilot, lambda: isinstance(pilot.app.screen, SessionsScreen),
+                               "the sessions")
+        await pilot.press("enter")
+        await drive.wait_until(pilot, lambda: isinstance(pilot.app.screen, ReviewScreen),
+                               "the review")
+        await pilot.pause()
+
+    assert snap_compare(drive.typed_app(), terminal_size=drive.size, run_before=run)
+
+
+def test_help(snap_compare: Snap, drive: Any) -> None:
+    async def run(pilot: Pilot[None]) -> None:
+        await pilot.press("f1")
+        await drive.wait_until(pilot, lambda: isinstance(pilot.app.screen, HelpScreen), "help")
+
+    assert snap_compare(drive.typed_app(), terminal_size=drive.size, run_before=run)

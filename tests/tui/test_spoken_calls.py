@@ -1,0 +1,128 @@
+"""Whole calls through the TUI with spoken replies: WAVs made by espeak-ng, heard by Whisper.
+
+The microphone is the speech layer's own listener fed from those WAV files, so
+the reply takes the live path: the recruiter's line is synthesised, the listener
+waits for the pause, the default offline engine transcribes, the call scores.
+Only playback is replaced (there is no sound card here).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+import speech_recognition as sr
+
+from trainer.scenario.catalog import load_catalog
+from trainer.sessions.store import SessionStore
+from trainer.speech.audio_input import ClipSource, MicListener, read_audio_file
+from trainer.speech.tts import Speaker
+from trainer.tui.screens.call import CallScreen
+from trainer.tui.screens.scorecard import ScorecardScreen
+from trainer.tui.voice import Voice
+
+pytestmark = pytest.mark.e2e
+
+SCENARIOS = ("offer-accepted-elsewhere", "decline-interview-invitation")
+
+
+class SilentPlayback:
+    error: str | None = None
+
+    def wait(self, timeout: float | None) -> bool:
+        return True
+
+    def stop(self) -> None:
+        pass
+
+
+class SilentPlayer:
+    """Stands in for the sound card only; the line is still synthesised by espeak-ng."""
+
+    def __init__(self) -> None:
+        self.played: list[Path] = []
+
+    def play(self, path: Path) -> SilentPlayback:
+        self.played.append(path)
+        return SilentPlayback()
+
+    def problem(self) -> str | None:
+        return None
+
+
+@pytest.fixture(scope="module")
+def replies(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Path]]:
+    """Per scenario, per turn: the model answer spoken by espeak-ng into a WAV."""
+    speaker = Speaker(player=SilentPlayer())
+    folder = tmp_path_factory.mktemp("spoken-replies")
+    made: dict[str, dict[str, Path]] = {}
+    for entry in load_catalog().valid():
+        if entry.id not in SCENARIOS or entry.scenario is None:
+            continue
+        made[entry.id] = {}
+        for turn in entry.scenario.turns:
+            if turn.id in entry.scenario.main_path() and turn.model_answer:
+                path = folder / f"{entry.id}-{turn.id}.wav"
+                speaker.save(turn.model_answer, path, voice="en-us", rate=150)
+                made[entry.id][turn.id] = path
+    assert set(made) == set(SCENARIOS)
+    return made
+
+
+def fake_microphone(answer_for: Callable[[], Path]) -> Callable[[], sr.AudioSource]:
+    """Each time the listener opens the microphone, it hears the answer to the current turn."""
+    return lambda: ClipSource(read_audio_file(answer_for()))
+
+
+@pytest.mark.parametrize("scenario_id", SCENARIOS)
+async def test_spoken_model_answers_take_the_main_path(
+    drive: Any, replies: dict[str, dict[str, Path]], scenario_id: str
+) -> None:
+    player = SilentPlayer()
+    holder: dict[str, CallScreen] = {}
+
+    def current_answer() -> Path:
+        turn = holder["screen"].call.current_turn
+        assert turn is not None
+        return replies[scenario_id][turn.id]
+
+    voice = Voice(
+        speaker=Speaker(player=player),
+        listener=MicListener(pause_seconds=1.0, source_factory=fake_microphone(current_answer)),
+    )
+    app = drive.typed_app(scenario_id, voice=voice)
+    async with app.run_test(size=drive.size) as pilot:
+        screen = await drive.start_call(pilot)
+        holder["screen"] = screen
+        call = screen.call
+        seen: set[str] = set()
+
+        async def speak(pilot: Any, call: Any) -> None:
+            answered = len(call.outcomes)
+            await drive.wait_until(pilot, lambda: _heard(screen, seen, answered),
+                                   "the spoken reply", timeout=120)
+
+        taken = await drive.answer_every_turn(pilot, call, speak)
+        assert taken == call.scenario.main_path()
+        assert {"speaking", "listening"} <= seen
+        assert len(player.played) >= len(taken)
+        for outcome in call.outcomes:
+            assert outcome.source == "mic" and outcome.engine
+            assert outcome.audio is not None and outcome.audio.is_file()
+            missed = [name for name in outcome.expected if not outcome.score.checks[name].met]
+            assert not missed, f"{outcome.turn_id}: heard {outcome.reply!r}, missed {missed}"
+        await drive.wait_until(pilot, lambda: screen.box.phase == "ended", "the end")
+        await pilot.press("enter")
+        await drive.wait_until(pilot, lambda: isinstance(app.screen, ScorecardScreen),
+                               "the scorecard")
+        session = SessionStore().load(call.session_id)
+        assert session.mode == "mic" and session.finished
+        assert session.score is not None and session.score >= 70
+
+
+def _heard(screen: CallScreen, seen: set[str], answered: int) -> bool:
+    """Note the phase the answer box is in; true once the reply has been scored."""
+    seen.add(screen.box.phase)
+    return len(screen.call.outcomes) > answered

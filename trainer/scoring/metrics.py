@@ -1,0 +1,168 @@
+"""Speech metrics for one reply: pace, fillers, hedges, apologies, time to respond.
+
+Fillers are judged in context: "like" is a filler in "it's like two trains"
+but not in "I'd like to" or "I feel like"; "you know" is not one in "as you
+know"; "kind of" is not one in "kind of you" or "that kind of role". Pace is
+only given for a reply long enough to time meaningfully; the scorecard pools
+short replies across the call instead.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from trainer.scoring.families import Hit
+from trainer.scoring.result import Evidence, ReplyTiming
+from trainer.scoring.utterance import Utterance
+
+HEALTHY_WPM = (100.0, 165.0)
+"""Conversational pace, words per minute."""
+HEALTHY_FILLER_RATIO = 0.04
+"""Fillers above this share of words sound unsure."""
+MIN_WORDS_FOR_PACE = 12
+MIN_SECONDS_FOR_PACE = 4.0
+
+_SIMPLE_FILLERS = frozenset({"um", "umm", "uh", "uhh", "uhm", "er", "erm", "ehm", "hmm", "hm",
+                             "mm", "mmm", "basically", "literally"})
+_LIKE_NOT_FILLER_BEFORE = frozenset({
+    "i", "you", "we", "they", "would", "i'd", "you'd", "we'd", "they'd", "don't", "didn't", "do",
+    "does", "doesn't", "really", "also", "feel", "felt", "feels", "look", "looks", "looked",
+    "sound", "sounds", "sounded", "seem", "seems", "seemed", "something", "anything",
+    "nothing", "much", "more", "most", "people", "things", "someone", "somebody", "exactly",
+    "just", "very", "not", "what", "he", "she", "it", "would've", "i'd've", "who", "that",
+    "lot", "might", "may", "will", "i'll", "we'll", "to", "should", "could", "dislike",
+})
+_LIKE_NOT_FILLER_AFTER = frozenset({"to", "that", "this", "it", "them", "him", "her", "me"})
+_YOU_KNOW_NOT_FILLER_BEFORE = frozenset({
+    "as", "if", "do", "did", "don't", "didn't", "let", "would", "i'd", "will", "might", "may",
+    "to", "you'll", "you'd", "what", "how", "because", "so", "all", "now", "probably",
+    "already", "should", "could", "and",
+})
+_YOU_KNOW_NOT_FILLER_AFTER = frozenset({"what", "how", "why", "where", "when", "who", "whether",
+                                         "if", "about", "it", "him", "her", "them", "me", "the",
+                                         "that", "this", "each", "everyone", "anyone"})
+_KIND_NOT_FILLER_BEFORE = frozenset({"a", "the", "what", "this", "that", "some", "any", "every",
+                                     "which", "same", "these", "those", "other", "one", "my",
+                                     "your", "our", "their", "right", "only", "different",
+                                     "sort", "kind", "no"})
+_I_MEAN_NOT_FILLER_AFTER = frozenset({"it", "that", "what", "to", "this", "every", "you"})
+
+APOLOGY_WORDS = frozenset({"sorry", "apologise", "apologize", "apologies", "apologising",
+                           "apologizing", "apology"})
+
+
+def _is_filler(words: list[str], k: int) -> int:
+    """How many words starting at ``k`` make a filler (0 when none)."""
+    word = words[k]
+    before = words[k - 1] if k > 0 else ""
+    after = words[k + 1] if k + 1 < len(words) else ""
+    if word in _SIMPLE_FILLERS:
+        return 1
+    if word == "like":
+        if before in _LIKE_NOT_FILLER_BEFORE or after in _LIKE_NOT_FILLER_AFTER:
+            return 0
+        if before.endswith("'d"):
+            return 0
+        return 1
+    if word == "you" and after == "know":
+        after2 = words[k + 2] if k + 2 < len(words) else ""
+        if before in _YOU_KNOW_NOT_FILLER_BEFORE or after2 in _YOU_KNOW_NOT_FILLER_AFTER:
+            return 0
+        return 2
+    if word in ("kind", "sort") and after == "of":
+        after2 = words[k + 2] if k + 2 < len(words) else ""
+        if before in _KIND_NOT_FILLER_BEFORE or after2 in ("you", "him", "her", "them", "thing",
+                                                           "things", "role", "job", "person"):
+            return 0
+        return 2
+    if word == "i" and after == "mean":
+        after2 = words[k + 2] if k + 2 < len(words) else ""
+        if after2 in _I_MEAN_NOT_FILLER_AFTER:
+            return 0
+        return 2
+    return 0
+
+
+def fillers(utt: Utterance) -> list[Evidence]:
+    words = [w.text for w in utt.words]
+    found: list[Evidence] = []
+    k = 0
+    while k < len(words):
+        size = _is_filler(words, k)
+        if size:
+            first, last = utt.words[k], utt.words[k + size - 1]
+            found.append(Evidence(first.start, last.end, utt.text[first.start:last.end]))
+            k += size
+        else:
+            k += 1
+    # an expansion ("kinda" -> "kind of") yields words sharing one span: report it once
+    unique: dict[tuple[int, int], Evidence] = {}
+    for ev in found:
+        unique.setdefault((ev.start, ev.end), ev)
+    return list(unique.values())
+
+
+def apologies(utt: Utterance) -> list[Evidence]:
+    out: list[Evidence] = []
+    for w in utt.words:
+        if w.text in APOLOGY_WORDS:
+            out.append(Evidence(w.start, w.end, utt.text[w.start:w.end]))
+    return out
+
+
+def spoken_seconds(timing: ReplyTiming | None) -> float | None:
+    """The length of the spoken reply: its duration, or the span of its timed words."""
+    if timing is None:
+        return None
+    if timing.duration is not None and timing.duration > 0:
+        return float(timing.duration)
+    if timing.words:
+        span = timing.words[-1][2] - timing.words[0][1]
+        return float(span) if span > 0 else None
+    return None
+
+
+def pace(words: int, seconds: float | None) -> float | None:
+    """Words per minute, or ``None`` when the reply is too short to time meaningfully."""
+    if seconds is None or seconds < MIN_SECONDS_FOR_PACE or words < MIN_WORDS_FOR_PACE:
+        return None
+    return round(words * 60.0 / seconds, 1)
+
+
+def _spans(hits: list[Hit] | tuple[Hit, ...], utt: Utterance) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for hit in hits:
+        ev = utt.evidence(hit.i, hit.j)
+        if ev is not None:
+            out.append({**ev.to_json(), "cue": hit.family.name})
+    return out
+
+
+def reply_metrics(
+    utt: Utterance,
+    timing: ReplyTiming | None,
+    hedge_cues: tuple[Hit, ...],
+    reasons: int,
+    reason_words: int,
+) -> dict[str, Any]:
+    """The metrics dict of a :class:`~trainer.scoring.result.ReplyScore`."""
+    words = utt.raw_words
+    filler_list = fillers(utt)
+    apology_list = apologies(utt)
+    seconds = spoken_seconds(timing)
+    return {
+        "words": words,
+        "seconds": seconds,
+        "wpm": pace(words, seconds),
+        "fillers": len(filler_list),
+        "filler_words": [ev.to_json() for ev in filler_list],
+        "filler_ratio": round(len(filler_list) / words, 4) if words else 0.0,
+        "hedges": len(hedge_cues),
+        "hedge_words": _spans(hedge_cues, utt),
+        "apologies": len(apology_list),
+        "apology_words": [ev.to_json() for ev in apology_list],
+        "reasons": reasons,
+        "reason_words": reason_words,
+        "response_delay": None if timing is None else timing.response_delay,
+        "truncated": utt.truncated,
+    }

@@ -1,0 +1,139 @@
+"""Running them down: disparaging the company, the people, the offer or the process.
+
+Some words disparage on their own ("a waste of time", "toxic", "laughable",
+sarcasm); others only when aimed at something of theirs ("terrible", "a
+mess", "chaotic"), so those need a target in the same sentence and no "I" in
+front ("I feel awful" is remorse, not badmouthing). Negated criticism ("the
+team wasn't rude at all") does not count.
+"""
+
+from __future__ import annotations
+
+from trainer.scoring.families import Hit, families, find, negated_before
+from trainer.scoring.utterance import Utterance
+
+_HARSH = "|".join("""
+chaotic chaos messy terrible awful horrible dreadful appalling atrocious disgrace disgraceful
+shocking ridiculous absurd stupid dumb miserable depressing outdated old-fashioned hostile
+disappointing underwhelming underwhelmed unimpressed letdown frustrating grim bleak pitiful
+unfriendly rigid bureaucratic stuffy boring dull cramped dingy shabby soulless exhausted stressed
+unresponsive unreasonable inflexible petty mediocre awkward uncomfortable weird fake two-faced
+cocky pushy aggressive intimidating unprepared unorganised unorganized lazy tedious painful
+torturous farcical embarrassing dishonest untrustworthy unethical overworked underpaid
+incompetence chaotically shambolically cutthroat cut-throat cliquey toxicity sexist racist
+rubbish crap crappy garbage trash naff lousy abysmal woeful dire
+""".split())
+"""Words that run something down when aimed at something of theirs."""
+
+OFFENCE_FAMILIES = families([
+    ("waste of time", r"(?:a |total |complete |an absolute |such a |real |bit of a )*waste of "
+     r"(?:my |our |everyone's |everybody's |your |their )?(?:time|effort|energy|a morning|"
+     r"an afternoon|a day)", 100),
+    ("insult", r"insult|insulting|insultingly|insulted|an insult", 100),
+    ("a joke", r"(?:a|an|the|total|complete|absolute) (?:{w} )?joke|laughable|laughably|"
+     r"a laugh(?= [,.?]|$)|joke of", 100),
+    ("cheap", r"cheap|stingy|tight-fisted|lowball|lowballed|low ball|peanuts|pittance|"
+     r"embarrassingly|derisory|measly|paltry|miserly|(?:salary|pay|offer|figure|number|rate) "
+     r"(?:that|so) low", 95),
+    ("disorganised", r"disorganised|disorganized|shambles|shambolic|a circus|clowns|amateurish|"
+     r"unprofessional|sloppy|badly (?:run|managed|organised|organized)|poorly (?:run|managed|"
+     r"organised|organized|handled)|dragged on|dragging on|took (?:forever|ages)|heard nothing|"
+     r"never (?:heard|got) back|ghosted|(?:doesn't|don't|didn't|never|can't) (?:even )?(?:read|"
+     r"reply to|respond to|answer|return) (?:emails|my emails|calls|messages|my calls)", 100),
+    ("toxic", r"toxic|nightmare|sweatshop|interrogation|(?:jump|jumping) through (?:{w} ){0,3}"
+     r"hoops|crooks|crook|scam|scammers|liars|exploitative|a cult|soulless", 100),
+    ("rude", r"rude|arrogant|dismissive|condescending|patronising|patronizing|incompetent|"
+     r"clueless|useless|pathetic|arrogance|disrespectful|obnoxious|smug|creepy|shady|dodgy|"
+     r"greedy|idiots|idiot", 100),
+    ("below market", r"below (?:the )?market|under (?:the )?market|below industry (?:standard|"
+     r"rate)|(?:hasn't|haven't|didn't) (?:even )?(?:looked at|bothered|checked)|"
+     r"couldn't even|can't even (?:agree|organise|organize|get)|didn't even (?:bother|read|look)|"
+     r"on (?:his|her|their) phone|(?:sort|get) (?:out )?your (?:act|management|process|house|"
+     r"people) (?:out|together)?|sort out your|how you treat|unlike (?:some|other|certain) "
+     r"(?:places|companies|people|firms|employers)|unlike you|actually (?:respect|value|pay|"
+     r"care about) (?:their|its) (?:staff|people|employees|candidates)|(?:who|that|they|which) "
+     r"(?:actually )?(?:pays?|treats?|respects?|values?) (?:people |staff |their staff |"
+     r"candidates )?(?:properly|fairly|decently)|(?:don't|wouldn't|never|not) (?:{w} ){0,3}"
+     r"want to work (?:there|for you|with you|for your|at your|somewhere like)", 90),
+    ("sarcasm", r"thanks (?:a lot |so much |very much )?for nothing|thanks for wasting|"
+     r"good luck with that|yeah right|now you (?:find|have|offer|tell|suddenly)|"
+     r"(?:generous|amazing|wonderful|fantastic|brilliant|great|lovely) (?:{w} ){0,2}[.,?] really "
+     r"[.,?]|(?:not|can't say i'm|i'm not) (?:grateful|thankful)|can't say i (?:appreciate|"
+     r"appreciated|enjoyed|liked)|(?:don't|didn't) appreciate (?:how|the way|being|that|it)|"
+     r"no offence|no offense|with all due respect|what a surprise|big surprise", 95, "strong"),
+    ("mistreated", r"impossible to (?:reach|contact|get hold of|deal with|work with|pin down|"
+     r"get through to)|(?:learn|teach|need|could use|have) (?:some )?manners|no manners|"
+     r"bad manners|took (?:{w} )?(?:weeks|months|forever|ages) to (?:get back|reply|respond|send|"
+     r"hear|decide|make|call)|kept me waiting|left me hanging|messed me (?:around|about)|"
+     r"mucked me (?:around|about)|strung me along|stringing me along|jerked me around|"
+     r"(?:lied|lying) to me|misled me|no respect|lack of respect|disrespected", 95, "strong"),
+    ("harsh word", rf"(?:{_HARSH})|(?:a |total |complete |absolute |such a |hot )mess|"
+     r"(?:the )?worst(?! case)|(?:pretty|really|so|very|quite|rather|fairly|seriously) "
+     r"(?:bad|poor|weak|low-rent)|poor (?:communication|management|organisation|organization|"
+     r"leadership|pay|treatment|culture)|disappointed (?:in|by|with)|frustrated (?:by|with)|"
+     r"not impressed|all over the place|behind the times|a bit much|an afterthought|"
+     r"a (?:dump|farce|circus|slog|drag)|burnt out|burned out", 90, "needs_target"),
+])
+
+_TARGETS = frozenset("""
+lot questions test assessment agency letter reputation glassdoor everybody anyone interviewing
+pension bonus terms perks equipment systems policies policy training
+you your yours they their them company firm team people staff management manager managers
+director hr recruiter recruiters panel interview interviews interviewer interviewers process
+offer salary pay package benefits budget culture office site lab contract scheduling
+communication ceo boss place organisation organization everyone whole it that this experience
+hiring recruitment role job rota shifts conditions reviews whoever he she his her leadership
+department business onboarding scheduling schedule organising organizing setup feedback emails
+""".split())
+_COPULA = frozenset({"am", "was", "were", "be", "been", "being", "feel", "felt", "feeling",
+                     "get", "got", "so", "really", "just", "a", "bit", "little", "quite", "very",
+                     "would", "will", "is", "are", "pretty", "rather", "completely", "totally",
+                     "absolutely", "honestly", "still", "now", "kind", "of", "sort"})
+_FIRST_PERSON = frozenset({"i", "i'm", "i'd", "i've", "i'll", "me", "myself", "we", "we're",
+                           "we'd", "we've"})
+
+
+def _about_speaker(utt: Utterance, hit: Hit) -> bool:
+    """"I feel awful", "I'd be miserable": the speaker is the one described."""
+    k = hit.i - 1
+    while k >= 0 and utt.words[k].text in _COPULA:
+        k -= 1
+    return k >= 0 and utt.words[k].text in _FIRST_PERSON
+
+
+def veto(utt: Utterance, hit: Hit) -> str | None:
+    head = hit.core[0]
+    negator = negated_before(utt, head, 2)
+    if negator is not None and hit.family.tag != "strong" and negator not in ("no",):
+        return f'negated: "{negator}"'
+    if hit.family.tag != "needs_target":
+        return None
+    sentence = utt.sentence[hit.i]
+    k = hit.i
+    while k > 0 and utt.sentence[k - 1] == sentence:
+        k -= 1
+    end = hit.j
+    while end < len(utt.words) and utt.sentence[end] == sentence:
+        end += 1
+    after_near = utt.texts(hit.j, min(end, hit.j + 4))
+    if _about_speaker(utt, hit) and not any(w in _TARGETS for w in after_near):
+        return "about the speaker, not them"
+    if not any(word in _TARGETS for word in utt.texts(k, end)):
+        return "not aimed at the company, the people, the offer or the process"
+    return None
+
+
+def read_offence(utt: Utterance) -> tuple[list[Hit], list[tuple[Hit, str]]]:
+    kept: list[Hit] = []
+    vetoed: list[tuple[Hit, str]] = []
+    for hit in find(utt, OFFENCE_FAMILIES):
+        reason = veto(utt, hit)
+        if reason is None:
+            kept.append(hit)
+        else:
+            vetoed.append((hit, reason))
+    return kept, vetoed
+
+
+def is_sarcastic(hits: list[Hit]) -> bool:
+    return any(hit.family.name == "sarcasm" for hit in hits)

@@ -1,0 +1,304 @@
+"""Reasons: why the speaker is declining, and whether the why runs on.
+
+A reason is a clause that names a motive from one of the families below
+(another offer, staying put, fit and goals, place and commute, money,
+personal life and timing), or, after a question asking why, a criticism of
+theirs. Clauses are cut at punctuation and at the joining words a speaker
+strings reasons together with ("and", "plus", "also", "because"); a "so ..."
+conclusion or a "which ..." aside belongs to the clause before it. One or two
+reason clauses is brief; three or more, or two plus a "long story" cue, is
+over-detailed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from trainer.scoring.families import NEGATORS, Family, Hit, families, family, find
+from trainer.scoring.utterance import Utterance
+
+REASON_FAMILIES = families([
+    ("another offer", r"(?:accepted|accepting|accept|taken|taking|took|signed|signing|chosen|"
+     r"chose|picked|going with|gone with|went with|agreed to|committed to|landed|secured|found|"
+     r"got|received|had|been offered|was offered|got offered|offered me) (?:(?:an|a|another|"
+     r"the other|other|one|a different|a new|a better|the|an exciting|a great|a permanent|"
+     r"a fixed) )?(?:{w} )?(?:offer|role|position|job|postdoc|post|place|opportunity|contract|"
+     r"placement|promotion|transfer)", 100, "other"),
+    ("another offer", r"(?:offer|role|position|job|something|one) (?:elsewhere|somewhere else|"
+     r"at another|with another|from another|at a different|with a different)|"
+     r"(?:another|other|competing|rival|a different) (?:company|firm|offer|studio|retailer|"
+     r"employer|organisation|organization|business|agency|bank|school|process|processes|"
+     r"opportunity|role|position|job|team)|the other (?:company|firm|offer|role|place|job|team|"
+     r"one|employer|position|studio)|(?:they|they've|they have|they're) (?:offered|offering|"
+     r"gave|give|pay|let|lets|have|are paying)|i'm joining|i'll be (?:joining|running|leading|"
+     r"working|heading|managing)|said yes|signed with|going with them|"
+     r"(?:step|stepping) up|chance to (?:lead|grow|manage|move|build|learn)|more senior|"
+     r"lead role|leadership role|promotion|promoted|counter offer|counter-offer|counteroffer|"
+     r"counter offered|counter-offered|counteroffered|(?:something|one) (?:else )?lined up|"
+     r"lined up|elsewhere|somewhere new|new (?:job|role|position)|started (?:somewhere|with|at)|"
+     r"found (?:something|another|a (?:role|job|position|place))|"
+     r"leading (?:a|the|their|my|its|his|her) (?:{w} )?team|"
+     r"lead(?:ing)? (?:a|the|their) team|head of|heading up|running (?:a|the|their|my own)",
+     100, "other"),
+    ("staying put", r"stay(?:ing)? (?:in|at|with|where|put|on)|(?:happy|settled|content) where "
+     r"i'm|"
+     r"(?:not|n't) looking (?:to|for) (?:move|moving|leave|leaving|change|changing|a move|"
+     r"a change|anything)|(?:current|present|existing) (?:employer|company|firm|job|role|team|"
+     r"position|boss|manager|contract|salary|package|base|pay|job's)|"
+     r"(?:just |recently )?started (?:a|my) new|new (?:job|role|position) (?:that|which|i|last|"
+     r"this|starting)|(?:change|changing|move|moving|switch|switching) jobs|"
+     r"(?:not|n't|isn't) (?:in a position|ready|the right time) to (?:change|move|leave|switch)",
+     100, "stay"),
+    ("fit and goals", r"(?:better|good|right|best|great|closer|perfect|stronger|natural) fit|"
+     r"fits? (?:my|me|better|with)|(?:career|long term|long-term|professional|personal) "
+     r"(?:goals|plans|direction|aims|objectives|path|ambitions)|my (?:goals|objectives|"
+     r"priorities|ambitions|interests)|the direction (?:i|that)|direction i|"
+     r"(?:isn't|not|wasn't) (?:quite |really |the |a )?(?:right|a fit|the right fit|what i'm "
+     r"looking for|what i want|for me|a good fit)|right (?:fit )?for me|"
+     r"(?:more|less|too|very|mostly|mainly) (?:senior|junior|hands-on|hands on|technical|sales|"
+     r"client|internal|focused|sales-focused|corporate|operational|strategic|admin|"
+     r"administrative|specialised|specialized|travel)|(?:looking for|want|wanted|after|prefer|"
+     r"i need) (?:something|a role|a job|more|less|an environment|a position)|(?:is|was|exactly|"
+     r"more|closer to|kind of|really|just|not|isn't|wasn't) (?:really |quite |exactly |entirely )?"
+     r"what i(?:'m)? (?:want|wanted|was looking for|was after|need|looking for|after)|than i(?:'m| am|'d| was| had)? (?:looking for|hoped|"
+     r"hoping|expected|expecting|wanted|want|after|can manage|can do)|"
+     r"(?:want|wanted|hope|hoping|plan|planning|decided) to (?:focus|stay in|move into|"
+     r"move towards|specialise|specialize|grow|develop|lead|pursue|go back|return|work in|"
+     r"get into|transition|stay|remain)|suits? (?:my|me)|suited (?:my|me)|my plans|"
+     r"(?:moving|move|getting|get|switching|switch|"
+     r"transition|transitioning|pivot|pivoting) into|focus(?:ing)? (?:on|more on)|"
+     r"(?:stay|staying|remain|remaining) in (?:the )?(?:public|private|charity|third|same|"
+     r"current|my|this|academic|health|education)|clicked|gelled|chemistry|narrow|limited|scope|"
+     r"progression|growth|challenge|challenging|development|(?:suited|suits|suit) me|interest in (?:{w} ){0,4}"
+     r"(?:declined|waned|faded|dropped|changed)|lost (?:my |some )?interest|(?:too )?far from "
+     r"(?:what|my)|further from|aligned|alignment", 100, "fit"),
+    ("place and commute", r"commute|commuting|commuter|travel|travelling|traveling|relocat(?:e|"
+     r"ing|ion)|move (?:house|away|abroad|cities|city|country|to|across|back)|moving (?:house|"
+     r"away|abroad|to|across|back|cities)|moved|location|distance|closer to home|close to home|"
+     r"nearer (?:to )?home|(?:too|so|very|quite) far|remote|hybrid|work(?:ing)? from home|"
+     r"on-site|(?:the|a|long|an hour's|hour's|hour|minute|minutes') drive|driving (?:distance|"
+     r"time|for|an|two|over|to work|to the office)|(?:don't|can't|do not) drive|journey|(?:two|three|an|one|\d+) (?:hours?|trains?|buses)|"
+     r"walking distance|minutes from|miles|the other side of town|(?:much |a lot |far )?closer|"
+     r"nearer|shorter", 100, "place"),
+    ("money", r"salary|salaries|(?<!touch )base|pay|paid|pays|paying|money|compensation|package|"
+     r"bonus|pension|benefits|budget|wage|wages|earning|earn|(?:below|under|lower than|less than|"
+     r"beneath|short of|above) (?:what|my|the|i|\d+|{w} thousand|{w})|(?:what|where) i'm "
+     r"(?:on|earning|at)|i'm on (?:about |around )?{w}|need (?:at least|a base|around)|"
+     r"at least (?:\d+|{w})|or above|too low|(?:a bit|quite|rather|very|pretty) low|"
+     r"(?:bit|little|lot|much|way|well|significantly|considerably) (?:lower|less|below|under|"
+     r"short)|mortgage|rent|bills|loans|debt|afford|cost of|costs|financial|financially|"
+     r"pay cut|take a cut|numbers|doesn't cover|cover (?:my|it|the)|commitments|"
+     r"family to support", 100, "money"),
+    ("personal life", r"family|families|kids|children|child|childcare|daughter|son|partner|wife|"
+     r"husband|spouse|parents|mum|mom|dad|father|mother|grandmother|grandfather|baby|pregnant|"
+     r"(?:my|his|her|their|family|mental|poor|a) health|health (?:reasons|issues|problems|"
+     r"condition)|medical|carer|caring for|care for|personal (?:reasons|circumstances|situation|"
+     r"matters)|circumstances|situation (?:has )?changed|school run|school|nursery|studies|"
+     r"(?:a|my|the|this|that) course(?! of)|degree|master's|masters|exams?|qualification|certification|chartership|timing|"
+     r"(?:right|good|best) (?:time|moment)|hours|shifts|shift|nights|weekends|evenings|on-call|"
+     r"on call|rota|schedule|work-life|work life|flexibility|flexible|part-time|part time|"
+     r"full-time|full time|four day|four-day|nine day|days a week|workload|burn out|burnout|"
+     r"visa|lease|landlord|flat|housing|parental leave|maternity|paternity|culture|clicked with|"
+     r"the people there|the team there|(?:something|things) (?:has |have )?come up|came up|"
+     r"at home|family (?:matter|emergency|reasons)|personal matter", 100, "life"),
+])
+
+LINKS = families([
+    ("because", r"because|since|due to|given|mainly|mostly|purely|it's that|the reason|"
+     r"down to|for (?:family|personal|health) reasons"),
+])
+
+LONG_STORY = families([
+    ("long story", r"long story|(?:a lot|lots|a bunch|a number|a few|several|loads) of (?:little "
+     r"|different )?(?:things|reasons|factors)|a combination|a mix|on top of (?:all )?(?:that|"
+     r"this)|(?:it all|it) (?:adds|added) up|(?:stacked|added|piles|piled) up|"
+     r"(?:didn't|doesn't|don't|just doesn't|wouldn't) add up|to explain|let me explain|"
+     r"sorry for rambling|a long list|where do i (?:start|begin)|for starters|first of all|"
+     r"firstly|secondly|not to mention|as well as|between the"),
+])
+
+_SPLIT_WORDS = frozenset({"and", "but", "plus", "also", "because", "since", "then", "so",
+                          "although", "though", "whereas"})
+_MERGE_WORDS = frozenset({"so", "which", "that", "unlike", "compared", "especially",
+                          "particularly", "including", "than", "who", "where"})
+_SOFT_NEG_FILLERS = frozenset({"really", "just", "only", "about", "because", "of", "down", "to",
+                               "do", "with", "the", "my", "your", "a", "so", "much", "even",
+                               "all", "that", "it's", "it", "is", "was", "amount", "any"})
+
+OVER_DETAILED_UNITS = 3
+LONG_REASON_WORDS = 45
+
+
+@dataclass(frozen=True)
+class ReasonUnit:
+    start: int
+    end: int
+    """Word span ``[start, end)`` of the clause."""
+    hits: tuple[Hit, ...]
+
+
+@dataclass(frozen=True)
+class ReasonReading:
+    units: tuple[ReasonUnit, ...]
+    long_story: Hit | None
+    words: int
+    """Words spent on the reason (in the reason clauses)."""
+    vetoed: tuple[tuple[Hit, str], ...]
+
+    @property
+    def count(self) -> int:
+        return len(self.units)
+
+    @property
+    def over_detailed(self) -> bool:
+        if self.count >= OVER_DETAILED_UNITS:
+            return True
+        if self.count >= 2 and self.long_story is not None:
+            return True
+        return self.count >= 1 and self.words >= LONG_REASON_WORDS
+
+    def categories(self) -> set[str]:
+        return {hit.family.tag for unit in self.units for hit in unit.hits}
+
+
+def clause_spans(utt: Utterance) -> list[tuple[int, int]]:
+    """Word spans of the clauses a speaker strings reasons together with."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    words = utt.words
+    for k, word in enumerate(words):
+        if word.is_punct:
+            if k > start:
+                spans.append((start, k))
+            start = k + 1
+        elif word.text in _SPLIT_WORDS and k > start:
+            if word.text == "also" and words[k - 1].text == "and":
+                continue
+            spans.append((start, k))
+            start = k
+    if start < len(words):
+        spans.append((start, len(words)))
+    return spans
+
+
+def _negated(utt: Utterance, hit: Hit) -> bool:
+    """"it isn't about the money": a motive named only to rule it out."""
+    k = hit.i - 1
+    steps = 0
+    while k >= 0 and steps < 5 and not utt.words[k].is_punct:
+        text = utt.words[k].text
+        if text in NEGATORS or text in ("isn't", "nothing"):
+            return True
+        if text not in _SOFT_NEG_FILLERS:
+            return False
+        k -= 1
+        steps += 1
+    return False
+
+
+def read_reasons(
+    utt: Utterance,
+    excluded: list[tuple[int, int]],
+    extra: list[Hit],
+    found: list[Hit] | None = None,
+) -> ReasonReading:
+    """The reason clauses of ``utt``.
+
+    ``excluded`` are word spans that cannot hold a reason (a thank-you for
+    the offer, a close); ``extra`` are criticisms that count as reasons here;
+    ``found`` are the reason-family hits if already looked for.
+    """
+    kept: list[Hit] = []
+    vetoed: list[tuple[Hit, str]] = []
+    if found is None:
+        found = find(utt, REASON_FAMILIES)
+    for hit in [*found, *extra]:
+        if any(s <= hit.i < e for s, e in excluded):
+            vetoed.append((hit, "part of a thank-you or a goodbye"))
+        elif _negated(utt, hit):
+            vetoed.append((hit, "named only to rule it out"))
+        elif _in_question(utt, hit):
+            vetoed.append((hit, "asked, not given as a reason"))
+        elif _in_condition(utt, hit):
+            vetoed.append((hit, "a condition for changing the decision, not a reason"))
+        else:
+            kept.append(hit)
+    units: list[ReasonUnit] = []
+    last_was_unit = False
+    for start, end in clause_spans(utt):
+        inside = tuple(h for h in kept if start <= h.i < end)
+        first_word = utt.words[start].text if start < len(utt.words) else ""
+        if last_was_unit and first_word in _MERGE_WORDS:
+            last = units[-1]
+            units[-1] = ReasonUnit(last.start, end, last.hits + inside)
+            continue
+        if inside:
+            units.append(ReasonUnit(start, end, inside))
+        last_was_unit = bool(inside)
+    words = sum(sum(1 for w in utt.words[u.start:u.end] if not w.is_punct) for u in units)
+    story = find(utt, LONG_STORY)
+    return ReasonReading(tuple(units), story[0] if story else None, words, tuple(vetoed))
+
+
+ANSWER = family("answers why", r"(?!)", 70.0, "answer")
+BECAUSE = family("because", r"(?!)", 75.0, "because")
+_LINK_WORDS = ("because", "since", "due", "reason", "cos")
+_FUNCTION_WORDS = frozenset("""
+a an the it it's its is was were be been being am are i i'm i'd i've i'll me my mine you your
+yours we our they their them he she his her this that these those there here so and but or
+if then just really very quite honestly well oh um uh er yeah yes no not don't doesn't didn't
+isn't wasn't won't can't do does did have has had to of for in on at by with from about as
+now still also even only sure okay right course of thanks thank sorry please would could should
+will can may might must one some any all what which who why how when where
+""".split())
+_DECLINES_TO_ANSWER = ("rather not", "prefer not", "private", "not go into", "not get into",
+                       "doesn't matter", "not important", "nothing to do with", "keep the details",
+                       "keep that", "rather keep", "prefer to keep", "not say", "can't say")
+
+
+def fallback(utt: Utterance, asks_why: bool, decided: bool) -> ReasonReading | None:
+    """A reason no family names: a real answer to "why?", or a "because ..." after a no.
+
+    Motives are open-ended; when the recruiter asked why, a substantive answer
+    is the reason whatever its words, and after a no, "because ..." says why.
+    A reply that declines to answer gives no reason, however long.
+    """
+    spans = clause_spans(utt)
+    if decided:
+        for start, end in spans:
+            if utt.words[start].text in _LINK_WORDS and _content(utt, start, end) >= 2:
+                return _single(BECAUSE, start, end)
+    if asks_why and not any(cue in utt.joined for cue in _DECLINES_TO_ANSWER):
+        for start, end in spans:
+            if _content(utt, start, end) >= 3:
+                return _single(ANSWER, start, end)
+    return None
+
+
+def _content(utt: Utterance, start: int, end: int) -> int:
+    return sum(1 for w in utt.texts(start, end) if w not in _FUNCTION_WORDS and w != "'s")
+
+
+def _single(fam: Family, start: int, end: int) -> ReasonReading:
+    hit = Hit(fam, start, end, fam.weight, (start, end))
+    return ReasonReading((ReasonUnit(start, end, (hit,)),), None, end - start, ())
+
+
+def _in_question(utt: Utterance, hit: Hit) -> bool:
+    clause = utt.clause[hit.i]
+    k = hit.j
+    while k < len(utt.words) and utt.clause[k] == clause:
+        if utt.words[k].text == "?":
+            return True
+        k += 1
+    return False
+
+
+def _in_condition(utt: Utterance, hit: Hit) -> bool:
+    clause = utt.clause[hit.i]
+    k = hit.i - 1
+    while k >= 0 and utt.clause[k] == clause and hit.i - k <= 8:
+        if utt.words[k].text in ("if", "unless"):
+            return True
+        k -= 1
+    return False

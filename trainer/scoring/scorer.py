@@ -1,0 +1,324 @@
+"""The scorer: one reply in, every checklist item and pitfall out, each with its evidence.
+
+The detectors share one reading of the reply (canonical words, hedges, the
+decision, reasons, criticism), because the items depend on each other: a hedge
+unmakes a clear no, a reversal unmakes a reason, badmouthing unmakes a
+courteous follow-up. Each :class:`~trainer.scoring.result.ItemResult` says why
+it was decided: the family that matched with its score against the threshold,
+or the cue that vetoed it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from trainer.checklist import BUILTIN_NAMES
+from trainer.errors import TrainerError
+from trainer.scenario.model import CustomItem
+from trainer.scoring import context as ctx
+from trainer.scoring.courtesy import CURT_WORDS, read_close, read_polite, read_rude
+from trainer.scoring.custom import CompiledItem, compile_item, score_item
+from trainer.scoring.decision import DecisionReading, read_decision
+from trainer.scoring.families import Hit, find
+from trainer.scoring.gratitude import read_thanks
+from trainer.scoring.hedging import HedgeReading, read_hedges
+from trainer.scoring.metrics import reply_metrics
+from trainer.scoring.offence import is_sarcastic, read_offence
+from trainer.scoring.reasons import REASON_FAMILIES, ReasonReading, fallback, read_reasons
+from trainer.scoring.result import Evidence, ItemResult, ReplyScore, ReplyTiming
+from trainer.scoring.utterance import MAX_CHARS, Utterance
+from trainer.textmatch import tokenize
+
+THRESHOLD = 60.0
+"""Score a built-in item needs; family weights and repair similarities set the scores."""
+VETO_FACTOR = 0.4
+"""A vetoed match keeps this share of its score, so it shows as a near miss."""
+
+
+@dataclass(frozen=True)
+class Reading:
+    """Everything the detectors found in one reply, before it becomes item results."""
+
+    utt: Utterance
+    kind: ctx.LineKind
+    followup: bool | None
+    thanks: list[Hit]
+    thanks_vetoed: list[tuple[Hit, str]]
+    offence: list[Hit]
+    offence_vetoed: list[tuple[Hit, str]]
+    hedges: HedgeReading
+    decision: DecisionReading
+    reasons: ReasonReading
+    close: list[Hit]
+    rude: list[Hit]
+    polite: list[Hit]
+
+
+def _quote(utt: Utterance, hit: Hit) -> str:
+    ev = utt.evidence(hit.i, hit.j)
+    return f'"{ev.text}"' if ev else '""'
+
+
+def _evidence(utt: Utterance, hits: Sequence[Hit]) -> tuple[Evidence, ...]:
+    out: list[Evidence] = []
+    for hit in sorted(hits, key=lambda h: h.i):
+        ev = utt.evidence(hit.i, hit.j)
+        if ev is None:
+            continue
+        if out and ev.start <= out[-1].end:
+            last = out[-1]
+            if ev.end > last.end:
+                start = last.start
+                out[-1] = Evidence(start, ev.end, utt.text[start:ev.end])
+            continue
+        out.append(ev)
+    return tuple(out)
+
+
+def _matched(name: str, utt: Utterance, hits: Sequence[Hit], extra: str = "") -> ItemResult:
+    best = max(hits, key=lambda h: h.score)
+    heard = utt.heard_notes(best.i, best.j)
+    why = (f'{best.family.name}: {_quote(utt, best)} ({best.score:.0f} >= {THRESHOLD:.0f})'
+           + (f"; {heard}" if heard else "") + (f"; {extra}" if extra else ""))
+    return ItemResult(name, True, best.score, THRESHOLD, _evidence(utt, hits), why)
+
+
+def _missed(name: str, utt: Utterance, vetoed: Sequence[tuple[Hit, str]], nothing: str
+            ) -> ItemResult:
+    if not vetoed:
+        return ItemResult(name, False, 0.0, THRESHOLD, (), nothing)
+    hit, reason = max(vetoed, key=lambda pair: pair[0].score)
+    why = f"{hit.family.name}: {_quote(utt, hit)} vetoed, {reason}"
+    return ItemResult(name, False, hit.score * VETO_FACTOR, THRESHOLD,
+                      _evidence(utt, [hit]), why)
+
+
+class Scorer:
+    """Scores replies against the built-in checklist and a scenario's custom items.
+
+    Phrase families are compiled once per process at import; constructing a
+    scorer only compiles the custom items' phrase lists, so it is cheap.
+    """
+
+    def __init__(self, custom_items: Sequence[CustomItem] = ()) -> None:
+        self._custom: tuple[CompiledItem, ...] = tuple(compile_item(i) for i in custom_items)
+        names = [c.item.name for c in self._custom]
+        clash = sorted(set(names) & set(BUILTIN_NAMES))
+        if clash:
+            raise TrainerError(f"custom item {clash[0]!r} has a built-in item's name; rename it")
+        self.item_names: tuple[str, ...] = (*BUILTIN_NAMES, *names)
+
+    @property
+    def custom_items(self) -> tuple[CustomItem, ...]:
+        return tuple(c.item for c in self._custom)
+
+    def read(self, reply: str, context: str | None = None, followup: bool | None = None
+             ) -> Reading:
+        utt = Utterance(reply)
+        kind = ctx.classify(context)
+        if followup is True and not kind.is_followup:
+            kind = ctx.LineKind.CHANGE
+        applicable = followup if followup is not None else (
+            kind.is_followup if kind is not ctx.LineKind.UNKNOWN else None)
+        asks = kind in (ctx.LineKind.OPENING, ctx.LineKind.CHANGE, ctx.LineKind.UNKNOWN) or (
+            kind is ctx.LineKind.TERMS and ctx.asks_to_go_ahead(context))
+        offence, offence_vetoed = read_offence(utt)
+        thanks, thanks_vetoed = read_thanks(utt, is_sarcastic(offence))
+        hedges = read_hedges(utt)
+        motives = find(utt, REASON_FAMILIES)
+        motive = bool(offence) or bool(motives)
+        decision = read_decision(utt, kind, asks, hedges.cues[0] if hedges.cues else None,
+                                 motive)
+        close = read_close(utt)
+        excluded = [_with_object(utt, h) for h in (*thanks, *close)]
+        criticism = [h for h in offence if h.family.name != "sarcasm"]
+        if kind not in (ctx.LineKind.INFO, ctx.LineKind.TERMS) and not decision.kept:
+            criticism = []  # a complaint is a reason only when it answers why or the terms,
+            # or backs a no
+        reasons = read_reasons(utt, excluded, criticism, motives)
+        if not reasons.units and decision.reversal is None and kind is not ctx.LineKind.FUTURE:
+            answers = ctx.asks_why(context) and not hedges.hedged and not read_rude(utt)
+            extra = fallback(utt, answers, bool(decision.kept))
+            if extra is not None:
+                reasons = extra
+        return Reading(utt, kind, applicable, thanks, thanks_vetoed, offence, offence_vetoed,
+                       hedges, decision, reasons, close, read_rude(utt), read_polite(utt))
+
+    def score(
+        self,
+        reply: str,
+        context: str | None = None,
+        *,
+        followup: bool | None = None,
+        timing: ReplyTiming | None = None,
+    ) -> ReplyScore:
+        if not isinstance(reply, str):
+            raise TrainerError(f"a reply must be text, not {type(reply).__name__}")
+        r = self.read(reply, context, followup)
+        checks: dict[str, ItemResult] = {
+            "thanks": self._thanks(r),
+            "clear_no": self._clear_no(r),
+            "brief_reason": self._brief_reason(r),
+            "courteous_followup": self._followup(r),
+            "graceful_close": self._close(r),
+            "offensive": self._offensive(r),
+            "hedged": self._hedged(r),
+            "over_detailed": self._over_detailed(r),
+        }
+        if self._custom:
+            text = reply[:MAX_CHARS]
+            tokens = tokenize(text)
+            for compiled in self._custom:
+                checks[compiled.item.name] = score_item(compiled, text, tokens)
+        metrics = reply_metrics(r.utt, timing, r.hedges.loose, r.reasons.count, r.reasons.words)
+        metrics["line_kind"] = r.kind.value
+        metrics["caved"] = r.decision.reversal is not None
+        return ReplyScore(reply, checks, metrics)
+
+    def score_item(self, name: str, reply: str, context: str | None = None) -> ItemResult:
+        if name not in self.item_names:
+            known = ", ".join(self.item_names)
+            raise TrainerError(f"unknown item {name!r}; known items: {known}", exit_code=2)
+        return self.score(reply, context).checks[name]
+
+    # -- the items ---------------------------------------------------------------------
+
+    def _thanks(self, r: Reading) -> ItemResult:
+        if r.thanks:
+            return _matched("thanks", r.utt, r.thanks)
+        return _missed("thanks", r.utt, r.thanks_vetoed,
+                       "no gratitude phrase (thank you, I appreciate, grateful...)")
+
+    def _clear_no(self, r: Reading) -> ItemResult:
+        d = r.decision
+        if d.kept:
+            return _matched("clear_no", r.utt, d.kept)
+        if not d.vetoed and r.reasons.count and d.reversal is None:
+            return ItemResult("clear_no", False, 0.0, THRESHOLD, (),
+                              "gives a reason but never says no (\"I've accepted another "
+                              "offer\" alone is a reason)")
+        if not d.vetoed and d.reversal is not None:
+            ev = _evidence(r.utt, [d.reversal.hit])
+            what = "accepts" if d.reversal.kind == "accept" else "reopens the decision"
+            return ItemResult("clear_no", False, 0.0, THRESHOLD, ev,
+                              f"the reply {what}: {_quote(r.utt, d.reversal.hit)}")
+        return _missed("clear_no", r.utt, d.vetoed,
+                       "no declining phrase (I won't be accepting, I have to decline...)")
+
+    def _brief_reason(self, r: Reading) -> ItemResult:
+        reasons = r.reasons
+        if not reasons.units:
+            return _missed("brief_reason", r.utt, list(reasons.vetoed),
+                           "no reason given for the decision")
+        hits = [h for u in reasons.units for h in u.hits]
+        if r.kind is ctx.LineKind.FUTURE:
+            return _missed("brief_reason", r.utt, [(hits[0], "answers an offer of future "
+                                                   "contact, not why they decline")], "")
+        if r.decision.reversal is not None:
+            return _missed("brief_reason", r.utt, [(hits[0], "a reason for accepting or "
+                                                   "reconsidering, not for declining")], "")
+        if reasons.over_detailed:
+            best = max(hits, key=lambda h: h.score)
+            return ItemResult("brief_reason", False, best.score * VETO_FACTOR, THRESHOLD,
+                              self._unit_evidence(r),
+                              f"a reason, but it runs on: {self._detail(r)}")
+        return _matched("brief_reason", r.utt, hits,
+                        f"{reasons.count} reason clause{'s' if reasons.count > 1 else ''}, "
+                        f"{reasons.words} words")
+
+    def _followup(self, r: Reading) -> ItemResult:
+        name = "courteous_followup"
+        if not r.followup:
+            return ItemResult(name, None, 0.0, THRESHOLD, (),
+                              "not a reply to a follow-up question")
+        utt = r.utt
+        if r.offence:
+            return _missed(name, utt, [(r.offence[0], "badmouthing is not courteous")], "")
+        if r.rude:
+            return _missed(name, utt, [(r.rude[0], "curt or evasive in a rude way")], "")
+        if r.decision.reversal is not None:
+            return _missed(name, utt, [(r.decision.reversal.hit,
+                                        "caves: reverses or reopens the decision")], "")
+        if r.hedges.cues:
+            return _missed(name, utt, [(r.hedges.cues[0], "wavers: blurs the decision")], "")
+        if utt.raw_words == 0:
+            return ItemResult(name, False, 0.0, THRESHOLD, (), "no answer")
+        whole = utt.evidence(0, len(utt))
+        if utt.raw_words < CURT_WORDS and not r.polite:
+            return ItemResult(name, False, 20.0, THRESHOLD, (whole,) if whole else (),
+                              f"curt: {utt.raw_words} word{'s' if utt.raw_words != 1 else ''} "
+                              "and no courtesy")
+        if r.polite:
+            return _matched(name, utt, r.polite, "answers without wavering")
+        return ItemResult(name, True, 80.0, THRESHOLD, (whole,) if whole else (),
+                          f"answers in {utt.raw_words} words without rudeness or wavering")
+
+    def _close(self, r: Reading) -> ItemResult:
+        hits = list(r.close)
+        if r.kind is ctx.LineKind.WRAPUP and r.thanks:
+            last_sentence = r.utt.sentence[-1] if len(r.utt) else 0
+            hits.extend(h for h in r.thanks if r.utt.sentence[h.i] >= last_sentence - 1)
+        if hits:
+            return _matched("graceful_close", r.utt, hits)
+        return ItemResult("graceful_close", False, 0.0, THRESHOLD, (),
+                          "no warm ending (all the best, take care, thanks again...)")
+
+    def _offensive(self, r: Reading) -> ItemResult:
+        if r.offence:
+            return _matched("offensive", r.utt, r.offence)
+        return _missed("offensive", r.utt, r.offence_vetoed, "nothing disparaging")
+
+    def _hedged(self, r: Reading) -> ItemResult:
+        cues = r.hedges.cues
+        if cues:
+            return _matched("hedged", r.utt, cues, "qualifies the decision")
+        loose = r.hedges.loose
+        if loose:
+            return ItemResult("hedged", False, 0.0, THRESHOLD, (),
+                              f"{_quote(r.utt, loose[0])} does not qualify the decision")
+        return ItemResult("hedged", False, 0.0, THRESHOLD, (), "no hedge on the decision")
+
+    def _over_detailed(self, r: Reading) -> ItemResult:
+        reasons = r.reasons
+        if reasons.over_detailed:
+            return ItemResult("over_detailed", True, 100.0, THRESHOLD,
+                              self._unit_evidence(r), self._detail(r))
+        score = min(55.0, 25.0 * reasons.count)
+        return ItemResult("over_detailed", False, score, THRESHOLD, (),
+                          f"{reasons.count} reason clause{'s' if reasons.count != 1 else ''}, "
+                          f"{reasons.words} words: brief enough")
+
+    @staticmethod
+    def _unit_evidence(r: Reading) -> tuple[Evidence, ...]:
+        out: list[Evidence] = []
+        for unit in r.reasons.units:
+            ev = r.utt.evidence(unit.start, unit.end)
+            if ev is not None:
+                out.append(ev)
+        return tuple(out)
+
+    @staticmethod
+    def _detail(r: Reading) -> str:
+        reasons = r.reasons
+        parts = [f"{reasons.count} reason clauses", f"{reasons.words} words"]
+        if reasons.long_story is not None:
+            parts.append(f"cue {_quote(r.utt, reasons.long_story)}")
+        return ", ".join(parts)
+
+
+_OBJECT_STOP = frozenset({
+    "but", "and", "so", "i", "i'm", "i've", "i'll", "i'd", "unfortunately", "however", "though",
+    "regrettably", "sadly", "we", "it's", "that's", "because", "although", "um", "uh", "er",
+    "honestly", "actually", "anyway",
+})
+
+
+def _with_object(utt: Utterance, hit: Hit) -> tuple[int, int]:
+    """A thank-you or a good wish with what it is for ("thank you for being upfront about
+    the salary"), so the words of its object are not read as a reason."""
+    end = hit.j
+    while (end < len(utt.words) and end - hit.j < 10 and not utt.words[end].is_punct
+           and utt.words[end].text not in _OBJECT_STOP):
+        end += 1
+    return hit.i, end
