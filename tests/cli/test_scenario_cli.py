@@ -51,9 +51,10 @@ def test_validate_broken_directory_reports_each_problem(tmp_path: Path) -> None:
     result = trainer("validate", str(tmp_path))
     assert result.returncode == 1
     lines = result.stdout.splitlines()
-    assert f"{tmp_path / 'a.yaml'}:2:1: titel: unknown field 'titel'; did you mean 'title'?" in lines
-    assert any(line.startswith(f"{tmp_path / 'b.yaml'}:1:1: (file): is not UTF-8") for line in lines)
-    assert f"{tmp_path / 'c.yml'}:1:1: (file): is empty; a scenario needs at least id, title and turns" in lines
+    a, b, c = (tmp_path / name for name in ("a.yaml", "b.yaml", "c.yml"))
+    assert f"{a}:2:1: titel: unknown field 'titel'; did you mean 'title'?" in lines
+    assert any(line.startswith(f"{b}:1:1: (file): is not UTF-8") for line in lines)
+    assert f"{c}:1:1: (file): is empty; a scenario needs at least id, title and turns" in lines
     assert "Traceback" not in result.stderr
 
 

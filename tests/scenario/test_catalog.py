@@ -56,14 +56,14 @@ def test_invalid_file_is_listed_with_its_problems(tmp_path: Path) -> None:
     entry = load_catalog([tmp_path]).by_id()["broken"]
     assert entry.scenario is None
     assert "YAML syntax error" in str(entry.problems[0])
-    with pytest.raises(TrainerError, match="broken.yaml has 1 problem"):
+    with pytest.raises(TrainerError, match=r"broken\.yaml has 1 problem"):
         load_catalog([tmp_path]).get("broken")
 
 
 def test_unknown_id_suggests_the_closest(tmp_path: Path) -> None:
     (tmp_path / "decline-call.yaml").write_text(
         MINIMAL.format(id="decline-call", title="T"), "utf-8")
-    with pytest.raises(TrainerError, match="did you mean 'decline-call'"):
+    with pytest.raises(TrainerError, match=r"did you mean 'decline-call'\?"):
         load_catalog([tmp_path]).get("decline-cal")
 
 

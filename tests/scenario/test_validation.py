@@ -92,7 +92,8 @@ def test_every_shape_problem_reported_with_position(tmp_path: Path) -> None:
 def test_graph_and_item_problems(tmp_path: Path) -> None:
     text = GOOD.format(id="graph").replace("clear_no]", "clear_noo, offensive]").replace(
         "goto: ask_reason", "goto: ask_reson"
-    ) + "    next: [{goto: end}]\n  - id: spin\n    say: Round and round.\n    next:\n      - goto: spin\n"
+    ) + ("    next: [{goto: end}]\n"
+         "  - id: spin\n    say: Round and round.\n    next:\n      - goto: spin\n")
     path = write(tmp_path, "graph.yaml", text)
     assert messages(path) == [
         "F:13:22: turns[0].expect[1]: unknown checklist item 'clear_noo'; did you mean "
@@ -111,7 +112,8 @@ def test_graph_and_item_problems(tmp_path: Path) -> None:
 
 def test_loop_with_no_way_out(tmp_path: Path) -> None:
     text = GOOD.format(id="loop").replace(
-        "    expect: graceful_close\n", "    expect: graceful_close\n    next:\n      - goto: ask_reason\n"
+        "    expect: graceful_close\n",
+        "    expect: graceful_close\n    next:\n      - goto: ask_reason\n",
     ).replace("    expect: courteous_followup\n",
               "    expect: courteous_followup\n    next:\n      - goto: wrap_up\n")
     path = write(tmp_path, "loop.yaml", text)

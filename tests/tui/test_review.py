@@ -15,7 +15,7 @@ from trainer.scenario.catalog import load_catalog
 from trainer.scenario.model import Scenario
 from trainer.sessions.store import SessionStore
 from trainer.speech.audio import AudioClip
-from trainer.tui.screens.review import ReviewScreen
+from trainer.tui.screens.review import ReviewScreen, recording_path
 from trainer.tui.screens.sessions import SessionsScreen
 
 SCENARIO = "offer-accepted-elsewhere"
@@ -81,10 +81,12 @@ async def test_a_recorded_reply_plays_or_says_why_not(drive: Any, tmp_path: Path
     call = Call(scenario, store=SessionStore(), rng=random.Random(1), mode="mic")
     call.answer(scenario.turns[0].model_answer or "", source="mic", audio=wav, engine="test")
     call.hang_up()
+    kept = recording_path(SessionStore().load(call.session_id or "").turns[0])
+    assert kept is not None and kept.is_file()
     app = drive.typed_app()
     async with app.run_test(size=drive.size) as pilot:
         screen = await _open_review(drive, pilot)
-        assert wav.name in str(screen.query_one("#turn", Static).render())
+        assert f"Recording: {kept.name}" in str(screen.query_one("#turn", Static).render())
         await pilot.press("p")
         await drive.wait_until(
             pilot,
@@ -93,4 +95,4 @@ async def test_a_recorded_reply_plays_or_says_why_not(drive: Any, tmp_path: Path
             "playback or a notice",
         )
         messages = " ".join(n.message for n in app._notifications)
-        assert "Playing reply.wav" in messages
+        assert f"Playing {kept.name}" in messages

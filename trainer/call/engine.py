@@ -12,7 +12,6 @@ import shutil
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
 
 from trainer import paths
 from trainer.scenario.branching import Decision, choose_next
@@ -175,7 +174,7 @@ class Call:
         audio: Path | None = None,
         engine: str | None = None,
     ) -> TurnOutcome:
-        """A new attempt at the last answered turn, scored but not kept (see :meth:`keep_attempt`)."""
+        """A new attempt at the last answered turn, not kept until :meth:`keep_attempt`."""
         if not self.outcomes:
             raise RuntimeError("no turn has been answered yet")
         last = self.outcomes[-1]
@@ -186,7 +185,7 @@ class Call:
                            attempt=last.attempt + len(last.earlier) + 1, visits=visits)
 
     def keep_attempt(self, outcome: TurnOutcome) -> None:
-        """Make ``outcome`` (from :meth:`try_again`) the answer to its turn; re-decide the branch."""
+        """Make an attempt from :meth:`try_again` the answer to its turn; re-decide the branch."""
         last = self.outcomes[-1]
         if outcome.turn_id != last.turn_id:
             raise ValueError("only the last answered turn can be redone")

@@ -56,7 +56,9 @@ def _typed_replies() -> Iterator[Reply]:
         yield Reply(line.rstrip("\r\n"))
 
 
-def _audio_replies(files: list[Path], scenario: Scenario, engine_name: str | None) -> Iterator[Reply]:
+def _audio_replies(
+    files: list[Path], scenario: Scenario, engine_name: str | None
+) -> Iterator[Reply]:
     from trainer.speech.stt import load_engine, scenario_vocabulary
 
     engine = load_engine(engine_name)
@@ -107,7 +109,8 @@ def _report_turn(outcome: TurnOutcome, explain: bool, show: Callable[[str], None
     parts = []
     for name in outcome.expected:
         result = outcome.score.checks[name]
-        parts.append(f"{_mark(result.met)} {ITEMS_BY_NAME[name].label if name in ITEMS_BY_NAME else name}")
+        label = ITEMS_BY_NAME[name].label if name in ITEMS_BY_NAME else name
+        parts.append(f"{_mark(result.met)} {label}")
     for name, result in outcome.score.checks.items():
         info = ITEMS_BY_NAME.get(name)
         if info and info.kind == "avoid" and result.met:

@@ -23,9 +23,15 @@ def _open_tui(scenarios: list[Path] | None, scenario: str | None, typed: bool, m
 def run(
     scenario: Annotated[str, typer.Argument(help="A scenario id (see `trainer list`) or file.")],
     plain: Annotated[bool, typer.Option("--plain", help="Line mode: no full-screen UI.")] = False,
-    typed: Annotated[bool, typer.Option("--typed", help="Type replies instead of speaking.")] = False,
-    mute: Annotated[bool, typer.Option("--mute", help="Do not speak the recruiter's lines.")] = False,
-    mic: Annotated[bool, typer.Option("--mic", help="Line mode: answer with the microphone.")] = False,
+    typed: Annotated[
+        bool, typer.Option("--typed", help="Type replies instead of speaking.")
+    ] = False,
+    mute: Annotated[
+        bool, typer.Option("--mute", help="Do not speak the recruiter's lines.")
+    ] = False,
+    mic: Annotated[
+        bool, typer.Option("--mic", help="Line mode: answer with the microphone.")
+    ] = False,
     audio: Annotated[
         list[Path] | None,
         typer.Option("--audio", help="Line mode: a WAV/FLAC/AIFF reply per turn, in order.",

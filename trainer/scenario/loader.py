@@ -1,4 +1,4 @@
-"""Turning a scenario file into a :class:`Scenario`, or into the list of everything wrong with it."""
+"""Turning a scenario file into a :class:`Scenario`, or into a list of all that is wrong with it."""
 
 from __future__ import annotations
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import types
 import typing
 from collections.abc import Iterable, Mapping, Sequence
-from pathlib import Path
 from typing import Any, Union
 
 from pydantic import BaseModel, ValidationError

@@ -20,8 +20,9 @@ from trainer.scoring.utterance import Utterance
 REASON_FAMILIES = families([
     ("another offer", r"(?:accepted|accepting|accept|taken|taking|took|signed|signing|chosen|"
      r"chose|picked|going with|gone with|went with|agreed to|committed to|landed|secured|found|"
-     r"got|received|had|been offered|was offered|got offered|offered me) (?:(?:an|a|another|"
-     r"the other|other|one|a different|a new|a better|the|an exciting|a great|a permanent|"
+     r"got|received|had|been offered|was offered|got offered|offered me) "
+     r"(?!(?:the|your|this|that|their|it) (?!other ))(?:(?:an|a|another|"
+     r"the other|other|one|a different|a new|a better|an exciting|a great|a permanent|"
      r"a fixed) )?(?:{w} )?(?:offer|role|position|job|postdoc|post|place|opportunity|contract|"
      r"placement|promotion|transfer)", 100, "other"),
     ("another offer", r"(?:offer|role|position|job|something|one) (?:elsewhere|somewhere else|"
@@ -36,7 +37,7 @@ REASON_FAMILIES = families([
      r"lead role|leadership role|promotion|promoted|counter offer|counter-offer|counteroffer|"
      r"counter offered|counter-offered|counteroffered|(?:something|one) (?:else )?lined up|"
      r"lined up|elsewhere|somewhere new|new (?:job|role|position)|started (?:somewhere|with|at)|"
-     r"found (?:something|another|a (?:role|job|position|place))|"
+     r"found (?:something|another|a (?:role|job|position|place)|the (?:role|job|position) i)|"
      r"leading (?:a|the|their|my|its|his|her) (?:{w} )?team|"
      r"lead(?:ing)? (?:a|the|their) team|head of|heading up|running (?:a|the|their|my own)",
      100, "other"),

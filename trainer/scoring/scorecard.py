@@ -251,10 +251,10 @@ def tip_for(name: str, scenario: Scenario | None) -> str | None:
         return item.description
     keywords = _TIP_KEYWORDS.get(name, ())
     if scenario is not None:
-        for tip in scenario.tips:
-            lowered = tip.lower()
-            if any(k in lowered for k in keywords):
-                return tip
+        for keyword in keywords:  # the most specific keyword first
+            for tip in scenario.tips:
+                if keyword in tip.lower():
+                    return tip
     info = ITEMS_BY_NAME.get(name)
     return info.tip if info is not None else None
 

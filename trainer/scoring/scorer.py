@@ -194,6 +194,11 @@ class Scorer:
         d = r.decision
         if d.kept:
             return _matched("clear_no", r.utt, d.kept)
+        if not d.vetoed and r.hedges.cues:
+            cue = r.hedges.cues[0]
+            return ItemResult("clear_no", False, 0.0, THRESHOLD, _evidence(r.utt, [cue]),
+                              f"the decision is hedged ({cue.family.name}: {_quote(r.utt, cue)}),"
+                              " so it is not a clear no")
         if not d.vetoed and r.reasons.count and d.reversal is None:
             return ItemResult("clear_no", False, 0.0, THRESHOLD, (),
                               "gives a reason but never says no (\"I've accepted another "

@@ -118,6 +118,8 @@ def _canonical(raws: list[_Raw]) -> list[Word]:
                 continue
         if nxt is not None:
             merged = soundalike.MERGES.get((text, nxt.text))
+            if merged is not None and (nxt.text, _text_at(raws, i + 2)) in soundalike.MERGES:
+                merged = None  # "I will not": keep "won't" whole, it carries the meaning
             if merged is not None:
                 words.append(Word(merged, raw.start, nxt.end))
                 i += 2
@@ -235,9 +237,12 @@ class Utterance:
 
     def heard_notes(self, i: int, j: int) -> str:
         """"decline" heard as "the climb", for the why of a decision."""
-        notes = [f'"{w.heard}" read as "{w.text}"' for w in self.words[i:j] if w.heard]
-        unique = list(dict.fromkeys(notes))
-        return "; ".join(unique)
+        groups: dict[tuple[int, str], list[str]] = {}
+        for w in self.words[i:j]:
+            if w.heard:
+                groups.setdefault((w.start, w.heard), []).append(w.text)
+        return "; ".join(f'"{heard}" read as "{" ".join(texts)}"'
+                         for (_, heard), texts in groups.items())
 
     def texts(self, i: int, j: int) -> list[str]:
         return [w.text for w in self.words[max(i, 0) : max(j, 0)]]

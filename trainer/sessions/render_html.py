@@ -47,6 +47,8 @@ dl.facts dd { margin: 0; }
 table { border-collapse: collapse; width: 100%; }
 th, td { text-align: left; padding: .35rem .5rem; border-bottom: 1px solid var(--line); }
 .good { color: var(--good); }
+.na { color: var(--muted); }
+dl.overview { color: var(--fg); margin-bottom: 1rem; }
 .bad { color: var(--bad); }
 article.turn { background: var(--card); border-radius: 8px; padding: 1rem 1.1rem;
   margin: 0 0 1rem; page-break-inside: avoid; }
@@ -147,25 +149,27 @@ def render_html(report: Report) -> str:
         "</header>",
     ]
     out += [f'<p class="note">{escape(note)}</p>' for note in report.notes]
-    if report.tallies:
-        out += ['<section id="scorecard">', "<h2>Scorecard</h2>", "<table>",
-                "<thead><tr><th></th><th>Item</th><th>Result</th></tr></thead>", "<tbody>"]
-        for tally in report.tallies:
-            css = "good" if tally.good else "bad"
-            what = "showed up in" if tally.item.pitfall else "met in"
-            replies = "reply" if tally.total == 1 else "replies"
-            out.append(
-                f'<tr class="{css}"><td>{_mark(tally.good, tally.item.pitfall)}</td>'
-                f"<td>{escape(tally.item.label)}</td>"
-                f"<td>{what} {tally.met} of {tally.total} {replies}</td></tr>"
-            )
+    if report.checklist or report.overview:
+        out += ['<section id="scorecard">', "<h2>Scorecard</h2>"]
+    if report.checklist:
+        out += ["<table>", "<thead><tr><th></th><th>Item</th><th>Result</th></tr></thead>",
+                "<tbody>"]
+        for line in report.checklist:
+            css = {"good": "good", "bad": "bad"}.get(line.state, "na")
+            out.append(f'<tr class="{css}"><td>{escape(line.mark)}</td>'
+                       f"<td>{escape(line.label)}</td><td>{escape(line.detail)}</td></tr>")
         out += ["</tbody>", "</table>"]
-        tips = report.tips()
-        if tips:
-            out += ["<h3>To work on</h3>", "<ul>"]
-            out += [f"<li><strong>{escape(item.label)}:</strong> {escape(tip)}</li>"
-                    for item, tip in tips]
-            out.append("</ul>")
+    if report.overview:
+        out += ["<h3>The call</h3>", '<dl class="facts overview">']
+        out += [f"<dt>{escape(label)}</dt><dd>{escape(text)}</dd>"
+                for label, text in report.overview]
+        out.append("</dl>")
+    if report.tips:
+        out += ["<h3>To work on</h3>", "<ul>"]
+        out += [f"<li><strong>{escape(label)}:</strong> {escape(tip)}</li>"
+                for label, tip in report.tips]
+        out.append("</ul>")
+    if report.checklist or report.overview:
         out.append("</section>")
     out += ['<section id="transcript">', "<h2>Transcript</h2>"]
     for turn in report.turns:

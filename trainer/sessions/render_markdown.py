@@ -18,6 +18,7 @@ from trainer.sessions.report import (
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~&])")
 _SPACE = re.compile(r"\s+")
+_MARKS = {"✓": "✅", "✗": "❌", "!": "⚠️", "-": "➖"}
 
 
 def escape(text: str) -> str:
@@ -46,17 +47,16 @@ def render_markdown(report: Report) -> str:
     ]
     for note in report.notes:
         out += ["", f"> {escape(note)}"]
-    if report.tallies:
+    if report.checklist:
         out += ["", "## Scorecard", "", "| | Item | Result |", "|---|---|---|"]
-        for tally in report.tallies:
-            mark = "✅" if tally.good else ("⚠️" if tally.item.pitfall else "❌")
-            what = "showed up in" if tally.item.pitfall else "met in"
-            out.append(f"| {mark} | {escape(tally.item.label)} | {what} {tally.met} of "
-                       f"{tally.total} {'reply' if tally.total == 1 else 'replies'} |")
-    tips = report.tips()
-    if tips:
+        out += [f"| {_MARKS[line.mark]} | {escape(line.label)} | {escape(line.detail)} |"
+                for line in report.checklist]
+    if report.overview:
+        out += ["", "### The call", ""]
+        out += [f"- **{escape(label)}:** {escape(text)}" for label, text in report.overview]
+    if report.tips:
         out += ["", "### To work on", ""]
-        out += [f"- **{escape(item.label)}:** {escape(tip)}" for item, tip in tips]
+        out += [f"- **{escape(label)}:** {escape(tip)}" for label, tip in report.tips]
     out += ["", "## Transcript"]
     for turn in report.turns:
         out += ["", f"### Turn {turn.number}: {escape(turn.turn_id)}", ""]

@@ -39,13 +39,15 @@ def render_text(report: Report, *, color: bool = False) -> str:
         f"Score: {format_score(report.score)}/100",
     ]
     lines += [f"Note: {note}" for note in report.notes]
-    if report.tallies:
+    if report.checklist:
         lines += ["", "Checklist"]
-        width = max(len(t.item.label) for t in report.tallies)
-        for tally in report.tallies:
-            mark = "✓" if tally.good else ("!" if tally.item.pitfall else "✗")
-            what = "showed up in" if tally.item.pitfall else "met in"
-            lines.append(f"  {mark} {tally.item.label:<{width}}  {what} {tally.met}/{tally.total}")
+        width = max(len(line.label) for line in report.checklist)
+        for line in report.checklist:
+            lines.append(f"  {line.mark} {line.label:<{width}}  {line.detail}")
+    if report.overview:
+        lines += ["", "The call"]
+        width = max(len(label) for label, _ in report.overview)
+        lines += [f"  {label:<{width}}  {text}" for label, text in report.overview]
     for turn in report.turns:
         lines += ["", f"Turn {turn.number} · {turn.turn_id}"]
         lines += _wrapped("Recruiter: ", turn.recruiter)
@@ -64,11 +66,10 @@ def render_text(report: Report, *, color: bool = False) -> str:
             lines += _wrapped("Model answer: ", turn.model_answer)
         if turn.earlier_attempts:
             lines.append(f"  ({turn.earlier_attempts} earlier attempt(s) kept in the file)")
-    tips = report.tips()
-    if tips:
+    if report.tips:
         lines += ["", "To work on"]
-        for item, tip in tips:
-            lines += _wrapped(f"{item.label}: ", tip)
+        for label, tip in report.tips:
+            lines += _wrapped(f"{label}: ", tip)
     return "\n".join(lines)
 
 

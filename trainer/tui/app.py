@@ -132,17 +132,16 @@ class TrainerApp(App[None]):
             return
         scenario, path = found
         try:
-            screen = CallScreen(scenario, path, await self.voice(), self.store(), self.rng())
+            screen = CallScreen(scenario, message.scenario, path, await self.voice(),
+                                self.store(), self.rng())
         except TrainerError as exc:
             self.notify(exc.message, title="Cannot start the call", severity="error", timeout=12)
             return
         self._replace_top(screen)
 
     def on_call_ended(self, message: messages.CallEnded) -> None:
-        if message.session_id is None:
-            self.post_message(messages.ShowPicker())
-            return
-        self._replace_top(ScorecardScreen(message.session_id, self.store(), self.catalog))
+        self._replace_top(ScorecardScreen(message.scenario, message.ref, message.session_id,
+                                          message.card, self.store()))
 
     def on_show_picker(self, message: messages.ShowPicker) -> None:
         while len(self.screen_stack) > 2:

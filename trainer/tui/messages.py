@@ -11,7 +11,9 @@ from pathlib import Path
 
 from textual.message import Message
 
+from trainer.scenario.model import Scenario
 from trainer.scoring.result import ReplyTiming
+from trainer.scoring.scorecard import Scorecard
 
 
 @dataclass
@@ -32,7 +34,11 @@ class StartCall(Message):
 class CallEnded(Message):
     """A call is over and saved; show its scorecard."""
 
+    scenario: Scenario
+    ref: str
+    """How the scenario was named when the call started (an id or a file), to try again."""
     session_id: str | None
+    card: Scorecard
 
 
 @dataclass

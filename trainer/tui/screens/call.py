@@ -42,6 +42,7 @@ class CallScreen(Screen[None]):
     def __init__(
         self,
         scenario: Scenario,
+        ref: str,
         path: Path | None,
         voice: Voice,
         store: SessionStore,
@@ -49,6 +50,7 @@ class CallScreen(Screen[None]):
     ) -> None:
         super().__init__()
         self.scenario = scenario
+        self.ref = ref
         self.voice = voice
         self.call = Call(scenario, scenario_path=path, store=store, rng=rng,
                          mode="mic" if voice.listens else "typed")
@@ -213,4 +215,5 @@ class CallScreen(Screen[None]):
         self.action_scorecard()
 
     def action_scorecard(self) -> None:
-        self.post_message(messages.CallEnded(self.call.session_id))
+        self.post_message(messages.CallEnded(self.scenario, self.ref, self.call.session_id,
+                                             self.call.scorecard()))

@@ -2,57 +2,139 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import BindingType
+from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Footer, Static, TabbedContent, TabPane
 
+from trainer import paths
 from trainer.errors import TrainerError
-from trainer.scenario.catalog import Catalog
+from trainer.scenario.model import Scenario
+from trainer.scoring.scorecard import Scorecard
+from trainer.sessions.model import SessionSummary
 from trainer.sessions.store import SessionStore
 from trainer.tui import messages
 from trainer.tui.bindings import Scope, bindings
-from trainer.tui.presentation import percent
+from trainer.tui.cue_card import Cue, cue_card
+from trainer.tui.presentation import MUTED, highlight_reply
+from trainer.tui.widgets.scorecard_parts import (
+    checklist_content,
+    comparison_content,
+    cue_content,
+    speech_content,
+    turn_checks,
+)
+
+
+def export_text(card: Scorecard, cues: list[Cue], scenario: Scenario) -> str:
+    """The scorecard as ``trainer show`` prints it, then the cue card."""
+    lines = [card.render_text(), "Cue card (your best phrasings)"]
+    for cue in cues:
+        label = cue.item.replace("_", " ")
+        lines.append(f'  {label}: "{cue.sentence}"' if cue.sentence else f"  {label}: not said yet")
+    return "\n".join(lines) + "\n"
 
 
 class ScorecardScreen(Screen[None]):
     SCOPE: ClassVar[Scope] = "scorecard"
     BINDINGS: ClassVar[list[BindingType]] = bindings("scorecard")  # type: ignore[assignment]
+    CSS_PATH = "scorecard.tcss"
 
     def __init__(
-        self, session_id: str, store: SessionStore, catalog: Callable[[], Catalog]
+        self,
+        scenario: Scenario,
+        ref: str,
+        session_id: str | None,
+        card: Scorecard,
+        store: SessionStore,
     ) -> None:
         super().__init__()
+        self.scenario = scenario
+        self.ref = ref
         self.session_id = session_id
+        self.card = card
         self.store = store
-        self._catalog = catalog
+        self.cues: list[Cue] = []
 
     def compose(self) -> ComposeResult:
-        yield Static(id="scorecard-title")
+        card = self.card
+        yield Static(Content.assemble(
+            Content.styled("Scorecard", "bold"), Content.styled(f" · {self.scenario.title}", MUTED)
+        ), id="scorecard-title")
+        with Horizontal(id="overall"):
+            yield Static(Content.assemble(Content.styled(f"{card.overall}%", "bold"),
+                                          Content.styled(" overall", MUTED)), id="score")
+            yield Static(id="comparison")
+        with TabbedContent(id="sections"):
+            with TabPane("Checklist", id="checklist-tab"), VerticalScroll():
+                yield Static(checklist_content(card), id="checklist")
+            with TabPane("Replies", id="replies-tab"), VerticalScroll(id="replies"):
+                for number, turn in enumerate(card.turns, start=1):
+                    who = self.scenario.recruiter.name.split()[0]
+                    yield Static(Content.assemble(
+                        Content.styled(f"{number}. {who}: ", "bold $text-accent"),
+                        turn.recruiter), classes="line")
+                    with Horizontal(classes="pair"):
+                        yield Static(Content.assemble(
+                            Content.styled("You said\n", "bold"),
+                            highlight_reply(turn.reply, turn_checks(turn.checks), self.scenario)
+                            if turn.reply else Content.styled("(no reply)", MUTED),
+                        ), classes="said")
+                        yield Static(Content.assemble(
+                            Content.styled("Model answer\n", "bold"),
+                            turn.model_answer or Content.styled("(none for this turn)", MUTED),
+                        ), classes="model")
+            with TabPane("Speech", id="speech-tab"), VerticalScroll():
+                yield Static(speech_content(card.metrics), id="speech")
+            with TabPane("Cue card", id="cue-tab"), VerticalScroll():
+                yield Static(id="cues")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
         try:
-            session = self.store.load(self.session_id)
+            listing = self.store.list(self.scenario.id).sessions
+            mine = [s for s in listing if s.session_id == self.session_id]
+            earlier = [s for s in listing if s.session_id != self.session_id]
+            sessions = [self.store.load(s.session_id) for s in listing[-50:]]
         except TrainerError as exc:
-            self.notify(exc.message, severity="error")
-            return
-        self.query_one("#scorecard-title", Static).update(
-            Content.styled(f"Scorecard: {percent(session.score)}", "bold"))
+            self.notify(exc.message, title="Could not read earlier sessions", severity="warning")
+            mine, earlier, sessions = [], [], []
+        self.query_one("#comparison", Static).update(comparison_content(
+            self.card.overall, _previous(earlier),
+            mine[0].items if mine else {}, self.scenario))
+        self.cues = cue_card(self.scenario, sessions)
+        self.query_one("#cues", Static).update(cue_content(self.cues, self.scenario))
 
     def action_try_again(self) -> None:
-        session = self.store.load(self.session_id)
-        self.post_message(messages.StartCall(session.scenario))
+        self.post_message(messages.StartCall(self.ref))
 
     def action_review(self) -> None:
+        if self.session_id is None:
+            self.notify("This call was not saved, so there is no transcript to review.")
+            return
         self.post_message(messages.OpenSession(self.session_id))
 
     def action_export(self) -> None:
-        self.notify("Export is not ready yet.")
+        name = self.session_id or self.scenario.id
+        target = paths.home() / "exports" / f"{name}.txt"
+        try:
+            paths.ensure_dir(target.parent)
+            target.write_text(export_text(self.card, self.cues, self.scenario), encoding="utf-8")
+        except OSError as exc:
+            self.notify(f"Could not write {target}: {exc.strerror}. Check the folder's "
+                        "permissions and free space.", title="Export failed", severity="error")
+            return
+        self.notify(f"Saved to {target}", title="Exported", timeout=10)
 
     def action_back(self) -> None:
         self.post_message(messages.ShowPicker())
+
+
+def _previous(earlier: list[SessionSummary]) -> SessionSummary | None:
+    scored = [s for s in earlier if s.finished and s.score is not None]
+    return scored[-1] if scored else None
+

@@ -19,7 +19,6 @@ from trainer.tui.presentation import (
     shown_checks,
 )
 
-
 MARKS_WIDTH = 42
 """The transcript's width at 80 columns, less a margin."""
 
