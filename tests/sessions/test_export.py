@@ -35,7 +35,9 @@ def _session(store: SessionStore, *, finish: bool = True) -> Session:
     }
     session.add_turn(TurnRecord.from_reply_score(
         "opening", "Hi, it's Priya from Northwind & Co.",
-        ReplyScore(NASTY, checks, {"words_per_minute": 162.5, "fillers": 2}),
+        ReplyScore(NASTY, checks, {"wpm": 162.5, "words": 17, "fillers": 1,
+                                   "filler_words": [{"start": 0, "end": 2, "text": "um"}],
+                                   "line_kind": "opening"}),
         expected=("thanks", "clear_no"), source="audio", engine="whisper-tiny.en",
         audio="rec/turn-00.wav", timing=ReplyTiming(1.25, 4.5),
         decision=TurnDecision("end", "branch 2: otherwise"),
@@ -122,11 +124,12 @@ def test_html_marks_the_evidence_and_escapes_what_was_said(store: SessionStore) 
     page = _parse(export_session(_session(store), "html"))
     assert page.marks == [("do", "Thank you so much"), ("avoid", "I think"),
                           ("avoid", "probably")]
+    titles = {a.get("title") for t, a in page.tags if t == "mark"}
+    assert titles == {"Thanks", "Hedging"}  # labels, not internal names
     said = "".join(page.reply_text)
     assert said == "You: " + NASTY  # the text survives escaping exactly
     assert all(tag != "script" for tag, _ in page.tags)
-    titles = [t for t, _ in page.tags if t == "title"]
-    assert titles == ["title"]
+    assert [t for t, _ in page.tags if t == "title"] == ["title"]
 
 
 def test_html_has_scorecard_transcript_metrics_and_model_answer(store: SessionStore) -> None:
@@ -137,7 +140,8 @@ def test_html_has_scorecard_transcript_metrics_and_model_answer(store: SessionSt
     text = re.sub(r"<[^>]+>", "", html)
     for expected in ("58/100", "Scorecard", "A clear no", "met in 0 of 1 reply",
                      "Hedging", "showed up in 1 of 1 reply", "Hi, it&#x27;s Priya",
-                     "Response delay", "1.2 s", "Words per minute", "162.5",
+                     "Response delay", "1.2 s", "Pace", "162 words a minute", "Fillers",
+                     "1: um",
                      "Model answer:", escape(answer), "To work on"):
         assert expected in text, expected
     # The model answer comes from the shipped scenario, as the session has none of its own.
@@ -155,7 +159,9 @@ def test_markdown_escapes_and_bolds_the_evidence(store: SessionStore) -> None:
     )
     assert "| ❌ | A clear no | met in 0 of 1 reply |" in md
     assert "- ⚠️ **Hedging**: showed up - “I think”, “probably”" in md
-    assert "*Speech:* Response delay 1.2 s · Reply length 4.5 s" in md
+    assert ("*Speech:* Response delay 1.2 s · Reply length 4.5 s · Pace 162 words a minute · "
+            "Words 17 · Fillers 1: um" in md)
+    assert "opening" not in md.split("*Speech:*")[1].split("\n")[0]  # the scorer's workings
 
 
 def test_unfinished_sessions_say_so(store: SessionStore) -> None:
@@ -174,3 +180,40 @@ def test_json_export_is_the_session_document(store: SessionStore) -> None:
 def test_unknown_format_is_refused(store: SessionStore) -> None:
     with pytest.raises(ValueError, match="unknown export format"):
         export_session(_session(store), "pdf")  # type: ignore[arg-type]
+
+
+def test_a_real_scorecard_drives_the_checklist_and_the_call_summary(
+    store: SessionStore,
+) -> None:
+    from trainer.scoring import Scorer
+    from trainer.scoring.scorecard import ScoredTurn, build_scorecard
+
+    scenario = load_catalog().get("offer-accepted-elsewhere")
+    turn = scenario.turn("opening")
+    reply = "Thank you so much, Priya. I think I'll probably not accept the offer, sorry."
+    score = Scorer(scenario.items).score(reply, turn.say, followup=turn.followup,
+                                         timing=ReplyTiming(0.6, 5.0))
+    session = store.create(scenario.id, scenario.title, "", "mic")
+    session.add_turn(TurnRecord.from_reply_score(
+        turn.id, turn.say, score, expected=tuple(turn.expect), source="mic",
+        timing=ReplyTiming(0.6, 5.0)))
+    card = build_scorecard([ScoredTurn(turn.id, turn.say, reply, tuple(turn.expect), score,
+                                       turn.model_answer)], scenario).to_json()
+    store.finish(session, float(card["score"]), card)
+
+    report = build_report(store.load(session.session_id), scenario)
+    lines = {line.label: line for line in report.checklist}
+    assert lines["Thanks"].state == "good" and "“Thank you so much”" in lines["Thanks"].detail
+    assert lines["A clear no"].state == "bad"
+    assert lines["A clear no"].detail.startswith("missed in turn opening")
+    assert lines["Hedging"].pitfall and lines["Hedging"].state == "bad"
+    overview = dict(report.overview)
+    assert overview["Holding the no"] and overview["Explaining"]
+    assert "A clear no" in dict(report.tips)
+
+    page = _parse(export_session(store.load(session.session_id), "html", scenario))
+    assert ("do", "Thank you so much") in page.marks
+    assert any(kind == "avoid" for kind, _ in page.marks)
+    md = export_session(store.load(session.session_id), "md", scenario)
+    assert "| ❌ | A clear no | missed in turn opening" in md
+    assert "- **Holding the no:** " in md

@@ -67,7 +67,7 @@ def test_a_garbled_index_is_ignored_and_compacted(
         handle.write("\x00\x00garbage")  # the first line is now nonsense
     assert _ids(store) == [session.session_id]
     lines = index.read_text().splitlines()
-    assert len(lines) == 1 and json.loads(lines[0])["file"] == f"{session.session_id}.json"
+    assert len(lines) == 1 and json.loads(lines[0])[1] == f"{session.session_id}.json"
 
 
 def test_an_index_from_a_session_written_behind_its_back_is_caught_up(
@@ -118,3 +118,35 @@ def test_a_read_only_folder_still_lists(
     monkeypatch.setattr(store._index, "append", refuse)
     monkeypatch.setattr(store._index, "rewrite", refuse)
     assert _ids(store) == [session.session_id]
+
+
+def test_journal_lines_round_trip_and_odd_rows_are_not_trusted(record: RecordFn) -> None:
+    from trainer.sessions.index import IndexEntry, Stamp
+
+    entry = IndexEntry("a.json", Stamp(1, 2, 3), record().summary())
+    assert IndexEntry.from_line(entry.to_line()) == entry
+    problem = IndexEntry("b.json", Stamp(4, 5, 6), None, "is not valid JSON")
+    assert IndexEntry.from_line(problem.to_line()) == problem
+    good = json.loads(entry.to_line())
+
+    def variant(path: tuple[int, ...], value: object) -> str:
+        line = json.loads(json.dumps(good))
+        target = line
+        for step in path[:-1]:
+            target = target[step]
+        target[path[-1]] = value
+        return json.dumps(line)
+
+    for bad in (
+        variant((0,), 1),                      # another version
+        variant((2,), "1"),                    # inode as text
+        variant((5, 3), "2025-01-01T00:00"),   # start without a time zone
+        variant((5, 7), 140),                  # score out of range
+        variant((5, 8), "3"),                  # turns as text
+        variant((5, 10), {"thanks": "all"}),   # an item share as text
+        variant((5,), None),                   # no summary and no problem
+        json.dumps(good[:6]),
+        '{"v": 2}',
+        "not json",
+    ):
+        assert IndexEntry.from_line(bad) is None, bad

@@ -59,7 +59,10 @@ class Driver:
         deadline = time.monotonic() + timeout
         while not condition():
             if time.monotonic() > deadline:
-                raise AssertionError(f"timed out waiting for {what}; on {pilot.app.screen!r}")
+                notes = [f"{n.title}: {n.message}" for n in pilot.app._notifications]
+                raise AssertionError(
+                    f"timed out waiting for {what}; on {pilot.app.screen!r}; notices: {notes}"
+                )
             await pilot.pause(0.05)
 
     async def start_call(self, pilot: Pilot[None]) -> CallScreen:

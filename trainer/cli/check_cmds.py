@@ -21,7 +21,7 @@ from trainer.cli.common import out, out_json
 from trainer.cli.scenario_cmds import ScenariosOption
 from trainer.errors import TrainerError, UsageError
 from trainer.scenario.model import Scenario
-from trainer.scoring import Scorer, ScoredTurn, build_scorecard
+from trainer.scoring import ScoredTurn, Scorer, build_scorecard
 from trainer.scoring.context import classify
 from trainer.scoring.jsonl import score_stream
 from trainer.scoring.result import ItemResult, ReplyScore
@@ -36,11 +36,17 @@ def _load_scenario(id_or_path: str, dirs: list[Path] | None) -> Scenario:
     return load_catalog(dirs or ()).get(id_or_path)
 
 
+def _clean(text: str) -> str:
+    """Bytes that are not UTF-8 reach ``argv`` as lone surrogates; make them U+FFFD so
+    printing the text back can never fail."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", errors="replace")
+
+
 def _read_reply(reply: str) -> str:
     """``-`` reads the reply from standard input, for long or awkward text."""
-    if reply != "-":
-        return reply
-    return sys.stdin.buffer.read().decode("utf-8", errors="replace")
+    if reply == "-":
+        return sys.stdin.buffer.read().decode("utf-8", errors="replace")
+    return _clean(reply)
 
 
 def _stdin_lines() -> Iterator[str]:
@@ -185,6 +191,7 @@ def check(
         return
     assert reply is not None
     text = _read_reply(reply)
+    context = _clean(context) if context is not None else None
     if item is not None:
         if item not in scorer.item_names:
             known = ", ".join(scorer.item_names)

@@ -25,7 +25,9 @@ if TYPE_CHECKING:
     from trainer.scenario.catalog import CatalogEntry
 
 SessionArg = Annotated[
-    str, typer.Argument(help="A session id, a unique start of one, or 'last'.", show_default=False)
+    str,
+    typer.Argument(help="A session id, a unique start of one, or 'last'.", show_default=False,
+                   metavar="SESSION"),
 ]
 
 
@@ -38,7 +40,7 @@ class ExportFormat(StrEnum):
 def history(
     scenario: Annotated[
         str | None, typer.Option("--scenario", help="Only sessions of this scenario id.",
-                                 show_default=False)
+                                 show_default=False, metavar="ID")
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON array.")] = False,
 ) -> None:
@@ -113,7 +115,7 @@ def export(
     ],
     out_file: Annotated[
         Path | None, typer.Option("--out", help="Write to this file instead of the screen.",
-                                  show_default=False, dir_okay=False)
+                                  show_default=False, dir_okay=False, metavar="FILE")
     ] = None,
 ) -> None:
     """Write a saved call out as a report for a coach (Markdown or HTML) or as JSON."""
@@ -148,7 +150,7 @@ def export(
 def rescore(
     session: Annotated[
         str | None, typer.Argument(help="A session id, a unique start of one, or 'last'.",
-                                   show_default=False)
+                                   show_default=False, metavar="SESSION")
     ] = None,
     every: Annotated[bool, typer.Option("--all", help="Rescore every saved session.")] = False,
 ) -> None:

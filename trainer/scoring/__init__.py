@@ -13,8 +13,8 @@ __all__ = [
     "ItemResult",
     "ReplyScore",
     "ReplyTiming",
-    "ScoredTurn",
     "Scorecard",
+    "ScoredTurn",
     "Scorer",
     "build_scorecard",
 ]

@@ -11,13 +11,13 @@ the decision, offering something else, or offering to keep the CV on file.
 from __future__ import annotations
 
 import re
-from enum import Enum
+from enum import StrEnum
 from functools import lru_cache
 
 from trainer.scoring.utterance import Utterance
 
 
-class LineKind(str, Enum):
+class LineKind(StrEnum):
     OPENING = "opening"
     """Asks for the decision or invites: "Will you be accepting?", "We'd like to invite you"."""
     STATUS = "status"
@@ -95,7 +95,8 @@ _INFO = _rx(
     r"is it (?:purely|just|only|mainly|mostly|the|about|something)", r"(?:mind|mind me) asking",
     r"can i ask what", r"may i ask", r"how come",
     r"what (?:sort of |kind of )?(?:figure|number|salary|range|package|base) (?:were|are|would|"
-    r"did|do|had)", r"(?:were|are) you (?:hoping|looking|expecting|after)", r"could you tell me", r"can you tell me (?:why|what|more)",
+    r"did|do|had)", r"(?:were|are) you (?:hoping|looking|expecting|after)",
+    r"could you tell me", r"can you tell me (?:why|what|more)",
     r"something about the", r"something (?:we|i) did", r"was it (?:something|anything)",
     r"did (?:we|i) do", r"what did (?:we|i)",
 )

@@ -50,6 +50,7 @@ CLOSE_FAMILIES = families([
 RUDE_FAMILIES = families([
     ("rude", r"not (?:really |exactly )?(?:your|any of your) (?:business|concern)|none of your|"
      r"why do you (?:care|want to know|need to know|ask)|does it matter|doesn't matter|"
+     r"why (?:does|would|should|do) (?:that|it|this|you) (?:matter|care)|"
      r"(?:doesn't|does not) concern you|i do mind|drop it|leave it (?:there|at that)|"
      r"(?:don't|do not) (?:really )?see why i (?:have|need|should)|i don't have to (?:explain|"
      r"tell|justify)|(?:it's|it is) done|move on|stop (?:asking|pushing|calling)|"
@@ -57,7 +58,8 @@ RUDE_FAMILIES = families([
      r"(?:i'd|i would) rather not discuss it(?= [.?]|$)|not going to (?:tell|explain)|"
      r"why (?:would|should) i (?:tell|say|share|explain)|what's it to you|i'm not telling|"
      r"(?:not|n't) (?:really )?(?:something|anything) i (?:want|wish|care|need) to (?:discuss|"
-     r"talk about|go into|get into|share)|mind your own|back off|get off my back|leave me alone|enough (?:already|questions)",
+     r"talk about|go into|get into|share)|mind your own|back off|get off my back|leave me alone|"
+     r"enough (?:already|questions)",
      100),
 ])
 

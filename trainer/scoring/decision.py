@@ -18,14 +18,15 @@ from trainer.scoring.families import Hit, families, find, negated_before
 from trainer.scoring.utterance import Utterance
 
 _DECLINE_VERB = (
-    r"decline|declining|withdraw|withdrawing|pull out|pulling out|pull my application|"
+    r"decline|declined|declining|withdraw|withdrawing|pull out|pulling out|pull my application|"
     r"pull myself out|step (?:back|out|away|aside)|stepping (?:back|out|away|aside)|back out|"
     r"backing out|bow out|bowing out|drop out|dropping out|opt out|opting out|"
     r"turn {w}(?: {w})? down|turning {w}(?: {w})? down|turn down|turning down|cancel|"
     r"cancelling|canceling|say no|saying no|walk away|walking away|"
     r"go (?:in )?(?:a )?different (?:direction|way|route)|"
     r"going (?:in )?(?:a )?different (?:direction|way|route)|"
-    r"pass(?! (?:that|it|this(?! time| one)|them|him|her|my|our|the message|along|by|through|out|away|over|"
+    r"pass(?! (?:that|it|this(?! time| one)|them|him|her|my|our|the message|along|by|through|out|"
+    r"away|over|"
     r"the (?:exam|test|ball|time|phone|details)|on (?:my|our|the message|that message|them|"
     r"your|it to|this to|that to)|me|you|'s|is|was))|"
     r"passing on (?!my |our )"
@@ -136,14 +137,15 @@ CAVE_FAMILIES = families([
     ("go on then", r"go on then|(?:okay|oh) fine|fine (?:, )?(?:i'll|then)|"
      r"you've (?:convinced|persuaded) me|talked me (?:into|round)|you win|count me in|"
      r"sign me up|let's do it", 100),
-    ("how much", r"how much (?:more|flexibility|extra|higher|are we talking|could you|can you|"
+    ("how much", r"how much (?:{w} )?(?:more|flexibility|extra|higher|room|are we talking|could you|can you|"
      r"would)|what (?:kind|sort) of (?:number|figure|flexibility|money|increase)|"
      r"what are we talking", 90),
     ("open to it", r"(?:i'd|i would|i could|i might|i'm|i am) (?:be )?(?:(?:definitely|maybe|"
      r"possibly|probably|certainly) )?(?:open to|tempted|willing to (?:consider|look|listen|"
      r"talk)|happy to (?:consider|reconsider|discuss|talk about|look at|hear))", 80, "change"),
     ("I'd listen", r"(?:i'd|i would|i could|i'll|i will) (?:probably |maybe |definitely |"
-     r"certainly )?(?:listen|hear you out|think about it|consider it|look at it)", 80, "change"),
+     r"certainly )?(?:listen|hear you out|think about it|consider it|look at it)|"
+     r"let me (?:have a )?think(?: about it| it over| on it)?(?= [,.?]|$)", 80, "change"),
     ("sounds good", r"(?:yes|yeah) (?:, )?please|that (?:would|could) (?:actually |really )?"
      r"(?:be )?(?:perfect|great|ideal|brilliant|lovely|work)|sounds (?:perfect|great|good|"
      r"interesting|tempting)|i'd (?:love|like) that|(?:i'm|i am|i'd be|i would be) (?:very |"
@@ -193,9 +195,9 @@ def find_reversal(utt: Utterance, kind: LineKind, no_hits: list[Hit]) -> Reversa
         if _accept_counts(utt, hit):
             return Reversal(hit, "accept")
     for hit in find(utt, CAVE_FAMILIES):
-        if hit.family.tag == "change":
-            if kind is not LineKind.CHANGE or any(n.i >= hit.j for n in no_hits):
-                continue
+        if hit.family.tag == "change" and (kind is not LineKind.CHANGE
+                                           or any(n.i >= hit.j for n in no_hits)):
+            continue
         if negated_before(utt, hit.core[0], 6) is None and not _in_others_mouth(utt, hit):
             return Reversal(hit, "cave")
     return None
@@ -273,22 +275,20 @@ def _veto(utt: Utterance, hit: Hit, kind: LineKind, asks_to_go_ahead: bool, moti
 
 
 def _condition(utt: Utterance, hit: Hit) -> str | None:
-    clause = utt.clause[hit.i]
-    k = hit.i - 1
-    while k >= 0 and utt.clause[k] == clause:
-        k -= 1
-    start = k + 1
-    end = hit.j
-    while end < len(utt.words) and utt.clause[end] == clause:
-        end += 1
-    words = utt.texts(start, end)
-    text = " ".join(words)
-    for index, word in enumerate(words):
-        if word in ("if", "unless"):
-            tail = " ".join(words[index:index + 6])
-            if not tail.startswith(_POLITE_IF):
-                return " ".join(words[index:index + 4])
-    del text
+    """An "if" or "unless" governing the decision: in its clause, or opening the clause just
+    before or after it in the same sentence ("If the salary can't move, I'll decline")."""
+    clause, sentence = utt.clause[hit.i], utt.sentence[hit.i]
+    for k in range(len(utt.words)):
+        word = utt.words[k].text
+        if word not in ("if", "unless") or utt.sentence[k] != sentence:
+            continue
+        near = utt.clause[k] == clause or (abs(utt.clause[k] - clause) == 1 and (
+            k == 0 or utt.words[k - 1].is_punct))
+        if not near:
+            continue
+        tail = " ".join(utt.texts(k, k + 6))
+        if not tail.startswith(_POLITE_IF):
+            return " ".join(utt.texts(k, k + 4))
     return None
 
 

@@ -91,8 +91,8 @@ def families(rows: Iterable[tuple[str, str] | tuple[str, str, float] | tuple[str
     out: list[Family] = []
     for row in rows:
         name, pattern = row[0], row[1]
-        weight = float(row[2]) if len(row) > 2 else 100.0  # type: ignore[misc]
-        tag = str(row[3]) if len(row) > 3 else ""  # type: ignore[misc]
+        weight = float(row[2]) if len(row) > 2 else 100.0
+        tag = str(row[3]) if len(row) > 3 else ""
         out.append(family(name, pattern, weight, tag))
     return tuple(out)
 

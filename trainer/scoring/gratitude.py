@@ -16,7 +16,8 @@ from trainer.scoring.utterance import Utterance
 
 THANKS_FAMILIES = families([
     ("thank you", r"(?P<v>thank) you(?: (?:so|very) much| kindly| again)?|(?P<t>thanks)(?: (?:so|"
-     r"very) much| a lot| a million| again| a bunch)?|many thanks|thanking you|cheers(?= [,.?]|$)",
+     r"very) much| a lot| a million| again| a bunch)?|many thanks|thanking you|"
+     r"cheers(?= [,.?]|$| for| then| mate| again| though)|ta(?= very much| muchly| so much)",
      100),
     ("appreciation", r"(?:{subj} )?(?:(?:really|truly|genuinely|do|so|very much|greatly|honestly|"
      r"sincerely|deeply|just|also|hugely|massively|totally|definitely|all|both|still) )*"
@@ -64,6 +65,21 @@ _NO = frozenset({"no", "nah", "nope"})
 _THANKS_FOLLOWERS = frozenset({"for", "so", "very", "again", "to", "a", "kindly", "much"})
 
 
+_IDIOM_FILL = frozenset({"i'm", "good", "fine", "okay", "alright", "all", "right", "really",
+                         "honestly", "but"})
+
+
+def _refusal_before(before: list[str]) -> str:
+    """"no", "nah", "nope" just before thanks, with only "I'm good"-type words between."""
+    for k in range(len(before) - 1, -1, -1):
+        word = before[k]
+        if word in _NO:
+            return " ".join(before[k:])
+        if word not in _IDIOM_FILL:
+            return ""
+    return ""
+
+
 def veto(utt: Utterance, hit: Hit, sarcastic: bool) -> str | None:
     """Why ``hit`` is not gratitude to them, or ``None`` when it is."""
     words = utt.words
@@ -76,8 +92,10 @@ def veto(utt: Utterance, hit: Hit, sarcastic: bool) -> str | None:
         if previous in _NO and after[:1] and after[0] in ("needed", "necessary", "required"):
             return "declines thanks (no thanks needed)"
         nxt = after[0] if after else ""
-        if previous in _NO and nxt not in _THANKS_FOLLOWERS:
-            return f'refusal idiom "{previous} thanks"'
+        if nxt not in _THANKS_FOLLOWERS:
+            refusal = _refusal_before(before)
+            if refusal:
+                return f'refusal idiom "{refusal} thanks"'
         if after[:3] == ["but", "no", "thanks"] or after[:4] == [",", "but", "no", "thanks"]:
             return 'refusal idiom "thanks but no thanks"'
         if words[head].text == "thanks" and nxt == "to" and len(after) > 1:

@@ -4,7 +4,8 @@
 decision ("I think I'll probably decline"); the same words in a reason ("I
 think the commute is too long") or a close ("maybe our paths will cross")
 do not. So a *near* cue counts only within a few words of a decision word in
-the same sentence, while a *standalone* cue ("I'm not sure", "I don't know",
+the same clause, or as a clause of its own in a reply that decides something
+("..., maybe?"), while a *standalone* cue ("I'm not sure", "I don't know",
 "leaning towards", "torn") counts wherever it is. A string of apologies with
 any cue buries the decision too.
 """
@@ -66,7 +67,7 @@ HEDGE_CUES = families([
 
 DECISION_WORDS = families([
     ("decision word", rf"(?:{_DECISION_VERBS}|no|yes|decided|decide|decision|the right call|"
-     r"able|my mind)"),
+     r"able|my mind|think about it|think it over)"),
 ])
 
 _APOLOGY = families([("apology", r"sorry|apologise|apologize|apologies|forgive me|"
@@ -92,7 +93,7 @@ def read_hedges(utt: Utterance) -> HedgeReading:
     anchors = find(utt, DECISION_WORDS)
     cues: list[Hit] = []
     for hit in found:
-        if hit.family.tag == "standalone":
+        if hit.family.tag == "standalone" or (anchors and _alone_in_clause(utt, hit)):
             cues.append(hit)
             continue
         if any(_qualifies(utt, hit, anchor) for anchor in anchors):
@@ -108,7 +109,7 @@ def _qualifies(utt: Utterance, cue: Hit, anchor: Hit) -> bool:
     A cue that carries its own decision word ("could reconsider", "think it
     over") needs another one nearby: on its own it is an answer, not a hedge.
     """
-    if utt.sentence[anchor.i] != utt.sentence[cue.i]:
+    if utt.clause[anchor.i] != utt.clause[cue.i]:
         return False
     if anchor.i < cue.j and cue.i < anchor.j:
         return cue.family.name not in _SELF_ANCHORED
@@ -117,3 +118,28 @@ def _qualifies(utt: Utterance, cue: Hit, anchor: Hit) -> bool:
 
 
 _SELF_ANCHORED = frozenset({"think it over"})
+_FILL = frozenset({"um", "uh", "er", "erm", "hmm", "well", "yeah", "oh", "so", "i", "mean", "just",
+                   "and", "but", "or", "really", "honestly", "actually", "sorry", "then", "yes",
+                   "no", "okay", "like"})
+
+
+def _alone_in_clause(utt: Utterance, cue: Hit) -> bool:
+    """"..., maybe?" or "..., I think.": a cue standing as its own clause qualifies the
+    whole reply, whatever it sits next to."""
+    if cue.family.name in _SELF_ANCHORED:
+        return False
+    clause = utt.clause[cue.i]
+    k = cue.i - 1
+    while k >= 0 and utt.clause[k] == clause and not utt.words[k].is_punct:
+        if utt.words[k].text not in _FILL:
+            return False
+        k -= 1
+    if k >= 0 and not utt.words[k].is_punct:
+        return False
+    # at the very start of the reply, the cue stands alone only if punctuation follows it
+    end = cue.j
+    while end < len(utt.words) and not utt.words[end].is_punct:
+        if utt.words[end].text not in _FILL:
+            return False
+        end += 1
+    return end < len(utt.words) or k >= 0

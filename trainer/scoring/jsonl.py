@@ -60,4 +60,11 @@ def score_stream(scorer: Scorer, lines: Iterable[str]) -> Iterator[str]:
     for lineno, line in enumerate(lines, start=1):
         if not line.strip():
             continue
-        yield json.dumps(score_line(scorer, line, lineno), ensure_ascii=False)
+        result = score_line(scorer, line, lineno)
+        text = json.dumps(result, ensure_ascii=False)
+        if not text.isascii():
+            try:
+                text.encode("utf-8")
+            except UnicodeEncodeError:  # a lone surrogate ("\ud800") came in: escape it
+                text = json.dumps(result)
+        yield text

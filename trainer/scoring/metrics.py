@@ -77,7 +77,7 @@ def _is_filler(words: list[str], k: int) -> int:
         return 2
     if word == "i" and after == "mean":
         after2 = words[k + 2] if k + 2 < len(words) else ""
-        if after2 in _I_MEAN_NOT_FILLER_AFTER:
+        if after2 in _I_MEAN_NOT_FILLER_AFTER or before == "what":
             return 0
         return 2
     return 0

@@ -9,26 +9,30 @@ team wasn't rude at all") does not count.
 
 from __future__ import annotations
 
-from trainer.scoring.families import Hit, families, find, negated_before
+from trainer.scoring.families import NEGATORS, Hit, families, find
 from trainer.scoring.utterance import Utterance
 
-_HARSH = "|".join("""
-chaotic chaos messy terrible awful horrible dreadful appalling atrocious disgrace disgraceful
-shocking ridiculous absurd stupid dumb miserable depressing outdated old-fashioned hostile
-disappointing underwhelming underwhelmed unimpressed letdown frustrating grim bleak pitiful
-unfriendly rigid bureaucratic stuffy boring dull cramped dingy shabby soulless exhausted stressed
-unresponsive unreasonable inflexible petty mediocre awkward uncomfortable weird fake two-faced
-cocky pushy aggressive intimidating unprepared unorganised unorganized lazy tedious painful
-torturous farcical embarrassing dishonest untrustworthy unethical overworked underpaid
-incompetence chaotically shambolically cutthroat cut-throat cliquey toxicity sexist racist
-rubbish crap crappy garbage trash naff lousy abysmal woeful dire
-""".split())
+_HARSH = "|".join([
+    "chaotic", "chaos", "messy", "terrible", "awful", "horrible", "dreadful", "appalling",
+    "atrocious", "disgrace", "disgraceful", "shocking", "ridiculous", "absurd", "stupid", "dumb",
+    "miserable", "depressing", "outdated", "old-fashioned", "hostile", "disappointing",
+    "underwhelming", "underwhelmed", "unimpressed", "letdown", "frustrating", "grim", "bleak",
+    "pitiful", "unfriendly", "rigid", "bureaucratic", "stuffy", "boring", "dull", "cramped",
+    "dingy", "shabby", "soulless", "exhausted", "stressed", "unresponsive", "unreasonable",
+    "inflexible", "petty", "mediocre", "awkward", "uncomfortable", "weird", "fake", "two-faced",
+    "cocky", "pushy", "aggressive", "intimidating", "unprepared", "unorganised", "unorganized",
+    "lazy", "tedious", "painful", "torturous", "farcical", "embarrassing", "dishonest",
+    "untrustworthy", "unethical", "overworked", "underpaid", "incompetence", "chaotically",
+    "shambolically", "cutthroat", "cut-throat", "cliquey", "toxicity", "sexist", "racist",
+    "rubbish", "crap", "crappy", "garbage", "trash", "naff", "lousy", "abysmal", "woeful", "dire",
+])
 """Words that run something down when aimed at something of theirs."""
 
 OFFENCE_FAMILIES = families([
     ("waste of time", r"(?:a |total |complete |an absolute |such a |real |bit of a )*waste of "
      r"(?:my |our |everyone's |everybody's |your |their )?(?:time|effort|energy|a morning|"
-     r"an afternoon|a day)", 100),
+     r"an afternoon|a day)|wast(?:ed|ing) (?:my|our|everyone's) (?:time|afternoon|morning|day|"
+     r"evening|week|energy)", 100),
     ("insult", r"insult|insulting|insultingly|insulted|an insult", 100),
     ("a joke", r"(?:a|an|the|total|complete|absolute) (?:{w} )?joke|laughable|laughably|"
      r"a laugh(?= [,.?]|$)|joke of", 100),
@@ -55,7 +59,7 @@ OFFENCE_FAMILIES = families([
      r"(?:actually )?(?:pays?|treats?|respects?|values?) (?:people |staff |their staff |"
      r"candidates )?(?:properly|fairly|decently)|(?:don't|wouldn't|never|not) (?:{w} ){0,3}"
      r"want to work (?:there|for you|with you|for your|at your|somewhere like)", 90),
-    ("sarcasm", r"thanks (?:a lot |so much |very much )?for nothing|thanks for wasting|"
+    ("sarcasm", r"thanks (?:a lot |so much |very much )?for (?:nothing|wasting)|"
      r"good luck with that|yeah right|now you (?:find|have|offer|tell|suddenly)|"
      r"(?:generous|amazing|wonderful|fantastic|brilliant|great|lovely) (?:{w} ){0,2}[.,?] really "
      r"[.,?]|(?:not|can't say i'm|i'm not) (?:grateful|thankful)|can't say i (?:appreciate|"
@@ -66,7 +70,12 @@ OFFENCE_FAMILIES = families([
      r"bad manners|took (?:{w} )?(?:weeks|months|forever|ages) to (?:get back|reply|respond|send|"
      r"hear|decide|make|call)|kept me waiting|left me hanging|messed me (?:around|about)|"
      r"mucked me (?:around|about)|strung me along|stringing me along|jerked me around|"
-     r"(?:lied|lying) to me|misled me|no respect|lack of respect|disrespected", 95, "strong"),
+     r"(?:lied|lying) to me|misled me|no respect|lack of respect|disrespected|"
+     r"(?:your|their|the) (?:{w} )?(?:interviewers?|team|manager|managers|recruiters?|hr|panel|"
+     r"company|people|staff|director|boss|ceo) (?:clearly |obviously |really |just |never "
+     r")?(?:didn't|don't|doesn't|never|couldn't|can't|wouldn't) (?:even )?(?:prepare|listen|care|"
+     r"bother|follow up|respond|reply|communicate|know what|turn up|show up|read|get back)",
+     95, "strong"),
     ("harsh word", rf"(?:{_HARSH})|(?:a |total |complete |absolute |such a |hot )mess|"
      r"(?:the )?worst(?! case)|(?:pretty|really|so|very|quite|rather|fairly|seriously) "
      r"(?:bad|poor|weak|low-rent)|poor (?:communication|management|organisation|organization|"
@@ -75,16 +84,19 @@ OFFENCE_FAMILIES = families([
      r"a (?:dump|farce|circus|slog|drag)|burnt out|burned out", 90, "needs_target"),
 ])
 
-_TARGETS = frozenset("""
-lot questions test assessment agency letter reputation glassdoor everybody anyone interviewing
-pension bonus terms perks equipment systems policies policy training
-you your yours they their them company firm team people staff management manager managers
-director hr recruiter recruiters panel interview interviews interviewer interviewers process
-offer salary pay package benefits budget culture office site lab contract scheduling
-communication ceo boss place organisation organization everyone whole it that this experience
-hiring recruitment role job rota shifts conditions reviews whoever he she his her leadership
-department business onboarding scheduling schedule organising organizing setup feedback emails
-""".split())
+_TARGETS = frozenset([
+    "lot", "questions", "test", "assessment", "agency", "letter", "reputation", "glassdoor",
+    "everybody", "anyone", "interviewing", "pension", "bonus", "terms", "perks", "equipment",
+    "systems", "policies", "policy", "training", "you", "your", "yours", "they", "their", "them",
+    "company", "firm", "team", "people", "staff", "management", "manager", "managers", "director",
+    "hr", "recruiter", "recruiters", "panel", "interview", "interviews", "interviewer",
+    "interviewers", "process", "offer", "salary", "pay", "package", "benefits", "budget", "culture",
+    "office", "site", "lab", "contract", "scheduling", "communication", "ceo", "boss", "place",
+    "organisation", "organization", "everyone", "whole", "it", "that", "this", "experience",
+    "hiring", "recruitment", "role", "job", "rota", "shifts", "conditions", "reviews", "whoever",
+    "he", "she", "his", "her", "leadership", "department", "business", "onboarding", "scheduling",
+    "schedule", "organising", "organizing", "setup", "feedback", "emails",
+])
 _COPULA = frozenset({"am", "was", "were", "be", "been", "being", "feel", "felt", "feeling",
                      "get", "got", "so", "really", "just", "a", "bit", "little", "quite", "very",
                      "would", "will", "is", "are", "pretty", "rather", "completely", "totally",
@@ -101,10 +113,34 @@ def _about_speaker(utt: Utterance, hit: Hit) -> bool:
     return k >= 0 and utt.words[k].text in _FIRST_PERSON
 
 
+_NEGATION_SCOPE = frozenset({
+    "or", "and", "nor", "very", "really", "too", "so", "that", "a", "bit", "particularly",
+    "remotely", "even", "exactly", "at", "all", "in", "any", "way", "the", "least", "ever",
+    "being", "be", "been", "overly", "especially", "rude", "toxic", "arrogant", "cheap",
+    "unprofessional", "disorganised", "disorganized", "dismissive", "insulting", "messy",
+}) | frozenset(_HARSH.split("|"))
+_WEAK_TARGETS = frozenset({"it", "that", "this", "everyone", "whole", "he", "she", "his", "her",
+                           "everybody", "anyone", "lot"})
+
+
+def _negated(utt: Utterance, hit: Hit) -> str | None:
+    """"wasn't rude or chaotic at all": a negation whose scope reaches the word."""
+    k = hit.i - 1
+    steps = 0
+    while k >= 0 and steps < 6 and not utt.words[k].is_punct:
+        text = utt.words[k].text
+        if text in NEGATORS and text != "no":
+            return text
+        if text not in _NEGATION_SCOPE:
+            return None
+        k -= 1
+        steps += 1
+    return None
+
+
 def veto(utt: Utterance, hit: Hit) -> str | None:
-    head = hit.core[0]
-    negator = negated_before(utt, head, 2)
-    if negator is not None and hit.family.tag != "strong" and negator not in ("no",):
+    negator = _negated(utt, hit)
+    if negator is not None and hit.family.tag != "strong":
         return f'negated: "{negator}"'
     if hit.family.tag != "needs_target":
         return None
@@ -116,7 +152,8 @@ def veto(utt: Utterance, hit: Hit) -> str | None:
     while end < len(utt.words) and utt.sentence[end] == sentence:
         end += 1
     after_near = utt.texts(hit.j, min(end, hit.j + 4))
-    if _about_speaker(utt, hit) and not any(w in _TARGETS for w in after_near):
+    if _about_speaker(utt, hit) and not any(w in _TARGETS and w not in _WEAK_TARGETS
+                                            for w in after_near):
         return "about the speaker, not them"
     if not any(word in _TARGETS for word in utt.texts(k, end)):
         return "not aimed at the company, the people, the offer or the process"

@@ -39,7 +39,8 @@ REASON_FAMILIES = families([
      r"lined up|elsewhere|somewhere new|new (?:job|role|position)|started (?:somewhere|with|at)|"
      r"found (?:something|another|a (?:role|job|position|place)|the (?:role|job|position) i)|"
      r"leading (?:a|the|their|my|its|his|her) (?:{w} )?team|"
-     r"lead(?:ing)? (?:a|the|their) team|head of|heading up|running (?:a|the|their|my own)",
+     r"lead(?:ing)? (?:a|the|their|my own|my|an) (?:{w} )?team|(?:they're|they are|they'll|"
+     r"they will) (?:letting|giving|offering|paying|let|give|offer)|head of|heading up|running (?:a|the|their|my own)",
      100, "other"),
     ("staying put", r"stay(?:ing)? (?:in|at|with|where|put|on)|(?:happy|settled|content) where "
      r"i'm|"
@@ -61,7 +62,8 @@ REASON_FAMILIES = families([
      r"administrative|specialised|specialized|travel)|(?:looking for|want|wanted|after|prefer|"
      r"i need) (?:something|a role|a job|more|less|an environment|a position)|(?:is|was|exactly|"
      r"more|closer to|kind of|really|just|not|isn't|wasn't) (?:really |quite |exactly |entirely )?"
-     r"what i(?:'m)? (?:want|wanted|was looking for|was after|need|looking for|after)|than i(?:'m| am|'d| was| had)? (?:looking for|hoped|"
+     r"what i(?:'m)? (?:want|wanted|was looking for|was after|need|looking for|after)|than i(?:'m|"
+     r" am|'d| was| had)? (?:looking for|hoped|"
      r"hoping|expected|expecting|wanted|want|after|can manage|can do)|"
      r"(?:want|wanted|hope|hoping|plan|planning|decided) to (?:focus|stay in|move into|"
      r"move towards|specialise|specialize|grow|develop|lead|pursue|go back|return|work in|"
@@ -70,7 +72,8 @@ REASON_FAMILIES = families([
      r"transition|transitioning|pivot|pivoting) into|focus(?:ing)? (?:on|more on)|"
      r"(?:stay|staying|remain|remaining) in (?:the )?(?:public|private|charity|third|same|"
      r"current|my|this|academic|health|education)|clicked|gelled|chemistry|narrow|limited|scope|"
-     r"progression|growth|challenge|challenging|development|(?:suited|suits|suit) me|interest in (?:{w} ){0,4}"
+     r"progression|growth|challenge|challenging|development|(?:suited|suits|suit) me|"
+     r"interest in (?:{w} ){0,4}"
      r"(?:declined|waned|faded|dropped|changed)|lost (?:my |some )?interest|(?:too )?far from "
      r"(?:what|my)|further from|aligned|alignment", 100, "fit"),
     ("place and commute", r"commute|commuting|commuter|travel|travelling|traveling|relocat(?:e|"
@@ -78,7 +81,8 @@ REASON_FAMILIES = families([
      r"away|abroad|to|across|back|cities)|moved|location|distance|closer to home|close to home|"
      r"nearer (?:to )?home|(?:too|so|very|quite) far|remote|hybrid|work(?:ing)? from home|"
      r"on-site|(?:the|a|long|an hour's|hour's|hour|minute|minutes') drive|driving (?:distance|"
-     r"time|for|an|two|over|to work|to the office)|(?:don't|can't|do not) drive|journey|(?:two|three|an|one|\d+) (?:hours?|trains?|buses)|"
+     r"time|for|an|two|over|to work|to the office)|(?:don't|can't|do not) drive|journey|(?:two|"
+     r"three|an|one|\d+) (?:hours?|trains?|buses)|"
      r"walking distance|minutes from|miles|the other side of town|(?:much |a lot |far )?closer|"
      r"nearer|shorter", 100, "place"),
     ("money", r"salary|salaries|(?<!touch )base|pay|paid|pays|paying|money|compensation|package|"
@@ -95,7 +99,8 @@ REASON_FAMILIES = families([
      r"(?:my|his|her|their|family|mental|poor|a) health|health (?:reasons|issues|problems|"
      r"condition)|medical|carer|caring for|care for|personal (?:reasons|circumstances|situation|"
      r"matters)|circumstances|situation (?:has )?changed|school run|school|nursery|studies|"
-     r"(?:a|my|the|this|that) course(?! of)|degree|master's|masters|exams?|qualification|certification|chartership|timing|"
+     r"(?:a|my|the|this|that) course(?! of)|degree|master's|masters|exams?|qualification|"
+     r"certification|chartership|timing|"
      r"(?:right|good|best) (?:time|moment)|hours|shifts|shift|nights|weekends|evenings|on-call|"
      r"on call|rota|schedule|work-life|work life|flexibility|flexible|part-time|part time|"
      r"full-time|full time|four day|four-day|nine day|days a week|workload|burn out|burnout|"
@@ -244,14 +249,18 @@ def read_reasons(
 ANSWER = family("answers why", r"(?!)", 70.0, "answer")
 BECAUSE = family("because", r"(?!)", 75.0, "because")
 _LINK_WORDS = ("because", "since", "due", "reason", "cos")
-_FUNCTION_WORDS = frozenset("""
-a an the it it's its is was were be been being am are i i'm i'd i've i'll me my mine you your
-yours we our they their them he she his her this that these those there here so and but or
-if then just really very quite honestly well oh um uh er yeah yes no not don't doesn't didn't
-isn't wasn't won't can't do does did have has had to of for in on at by with from about as
-now still also even only sure okay right course of thanks thank sorry please would could should
-will can may might must one some any all what which who why how when where
-""".split())
+_FUNCTION_WORDS = frozenset([
+    "a", "an", "the", "it", "it's", "its", "is", "was", "were", "be", "been", "being", "am", "are",
+    "i", "i'm", "i'd", "i've", "i'll", "me", "my", "mine", "you", "your", "yours", "we", "our",
+    "they", "their", "them", "he", "she", "his", "her", "this", "that", "these", "those", "there",
+    "here", "so", "and", "but", "or", "if", "then", "just", "really", "very", "quite", "honestly",
+    "well", "oh", "um", "uh", "er", "yeah", "yes", "no", "not", "don't", "doesn't", "didn't",
+    "isn't", "wasn't", "won't", "can't", "do", "does", "did", "have", "has", "had", "to", "of",
+    "for", "in", "on", "at", "by", "with", "from", "about", "as", "now", "still", "also", "even",
+    "only", "sure", "okay", "right", "course", "of", "thanks", "thank", "sorry", "please", "would",
+    "could", "should", "will", "can", "may", "might", "must", "one", "some", "any", "all", "what",
+    "which", "who", "why", "how", "when", "where",
+])
 _DECLINES_TO_ANSWER = ("rather not", "prefer not", "private", "not go into", "not get into",
                        "doesn't matter", "not important", "nothing to do with", "keep the details",
                        "keep that", "rather keep", "prefer to keep", "not say", "can't say")

@@ -302,9 +302,9 @@ def _outcome(name: str, turns: Sequence[ScoredTurn], scenario: Scenario | None,
         return ItemOutcome(name, label, False, None, (), "no reply to judge",
                            tip_for(name, scenario))
     t = expecting[0]
-    r = t.score.checks.get(name)
-    why = r.why if r is not None else "not scored"
-    return ItemOutcome(name, label, False, t.turn_id, r.evidence if r else (), why,
+    missed = t.score.checks.get(name)
+    why = missed.why if missed is not None else "not scored"
+    return ItemOutcome(name, label, False, t.turn_id, missed.evidence if missed else (), why,
                        tip_for(name, scenario), t.model_answer)
 
 
@@ -420,7 +420,7 @@ def build_scorecard(turns: Sequence[ScoredTurn], scenario: Scenario | None = Non
                   for name in {p.name for p in pitfalls})
     if holding.status == "wavered":
         penalty += WAVER_PENALTY
-    overall = int(round(max(0.0, min(100.0, base - penalty))))
+    overall = round(max(0.0, min(100.0, base - penalty)))
     cards: list[TurnCard] = []
     for turn in turns:
         checks = turn.score.checks

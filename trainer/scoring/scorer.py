@@ -262,8 +262,11 @@ class Scorer:
     def _close(self, r: Reading) -> ItemResult:
         hits = list(r.close)
         if r.kind is ctx.LineKind.WRAPUP and r.thanks:
+            # thanking them at the end of the call is thanking them again; a lone
+            # "thanks" tacked on to "that's it" is not yet a warm ending
             last_sentence = r.utt.sentence[-1] if len(r.utt) else 0
-            hits.extend(h for h in r.thanks if r.utt.sentence[h.i] >= last_sentence - 1)
+            hits.extend(h for h in r.thanks if r.utt.sentence[h.i] >= last_sentence - 1
+                        and (h.j - h.i > 1 or r.utt.texts(h.j, h.j + 1) == ["for"]))
         if hits:
             return _matched("graceful_close", r.utt, hits)
         return ItemResult("graceful_close", False, 0.0, THRESHOLD, (),

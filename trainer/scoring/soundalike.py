@@ -194,6 +194,15 @@ def phonetic_merge(words: Sequence[str]) -> str | None:
     return target
 
 
+_GRATEFUL_SPLITS = frozenset({("grate", "full"), ("grate", "ful"), ("grape", "full"),
+                              ("grate", "fool")})
+
+
+def is_grateful(first: str, second: str) -> bool:
+    """"grate full": a split "grateful" (never "great full", which is two real words)."""
+    return (first, second) in _GRATEFUL_SPLITS
+
+
 def is_thank_you(first: str, second: str) -> bool:
     """"thank ewe", "tank you": a misheard thank-you (never "think you"; see below)."""
     return first in _THANK_LIKE and second in _YOU_LIKE and (first, second) != ("thank", "you")

@@ -22,7 +22,7 @@ never near this; a pasted file is, and must not stall the UI)."""
 
 _SCAN = re.compile(
     r"(?P<n>\d+(?:[.,]\d+)*)"
-    r"|(?P<w>[^\W\d_]+(?:'[^\W\d_]+)?)"
+    r"|(?P<w>[^\W_]+(?:'[^\W_]+)?)"
     r"|(?P<q>\?+)"
     r"|(?P<h>[.!\u2026\n]+)"
     r"|(?P<s>[,;:()\u2013\u2014\"]|\s-+\s)"
@@ -99,6 +99,11 @@ def _canonical(raws: list[_Raw]) -> list[Word]:
             words.append(Word("you", raw.start, nxt.end, 90.0, heard))
             i += 2
             continue
+        if nxt is not None and soundalike.is_grateful(text, nxt.text):
+            heard = f"{raw.text} {nxt.text}"
+            words.append(Word("grateful", raw.start, nxt.end, 85.0, heard))
+            i += 2
+            continue
         if text == "think" and nxt is not None and nxt.text == "you":
             after = _text_at(raws, i + 2)
             if soundalike.think_you_means_thank_you(before, after):
@@ -111,11 +116,11 @@ def _canonical(raws: list[_Raw]) -> list[Word]:
             words.append(Word("thanks", raw.start, raw.end, 90.0, raw.text))
             i += 1
             continue
-        if text in ("except", "excepting", "excepted"):
-            if soundalike.except_means_accept(before, _text_at(raws, i + 1)):
-                words.append(Word("accept" + text[6:], raw.start, raw.end, 85.0, raw.text))
-                i += 1
-                continue
+        if text in ("except", "excepting", "excepted") and soundalike.except_means_accept(
+                before, _text_at(raws, i + 1)):
+            words.append(Word("accept" + text[6:], raw.start, raw.end, 85.0, raw.text))
+            i += 1
+            continue
         if nxt is not None:
             merged = soundalike.MERGES.get((text, nxt.text))
             if merged is not None and (nxt.text, _text_at(raws, i + 2)) in soundalike.MERGES:
@@ -206,7 +211,7 @@ class Utterance:
         return len(self.words)
 
     def word_span(self, char_start: int, char_end: int) -> tuple[int, int]:
-        """Word indices ``[i, j)`` covered by a match at ``[char_start, char_end)`` of ``joined``."""
+        """Word indices ``[i, j)`` under the match ``[char_start, char_end)`` of ``joined``."""
         i = bisect_right(self._starts, char_start) - 1
         j = bisect_right(self._starts, max(char_start, char_end - 1))
         return max(i, 0), max(j, i + 1)

@@ -548,26 +548,3 @@ class SessionSummary:
             "rescored": self.rescored,
         }
 
-    @classmethod
-    def from_json(cls, data: object) -> SessionSummary:
-        """The summary in ``data``; SessionFormatError names the first bad field."""
-        fields = Fields(data)
-        items = fields.obj("items", {})
-        fractions: dict[str, float] = {}
-        for name in items.data:
-            fractions[name] = items.number(name)
-        return cls(
-            session_id=fields.text("session_id"),
-            scenario=fields.text("scenario"),
-            scenario_title=fields.text("scenario_title", ""),
-            started=fields.time("started"),
-            ended=fields.opt_time("ended"),
-            finished=fields.boolean("finished"),
-            mode=fields.text("mode"),
-            score=fields.score("score"),
-            turns=fields.integer("turns"),
-            duration=fields.opt_number("duration"),
-            items=fractions,
-            rescored=fields.integer("rescored", 0),
-        )
-

@@ -93,7 +93,7 @@ def _reply(turn: TurnView) -> str:
         text = escape(segment.text)
         if segment.marked:
             kind = "avoid" if segment.pitfall else "do"
-            title = escape(", ".join(segment.items))
+            title = escape(", ".join(turn.labels.get(n, n) for n in segment.items))
             parts.append(f'<mark class="{kind}" title="{title}">{text}</mark>')
         else:
             parts.append(text)

@@ -8,6 +8,7 @@ marked, the speech figures and the model answers.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal
@@ -18,6 +19,8 @@ from trainer.sessions.highlight import Segment, segments
 from trainer.sessions.model import Session, TurnRecord
 
 State = Literal["good", "bad", "n/a"]
+Rank = Callable[[str], tuple[int, str]]
+"""Sort key putting items in checklist order: built-ins first, then the scenario's own."""
 
 
 @dataclass(frozen=True)
@@ -78,6 +81,8 @@ class TurnView:
     goto: str | None
     reason: str
     earlier_attempts: int
+    labels: dict[str, str]
+    """Item name -> label, for the items named in ``segments``."""
 
 
 @dataclass(frozen=True)
@@ -172,7 +177,7 @@ def build_report(
 Lines = tuple[tuple[ChecklistLine, ...], tuple[tuple[str, str], ...]]
 
 
-def _from_replies(session: Session, scenario: Scenario | None, rank: Any) -> Lines:
+def _from_replies(session: Session, scenario: Scenario | None, rank: Rank) -> Lines:
     """The checklist counted from each reply's checks, for a session without a scorecard."""
     lines: list[ChecklistLine] = []
     tips: list[tuple[str, str]] = []
@@ -272,7 +277,7 @@ def _quotes(data: dict[str, Any]) -> str:
                      if _text(e, "text"))
 
 
-def _turn_view(turn: TurnRecord, scenario: Scenario | None, rank: Any) -> TurnView:
+def _turn_view(turn: TurnRecord, scenario: Scenario | None, rank: Rank) -> TurnView:
     items = {name: item_view(name, scenario) for name in turn.checks}
     checks: list[CheckView] = []
     for name in sorted(turn.checks, key=rank):
@@ -302,6 +307,7 @@ def _turn_view(turn: TurnRecord, scenario: Scenario | None, rank: Any) -> TurnVi
         goto=turn.decision.goto if turn.decision else None,
         reason=turn.decision.reason if turn.decision else "",
         earlier_attempts=len(turn.attempts),
+        labels={name: item.label for name, item in items.items()},
     )
 
 

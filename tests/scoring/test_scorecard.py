@@ -1,0 +1,158 @@
+"""A whole call's scorecard: items by turn, tips, pitfalls, holding the no, pooled metrics."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from trainer.scenario.loader import load_scenario
+from trainer.scenario.model import Scenario
+from trainer.scoring import ReplyTiming, ScoredTurn, Scorer, build_scorecard
+from trainer.scoring.scorecard import tip_for
+
+SHIPPED = Path(__file__).resolve().parents[2] / "scenarios"
+
+
+@pytest.fixture(scope="module")
+def scenario() -> Scenario:
+    return load_scenario(SHIPPED / "compensation-counter-offer.yaml")
+
+
+def _call(scenario: Scenario, replies: dict[str, str],
+          timings: dict[str, ReplyTiming] | None = None) -> list[ScoredTurn]:
+    scorer = Scorer(scenario.items)
+    turns: list[ScoredTurn] = []
+    for turn_id, reply in replies.items():
+        spec = scenario.turn(turn_id)
+        timing = (timings or {}).get(turn_id)
+        score = scorer.score(reply, spec.say, followup=spec.followup, timing=timing)
+        turns.append(ScoredTurn(turn_id, spec.say, reply, tuple(spec.expect), score,
+                                spec.model_answer))
+    return turns
+
+
+GOOD = {
+    "opening": "Hi Marcus, thanks for calling. I've decided not to accept the offer; the "
+               "compensation doesn't meet what I need.",
+    "counter_money": "That's generous of you, thank you, but my decision is final.",
+    "counter_remote": "I appreciate it, but it doesn't change my decision, I'm afraid.",
+    "door_open": "Absolutely, I'd be happy to hear from you.",
+    "wrap_up": "No, that's all. Thanks again, Marcus, and all the best.",
+}
+
+
+def test_a_good_call_scores_full_marks_and_holds_the_no(scenario: Scenario) -> None:
+    card = build_scorecard(_call(scenario, GOOD), scenario)
+    assert card.overall == 100
+    assert [i.name for i in card.items] == ["thanks", "clear_no", "brief_reason",
+                                            "courteous_followup", "graceful_close"]
+    assert all(i.met for i in card.items)
+    assert card.pitfalls == ()
+    assert card.holding.status == "held" and card.holding.pushes == 3
+    assert card.holding.first_no_turn == "opening"
+    assert card.explaining.verdict == "brief"
+    met = {i.name: i.turn_id for i in card.items}
+    assert met["clear_no"] == "opening" and met["graceful_close"] == "wrap_up"
+
+
+def test_wavering_after_a_clear_no_costs_points_and_says_where(scenario: Scenario) -> None:
+    replies = dict(GOOD, counter_money="Oh, um, that might change things, let me think about it.")
+    card = build_scorecard(_call(scenario, replies), scenario)
+    assert card.holding.status == "wavered"
+    assert card.holding.wavered_turn == "counter_money"
+    names = {(p.name, p.turn_id) for p in card.pitfalls}
+    assert ("hedged", "counter_money") in names
+    assert ("reopens_decision", "counter_money") in names
+    followup = next(i for i in card.items if i.name == "courteous_followup")
+    assert followup.met is False and followup.turn_id == "counter_money"
+    assert followup.tip and followup.model_answer
+    assert card.overall < 100
+
+
+def test_a_missed_item_gets_one_concrete_tip_and_the_model_answer(scenario: Scenario) -> None:
+    replies = {"opening": "I won't be accepting the offer."}
+    card = build_scorecard(_call(scenario, replies), scenario)
+    thanks = next(i for i in card.items if i.name == "thanks")
+    assert thanks.met is False and thanks.turn_id == "opening"
+    assert thanks.tip and "thank" in thanks.tip.lower()
+    assert thanks.model_answer == scenario.turn("opening").model_answer
+    reason = next(i for i in card.items if i.name == "brief_reason")
+    assert reason.tip == tip_for("brief_reason", scenario)
+    assert "reason" in (reason.tip or "").lower()
+
+
+def test_courteous_followup_is_not_applicable_without_a_followup(scenario: Scenario) -> None:
+    turns = _call(scenario, {"opening": GOOD["opening"]})
+    expected = (*turns[0].expected, "courteous_followup")
+    score = Scorer().score(GOOD["opening"], turns[0].recruiter, followup=False)
+    turns = [ScoredTurn("opening", turns[0].recruiter, GOOD["opening"], expected, score)]
+    card = build_scorecard(turns, scenario)
+    followup = next(i for i in card.items if i.name == "courteous_followup")
+    assert followup.met is None and "no follow-up" in followup.why
+    assert card.holding.status == "not_tested"
+    assert card.overall == 100  # n/a items do not count against the call
+
+
+def test_never_a_clear_no(scenario: Scenario) -> None:
+    replies = {"opening": "Thanks Marcus, I think I'll probably say no, I'm not sure."}
+    card = build_scorecard(_call(scenario, replies), scenario)
+    assert card.holding.status == "never_clear"
+    assert any(p.name == "hedged" for p in card.pitfalls)
+
+
+def test_pace_is_pooled_over_the_call(scenario: Scenario) -> None:
+    timings = {
+        "opening": ReplyTiming(response_delay=1.0, duration=8.0),
+        "counter_money": ReplyTiming(response_delay=2.0, duration=4.0),
+        "counter_remote": ReplyTiming(response_delay=0.5, duration=4.0),
+    }
+    replies = {k: GOOD[k] for k in timings}
+    turns = _call(scenario, replies, timings)
+    assert turns[1].score.metrics["wpm"] is None  # too short to time alone
+    card = build_scorecard(turns, scenario)
+    words = sum(t.score.metrics["words"] for t in turns)
+    assert card.metrics.pace_wpm == pytest.approx(round(words * 60 / 16.0, 1))
+    assert card.metrics.mean_response_delay == pytest.approx(1.17)
+    assert card.metrics.max_response_delay == 2.0
+
+
+def test_over_apologising_and_over_explaining(scenario: Scenario) -> None:
+    replies = {
+        "opening": "I'm so sorry Marcus, sorry, I won't be accepting. The pay is lower, the "
+                   "commute is an hour, there's no pension match and my partner works nights.",
+        "counter_money": "Sorry, no, my decision is final.",
+    }
+    card = build_scorecard(_call(scenario, replies), scenario)
+    assert card.explaining.verdict == "over-explaining and over-apologising"
+    assert card.explaining.apologies == 3
+    assert card.explaining.reasons_given >= 3
+
+
+def test_json_and_text_forms(scenario: Scenario) -> None:
+    replies = dict(GOOD, counter_remote="Maybe, I'm not sure.")
+    card = build_scorecard(_call(scenario, replies), scenario)
+    data = json.loads(json.dumps(card.to_json()))
+    assert data["score"] == data["overall"] == card.overall
+    assert data["scenario"] == scenario.id
+    assert {"items", "pitfalls", "metrics", "holding_the_no", "explaining", "turns"} <= set(data)
+    assert data["metrics"]["healthy_wpm"] == [100.0, 165.0]
+    assert len(data["turns"]) == len(replies)
+    text = card.render_text()
+    assert f"Overall: {card.overall}/100" in text
+    assert "Holding the no:" in text and "counter_remote" in text
+    assert "healthy" in text.lower() or "100-165" in text
+    model = scenario.turn("opening").model_answer
+    assert model is not None and model in text
+
+
+def test_without_a_scenario_the_default_checklist_is_expected() -> None:
+    scorer = Scorer()
+    score = scorer.score("Thank you, but I have to decline. All the best!")
+    card = build_scorecard([ScoredTurn("t1", "Hi, any news?", "Thank you, but I have to "
+                                       "decline. All the best!", (), score)])
+    assert [i.name for i in card.items] == ["thanks", "clear_no", "brief_reason",
+                                            "graceful_close"]
+    assert card.scenario_id is None
+    assert "Scorecard: Practice call" in card.render_text()
