@@ -50,7 +50,7 @@ def test_a_good_call_scores_full_marks_and_holds_the_no(scenario: Scenario) -> N
                                             "courteous_followup", "graceful_close"]
     assert all(i.met for i in card.items)
     assert card.pitfalls == ()
-    assert card.holding.status == "held" and card.holding.pushes == 3
+    assert card.holding.status == "held" and card.holding.pushes == 2  # door_open is not a push
     assert card.holding.first_no_turn == "opening"
     assert card.explaining.verdict == "brief"
     met = {i.name: i.turn_id for i in card.items}

@@ -6,10 +6,11 @@ fixed dates, so nothing on screen depends on the clock or on chance.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from textual.pilot import Pilot
+from textual.widgets import Input
 
 from trainer.scenario.catalog import load_catalog
 from trainer.scenario.model import Scenario
@@ -30,8 +31,25 @@ def scenario() -> Scenario:
     return load_catalog().get(SCENARIO)
 
 
+Run = Callable[[Pilot[None]], Awaitable[None]]
+
+
+def steady(run: Run | None = None) -> dict[str, Any]:
+    """``snap_compare`` options: 80x24, ``run`` first, then a text cursor that no longer
+    blinks, so the picture does not depend on the moment it was taken."""
+
+    async def before(pilot: Pilot[None]) -> None:
+        if run is not None:
+            await run(pilot)
+        for box in pilot.app.screen.query(Input):
+            box.cursor_blink = False
+        await pilot.pause()
+
+    return {"terminal_size": (80, 24), "run_before": before}
+
+
 def test_picker(snap_compare: Snap, drive: Any) -> None:
-    assert snap_compare(drive.typed_app(), terminal_size=drive.size)
+    assert snap_compare(drive.typed_app(), **steady())
 
 
 def test_picker_with_progress(snap_compare: Snap, drive: Any,
@@ -42,11 +60,11 @@ def test_picker_with_progress(snap_compare: Snap, drive: Any,
         await pilot.press(*"accepting another")
         await pilot.pause()
 
-    assert snap_compare(drive.typed_app(), terminal_size=drive.size, run_before=filter_to_it)
+    assert snap_compare(drive.typed_app(), **steady(filter_to_it))
 
 
 def test_briefing(snap_compare: Snap, drive: Any) -> None:
-    assert snap_compare(drive.typed_app(SCENARIO), terminal_size=drive.size)
+    assert snap_compare(drive.typed_app(SCENARIO), **steady())
 
 
 async def _one_reply(drive: Any, pilot: Pilot[None]) -> CallScreen:
@@ -61,7 +79,7 @@ def test_call_dark(snap_compare: Snap, drive: Any) -> None:
     async def run(pilot: Pilot[None]) -> None:
         await _one_reply(drive, pilot)
 
-    assert snap_compare(drive.typed_app(SCENARIO), terminal_size=drive.size, run_before=run)
+    assert snap_compare(drive.typed_app(SCENARIO), **steady(run))
 
 
 def test_call_light_with_hint(snap_compare: Snap, drive: Any) -> None:
@@ -70,7 +88,7 @@ def test_call_light_with_hint(snap_compare: Snap, drive: Any) -> None:
         await pilot.press("ctrl+g")
 
     app = drive.typed_app(SCENARIO, theme="textual-light")
-    assert snap_compare(app, terminal_size=drive.size, run_before=run)
+    assert snap_compare(app, **steady(run))
 
 
 def test_call_ended(snap_compare: Snap, drive: Any) -> None:
@@ -79,7 +97,7 @@ def test_call_ended(snap_compare: Snap, drive: Any) -> None:
         await drive.answer_every_turn(pilot, screen.call, drive.typed_model_answer)
         await drive.wait_until(pilot, lambda: screen.box.phase == "ended", "the end")
 
-    assert snap_compare(drive.typed_app(SCENARIO), terminal_size=drive.size, run_before=run)
+    assert snap_compare(drive.typed_app(SCENARIO), **steady(run))
 
 
 def test_hang_up_question(snap_compare: Snap, drive: Any) -> None:
@@ -88,7 +106,7 @@ def test_hang_up_question(snap_compare: Snap, drive: Any) -> None:
         await pilot.press("escape")
         await drive.wait_until(pilot, lambda: isinstance(pilot.app.screen, ConfirmScreen), "?")
 
-    assert snap_compare(drive.typed_app(SCENARIO), terminal_size=drive.size, run_before=run)
+    assert snap_compare(drive.typed_app(SCENARIO), **steady(run))
 
 
 def test_redo(snap_compare: Snap, drive: Any) -> None:
@@ -102,7 +120,7 @@ def test_redo(snap_compare: Snap, drive: Any) -> None:
         assert isinstance(redo, RedoScreen)
         await drive.wait_until(pilot, lambda: redo.new is not None, "the new attempt")
 
-    assert snap_compare(drive.typed_app(SCENARIO), terminal_size=drive.size, run_before=run)
+    assert snap_compare(drive.typed_app(SCENARIO), **steady(run))
 
 
 def test_scorecard(snap_compare: Snap, drive: Any, saved_sessions: MakeSessions) -> None:
@@ -117,7 +135,7 @@ def test_scorecard(snap_compare: Snap, drive: Any, saved_sessions: MakeSessions)
                                "the scorecard")
         await pilot.pause()
 
-    assert snap_compare(drive.typed_app(SCENARIO), terminal_size=drive.size, run_before=run)
+    assert snap_compare(drive.typed_app(SCENARIO), **steady(run))
 
 
 def test_sessions(snap_compare: Snap, drive: Any, saved_sessions: MakeSessions) -> None:
@@ -128,7 +146,7 @@ def test_sessions(snap_compare: Snap, drive: Any, saved_sessions: MakeSessions) 
         await drive.wait_until(pilot, lambda: isinstance(pilot.app.screen, SessionsScreen),
                                "the sessions")
 
-    assert snap_compare(drive.typed_app(), terminal_size=drive.size, run_before=run)
+    assert snap_compare(drive.typed_app(), **steady(run))
 
 
 def test_review(snap_compare: Snap, drive: Any, saved_sessions: MakeSessions) -> None:
@@ -143,7 +161,7 @@ def test_review(snap_compare: Snap, drive: Any, saved_sessions: MakeSessions) ->
                                "the review")
         await pilot.pause()
 
-    assert snap_compare(drive.typed_app(), terminal_size=drive.size, run_before=run)
+    assert snap_compare(drive.typed_app(), **steady(run))
 
 
 def test_help(snap_compare: Snap, drive: Any) -> None:
@@ -151,4 +169,4 @@ def test_help(snap_compare: Snap, drive: Any) -> None:
         await pilot.press("f1")
         await drive.wait_until(pilot, lambda: isinstance(pilot.app.screen, HelpScreen), "help")
 
-    assert snap_compare(drive.typed_app(), terminal_size=drive.size, run_before=run)
+    assert snap_compare(drive.typed_app(), **steady(run))

@@ -27,6 +27,12 @@ from trainer.scoring.jsonl import score_stream
 from trainer.scoring.result import ItemResult, ReplyScore
 
 _MARK_DO = {True: "✓", False: "✗", None: "–"}
+_LINE_KINDS = {
+    "opening": "opening line", "status": "asks for news", "terms": "states the terms",
+    "change": "follow-up: tries to change the decision",
+    "info": "follow-up: asks why, where or who",
+    "future": "follow-up: offers future contact", "wrapup": "wrap-up", "unknown": "",
+}
 _MARK_AVOID = {True: "✗", False: "✓", None: "–"}
 
 
@@ -87,7 +93,7 @@ def _item_line(result: ItemResult, kind: str, width: int) -> list[str]:
 def _render_reply(score: ReplyScore, context: str | None, scorer: Scorer) -> list[str]:
     lines = [f"Reply: {score.reply}"]
     if context:
-        lines.append(f"Line:  {context}  [{classify(context).value}]")
+        lines.append(f"Line:  {context}  [{_LINE_KINDS[classify(context).value]}]")
     names = list(score.checks)
     width = max(len(_label(n)) for n in names)
     do = [n for n in names if _kind(n, scorer) == "do"]

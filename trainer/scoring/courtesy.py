@@ -64,7 +64,8 @@ RUDE_FAMILIES = families([
 ])
 
 POLITE_FAMILIES = families([
-    ("courtesy", r"thank|thanks|appreciate|appreciated|please|sorry|of course|sure|absolutely|"
+    ("courtesy", r"thank you|thanks|thank|appreciate|appreciated|please|sorry|of course|sure|"
+     r"absolutely|"
      r"happy to|glad to|if that's (?:okay|alright|all right|fine|ok)|hope you understand|"
      r"i'd (?:rather|prefer) not|i'd prefer to|prefer not|keep (?:that|the details|it) private|"
      r"not at all|no problem|certainly|definitely|fair (?:enough|question)|i understand|"

@@ -69,6 +69,3 @@ def score_item(compiled: CompiledItem, reply: str, tokens: list[Token]) -> ItemR
     return ItemResult(item.name, True, best.score, item.threshold, evidence,
                       f"{described} >= {item.threshold:.0f})")
 
-
-def tokens_for(reply: str) -> list[Token]:
-    return tokenize(reply)

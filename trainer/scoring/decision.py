@@ -12,6 +12,7 @@ I'll take it").
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 from trainer.scoring.context import LineKind
 from trainer.scoring.families import Hit, families, find, negated_before
@@ -29,7 +30,7 @@ _DECLINE_VERB = (
     r"away|over|"
     r"the (?:exam|test|ball|time|phone|details)|on (?:my|our|the message|that message|them|"
     r"your|it to|this to|that to)|me|you|'s|is|was))|"
-    r"passing on (?!my |our )"
+    r"passing on(?! my| our)|pull(?:ing)? (?:my|the) (?:application|candidacy|name)"
 )
 _DECLINED = (
     r"declined|withdrew|withdrawn|pulled out|turned {w}(?: {w})? down|turned down|cancelled|"
@@ -44,7 +45,7 @@ _ACCEPT_VERB = (
     r"proceed(?:ing)?|continu(?:e|ing)|move forward|moving forward|go forward|going forward|"
     r"go ahead|going ahead|progress(?:ing)?|pursu(?:e|ing)|"
     r"(?:come|coming)(?= [,.?]|$| in| back| to| the| tomorrow| on| any| for)|attend(?:ing)?|"
-    r"sit(?:ting)? through|go(?:ing)? through with|be there|"
+    r"sit(?:ting)? through|go(?:ing)? through with|be there|go(?:ing)? (?:any )?further|"
     r"interview(?:ing)?(?= with| for| [,.?]|$)"
 )
 
@@ -67,7 +68,8 @@ NO_FAMILIES = families([
      r"(?:pursue|accept|take|go ahead with|continue with|do)|(?:don't|do not) want (?:the|this|"
      r"that|your) (?:job|role|offer|position|interview)|(?:take|taking) (?:myself|my name) out|"
      r"out of the running|(?:please )?(?:withdraw|remove|pull) (?:me|my application|my name|"
-     r"my candidacy|myself)(?: from)?|let (?:this|it|the offer|this one|the role) (?:one )?go",
+     r"my candidacy|myself)(?: from)?|let (?:this|it|the offer|this one|the role) (?:one )?go|"
+     r"take me (?:off|out of) (?:the|your) (?:list|shortlist|system|books|process|running)",
      95),
     ("decided against", r"decided (?:not to|against) (?:{w} )?(?:accept|accepting|take|taking|"
      r"go|going|proceed|proceeding|continue|continuing|move|moving|pursue|pursuing|join|joining|"
@@ -77,7 +79,7 @@ NO_FAMILIES = families([
      r"have to |to )?(?:be )?a (?:no|firm no|definite no|hard no|polite no|no from me)|"
      r"a (?:firm |definite |hard |polite )?no from (?:me|my side|my end)|"
      r"(?:my )?answer (?:is|has to be|will have to be|'s) (?:still )?(?:a )?no|"
-     r"i'm (?:saying|going to say) no|no from me", 100),
+     r"i'm (?:saying|going to say) no|no from me|(?:it's|that's) a pass|a pass from me", 100),
     ("decision stands", r"(?:my )?(?:decision|mind|minds) (?:is|remains|stays|stands) "
      r"(?:still )?(?:made|"
      r"final|firm|set|the same|unchanged|made up)|(?:decision's|mind's|minds|decisions) (?:made|"
@@ -96,6 +98,7 @@ NO_FAMILIES = families([
      "idiom"),
     ("no way", r"no chance|no way|not a chance|absolutely not|definitely not|certainly not|"
      r"count me out|i'm out|sit this one out|not for me|give (?:it|this) a miss|i'm done|"
+     r"not this time|"
      r"(?:nah|no) (?:, )?i'm (?:good|alright|fine|okay)", 85, "idiom"),
     ("but no", r"(?:i'm )?afraid not|sadly not|unfortunately not|(?:but|,|so) no(?= [,.?]|$| i| "
      r"thanks| thank| sorry| unfortunately| i'm| it's| my)", 85, "idiom"),
@@ -137,13 +140,13 @@ CAVE_FAMILIES = families([
     ("go on then", r"go on then|(?:okay|oh) fine|fine (?:, )?(?:i'll|then)|"
      r"you've (?:convinced|persuaded) me|talked me (?:into|round)|you win|count me in|"
      r"sign me up|let's do it", 100),
-    ("how much", r"how much (?:{w} )?(?:more|flexibility|extra|higher|room|are we talking|could you|can you|"
-     r"would)|what (?:kind|sort) of (?:number|figure|flexibility|money|increase)|"
-     r"what are we talking", 90),
+    ("how much", r"how much (?:{w} )?(?:more|flexibility|extra|higher|room|are we talking|"
+     r"could you|can you|would)|what (?:kind|sort) of (?:number|figure|flexibility|money|"
+     r"increase)|what are we talking", 90),
     ("open to it", r"(?:i'd|i would|i could|i might|i'm|i am) (?:be )?(?:(?:definitely|maybe|"
      r"possibly|probably|certainly) )?(?:open to|tempted|willing to (?:consider|look|listen|"
      r"talk)|happy to (?:consider|reconsider|discuss|talk about|look at|hear))", 80, "change"),
-    ("I'd listen", r"(?:i'd|i would|i could|i'll|i will) (?:probably |maybe |definitely |"
+    ("agrees to reconsider", r"(?:i'd|i would|i could|i'll|i will) (?:probably |maybe |definitely |"
      r"certainly )?(?:listen|hear you out|think about it|consider it|look at it)|"
      r"let me (?:have a )?think(?: about it| it over| on it)?(?= [,.?]|$)", 80, "change"),
     ("sounds good", r"(?:yes|yeah) (?:, )?please|that (?:would|could) (?:actually |really )?"
@@ -162,7 +165,11 @@ _THIRD_PERSON = frozenset({
 _RELATIVE = frozenset({"that", "which", "what", "whether", "if", "sure", "unless", "think",
                        "wonder", "wondering", "before", "until", "whatever", "once"})
 _POLITE_IF = ("if that's", "if you don't mind", "if that is", "if it's okay", "if it's all right",
-              "if i'm honest", "if i'm being honest", "if you like", "if anything")
+              "if i'm honest", "if i'm being honest", "if you like", "if anything",
+              "if you must know", "if i may", "if possible", "if it helps")
+_JOINS = frozenset({"but", "and", "so", "though", "although", "however"})
+CONDITION_REACH = 8
+"""How many words an "if" may be from the decision it makes conditional."""
 _QUESTION_OPENERS = frozenset({"should", "can", "could", "do", "would", "shall", "may", "is", "am",
                                "what", "how", "will"})
 
@@ -172,8 +179,7 @@ class Reversal:
     """The reply accepts their offer or reopens the decision."""
 
     hit: Hit
-    kind: str
-    """"accept" or "cave"."""
+    kind: Literal["accept", "cave"]
 
 
 @dataclass(frozen=True)
@@ -204,6 +210,7 @@ def find_reversal(utt: Utterance, kind: LineKind, no_hits: list[Hit]) -> Reversa
 
 
 def _accept_counts(utt: Utterance, hit: Hit) -> bool:
+    """"I won't accept", "below what I can accept", "not sure I can accept" accept nothing."""
     verb = hit.core[0]
     if negated_before(utt, verb, 4) is not None:
         return False
@@ -284,8 +291,11 @@ def _condition(utt: Utterance, hit: Hit) -> str | None:
             continue
         near = utt.clause[k] == clause or (abs(utt.clause[k] - clause) == 1 and (
             k == 0 or utt.words[k - 1].is_punct))
-        if not near:
-            continue
+        distance = hit.i - k if k < hit.i else k - hit.j
+        between = utt.texts(k, hit.i) if k < hit.i else utt.texts(hit.j, k)
+        if (not near or distance > CONDITION_REACH or _JOINS & set(between)
+                or utt.texts(k - 1, k) in (["even"], ["as"], ["what"])):
+            continue  # "even if you offered more" makes the no firmer, not conditional
         tail = " ".join(utt.texts(k, k + 6))
         if not tail.startswith(_POLITE_IF):
             return " ".join(utt.texts(k, k + 4))

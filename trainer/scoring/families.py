@@ -79,11 +79,14 @@ class Family:
     weight: float = 100.0
     tag: str = ""
     """Detector-specific kind ("bare" refusal, "reported" thanks...)."""
+    has_core: bool = False
+    """Whether the pattern marks its head word with a group named ``v``."""
 
 
 def family(name: str, pattern: str, weight: float = 100.0, tag: str = "") -> Family:
     body = expand(pattern)
-    return Family(name, re.compile(rf"(?<![^ ])(?:{body})(?![^ ])"), weight, tag)
+    regex = re.compile(rf"(?<![^ ])(?:{body})(?![^ ])")
+    return Family(name, regex, weight, tag, "v" in regex.groupindex)
 
 
 def families(rows: Iterable[tuple[str, str] | tuple[str, str, float] | tuple[str, str, float, str]]
@@ -117,23 +120,21 @@ def find(utt: Utterance, fams: Sequence[Family]) -> list[Hit]:
     """Every match of every family, in reply order."""
     hits: list[Hit] = []
     joined = utt.joined
+    exact = utt.exact
+    span = utt.word_span
     for fam in fams:
         for m in fam.regex.finditer(joined):
-            if m.end() <= m.start():
+            start, end = m.span()
+            if end <= start:
                 continue
-            i, j = utt.word_span(m.start(), m.end())
+            i, j = span(start, end)
             core = (i, j)
-            if "v" in fam.regex.groupindex and m.start("v") >= 0:
-                core = utt.word_span(m.start("v"), m.end("v"))
-            score = fam.weight * utt.similarity(i, j) / 100.0
+            if fam.has_core and m.start("v") >= 0:
+                core = span(m.start("v"), m.end("v"))
+            score = fam.weight if exact else fam.weight * utt.similarity(i, j) / 100.0
             hits.append(Hit(fam, i, j, score, core))
     hits.sort(key=lambda h: (h.i, -h.score))
     return hits
-
-
-def first(utt: Utterance, fams: Sequence[Family]) -> Hit | None:
-    hits = find(utt, fams)
-    return max(hits, key=lambda h: h.score) if hits else None
 
 
 def negated_before(utt: Utterance, index: int, window: int = 3) -> str | None:

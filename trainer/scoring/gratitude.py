@@ -80,52 +80,63 @@ def _refusal_before(before: list[str]) -> str:
     return ""
 
 
+def _thank_you_veto(utt: Utterance, hit: Hit, before: list[str], after: list[str]) -> str | None:
+    """The ways a literal "thank you" / "thanks" is not gratitude."""
+    head = utt.words[hit.core[0]].text
+    nxt = after[0] if after else ""
+    previous = before[-1] if before else ""
+    if previous in _NO and nxt in ("needed", "necessary", "required"):
+        return "declines thanks (no thanks needed)"
+    if nxt not in _THANKS_FOLLOWERS:
+        refusal = _refusal_before(before)
+        if refusal:
+            return f'refusal idiom "{refusal} thanks"'
+    if after[:3] == ["but", "no", "thanks"] or after[:4] == [",", "but", "no", "thanks"]:
+        return 'refusal idiom "thanks but no thanks"'
+    if head == "thanks" and nxt == "to" and len(after) > 1:
+        target = after[1]
+        if target not in _PEOPLE and not (target in ("the", "your") and len(after) > 2
+                                          and after[2] in _PEOPLE_NOUNS):
+            return f'causal "thanks to {target}..."'
+    if nxt == "me":
+        return "thanks turned on the speaker"
+    if "nothing" in after[:4] or "wasting" in after[:3]:
+        return "sarcasm (thanks for nothing)"
+    if head == "thank" and nxt in ("god", "goodness", "heavens"):
+        return "an exclamation, not thanks"
+    return None
+
+
+def _own_luck(after: list[str]) -> bool:
+    """"I'm thankful I found the role", "grateful to have landed it", "grateful for my new job"."""
+    first = after[1] if after[0] == "that" and len(after) > 1 else after[0]
+    if first in _OWN_LUCK:
+        return True
+    if first == "to" and len(after) > 1 and after[1] in ("have", "be", "finally", "get"):
+        return True
+    return first == "for" and (after[1:2] == ["my"] or after[1:3] in (
+        ["the", "new"], ["this", "new"]))
+
+
 def veto(utt: Utterance, hit: Hit, sarcastic: bool) -> str | None:
     """Why ``hit`` is not gratitude to them, or ``None`` when it is."""
-    words = utt.words
-    head = hit.core[0]
     after = utt.texts(hit.j, hit.j + 4)
     before = [w for w in utt.texts(max(hit.i - 3, 0), hit.i) if w != ","]
     name = hit.family.name
     if name == "thank you":
-        previous = before[-1] if before else ""
-        if previous in _NO and after[:1] and after[0] in ("needed", "necessary", "required"):
-            return "declines thanks (no thanks needed)"
-        nxt = after[0] if after else ""
-        if nxt not in _THANKS_FOLLOWERS:
-            refusal = _refusal_before(before)
-            if refusal:
-                return f'refusal idiom "{refusal} thanks"'
-        if after[:3] == ["but", "no", "thanks"] or after[:4] == [",", "but", "no", "thanks"]:
-            return 'refusal idiom "thanks but no thanks"'
-        if words[head].text == "thanks" and nxt == "to" and len(after) > 1:
-            target = after[1]
-            if target not in _PEOPLE and not (target in ("the", "your") and len(after) > 2
-                                              and after[2] in _PEOPLE_NOUNS):
-                return f'causal "thanks to {target}..."'
-        if nxt == "me" or (before and before[-1] in ("to", "need") and nxt == "me"):
-            return "thanks turned on the speaker"
-        if "nothing" in after[:4] or "wasting" in after[:3]:
-            return "sarcasm (thanks for nothing)"
-        if sarcastic and ("a" in after[:1] or "lot" in utt.texts(hit.i, hit.j)):
-            return "sarcasm"
-        if words[head].text == "thank" and nxt in ("god", "goodness", "heavens"):
-            return "an exclamation, not thanks"
-    if any(word in _PROMISE for word in before[-3:]) and name in ("thank you", "appreciation"):
+        reason = _thank_you_veto(utt, hit, before, after)
+        if reason is not None:
+            return reason
+    if name in ("thank you", "appreciation") and any(w in _PROMISE for w in before):
         promise = next(word for word in reversed(before) if word in _PROMISE)
         return f'thanks only promised or reported ("{promise} thank")'
-    negator = negated_before(utt, head, 4)
+    negator = negated_before(utt, hit.core[0], 4)
     if negator == "no":
         negator = None  # "no, that's all, thank you": the no answers something else
-    if negator is not None and not (after and after[0] == "enough") and name != "kind of you":
+    if negator is not None and after[:1] != ["enough"] and name != "kind of you":
         return f'negated: "{negator}"'
-    if hit.family.tag == "grateful" and after:
-        first = after[1] if after[0] == "that" and len(after) > 1 else after[0]
-        if first in _OWN_LUCK or (first == "to" and len(after) > 1 and after[1] in (
-                "have", "be", "finally", "get")):
-            return "gratitude for the speaker's own luck, not aimed at them"
-        if first == "for" and len(after) > 1 and after[1] in ("my", "the new", "this new"):
-            return "gratitude for the speaker's own luck, not aimed at them"
+    if hit.family.tag == "grateful" and after and _own_luck(after):
+        return "gratitude for the speaker's own luck, not aimed at them"
     if sarcastic and name in ("thank you", "kind of you"):
         return "sarcasm"
     return None

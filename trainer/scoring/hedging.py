@@ -59,6 +59,7 @@ HEDGE_CUES = families([
      100, "standalone"),
     ("torn", r"torn|on the fence|in two minds|of two minds|second thoughts|too hasty|too quick|"
      r"jumped the gun|still thinking|still deciding|mixed feelings|probably not|maybe not|"
+     r"weighing (?:it|things|up|my options|it all)|mulling (?:it )?over|sitting on the fence|"
      r"possibly not|perhaps not|maybe yes|maybe no", 100, "standalone"),
     ("think it over", r"(?:let me|i'll|i need to|i'd (?:have|need) to|i have to|got to|"
      r"i want to|i'd like to|could i|can i) (?:have a )?think (?:about it|it over|on it)|"
@@ -67,7 +68,7 @@ HEDGE_CUES = families([
 
 DECISION_WORDS = families([
     ("decision word", rf"(?:{_DECISION_VERBS}|no|yes|decided|decide|decision|the right call|"
-     r"able|my mind|think about it|think it over)"),
+     r"able|my mind|think about it|think it over|interested|keen|up for it)"),
 ])
 
 _APOLOGY = families([("apology", r"sorry|apologise|apologize|apologies|forgive me|"

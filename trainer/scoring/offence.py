@@ -105,6 +105,10 @@ _FIRST_PERSON = frozenset({"i", "i'm", "i'd", "i've", "i'll", "me", "myself", "w
                            "we'd", "we've"})
 
 
+_CLAUSE_END = frozenset({",", ".", "?", "for", "to", "and", "honestly", "frankly", "really",
+                         "though", "so", "but", "from", "at", "in", "anyway"})
+
+
 def _about_speaker(utt: Utterance, hit: Hit) -> bool:
     """"I feel awful", "I'd be miserable": the speaker is the one described."""
     k = hit.i - 1
@@ -155,9 +159,13 @@ def veto(utt: Utterance, hit: Hit) -> str | None:
     if _about_speaker(utt, hit) and not any(w in _TARGETS and w not in _WEAK_TARGETS
                                             for w in after_near):
         return "about the speaker, not them"
-    if not any(word in _TARGETS for word in utt.texts(k, end)):
-        return "not aimed at the company, the people, the offer or the process"
-    return None
+    words = utt.texts(k, end)
+    if any(w in _TARGETS and w not in _WEAK_TARGETS for w in words):
+        return None
+    nxt = utt.texts(hit.j, hit.j + 1)
+    if any(w in _WEAK_TARGETS for w in words) and (not nxt or nxt[0] in _CLAUSE_END):
+        return None  # "that's pitiful", "it was awful, frankly": the "it" is theirs
+    return "not aimed at the company, the people, the offer or the process"
 
 
 def read_offence(utt: Utterance) -> tuple[list[Hit], list[tuple[Hit, str]]]:

@@ -40,7 +40,8 @@ REASON_FAMILIES = families([
      r"found (?:something|another|a (?:role|job|position|place)|the (?:role|job|position) i)|"
      r"leading (?:a|the|their|my|its|his|her) (?:{w} )?team|"
      r"lead(?:ing)? (?:a|the|their|my own|my|an) (?:{w} )?team|(?:they're|they are|they'll|"
-     r"they will) (?:letting|giving|offering|paying|let|give|offer)|head of|heading up|running (?:a|the|their|my own)",
+     r"they will) (?:letting|giving|offering|paying|let|give|offer)|head of|heading up|"
+     r"running (?:a|the|their|my own)",
      100, "other"),
     ("staying put", r"stay(?:ing)? (?:in|at|with|where|put|on)|(?:happy|settled|content) where "
      r"i'm|"
@@ -109,11 +110,6 @@ REASON_FAMILIES = families([
      r"at home|family (?:matter|emergency|reasons)|personal matter", 100, "life"),
 ])
 
-LINKS = families([
-    ("because", r"because|since|due to|given|mainly|mostly|purely|it's that|the reason|"
-     r"down to|for (?:family|personal|health) reasons"),
-])
-
 LONG_STORY = families([
     ("long story", r"long story|(?:a lot|lots|a bunch|a number|a few|several|loads) of (?:little "
      r"|different )?(?:things|reasons|factors)|a combination|a mix|on top of (?:all )?(?:that|"
@@ -122,6 +118,14 @@ LONG_STORY = families([
      r"sorry for rambling|a long list|where do i (?:start|begin)|for starters|first of all|"
      r"firstly|secondly|not to mention|as well as|between the"),
 ])
+
+DELAY = families([
+    ("asks for time", r"more time|get back to you|call you back|let you know|until (?:monday|"
+     r"tuesday|wednesday|thursday|friday|tomorrow|next week|the end of)|(?:a|another) (?:few|"
+     r"couple of|day or) (?:more )?days|a bit longer|not yet|give me (?:until|till|a)|"
+     r"hold off|another day|sleep on it"),
+])
+"""Asking to wait: the motive that follows is for waiting, not for declining."""
 
 _SPLIT_WORDS = frozenset({"and", "but", "plus", "also", "because", "since", "then", "so",
                           "although", "though", "whereas"})
@@ -162,9 +166,6 @@ class ReasonReading:
         if self.count >= 2 and self.long_story is not None:
             return True
         return self.count >= 1 and self.words >= LONG_REASON_WORDS
-
-    def categories(self) -> set[str]:
-        return {hit.family.tag for unit in self.units for hit in unit.hits}
 
 
 def clause_spans(utt: Utterance) -> list[tuple[int, int]]:

@@ -146,6 +146,7 @@ class Holding:
 
     status: Status
     pushes: int
+    """Lines after the first clear no that tried to change it (counter-offers, "are you sure?")."""
     first_no_turn: str | None
     wavered_turn: str | None
     note: str
@@ -365,8 +366,7 @@ def _holding(turns: Sequence[ScoredTurn]) -> Holding:
                                            else ""))
         return Holding("never_clear", 0, None, hedged.turn_id if hedged else None, note)
     after = list(turns)[list(turns).index(first) + 1:]
-    pushes = [t for t in after if t.score.checks.get("courteous_followup") is not None
-              and t.score.checks["courteous_followup"].met is not None]
+    pushes = [t for t in after if t.score.metrics.get("line_kind") == "change"]
     for turn in after:
         caved = bool(turn.score.metrics.get("caved"))
         if caved or _met(turn, "hedged"):

@@ -25,7 +25,13 @@ from trainer.scoring.gratitude import read_thanks
 from trainer.scoring.hedging import HedgeReading, read_hedges
 from trainer.scoring.metrics import reply_metrics
 from trainer.scoring.offence import is_sarcastic, read_offence
-from trainer.scoring.reasons import REASON_FAMILIES, ReasonReading, fallback, read_reasons
+from trainer.scoring.reasons import (
+    DELAY,
+    REASON_FAMILIES,
+    ReasonReading,
+    fallback,
+    read_reasons,
+)
 from trainer.scoring.result import Evidence, ItemResult, ReplyScore, ReplyTiming
 from trainer.scoring.utterance import MAX_CHARS, Utterance
 from trainer.textmatch import tokenize
@@ -52,6 +58,7 @@ class Reading:
     reasons: ReasonReading
     close: list[Hit]
     rude: list[Hit]
+    """Curt or evasive phrases (looked for only when a follow-up is judged)."""
     polite: list[Hit]
 
 
@@ -136,14 +143,18 @@ class Scorer:
         if kind not in (ctx.LineKind.INFO, ctx.LineKind.TERMS) and not decision.kept:
             criticism = []  # a complaint is a reason only when it answers why or the terms,
             # or backs a no
+        if find(utt, DELAY) and not (decision.kept or decision.vetoed):
+            motives, criticism = [], []  # "not yet, it's been a busy week with the kids"
         reasons = read_reasons(utt, excluded, criticism, motives)
         if not reasons.units and decision.reversal is None and kind is not ctx.LineKind.FUTURE:
             answers = ctx.asks_why(context) and not hedges.hedged and not read_rude(utt)
             extra = fallback(utt, answers, bool(decision.kept))
             if extra is not None:
                 reasons = extra
+        judged = bool(applicable)
         return Reading(utt, kind, applicable, thanks, thanks_vetoed, offence, offence_vetoed,
-                       hedges, decision, reasons, close, read_rude(utt), read_polite(utt))
+                       hedges, decision, reasons, close,
+                       read_rude(utt) if judged else [], read_polite(utt) if judged else [])
 
     def score(
         self,
@@ -153,6 +164,16 @@ class Scorer:
         followup: bool | None = None,
         timing: ReplyTiming | None = None,
     ) -> ReplyScore:
+        """Every built-in item in checklist order, then the custom items, with evidence.
+
+        ``followup`` (from the scenario turn) overrides guessing from ``context``
+        whether the reply answers a follow-up question; with neither,
+        ``courteous_followup`` is not applicable (``met`` is ``None``). The
+        metrics are: words, seconds, wpm (``None`` when too short to time),
+        fillers / filler_words / filler_ratio, hedges / hedge_words, apologies /
+        apology_words, reasons and reason_words, response_delay, truncated,
+        line_kind (what the recruiter line was taken to be) and caved.
+        """
         if not isinstance(reply, str):
             raise TrainerError(f"a reply must be text, not {type(reply).__name__}")
         r = self.read(reply, context, followup)
@@ -260,11 +281,13 @@ class Scorer:
                           f"answers in {utt.raw_words} words without rudeness or wavering")
 
     def _close(self, r: Reading) -> ItemResult:
-        hits = list(r.close)
+        # thanks-again phrases close only at the end ("Thanks again for calling, but..." opens)
+        last_sentence = r.utt.sentence[-1] if len(r.utt) else 0
+        hits = [h for h in r.close if h.family.tag != "thanks"
+                or r.utt.sentence[h.i] >= last_sentence - 1]
         if r.kind is ctx.LineKind.WRAPUP and r.thanks:
             # thanking them at the end of the call is thanking them again; a lone
             # "thanks" tacked on to "that's it" is not yet a warm ending
-            last_sentence = r.utt.sentence[-1] if len(r.utt) else 0
             hits.extend(h for h in r.thanks if r.utt.sentence[h.i] >= last_sentence - 1
                         and (h.j - h.i > 1 or r.utt.texts(h.j, h.j + 1) == ["for"]))
         if hits:

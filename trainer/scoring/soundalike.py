@@ -120,6 +120,7 @@ _VOICED = str.maketrans({"d": "t", "b": "p", "g": "k", "v": "f", "z": "s", "q": 
 _NON_LETTER = re.compile(r"[^a-z]")
 
 
+@lru_cache(maxsize=16384)
 def phonetic_key(text: str) -> str:
     """A deliberately coarse sound key: voicing, vowels and m/n differences are dropped.
 
@@ -156,6 +157,8 @@ FIRST_LETTERS = frozenset(
     if phonetic_key(ch + "x")[:1] in {key[:1] for key in _PHONETIC_INDEX}
 )
 """Letters a span must start with for its key to start like a target's (a cheap prefilter)."""
+LAST_SOUNDS = frozenset(key[-1] for key in _PHONETIC_INDEX)
+"""The sound a span must end on to end like a target."""
 _NEVER_LAST = frozenset({
     "the", "a", "an", "to", "i", "and", "of", "you", "it", "is", "in", "for", "on", "that",
     "my", "me", "so", "but", "be", "we", "at", "or", "as", "do", "if", "no", "um", "uh",
@@ -164,7 +167,8 @@ _NEVER_LAST = frozenset({
 
 def may_merge(words: Sequence[str]) -> bool:
     """Cheap test that a span could possibly sound like a key word."""
-    return words[0][:1] in FIRST_LETTERS and words[-1] not in _NEVER_LAST
+    return (words[0][:1] in FIRST_LETTERS and words[-1] not in _NEVER_LAST
+            and phonetic_key(words[-1])[-1:] in LAST_SOUNDS)
 
 
 @lru_cache(maxsize=8192)

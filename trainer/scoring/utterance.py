@@ -177,8 +177,8 @@ def _try_phonetic(raws: list[_Raw], i: int, words: list[Word]) -> int:
 class Utterance:
     """The canonical words of one reply plus the index maps the detectors need."""
 
-    __slots__ = ("_starts", "clause", "joined", "raw_words", "sentence", "text", "truncated",
-                 "words")
+    __slots__ = ("_starts", "clause", "exact", "joined", "raw_words", "sentence", "text",
+                 "truncated", "words")
 
     def __init__(self, text: str) -> None:
         self.truncated = len(text) > MAX_CHARS
@@ -187,6 +187,8 @@ class Utterance:
         raws = _scan(scanned)
         self.raw_words = sum(1 for r in raws if r.kind == "w")
         self.words = _canonical(raws)
+        # nothing repaired: every span scores its family's full weight (a fast path)
+        self.exact = all(w.sim == 100.0 for w in self.words)
         starts: list[int] = []
         pos = 0
         for word in self.words:
@@ -215,12 +217,6 @@ class Utterance:
         i = bisect_right(self._starts, char_start) - 1
         j = bisect_right(self._starts, max(char_start, char_end - 1))
         return max(i, 0), max(j, i + 1)
-
-    def char_of(self, index: int) -> int:
-        """Where word ``index`` starts in :attr:`joined`."""
-        if index >= len(self._starts):
-            return len(self.joined)
-        return self._starts[index]
 
     def trimmed(self, i: int, j: int) -> tuple[int, int]:
         """``[i, j)`` without punctuation at either end."""
@@ -251,6 +247,3 @@ class Utterance:
 
     def texts(self, i: int, j: int) -> list[str]:
         return [w.text for w in self.words[max(i, 0) : max(j, 0)]]
-
-    def content_words(self) -> int:
-        return sum(1 for w in self.words if not w.is_punct)

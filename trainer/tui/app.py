@@ -57,8 +57,10 @@ class TrainerApp(App[None]):
         voice: Voice | None = None,
         seed: int | None = None,
         theme: str | None = None,
+        catalog: Catalog | None = None,
     ) -> None:
-        """``voice`` and ``seed`` are for tests: a fake microphone, a fixed choice of lines."""
+        """``voice`` and ``seed`` are for tests (a fake microphone, a fixed choice of lines);
+        ``catalog`` saves reading the scenarios again when the caller already has."""
         super().__init__()
         self.scenario_dirs = tuple(scenario_dirs)
         self.start_scenario = start_scenario
@@ -68,6 +70,7 @@ class TrainerApp(App[None]):
         self._voice_worker: Worker[Voice] | None = None
         self._seed = seed
         self._calls = 0
+        self._catalog = catalog
         if theme:
             self.theme = theme
 
@@ -91,7 +94,10 @@ class TrainerApp(App[None]):
         return open_voice(mute=self.mute, typed=self.typed)
 
     def catalog(self) -> Catalog:
-        return load_catalog(self.scenario_dirs)
+        """Read once (validating every file takes a moment), then shared by every screen."""
+        if self._catalog is None:
+            self._catalog = load_catalog(self.scenario_dirs)
+        return self._catalog
 
     def store(self) -> SessionStore:
         return SessionStore()
@@ -179,11 +185,14 @@ def run_tui(
 ) -> None:
     """Open the trainer full-screen (what ``trainer`` with no command does).
 
-    A scenario named on the command line is checked first, so a typo is an error
-    message in the shell rather than a full-screen app with nothing to show.
+    The scenarios (and the one named on the command line) are checked first, so a
+    typo is an error message in the shell rather than a full-screen app with
+    nothing to show.
     """
+    catalog = load_catalog(scenario_dirs)
     if start_scenario is not None:
-        load_catalog(scenario_dirs).get(start_scenario)
+        catalog.get(start_scenario)
     TrainerApp(
-        scenario_dirs=scenario_dirs, start_scenario=start_scenario, typed=typed, mute=mute
+        scenario_dirs=scenario_dirs, start_scenario=start_scenario, typed=typed, mute=mute,
+        catalog=catalog,
     ).run()

@@ -15,6 +15,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Sparkline, Static
 from textual.widgets.option_list import Option
 
+from trainer.errors import TrainerError
 from trainer.scenario.catalog import Catalog, CatalogEntry
 from trainer.scenario.model import SITUATION_LABELS
 from trainer.sessions.store import SessionStore
@@ -41,10 +42,10 @@ def entry_prompt(entry: CatalogEntry, best: float | None) -> Content:
         return Content.assemble(
             Content.styled(f"⚠ {entry.path.name}", BAD),
             "\n",
-            Content.styled("  has problems: see the preview", MUTED),
+            Content.styled("has problems: see the preview", MUTED),
         )
     best_text = f"best {percent(best)}" if best is not None else "not tried yet"
-    details = f"  {SITUATION_LABELS[scenario.situation]} · {scenario.difficulty} · {best_text}"
+    details = f"{SITUATION_LABELS[scenario.situation]} · {scenario.difficulty} · {best_text}"
     return Content.assemble(Content.styled(scenario.title, "bold"), "\n",
                             Content.styled(details, MUTED))
 
@@ -89,8 +90,11 @@ class PickerScreen(Screen[None]):
 
     def reload(self) -> None:
         """Read the scenarios and best scores again (a call may just have set a new best)."""
-        self._entries = self._load_catalog().entries
-        self._history = self._store().score_history()
+        try:
+            self._entries = self._load_catalog().entries
+            self._history = self._store().score_history()
+        except TrainerError as exc:
+            self.notify(exc.message, title="Cannot list the scenarios", severity="error")
         self._refill()
 
     def _best(self, scenario_id: str) -> float | None:
@@ -159,13 +163,14 @@ class PickerScreen(Screen[None]):
         title.update(Content.styled(scenario.title, "bold"))
         recruiter = scenario.recruiter
         best = self._best(entry.id)
+        series = self._history.get(entry.id, [])
+        tries = f" over {len(series)} tries; your scores, oldest first:" if len(series) > 1 else ""
         meta.update(Content.styled(
             f"{SITUATION_LABELS[scenario.situation]} · {scenario.difficulty} · "
             f"{recruiter.name}, {recruiter.company}\n"
-            + (f"Your best: {percent(best)}" if best is not None else "Not rehearsed yet"),
+            + (f"Your best: {percent(best)}{tries}" if best is not None else "Not rehearsed yet"),
             MUTED,
         ))
-        series = self._history.get(entry.id, [])
         if len(series) > 1:
             trend.data = series
             trend.display = True

@@ -63,6 +63,10 @@ def turn_content(turn: TurnRecord, who: str, scenario: Scenario | None) -> Conte
     return Content.assemble(*parts)
 
 
+TURN_LIST_WIDTH = 22
+"""The turn list's inner width (review.tcss gives it 26 columns)."""
+
+
 class ReviewScreen(Screen[None]):
     SCOPE: ClassVar[Scope] = "review"
     BINDINGS: ClassVar[list[BindingType]] = bindings("review")  # type: ignore[assignment]
@@ -106,8 +110,10 @@ class ReviewScreen(Screen[None]):
         ))
         turns = self.query_one("#turns", OptionList)
         turns.add_options(
-            Option(Content.assemble(f"{turn.index + 1}. {turn.turn_id}\n",
-                                    summary_marks(self.scenario, turn.checks, turn.expected)))
+            Option(Content.assemble(
+                f"{turn.index + 1}. {turn.turn_id}\n",
+                summary_marks(self.scenario, turn.checks, turn.expected, width=TURN_LIST_WIDTH),
+            ))
             for turn in session.turns
         )
         if session.turns:

@@ -23,6 +23,14 @@ def when(summary: SessionSummary) -> str:
     return summary.started.astimezone().strftime("%d %b %Y %H:%M")
 
 
+TITLE_WIDTH = 34
+"""What leaves the other columns room at 80 columns."""
+
+
+def _short(title: str, width: int = TITLE_WIDTH) -> str:
+    return title if len(title) <= width else title[: width - 1].rstrip() + "…"
+
+
 class SessionsScreen(Screen[None]):
     SCOPE: ClassVar[Scope] = "sessions"
     BINDINGS: ClassVar[list[BindingType]] = bindings("sessions")  # type: ignore[assignment]
@@ -51,7 +59,7 @@ class SessionsScreen(Screen[None]):
         for summary in reversed(listing.sessions):
             table.add_row(
                 when(summary),
-                summary.scenario_title or summary.scenario,
+                _short(summary.scenario_title or summary.scenario),
                 percent(summary.score) if summary.finished else "unfinished",
                 str(summary.turns),
                 summary.mode,
