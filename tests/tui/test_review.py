@@ -40,13 +40,11 @@ async def test_review_shows_each_turn_with_its_checks_read_only(
     before = (SessionStore().file_for(session_id)).read_bytes()
     app = drive.typed_app()
     async with app.run_test(size=drive.size) as pilot:
-        table = None
-
         await pilot.press("ctrl+r")
         await drive.wait_until(pilot, lambda: isinstance(app.screen, SessionsScreen), "list")
         table = app.screen.query_one(DataTable)
         assert table.row_count == 1
-        assert scenario.title in str(table.get_row_at(0))
+        assert scenario.title[:30] in str(table.get_row_at(0))
 
         await pilot.press("enter")
         await drive.wait_until(pilot, lambda: isinstance(app.screen, ReviewScreen), "review")

@@ -51,7 +51,12 @@ _FUTURE = _rx(
     r"down the (?:line|road)",
     r"keep (?:your|you|the) (?:cv|resume|details|profile|information|info|application)",
     r"(?:cv|resume|details|profile) on file",
-    r"keep you (?:in mind|posted|on file|on our radar|in the loop)",
+    r"keep you (?:in mind|posted|on file|on our radar|in the loop|on (?:our|the|my) (?:books|"
+    r"list|database|system|records))", r"(?:contact|contacting|call|calling|ring|email) you "
+    r"(?:about|if|when|in|again)", r"(?:about|for) (?:future|upcoming|other) (?:roles|vacancies|"
+    r"openings|positions|opportunities|jobs)", r"future (?:roles|vacancies|openings|positions|"
+    r"opportunities|jobs)", r"(?:reach|reached|reaching) out (?:in|again|if|when|about|later)",
+    r"in (?:a few|six|three|\d+|twelve|a couple of) (?:months|weeks)",
     r"(?:stay|keep) in touch",
     r"reach(?:ing)? out (?:again|if|when|in)",
     r"(?:give you a call|get in touch|contact you) (?:if|when) (?:something|anything|a role)",
@@ -141,28 +146,120 @@ _STATUS = _rx(
 )
 
 
+_INTRO_RAW = re.compile(
+    r"^\W*(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening)|morning|afternoon|evening)\b"
+    r"|\b(?:it's|it is|this is|my name is)\s+[A-Z][a-z]+"
+    r"|\b[A-Z][a-z]+\s+(?:here|calling|speaking)\b(?!\s+(?:to|if))"
+    r"|\b(?:here|calling|ringing|phoning) (?:from|on behalf of)\b"
+    r"|\b(?:I'm|I am|just) (?:calling|ringing|phoning|getting in touch)\b",
+    re.IGNORECASE,
+)
+"""How a call opens: a greeting or the recruiter saying who they are. A line like that
+starts the conversation, so it cannot be responding to a no (unless it says so)."""
+_INTRO_NAME = re.compile(r"\b(?:it's|it is|this is|my name is)\s+[A-Z][a-z]+")
+
+_PRIOR_NO = _rx(
+    r"sorry to (?:hear|lose|see)", r"(?:that's|what) a (?:shame|pity)", r"shame", r"pity",
+    r"understood", r"i (?:completely |totally |fully )?understand", r"i see", r"fair enough",
+    r"no worries", r"oh no", r"really \?", r"oh really", r"i hear you", r"got it", r"noted",
+    r"disappointing", r"disappointed", r"i appreciate you (?:being|letting|telling|saying)",
+    r"thanks for (?:being|letting|telling|saying)", r"thank you for (?:being|letting|telling)",
+    r"you (?:said|mentioned|told me|turned|declined|withdrew|decided (?:not|against)|"
+    r"(?:don't|won't) (?:want|be))", r"you've (?:turned|declined|withdrawn|gone|decided (?:not|"
+    r"against|to (?:withdraw|decline|pass|go with)))",
+    r"you're (?:withdrawing|declining|turning|pulling|not|going with)", r"your decision",
+    r"(?:decided|decide|decision) (?:not|against|to (?:withdraw|decline|pass|go))",
+    r"before you go", r"just so i can (?:feed|pass|let)", r"out of interest",
+    r"^(?:okay|ok|right|alright|all right|ah|hmm|oh|sure|well|mm)(?: [,.])",
+)
+"""The line reacts to a no or a hesitation just heard ("That's a shame.", "Understood.")."""
+
+_WRAPUP_ASK = _rx(
+    r"anything else(?! (?:that |which )?(?:comes?|opens?|crops?|suitable|like|in|at|we have|"
+    r"you'd be|that might))", r"else (?:i|we) can (?:do|help)", r"before (?:i let you go|we hang up|"
+    r"we wrap up)", r"anything (?:you'd|you would) like me to pass on", r"anything on your end",
+    r"(?:is|was) there anything (?:more|further)", r"goodbye", r"bye",
+)
+_INFO_ASK = _rx(
+    r"why", r"how come", r"where", r"who", r"whom", r"which",
+    r"what(?:'s| has| had)? (?:made|prompted|changed|happened|tipped|swung|drove|led|brought)",
+    r"what (?:was|were|is|are|would have|could have|did|does|do|has|had) (?:it|the|that|they|"
+    r"behind|you|your|wrong|missing|lacking|made|been)",
+    r"what the other", r"what (?:it|they|the other (?:company|firm|offer|one))",
+    r"(?:was|is) (?:it|that|this|there) (?:[^ ]+ ){0,4}(?:the )?(?:issue|problem|reason|"
+    r"sticking point|dealbreaker|deal breaker|concern|factor)",
+    r"(?:was|is) (?:it|that) (?:the|about|because|down to|something|anything|just|mainly|mostly|"
+    r"purely|only|our|your|a)",
+    r"(?:if|whether) (?:it was|it's|it is|there was|there's) (?:the|something|anything|about|"
+    r"because|a)",
+    r"(?:was|is) there (?:a|any|anything|something) (?:particular |specific )?(?:problem|issue|"
+    r"reason|concern|wrong|about|in particular)",
+    r"(?:could|should|might) (?:we|i) have done", r"done differently", r"(?:do|did) differently",
+    r"(?:can|could|may) i ask (?:what|if|whether|about)", r"(?:mind|mind me) (?:asking|telling|"
+    r"if i ask|sharing)", r"feed ?back",
+)
+"""A question for information about the decision just given: why, where, who, what
+changed, what could have been better."""
+
+
+def _sentences(text: str) -> list[str]:
+    """The line's sentences, each keeping its end mark ("... ?")."""
+    out: list[str] = []
+    current: list[str] = []
+    for word in text.split(" "):
+        current.append(word)
+        if word in (".", "?"):
+            out.append(" ".join(current))
+            current = []
+    if current:
+        out.append(" ".join(current))
+    return out
+
+
 @lru_cache(maxsize=2048)
 def classify(line: str | None) -> LineKind:
-    """The kind of recruiter line; follow-up kinds are tested first because a line can
-    both thank ("Thanks for letting me know") and ask why."""
+    """The kind of recruiter line.
+
+    Two facts decide most of it. A line that opens the call (a greeting, the
+    recruiter naming themselves) cannot answer a no, so it is an opening, a
+    status check or the first statement of terms, whatever else it contains.
+    Any other line comes mid-call, after the user has spoken: it is a wrap-up,
+    or else a follow-up to what they said, judged by its question (the last
+    one asked), because a line can both thank ("Thanks for letting me know")
+    and ask why.
+    """
     if line is None or not line.strip():
         return LineKind.UNKNOWN
     text = Utterance(line).joined
-    if _FUTURE.search(text):
-        return LineKind.FUTURE
-    if _INFO.search(text):
-        return LineKind.INFO
-    if _CHANGE.search(text):
-        return LineKind.CHANGE
-    if _WRAPUP.search(text):
-        return LineKind.WRAPUP
+    sentences = _sentences(text)
+    questions = [s for s in sentences if s.endswith("?")]
+    ask = questions[-1] if questions else (sentences[-1] if sentences else text)
+    prior_no = bool(_PRIOR_NO.search(text))
+    opens = bool(_INTRO_RAW.search(line)) and not prior_no
+    if not prior_no and not _CHANGE.search(text) and any(
+            _TERMS.search(s) for s in sentences if not s.endswith("?")):
+        return LineKind.TERMS if not _STATUS.search(text) else LineKind.STATUS
+    if not opens:
+        if _FUTURE.search(ask):
+            return LineKind.FUTURE
+        if _WRAPUP_ASK.search(ask) or (not questions and _WRAPUP.search(text)
+                                       and not _CHANGE.search(text)):
+            return LineKind.WRAPUP
+        if not questions and _FUTURE.search(text):
+            return LineKind.FUTURE
+        if _INFO.search(ask) or _INFO_ASK.search(ask):
+            return LineKind.INFO
+        if _CHANGE.search(text) or (prior_no and questions):
+            return LineKind.CHANGE
     if _TERMS.search(text) and not _STATUS.search(text):
         return LineKind.TERMS
     if _DECISION_QUESTION.search(text):
         return LineKind.OPENING
     if _STATUS.search(text):
         return LineKind.STATUS
-    return LineKind.OPENING
+    if opens or not questions:
+        return LineKind.WRAPUP if not opens and _WRAPUP.search(text) else LineKind.OPENING
+    return LineKind.CHANGE
 
 
 _WHY = _rx(

@@ -46,7 +46,9 @@ _ACCEPT_VERB = (
     r"go ahead|going ahead|progress(?:ing)?|pursu(?:e|ing)|"
     r"(?:come|coming)(?= [,.?]|$| in| back| to| the| tomorrow| on| any| for)|attend(?:ing)?|"
     r"sit(?:ting)? through|go(?:ing)? through with|be there|go(?:ing)? (?:any )?further|"
-    r"interview(?:ing)?(?= with| for| [,.?]|$)"
+    r"interview(?:ing)?(?= with| for| [,.?]|$)|"
+    r"start(?:ing)?(?! (?:until|till|before|after|later|yet|on time|earlier|sooner|straight away|"
+    r"immediately|right away|for|by))"
 )
 
 NO_FAMILIES = families([
@@ -78,7 +80,8 @@ NO_FAMILIES = families([
     ("it's a no", r"(?:it's|that's|it is|that is|it'll|it will|it has|has) (?:going to |got to |"
      r"have to |to )?(?:be )?a (?:no|firm no|definite no|hard no|polite no|no from me)|"
      r"a (?:firm |definite |hard |polite )?no from (?:me|my side|my end)|"
-     r"(?:my )?answer (?:is|has to be|will have to be|'s) (?:still )?(?:a )?no|"
+     r"(?:my |the )?(?:answer (?:is|has to be|will have to be|would be|'s)|answer's) "
+     r"(?:going to be |got to be |still |afraid )?(?:still )?(?:a )?(?:firm |definite )?no|"
      r"i'm (?:saying|going to say) no|no from me|(?:it's|that's) a pass|a pass from me", 100),
     ("decision stands", r"(?:my )?(?:decision|mind|minds) (?:is|remains|stays|stands) "
      r"(?:still )?(?:made|"
@@ -102,6 +105,10 @@ NO_FAMILIES = families([
      r"(?:nah|no) (?:, )?i'm (?:good|alright|fine|okay)", 85, "idiom"),
     ("but no", r"(?:i'm )?afraid not|sadly not|unfortunately not|(?:but|,|so) no(?= [,.?]|$| i| "
      r"thanks| thank| sorry| unfortunately| i'm| it's| my)", 85, "idiom"),
+    ("elliptical no", r"(?:^|(?<=[,.?] )|(?<=but )|(?<=so )|(?<=and ))(?:i|we) (?:really |just |"
+     r"honestly |still |simply )?(?:won't|will not|can't|cannot|shan't|couldn't)"
+     r"(?: (?:really|honestly|sorry|unfortunately|i'm afraid|afraid|though))?(?= [,.?]|$)",
+     80, "bare"),
     ("bare no", r"^(?:(?:oh|um|uh|er|erm|well|yeah|yes|so|hmm|look|honestly|sorry|ah|right|"
      r"okay|hi|hey|hello|[,.]) )*(?:no|nope|nah|naw)(?= [,.?]|$| sorry| thanks| thank| but| "
      r"unfortunately| i| i'm| i'll| i've| i'd| it's| we| not (?!yet))"
@@ -258,7 +265,7 @@ def _veto(utt: Utterance, hit: Hit, kind: LineKind, asks_to_go_ahead: bool, moti
     verb = hit.core[0]
     if tag == "verb":
         negator = negated_before(utt, verb, 3)
-        if negator is not None:
+        if negator is not None and negator != "no":  # "no, I'm withdrawing" answers first
             return f'negated: "{negator}" before "{utt.words[verb].text}"'
     if tag == "neg" and hit.i > 0:
         before = utt.words[hit.i - 1].text

@@ -27,7 +27,7 @@ NEGATORS = frozenset({
 })
 
 _AUX_WORDS = """
-am are going to have has got will would be been must need needs want wanted like decided decide
+am are going to have has had got will would be been must need needs want wanted like decided decide
 afraid sorry really just unfortunately sadly regrettably respectfully politely formally
 officially now then so therefore definitely still also actually honestly ultimately reluctantly
 um uh er kindly i've i'll i'm i i'd choose chose chosen opted elected plan planning intend

@@ -22,7 +22,7 @@ NEAR_WINDOW = 6
 
 _DECISION_VERBS = (
     r"decline|declining|accept|accepting|take|taking|withdraw|withdrawing|cancel|cancelling|"
-    r"say|step|pull|pass|turn|stay|reconsider|change|consider|continue|proceed|join|come|"
+    r"say no|say yes|saying no|step|pull|pass|turn|stay|reconsider|change|consider|continue|proceed|join|come|"
     r"listen|interview|sign|go|do|make"
 )
 
@@ -94,6 +94,8 @@ def read_hedges(utt: Utterance) -> HedgeReading:
     anchors = find(utt, DECISION_WORDS)
     cues: list[Hit] = []
     for hit in found:
+        if hit.family.tag == "near" and (_someone_else(utt, hit) or _polite_request(utt, hit)):
+            continue
         if hit.family.tag == "standalone" or (anchors and _alone_in_clause(utt, hit)):
             cues.append(hit)
             continue
@@ -119,6 +121,23 @@ def _qualifies(utt: Utterance, cue: Hit, anchor: Hit) -> bool:
 
 
 _SELF_ANCHORED = frozenset({"think it over"})
+_OTHERS = frozenset({"you", "you'll", "you'd", "you've", "you're", "they", "they'll", "they'd",
+                     "they're", "he", "she", "he'll", "she'll", "he's", "she's", "your", "their"})
+_ASKING = frozenset({"could", "can", "may", "might", "would"})
+
+
+def _someone_else(utt: Utterance, cue: Hit) -> bool:
+    """"you can probably guess", "they'd maybe understand": the cue qualifies what someone
+    else does or knows, not the speaker's decision."""
+    before = utt.texts(cue.i - 2, cue.i)
+    return any(word in _OTHERS for word in before)
+
+
+def _polite_request(utt: Utterance, cue: Hit) -> bool:
+    """"Could I possibly have a few days?": a softener inside a request is manners; asking
+    for time is not hedging."""
+    before = utt.texts(cue.i - 2, cue.i)
+    return len(before) == 2 and before[0] in _ASKING and before[1] in ("i", "we", "you", "it")
 _FILL = frozenset({"um", "uh", "er", "erm", "hmm", "well", "yeah", "oh", "so", "i", "mean", "just",
                    "and", "but", "or", "really", "honestly", "actually", "sorry", "then", "yes",
                    "no", "okay", "like"})

@@ -25,6 +25,8 @@ _HARSH = "|".join([
     "untrustworthy", "unethical", "overworked", "underpaid", "incompetence", "chaotically",
     "shambolically", "cutthroat", "cut-throat", "cliquey", "toxicity", "sexist", "racist",
     "rubbish", "crap", "crappy", "garbage", "trash", "naff", "lousy", "abysmal", "woeful", "dire",
+    "nightmare", "slow", "painfully", "glacial", "sluggish", "unreliable", "amateur", "careless",
+    "clumsy", "rushed", "confusing", "confused", "vague", "evasive", "cold", "stingy",
 ])
 """Words that run something down when aimed at something of theirs."""
 
@@ -44,7 +46,7 @@ OFFENCE_FAMILIES = families([
      r"organised|organized|handled)|dragged on|dragging on|took (?:forever|ages)|heard nothing|"
      r"never (?:heard|got) back|ghosted|(?:doesn't|don't|didn't|never|can't) (?:even )?(?:read|"
      r"reply to|respond to|answer|return) (?:emails|my emails|calls|messages|my calls)", 100),
-    ("toxic", r"toxic|nightmare|sweatshop|interrogation|(?:jump|jumping) through (?:{w} ){0,3}"
+    ("toxic", r"toxic|sweatshop|interrogation|(?:jump|jumping) through (?:{w} ){0,3}"
      r"hoops|crooks|crook|scam|scammers|liars|exploitative|a cult|soulless", 100),
     ("rude", r"rude|arrogant|dismissive|condescending|patronising|patronizing|incompetent|"
      r"clueless|useless|pathetic|arrogance|disrespectful|obnoxious|smug|creepy|shady|dodgy|"
@@ -59,13 +61,37 @@ OFFENCE_FAMILIES = families([
      r"(?:actually )?(?:pays?|treats?|respects?|values?) (?:people |staff |their staff |"
      r"candidates )?(?:properly|fairly|decently)|(?:don't|wouldn't|never|not) (?:{w} ){0,3}"
      r"want to work (?:there|for you|with you|for your|at your|somewhere like)", 90),
-    ("sarcasm", r"thanks (?:a lot |so much |very much )?for (?:nothing|wasting)|"
+    ("sarcasm", r"(?:^|(?<=[.?,] ))(?:wow |oh |gosh |well )?(?:, )?how (?:very |incredibly |"
+     r"terribly )?(?:generous|kind|thoughtful|considerate|magnanimous|big of you)(?= [.?]|$)|"
+     r"(?:wow|gosh|oh wow|oh my|whoa) (?:, )?(?:{w} ){0,2}whole|"
+     r"thanks (?:a lot |so much |very much )?for (?:nothing|wasting)|"
      r"good luck with that|yeah right|now you (?:find|have|offer|tell|suddenly)|"
      r"(?:generous|amazing|wonderful|fantastic|brilliant|great|lovely) (?:{w} ){0,2}[.,?] really "
      r"[.,?]|(?:not|can't say i'm|i'm not) (?:grateful|thankful)|can't say i (?:appreciate|"
      r"appreciated|enjoyed|liked)|(?:don't|didn't) appreciate (?:how|the way|being|that|it)|"
      r"no offence|no offense|with all due respect|what a surprise|big surprise", 95, "strong"),
-    ("mistreated", r"impossible to (?:reach|contact|get hold of|deal with|work with|pin down|"
+    ("relief", r"(?:glad|relieved|happy|pleased|thankful) (?:{w} ){0,2}(?:to be|i'm|that i'm|"
+     r"to get) (?:out of (?:it|there|that|this|the process|your process)|done with (?:it|that|"
+     r"this|you|them|the lot)|shot of)|(?:relieved|glad|thankful|pleased|happy) (?:that )?"
+     r"(?:i )?(?:won't|don't|never|no longer) (?:have to |need to |ever )?(?:deal|work|speak|"
+     r"talk|put up) (?:with|to|for) (?:you|your|them|their|that lot)", 95, "strong"),
+    ("relief", r"(?:after|given|considering) (?:the way|how) (?:{w} ){1,6}(?:went|handled|run|"
+     r"treated (?:me|us|people|candidates))(?: ,)? (?:{w} ){0,4}(?:relieved|glad|not surprised)",
+     90, "strong"),
+    ("accusation", r"you(?:'ll|'d| will| would| just| always)? (?:just |only |probably |"
+     r"definitely |always |clearly )?(?:badmouth|bad-mouth|bad mouth|slag|trash-talk|trash talk|"
+     r"poach|pester|hassle|spam|harass|lie|twist|guilt-trip|guilt trip)|you lot|your lot", 95,
+     "strong"),
+    ("implied contrast", r"(?:who|that|which) (?:actually|genuinely|really) (?:{w} )?(?:turns?|"
+     r"turned|shows?|showed|knows?|knew|listens?|listened|replies|replied|responds?|responded|"
+     r"cares?|cared|pays?|paid|respects?|respected|values?|valued|reads?|returns?|returned|"
+     r"calls?|called|bothers?|bothered|communicates?|communicated|treats?|treated)|"
+     r"(?:knows?|knew) what (?:it's|they're|he's|she's|they are|it is) doing|"
+     r"stuck in (?:the )?(?:past|dark ages|stone age|\d+|nineties|eighties|last century)", 90,
+     "strong"),
+    ("mistreated", r"(?:waited|waiting|took|taking|take|takes|taken) (?:{w} ){0,2}(?:weeks|"
+     r"months|forever|ages|a month|a week|so long|that long|days) (?:to|for) (?:get back|reply|"
+     r"respond|hear|decide|call|come back|send|answer|get|any)|impossible to (?:reach|contact|get hold of|deal with|work with|pin down|"
      r"get through to)|(?:learn|teach|need|could use|have) (?:some )?manners|no manners|"
      r"bad manners|took (?:{w} )?(?:weeks|months|forever|ages) to (?:get back|reply|respond|send|"
      r"hear|decide|make|call)|kept me waiting|left me hanging|messed me (?:around|about)|"
@@ -150,22 +176,44 @@ def veto(utt: Utterance, hit: Hit) -> str | None:
         return None
     sentence = utt.sentence[hit.i]
     k = hit.i
-    while k > 0 and utt.sentence[k - 1] == sentence:
+    while k > 0 and utt.sentence[k - 1] == sentence and hit.i - k < TARGET_REACH:
         k -= 1
     end = hit.j
-    while end < len(utt.words) and utt.sentence[end] == sentence:
+    while end < len(utt.words) and utt.sentence[end] == sentence and end - hit.j < TARGET_REACH:
         end += 1
     after_near = utt.texts(hit.j, min(end, hit.j + 4))
     if _about_speaker(utt, hit) and not any(w in _TARGETS and w not in _WEAK_TARGETS
                                             for w in after_near):
         return "about the speaker, not them"
-    words = utt.texts(k, end)
+    words = _their_words(utt, k, end)
     if any(w in _TARGETS and w not in _WEAK_TARGETS for w in words):
         return None
     nxt = utt.texts(hit.j, hit.j + 1)
     if any(w in _WEAK_TARGETS for w in words) and (not nxt or nxt[0] in _CLAUSE_END):
         return None  # "that's pitiful", "it was awful, frankly": the "it" is theirs
     return "not aimed at the company, the people, the offer or the process"
+
+
+TARGET_REACH = 10
+"""How many words from a harsh word its target may be (an unpunctuated transcript is one
+long "sentence", and "the offer" ten clauses back is not what the word is about)."""
+_OWNERS = frozenset({"my", "our", "own", "mine", "i", "i'm", "i've", "we", "we're", "my own"})
+
+
+def _their_words(utt: Utterance, start: int, end: int) -> list[str]:
+    """The words of ``[start, end)`` minus the speaker's own things: "my current office",
+    "our nursery" are not targets, so "the drop-offs would be a nightmare" near them runs
+    nothing of theirs down."""
+    out: list[str] = []
+    for k in range(start, end):
+        word = utt.words[k].text
+        if word in _TARGETS and any(w in _OWNERS for w in utt.texts(k - 2, k)):
+            continue
+        if word == "you" and (utt.texts(k + 1, k + 2) in (["know"], ["see"])
+                              or utt.texts(k - 1, k) in (["thank"], ["mind"])):
+            continue  # "you know", "thank you": not the recruiter as a target
+        out.append(word)
+    return out
 
 
 def read_offence(utt: Utterance) -> tuple[list[Hit], list[tuple[Hit, str]]]:

@@ -104,7 +104,19 @@ KEY_WORDS: tuple[str, ...] = (
 )
 """Words worth repairing when misspelt or misheard; plurals listed so they stay put."""
 
-_KEY_SET = frozenset(KEY_WORDS)
+REAL_NEIGHBOURS: tuple[str, ...] = (
+    "withdrew", "withdraws", "withdrawals", "interviewer", "interviewers", "interviewed",
+    "interviewee", "possible", "possibility", "honest", "honesty", "decisions", "directions",
+    "positions", "processes", "processed", "families", "salaries", "pleasures", "businesses",
+    "apology", "apologised", "apologized", "certain", "absolute", "definite", "actual",
+    "current", "genuine", "sincere", "generosity", "patient", "declination", "acceptance",
+    "acceptable", "accepts", "appreciates", "appreciating", "gratefully", "thankfully",
+    "relocated", "commuted", "commuter", "commutes", "promotions", "promoted", "anothers",
+)
+"""Real words one letter or a suffix away from a key word: never "repaired" into it
+("withdrew" is not a typo of withdraw, "honesty" is not honestly)."""
+
+_KEY_SET = frozenset(KEY_WORDS) | frozenset(REAL_NEIGHBOURS)
 _PHONETIC_TARGETS: tuple[str, ...] = (
     "decline", "declined", "declining", "appreciate", "appreciated", "regrettably",
     "unfortunately", "withdraw", "withdrawing", "opportunity", "opportunities", "reconsider",
@@ -185,16 +197,61 @@ def repair_typo(word: str) -> tuple[str, float] | None:
     return target, float(score)
 
 
-def phonetic_merge(words: Sequence[str]) -> str | None:
-    """The key word that several heard words together sound like, if any."""
+_COMMON = frozenset({
+    "a", "an", "the", "to", "of", "and", "or", "but", "so", "i", "you", "he", "she", "it", "we",
+    "they", "me", "him", "her", "us", "them", "my", "your", "our", "their", "his", "its", "with",
+    "what", "who", "where", "when", "which", "why", "how", "that", "this", "these", "those",
+    "are", "is", "was", "were", "be", "been", "have", "has", "had", "do", "did", "does", "for",
+    "at", "on", "in", "by", "from", "other", "another", "all", "any", "some", "there", "here",
+    "until", "till", "if", "than", "then", "now", "up", "down", "out", "over", "off", "as",
+})
+_VERB_SLOT = frozenset({
+    "", ",", ".", "?", "to", "i", "i'm", "i'll", "i'd", "i've", "we", "we're", "we'll", "we'd",
+    "we've", "really", "do", "does", "must", "will", "would", "have", "has", "had", "just",
+    "also", "truly", "sincerely", "genuinely", "definitely", "politely", "respectfully", "kindly",
+    "am", "been", "still", "and", "but", "so", "now", "hereby", "formally", "officially",
+    "reluctantly", "sadly", "unfortunately", "regrettably", "must", "could", "should", "can",
+    "might", "may", "please", "greatly", "deeply", "honestly", "actually", "all", "um", "uh",
+    "er", "erm", "hmm", "well", "yeah", "oh", "like", "gotta", "gonna",
+})
+_NOUN_SLOT = frozenset({
+    "the", "this", "that", "an", "a", "your", "my", "our", "their", "second", "first", "final",
+    "another", "any", "next", "great", "amazing", "wonderful", "fantastic", "good", "lovely",
+})
+_SENTENCE_SLOT = frozenset({"", ",", ".", "?", "but", "and", "so", "i", "i'm", "i'll", "will",
+                            "would", "it's", "that's", "is", "was", "very", "really", "yes",
+                            "no", "um", "uh", "er", "well", "oh"})
+
+
+def merge_fits(target: str, before: str) -> bool:
+    """Whether the word before a sound-alike span leaves room for ``target`` there.
+
+    A recogniser splits a word where the speaker said it, so "to the climb" is
+    "to decline"; but "can I ask what the other company pays" has no verb slot
+    where "what the other" stands, and must stay as said.
+    """
+    if target.startswith(("opportunit", "interview")):
+        return before in _NOUN_SLOT
+    if target in ("regrettably", "unfortunately", "definitely"):
+        return before in _SENTENCE_SLOT
+    return before in _VERB_SLOT
+
+
+def phonetic_merge(words: Sequence[str], before: str = "") -> str | None:
+    """The key word that several heard words together sound like, if any.
+
+    ``before`` is the canonical word just before the span ("" at the start)."""
     joined = "".join(words)
     if (len(words) < 2 or not 6 <= len(joined) <= 16 or not may_merge(words)
-            or any(w in _KEY_SET for w in words)):
-        return None
+            or any(w in _KEY_SET for w in words) or all(w in _COMMON for w in words)
+            or (len(words[0]) > 4 and words[0].endswith(("ed", "ing")))):
+        return None  # "what the other", "waited three": real words, said as such
     key = phonetic_key(joined)
     target = _PHONETIC_INDEX.get(key)
     if target is None or phonetic_key("".join(words[1:])) == key:
         return None  # the first word adds nothing: let the shorter span claim it
+    if not merge_fits(target, before):
+        return None
     return target
 
 

@@ -165,8 +165,9 @@ def _try_phonetic(raws: list[_Raw], i: int, words: list[Word]) -> int:
         if raw.kind != "w" or not raw.text.isalpha():
             break
         texts.append(raw.text)
+    before = words[-1].text if words else ""
     for size in range(len(texts), 1, -1):
-        target = soundalike.phonetic_merge(texts[:size])
+        target = soundalike.phonetic_merge(texts[:size], before)
         if target is not None:
             heard = " ".join(texts[:size])
             words.append(Word(target, raws[i].start, raws[i + size - 1].end, 85.0, heard))

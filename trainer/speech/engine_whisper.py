@@ -17,6 +17,7 @@ accuracy. The other choices in :class:`Decoding` were measured there too.
 from __future__ import annotations
 
 import os
+import threading
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -28,12 +29,13 @@ import numpy as np
 import speech_recognition as sr
 
 from trainer.errors import TrainerError
-from trainer.speech.audio import first_sound_at, is_silent, last_sound_at
+from trainer.speech.audio import AudioClip, first_sound_at, is_silent, last_sound_at
 from trainer.speech.stt import Transcript, Word, as_clip, install_command
 from trainer.speech.vocabulary import whisper_prompt
 
 MODEL_FILES = ("model.bin", "config.json", "tokenizer.json")
 PUNCTUATION = " .,!?;:\"()-"
+WINDOW_SECONDS = 30.0
 FULL_WINDOW = 3000
 """Mel frames in Whisper's 30-second window (100 per second)."""
 
@@ -46,6 +48,7 @@ class Decoding:
     """Greedy: beam search (5) bought no accuracy on replies and cost ~40 % more time."""
     temperatures: tuple[float, ...] = (0.0, 0.2, 0.4, 0.6, 0.8, 1.0)
     """Whisper's fallback: re-decode hotter only when a result looks broken (rare; free)."""
+    without_timestamps: bool = False
     word_timestamps: bool = True
     """Per-word times for the speech metrics (pace) and to drop words invented after
     the last sound; they cost one extra alignment pass (~10 % of the time)."""
@@ -103,16 +106,27 @@ def load_whisper_model(
             "faster-whisper is not installed. Fix: " + install_command("faster-whisper>=1.2,<2")
         ) from None
 
-    class ShortWindowModel(WhisperModel):  # type: ignore[misc]
-        """Encodes the audio and a margin of quiet, not the padding to 30 seconds."""
+    class ReplyModel(WhisperModel):  # type: ignore[misc]
+        """Encodes only the audio and a margin, and keeps what it encoded for word timing."""
+
+        _encoded = threading.local()
 
         def encode(self, features: Any) -> Any:
-            if margin_frames is not None:
-                features = _trim_padding(features, margin_frames)
-            return super().encode(features)
+            features, frames = _trim_padding(features, margin_frames)
+            output = super().encode(features)
+            windows: list[tuple[Any, int]] | None = getattr(self._encoded, "windows", None)
+            if windows is not None:
+                windows.append((output, frames))
+            return output
+
+        def recording_windows(self) -> list[tuple[Any, int]]:
+            """Start keeping this thread's encoder outputs (with their frames of audio)."""
+            windows: list[tuple[Any, int]] = []
+            self._encoded.windows = windows
+            return windows
 
     try:
-        return ShortWindowModel(
+        return ReplyModel(
             str(folder), device="cpu", compute_type=compute_type,
             cpu_threads=cpu_threads or default_threads(), local_files_only=True,
         )
@@ -120,21 +134,21 @@ def load_whisper_model(
         raise TrainerError(f"{folder}: the Whisper model could not be loaded ({exc}).") from None
 
 
-def _trim_padding(features: Any, margin_frames: int) -> Any:
-    """``features`` without the all-zero frames faster-whisper pads to 30 s, bar a margin.
+def _trim_padding(features: Any, margin_frames: int | None) -> tuple[Any, int]:
+    """``features`` without most of the zeros faster-whisper pads to 30 s, and the audio frames.
 
-    faster-whisper pads the mel features of a short segment with zeros up to the
-    full window; real audio never gives a frame that is exactly zero in all bins.
+    faster-whisper pads the mel features of a short window with zeros up to the
+    full 30 s; real audio never gives a frame that is exactly zero in all bins.
     """
     frames = np.asarray(features)
     if frames.shape[-1] != FULL_WINDOW:
-        return features
+        return features, int(frames.shape[-1])
     energy = np.abs(frames.reshape(-1, frames.shape[-2], FULL_WINDOW)).max(axis=(0, 1))
     used = np.flatnonzero(energy)
-    keep = (int(used[-1]) + 1 if len(used) else 0) + margin_frames
-    if keep >= FULL_WINDOW:
-        return features
-    return np.ascontiguousarray(frames[..., :keep])
+    audio = int(used[-1]) + 1 if len(used) else 0
+    if margin_frames is None or audio + margin_frames >= FULL_WINDOW:
+        return features, audio
+    return np.ascontiguousarray(frames[..., : audio + margin_frames]), audio
 
 
 class FasterWhisperEngine:
@@ -153,10 +167,10 @@ class FasterWhisperEngine:
         self.name = name
         self.model_dir = model_dir
         self.decoding = decoding or Decoding()
-        started = time.perf_counter()
         margin = self.decoding.window_margin
+        started = time.perf_counter()
         self._model = load_whisper_model(
-            str(model_dir), compute_type, cpu_threads, None if margin is None else round(margin * 100)
+            str(model_dir), compute_type, cpu_threads, _frames(margin)
         )
         self.load_seconds = time.perf_counter() - started
 
@@ -178,7 +192,12 @@ class FasterWhisperEngine:
             # Whisper "hears" a polite "Thank you." in silence: never score that.
             return Transcript("", self.name, clip.seconds, time.perf_counter() - started)
         options = self.decoding
+        # Within one window the words are timed afterwards: asked to time them itself,
+        # faster-whisper decodes again from the last word's end, and Whisper fills that
+        # tail of quiet with inventions ("Thank you.") at twice the cost.
+        one_window = clip.seconds < WINDOW_SECONDS
         recognizer = WhisperCompatibleRecognizer(TranscribableAdapter(self._model))
+        windows = self._model.recording_windows()
         try:
             result: Any = recognizer.recognize(
                 clip.to_audio_data(),
@@ -186,18 +205,39 @@ class FasterWhisperEngine:
                 language="en",
                 beam_size=options.beam_size,
                 temperature=list(options.temperatures),
-                word_timestamps=options.word_timestamps,
+                without_timestamps=options.without_timestamps,
+                word_timestamps=options.word_timestamps and not one_window,
                 vad_filter=options.vad_filter,
                 condition_on_previous_text=False,
                 initial_prompt=whisper_prompt(vocabulary) if options.bias else None,
             )
+            segments = [_as_dict(segment) for segment in result["segments"]]
+            if options.word_timestamps and one_window and len(windows) == 1 and segments:
+                self._time_words(segments, *windows[0])
         except (RuntimeError, ValueError, MemoryError) as exc:
             raise TrainerError(
                 f"the {self.name} engine failed ({exc}); try again, or type the reply."
             ) from None
-        return self._transcript(result["segments"], clip, started)
+        finally:
+            windows.clear()
+        return self._transcript(segments, clip, started)
 
-    def _transcript(self, segments: list[Any], clip: Any, started: float) -> Transcript:
+    def _time_words(self, segments: list[dict[str, Any]], encoded: Any, frames: int) -> None:
+        """Word timestamps for one decoded window, from the encoder output it was decoded from."""
+        from faster_whisper.tokenizer import Tokenizer
+
+        model = self._model
+        tokenizer = Tokenizer(model.hf_tokenizer, multilingual=False, task="transcribe",
+                              language="en")
+        model.add_word_timestamps(
+            [segments], tokenizer, encoded, frames,
+            prepend_punctuations="\"'“¿([{-", append_punctuations="\"'.。,，!！?？:：”)]}、",
+            last_speech_timestamp=0.0,
+        )
+
+    def _transcript(
+        self, segments: list[dict[str, Any]], clip: AudioClip, started: float
+    ) -> Transcript:
         last_sound = last_sound_at(clip) or clip.seconds
         heard = _heard(segments, last_sound)
         words: list[Word] = []
@@ -205,16 +245,16 @@ class FasterWhisperEngine:
             kept = [
                 word
                 for segment in heard
-                for word in segment.words or ()
-                if word.start < last_sound + 0.05  # words squeezed into the trailing quiet
+                for word in segment.get("words") or ()
+                if word["start"] < last_sound + 0.05  # words squeezed into the trailing quiet
             ]
-            text = "".join(word.word for word in kept).strip()
+            text = "".join(word["word"] for word in kept).strip()
             for word in kept:
-                token = word.word.strip().strip(PUNCTUATION)
+                token = word["word"].strip().strip(PUNCTUATION)
                 if token:
-                    words.append((token, float(word.start), float(word.end)))
+                    words.append((token, float(word["start"]), float(word["end"])))
         else:
-            text = " ".join(segment.text.strip() for segment in heard).strip()
+            text = " ".join(segment["text"].strip() for segment in heard).strip()
         # Whisper tends to start the first word at 0.0; the first sound is a surer bound.
         onset = first_sound_at(clip)
         first = max(words[0][1], onset or 0.0) if words else onset
@@ -228,7 +268,25 @@ class FasterWhisperEngine:
         )
 
 
-def _heard(segments: list[Any], last_sound: float) -> list[Any]:
+def _as_dict(segment: Any) -> dict[str, Any]:
+    """A faster-whisper ``Segment`` as the dict its word-timing code works on."""
+    words = segment.words
+    return {
+        "seek": segment.seek,
+        "start": segment.start,
+        "end": segment.end,
+        "text": segment.text,
+        "tokens": list(segment.tokens),
+        "no_speech_prob": segment.no_speech_prob,
+        "avg_logprob": segment.avg_logprob,
+        "words": None if words is None else [
+            {"word": w.word, "start": w.start, "end": w.end, "probability": w.probability}
+            for w in words
+        ],
+    }
+
+
+def _heard(segments: list[dict[str, Any]], last_sound: float) -> list[dict[str, Any]]:
     """Segments that were said, without Whisper's inventions in the quiet after speech.
 
     Whisper tends to add "Thank you." in trailing silence, which would score as
@@ -238,6 +296,10 @@ def _heard(segments: list[Any], last_sound: float) -> list[Any]:
     return [
         segment
         for segment in segments
-        if segment.start < last_sound + 0.1
-        and not (segment.no_speech_prob > 0.6 and segment.avg_logprob < -1.0)
+        if segment["start"] < last_sound + 0.1
+        and not (segment["no_speech_prob"] > 0.6 and segment["avg_logprob"] < -1.0)
     ]
+
+
+def _frames(seconds: float | None) -> int | None:
+    return None if seconds is None else round(seconds * 100)

@@ -67,7 +67,7 @@ KEYS: tuple[Key, ...] = (
     Key("picker.sessions", "picker", "ctrl+r", "sessions", "Past sessions",
         "Review saved sessions: transcripts, checklists and recordings."),
     Key("briefing.start", "briefing", "enter", "start", "Start the call",
-        "Start the call: the recruiter rings and speaks first."),
+        "The recruiter rings and speaks first; answer when it is your turn."),
     Key("briefing.back", "briefing", "escape", "back", "Back", "Back to the scenario list."),
     Key("call.redo", "call", "ctrl+r", "redo", "Redo",
         "Answer the last turn again and keep the better of the two attempts."),

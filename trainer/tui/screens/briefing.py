@@ -64,6 +64,10 @@ class BriefingScreen(Screen[None]):
             yield Static(Content.styled(
                 f"{SITUATION_LABELS[scenario.situation]} · {scenario.difficulty}", MUTED
             ))
+            yield Static("How the call works", classes="heading")
+            yield Static(how_it_works(self.voice))
+            for notice in self.voice.notices:
+                yield Static(Content.styled(f"Note: {notice}", MUTED), classes="notice")
             yield Static("Who is calling", classes="heading")
             yield Static(f"{recruiter.name}, {recruiter.company}, about the "
                          f"{recruiter.role.lower()} role.")
@@ -79,10 +83,6 @@ class BriefingScreen(Screen[None]):
                 yield Static("Tips", classes="heading")
                 for tip in scenario.tips:
                     yield Static(f"• {tip}", classes="item")
-            yield Static("How the call works", classes="heading")
-            yield Static(how_it_works(self.voice))
-            for notice in self.voice.notices:
-                yield Static(Content.styled(f"Note: {notice}", MUTED), classes="notice")
         with Horizontal(id="actions"):
             yield Button("Start the call", id="start", variant="primary")
             yield Button("Back", id="back")

@@ -54,6 +54,7 @@ class CallScreen(Screen[None]):
         self.voice = voice
         self.call = Call(scenario, scenario_path=path, store=store, rng=rng,
                          mode="mic" if voice.listens else "typed")
+        self._paused_to_ask = False
 
     def compose(self) -> ComposeResult:
         recruiter = self.scenario.recruiter
@@ -64,7 +65,7 @@ class CallScreen(Screen[None]):
         with Horizontal(id="call-body"):
             yield Transcript(recruiter.name.split()[0], self.scenario, id="transcript")
             with VerticalScroll(id="panel"):
-                yield Static("Your reply should", classes="heading")
+                yield Static("Now your reply should", classes="heading")
                 yield Static(id="expected")
                 yield Static(id="peek")
                 yield Static("Your last reply", classes="heading", id="last-heading")
@@ -116,14 +117,11 @@ class CallScreen(Screen[None]):
                         title="Could not save the turn", severity="error", timeout=15)
             self.box.hear_again()
             return
-        self._show_outcome(outcome, replace=True)
+        self.transcript.replace_last(exchange_of(outcome))
+        self._show_checks(outcome)
         self._present()
 
-    def _show_outcome(self, outcome: TurnOutcome, *, replace: bool) -> None:
-        if replace:
-            self.transcript.replace_last(exchange_of(outcome))
-        else:
-            self.transcript.add(exchange_of(outcome))
+    def _show_checks(self, outcome: TurnOutcome) -> None:
         self.query_one("#last-heading").display = True
         self.query_one("#last", ChecksView).show(self.scenario, outcome.score.checks,
                                                  outcome.expected)
@@ -188,14 +186,16 @@ class CallScreen(Screen[None]):
         """Back from a redo: a kept attempt may have changed where the call goes next."""
         if kept is not None:
             self.transcript.reset([exchange_of(outcome) for outcome in self.call.outcomes])
-            self.query_one("#last", ChecksView).show(self.scenario, kept.score.checks,
-                                                     kept.expected)
+            self._show_checks(kept)
         self._present()
 
     def action_hang_up(self) -> None:
         if self.call.finished:
             self.action_scorecard()
             return
+        self._paused_to_ask = self.box.busy
+        if self._paused_to_ask:
+            self.box.pause()
         self.app.push_screen(
             ConfirmScreen("Hang up now?",
                           "What you have said so far is saved and scored.",
@@ -205,6 +205,8 @@ class CallScreen(Screen[None]):
 
     def _hang_up(self, yes: bool | None) -> None:
         if not yes:
+            if self._paused_to_ask:
+                self.box.resume()
             return
         self.box.end()
         self.call.hang_up()

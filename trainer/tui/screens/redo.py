@@ -53,7 +53,7 @@ class RedoScreen(Screen[TurnOutcome | None]):
                 yield Static(Content.styled("Answer below.", MUTED), id="new-reply",
                              classes="reply")
                 yield ChecksView(id="new-checks")
-        yield AnswerBox(self.voice, scenario, id="answer",
+        yield AnswerBox(self.voice, scenario, id="answer", in_call=False,
                         done_text=f"Compare, then press {key_of('redo.keep_old')} to keep the "
                         f"earlier answer or {key_of('redo.keep_new')} the new one")
         with Horizontal(id="keep"):

@@ -20,7 +20,7 @@ from trainer.sessions.store import SessionStore
 from trainer.tui import messages
 from trainer.tui.bindings import Scope, bindings
 from trainer.tui.cue_card import Cue, cue_card
-from trainer.tui.presentation import MUTED, highlight_reply
+from trainer.tui.presentation import MUTED, highlight_reply, item_label
 from trainer.tui.widgets.scorecard_parts import (
     checklist_content,
     comparison_content,
@@ -34,7 +34,7 @@ def export_text(card: Scorecard, cues: list[Cue], scenario: Scenario) -> str:
     """The scorecard as ``trainer show`` prints it, then the cue card."""
     lines = [card.render_text(), "Cue card (your best phrasings)"]
     for cue in cues:
-        label = cue.item.replace("_", " ")
+        label = item_label(scenario, cue.item)
         lines.append(f'  {label}: "{cue.sentence}"' if cue.sentence else f"  {label}: not said yet")
     return "\n".join(lines) + "\n"
 

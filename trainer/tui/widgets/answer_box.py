@@ -29,19 +29,23 @@ from trainer.tui.widgets.level_meter import LevelMeter
 Phase = Literal["idle", "speaking", "your_turn", "listening", "transcribing", "paused", "ended"]
 
 VOICE_GROUP = "voice"
+WARM_UP_GROUP = "warm-up"
 
 
 CALL_OVER = f"The call has ended: press {key_of('call.scorecard')} for your scorecard"
 
 
-def phase_text(phase: Phase, who: str, done_text: str = CALL_OVER) -> Content:
+def phase_text(
+    phase: Phase, who: str, done_text: str = CALL_OVER, pause_seconds: float = 2.0
+) -> Content:
     """What is happening, in words, with the key that helps right now."""
     first = who.split()[0]
     texts: dict[Phase, tuple[str, str, str]] = {
         "idle": ("…", "One moment", "$text-muted"),
         "speaking": ("◀", f"{first} is speaking", "$text-accent"),
         "your_turn": ("▶", "Your turn: type your reply, then press Enter", "$text-success"),
-        "listening": ("●", "Listening: speak your reply, then pause", "$text-error"),
+        "listening": ("●", f"Listening: speak; a {pause_seconds:g} s pause ends your reply",
+                      "$text-error"),
         "transcribing": ("…", "Transcribing your reply", "$text-warning"),
         "paused": ("‖", f"Paused: press {key_of('call.pause')} to resume", "$text-warning"),
         "ended": ("■", done_text, "$text-muted"),
@@ -61,10 +65,14 @@ class AnswerBox(Widget):
         scenario: Scenario,
         *,
         done_text: str = CALL_OVER,
+        in_call: bool = True,
         id: str | None = None,
     ) -> None:
+        """``in_call`` is False on the redo screen, where skipping and switching modes are not
+        offered."""
         super().__init__(id=id)
         self.done_text = done_text
+        self.in_call = in_call
         self.voice = voice
         self.scenario = scenario
         self.line = ""
@@ -84,6 +92,8 @@ class AnswerBox(Widget):
         self._speak()
 
     def hear_again(self) -> None:
+        if not self.voice.speaks:
+            self.notify("Sound is off, so the recruiter's line stays on screen: read it above.")
         self._speak()
 
     def pause(self) -> None:
@@ -129,24 +139,42 @@ class AnswerBox(Widget):
             self.phase = "listening"
             self._listen()
 
-    def watch_phase(self, phase: Phase) -> None:
+    def watch_phase(self) -> None:
+        self._sync()
+
+    def watch_typing(self) -> None:
+        self._sync()
+
+    def _sync(self) -> None:
+        """Status line, reply box and meter, to match the phase and the way of replying."""
+        if not self.is_mounted:
+            return
+        phase = self.phase
         self._show_status()
         self.screen.refresh_bindings()
         reply = self.query_one("#reply", Input)
-        reply.disabled = phase != "your_turn"
+        # A typist may answer while the recruiter is still talking, as on a real call.
+        reply.disabled = not (phase == "your_turn" or (phase == "speaking" and self.typing))
         reply.display = phase != "ended"
-        if phase == "your_turn":
+        if not reply.disabled:
             reply.focus()
         self.query_one("#meter", LevelMeter).display = phase == "listening"
-
-    def watch_typing(self) -> None:
-        if self.is_mounted:
-            self.screen.refresh_bindings()
 
     def _show_status(self) -> None:
         if self.is_mounted:
             who = self.scenario.recruiter.name
-            self.query_one("#status", Static).update(phase_text(self.phase, who, self.done_text))
+            pause = self.voice.listener.pause_seconds if self.voice.listener else 2.0
+            self.query_one("#status", Static).update(
+                phase_text(self.phase, who, self.done_text, pause))
+
+    def on_mount(self) -> None:
+        if self.voice.listens and not self.typing:
+            self._warm_up()
+
+    @work(thread=True, exclusive=True, group=WARM_UP_GROUP, exit_on_error=False)
+    def _warm_up(self) -> None:
+        """Load the transcriber now, so the first reply does not wait for the model."""
+        self.voice.engine()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -155,6 +183,7 @@ class AnswerBox(Widget):
             self.notify("Type your reply first, then press Enter.", severity="warning")
             return
         event.input.value = ""
+        self._stop()
         self.phase = "idle"
         self.post_message(ReplyReady(text, source="typed"))
 
@@ -184,6 +213,12 @@ class AnswerBox(Widget):
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """The one place sound work ends: success moves the call on, failure says what next."""
         worker = event.worker
+        if worker.group == WARM_UP_GROUP and event.state == WorkerState.ERROR:
+            self.notify(f"{_reason(worker.error)}. Type your replies for now "
+                        f"({key_of('call.speak')} tries speaking again).",
+                        title="Speech recognition is unavailable", severity="error", timeout=15)
+            self.set_typing(True)
+            return
         if worker.group != VOICE_GROUP or worker.is_cancelled:
             return
         if event.state == WorkerState.SUCCESS:
@@ -212,8 +247,10 @@ class AnswerBox(Widget):
                         timeout=10)
             self._take_reply()
             return
+        ways = (f", or {key_of('call.skip')} to skip this turn ({key_of('call.type')} types "
+                "for the rest of the call)" if self.in_call else "")
         self.notify(f"{reason}. Type your reply below, or {key_of('call.hear')} to hear the "
-                    f"line and speak again, or {key_of('call.skip')} to skip this turn.",
+                    f"line and speak again{ways}.",
                     title="Could not hear your reply", severity="error", timeout=15)
         self.level = 0.0
         self.phase = "your_turn"

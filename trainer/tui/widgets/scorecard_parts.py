@@ -66,7 +66,9 @@ def speech_content(metrics: CallMetrics) -> Content:
         ("Filler words", f"{metrics.fillers} ({metrics.filler_pct:.1f}% of words)",
          metrics.filler_note()),
         ("Hedges", str(metrics.hedges), "none is best" if metrics.hedges else "none: good"),
-        ("Apologies", str(metrics.apologies), "one is plenty"),
+        ("Apologies", str(metrics.apologies),
+         "none: good" if not metrics.apologies else "one is plenty" if metrics.apologies == 1
+         else "more than one buries the message"),
     ]
     if metrics.mean_response_delay is not None and metrics.max_response_delay is not None:
         rows.append(("Time to respond", f"{metrics.mean_response_delay:.1f} s on average",
