@@ -118,3 +118,11 @@ def test_answering_after_the_end_is_an_error() -> None:
     with pytest.raises(RuntimeError):
         call.answer("hello")
     assert call.recruiter_line == "" and END == "end"
+
+
+def test_hanging_up_before_saying_anything_leaves_no_session() -> None:
+    store = SessionStore()
+    call = Call(scenario(), store=store)
+    call.hang_up()
+    assert call.session_id is None
+    assert store.list().sessions == []

@@ -62,3 +62,10 @@ def test_plain_flags_need_plain() -> None:
     result = run("offer-accepted-elsewhere", "--json", stdin="")
     assert result.returncode == 2
     assert "go with --plain" in result.stderr
+
+
+def test_no_reply_at_all_saves_nothing(trainer_home: Path) -> None:
+    result = run("offer-accepted-elsewhere", "--plain", "--mute", "--json", stdin="")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["turns"] == []
+    assert not list((trainer_home / "sessions").glob("*.json"))

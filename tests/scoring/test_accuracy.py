@@ -3,7 +3,10 @@ it was not tuned on the sentences of.
 
 ``data/own-replies.jsonl`` holds replies written from the label definitions for
 these tests (different companies, wording and recogniser errors from the
-development set); the development set itself is used when it is present.
+development set); ``data/fresh-replies.jsonl`` holds a second such set, written
+later to probe the phrasings the first detectors missed (follow-up lines without
+the usual words, lists of reasons, criticism of one's own life, sarcasm). The
+development set itself is used when it is present.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from trainer.scoring import Scorer
 
 REPO = Path(__file__).resolve().parents[2]
 OWN = Path(__file__).resolve().parent / "data" / "own-replies.jsonl"
+FRESH = Path(__file__).resolve().parent / "data" / "fresh-replies.jsonl"
 DEV = REPO.parent / "shared" / "eval" / "replies-dev.jsonl"
 
 
@@ -41,7 +45,7 @@ def f1_by_label(path: Path) -> dict[str, float]:
     return f1
 
 
-@pytest.mark.parametrize("path", [OWN, DEV], ids=["own", "dev"])
+@pytest.mark.parametrize("path", [OWN, FRESH, DEV], ids=["own", "fresh", "dev"])
 def test_macro_f1_and_every_label(path: Path) -> None:
     if not path.is_file():
         pytest.skip(f"{path} not present")

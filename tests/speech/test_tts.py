@@ -8,7 +8,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from speech_fakes import FakePlayer
+from speech_fakes import FakePlayback, FakePlayer
 
 from trainer.errors import TrainerError
 from trainer.speech.audio_input import read_audio_file
@@ -159,3 +159,15 @@ def test_open_speaker_without_tts_engine_gives_one_notice() -> None:
 def test_open_speaker_with_everything_working() -> None:
     speaker, notice = open_speaker(player=FakePlayer())
     assert speaker is not None and notice is None
+
+
+class _BrokenPlayer(FakePlayer):
+    def play(self, path: Path) -> FakePlayback:
+        raise RuntimeError("driver exploded")
+
+
+def test_an_unexpected_failure_still_finishes_the_job() -> None:
+    speaker = Speaker(player=_BrokenPlayer())
+    job = speaker.speak(LINE, voice="en-us", rate=170)
+    assert job.wait(20), "a crashed player must not leave the call stuck at 'speaking'"
+    assert job.error == "speaking failed: RuntimeError: driver exploded"

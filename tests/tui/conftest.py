@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import random
 import time
 from collections.abc import Awaitable, Callable, Iterator
@@ -27,12 +28,16 @@ Reply = Callable[[Pilot[None], Call], Awaitable[None]]
 
 
 @pytest.fixture(autouse=True)
-def utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+def utc() -> Iterator[None]:
     """Dates on screen in one time zone, so snapshots match anywhere."""
-    monkeypatch.setenv("TZ", "UTC")
+    before = os.environ.get("TZ")
+    os.environ["TZ"] = "UTC"
     time.tzset()
     yield
-    monkeypatch.undo()
+    if before is None:
+        del os.environ["TZ"]
+    else:
+        os.environ["TZ"] = before
     time.tzset()
 
 
@@ -90,18 +95,20 @@ class Driver:
         await self.type_reply(pilot, answer)
 
     async def answer_every_turn(self, pilot: Pilot[None], call: Call, reply: Reply) -> list[str]:
-        """Answer until the call ends; the turn ids taken."""
-        taken: list[str] = []
+        """Answer until the call ends; the turn ids taken.
+
+        Spoken replies need no key press, so a turn may be answered before ``reply``
+        is called for it: the path is read from the call, not counted here.
+        """
         limit = len(call.scenario.turns) * call.scenario.max_visits
         while not call.finished:
             turn = call.current_turn
-            assert turn is not None and len(taken) < limit
-            taken.append(turn.id)
             answered = len(call.outcomes)
+            assert turn is not None and answered < limit
             await reply(pilot, call)
             await self.wait_until(pilot, lambda n=answered: len(call.outcomes) > n,  # type: ignore[misc]
                                   f"the reply to {turn.id}")
-        return taken
+        return [outcome.turn_id for outcome in call.outcomes]
 
 
 @pytest.fixture

@@ -100,9 +100,14 @@ async def test_spoken_model_answers_take_the_main_path(
         call = screen.call
         seen: set[str] = set()
 
+        def note(phase: str) -> None:
+            seen.add(phase)
+
+        screen.watch(screen.box, "phase", note)
+
         async def speak(pilot: Any, call: Any) -> None:
             answered = len(call.outcomes)
-            await drive.wait_until(pilot, lambda: _heard(screen, seen, answered),
+            await drive.wait_until(pilot, lambda: _heard(screen, answered),
                                    "the spoken reply", timeout=120)
 
         taken = await drive.answer_every_turn(pilot, call, speak)
@@ -123,7 +128,6 @@ async def test_spoken_model_answers_take_the_main_path(
         assert session.score is not None and session.score >= 70
 
 
-def _heard(screen: CallScreen, seen: set[str], answered: int) -> bool:
-    """Note the phase the answer box is in; true once the reply has been scored."""
-    seen.add(screen.box.phase)
-    return len(screen.call.outcomes) > answered
+def _heard(screen: CallScreen, answered: int) -> bool:
+    """True once a reply has been scored (or the call is over)."""
+    return len(screen.call.outcomes) > answered or screen.call.finished

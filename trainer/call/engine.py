@@ -77,8 +77,8 @@ class Call:
         self.session: Session | None = None
         if scenario_path is not None and not scenario_hash:
             scenario_hash = file_sha256(scenario_path)
-        if self.store is not None:
-            self.session = self.store.create(scenario.id, scenario.title, scenario_hash, mode)
+        self._scenario_hash = scenario_hash
+        self._mode = mode
         self._enter(scenario.start_id)
 
     @classmethod
@@ -116,6 +116,7 @@ class Call:
 
     @property
     def session_id(self) -> str | None:
+        """None until the first reply is saved (and always, with ``save=False``)."""
         return self.session.session_id if self.session else None
 
     @property
@@ -282,8 +283,13 @@ class Call:
         return str(target.relative_to(folder))
 
     def _save_new_turn(self, outcome: TurnOutcome) -> None:
-        if self.store is None or self.session is None:
+        if self.store is None:
             return
+        if self.session is None:
+            # Created with the first reply: a call hung up before anything was said
+            # leaves no empty session behind.
+            self.session = self.store.create(self.scenario.id, self.scenario.title,
+                                             self._scenario_hash, self._mode)
         self.session.add_turn(self._record(outcome, len(self.session.turns)))
         self.store.save(self.session)
 

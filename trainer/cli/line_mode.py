@@ -170,6 +170,8 @@ def run_line_mode(call: Call, options: LineOptions) -> None:
 
 
 def session_json(call: Call) -> dict[str, Any]:
+    """The saved session; a call hung up before any reply saved nothing and scores 0."""
     if call.store is None or call.session_id is None:
-        raise TrainerError("the session was not saved")
+        return {"session_id": None, "scenario": call.scenario.id, "path": [], "turns": [],
+                "score": 0.0, "finished": True}
     return call.store.load(call.session_id).to_json()

@@ -61,6 +61,9 @@ _FUTURE = _rx(
     r"reach(?:ing)? out (?:again|if|when|in)",
     r"(?:give you a call|get in touch|contact you) (?:if|when) (?:something|anything|a role)",
     r"if (?:something|anything) (?:else |bigger |more senior |suitable )?(?:comes up|opens up)",
+    r"(?:if|when|in case|should) (?:[^ ]+ ){1,4}(?:comes up|opens up|crops up|come up|open up|"
+    r"becomes available|becomes free)",
+    r"(?:hang|hold) on to your (?:details|cv|resume|application|information)",
     r"talent (?:pool|pipeline|network)",
 )
 _CHANGE = _rx(
@@ -121,6 +124,7 @@ _TERMS = _rx(
     r"ceiling", r"capped", r"fixed at", r"non-negotiable", r"grade", r"per (?:year|annum|hour)",
     r"(?:we're|we are) (?:looking at|offering|able to offer)", r"the offer would be",
     r"the role pays", r"compensation", r"\d+,\d{3}", r"\d+ ?k", r"thousand",
+    r"\d+(?:[.,]\d+)? (?:pounds|quid|dollars|euros|an hour|a year|per)", r"(?:an|per) hour",
 )
 _DECISION_QUESTION = _rx(
     r"(?:will|would|are|do) you (?:be )?(?:accepting|accept|joining|join|taking|take|signing|"
@@ -167,7 +171,8 @@ _PRIOR_NO = _rx(
     r"you (?:said|mentioned|told me|turned|declined|withdrew|decided (?:not|against)|"
     r"(?:don't|won't) (?:want|be))", r"you've (?:turned|declined|withdrawn|gone|decided (?:not|"
     r"against|to (?:withdraw|decline|pass|go with)))",
-    r"you're (?:withdrawing|declining|turning|pulling|not|going with)", r"your decision",
+    r"you're (?:withdrawing|declining|turning|pulling|not|going with)",
+    r"(?:respect|understand|accept|appreciate) your decision",
     r"(?:decided|decide|decision) (?:not|against|to (?:withdraw|decline|pass|go))",
     r"before you go", r"just so i can (?:feed|pass|let)", r"out of interest",
     r"^(?:okay|ok|right|alright|all right|ah|hmm|oh|sure|well|mm)(?: [,.])",
@@ -176,8 +181,11 @@ _PRIOR_NO = _rx(
 
 _WRAPUP_ASK = _rx(
     r"anything else(?! (?:that |which )?(?:comes?|opens?|crops?|suitable|like|in|at|we have|"
-    r"you'd be|that might))", r"else (?:i|we) can (?:do|help)", r"before (?:i let you go|we hang up|"
-    r"we wrap up)", r"anything (?:you'd|you would) like me to pass on", r"anything on your end",
+    r"you'd be|that might))", r"else (?:i|we) can (?:do|help)",
+    r"before (?:i let you go|we hang up|we wrap up)",
+    r"anything (?:you'd|you would) like me to pass on",
+    r"anything (?:more |further )?(?:(?:you'd|you would|you want|you'd like) )?(?:like )?to (?:add|"
+    r"say|mention|share)", r"any (?:last |other |final )?questions", r"anything on your end",
     r"(?:is|was) there anything (?:more|further)", r"goodbye", r"bye",
 )
 _INFO_ASK = _rx(
@@ -186,8 +194,10 @@ _INFO_ASK = _rx(
     r"what (?:was|were|is|are|would have|could have|did|does|do|has|had) (?:it|the|that|they|"
     r"behind|you|your|wrong|missing|lacking|made|been)",
     r"what the other", r"what (?:it|they|the other (?:company|firm|offer|one))",
-    r"(?:was|is) (?:it|that|this|there) (?:[^ ]+ ){0,4}(?:the )?(?:issue|problem|reason|"
-    r"sticking point|dealbreaker|deal breaker|concern|factor)",
+    r"(?:was|is|were|are) (?:[^ ]+ ){1,4}(?:the |a |an )?(?:issue|problem|reason|"
+    r"sticking point|dealbreaker|deal breaker|concern|factor|stumbling block)",
+    r"(?:anything|something|what) (?:we|i) (?:could|can|should|might) (?:improve|do better|"
+    r"have done|change|learn|work on)",
     r"(?:was|is) (?:it|that) (?:the|about|because|down to|something|anything|just|mainly|mostly|"
     r"purely|only|our|your|a)",
     r"(?:if|whether) (?:it was|it's|it is|there was|there's) (?:the|something|anything|about|"
@@ -195,8 +205,8 @@ _INFO_ASK = _rx(
     r"(?:was|is) there (?:a|any|anything|something) (?:particular |specific )?(?:problem|issue|"
     r"reason|concern|wrong|about|in particular)",
     r"(?:could|should|might) (?:we|i) have done", r"done differently", r"(?:do|did) differently",
-    r"(?:can|could|may) i ask (?:what|if|whether|about)", r"(?:mind|mind me) (?:asking|telling|"
-    r"if i ask|sharing)", r"feed ?back",
+    r"(?:can|could|may) i ask (?:what|if|whether|about)", r"reasons?",
+    r"(?:mind|mind me) (?:asking|telling|if i ask|sharing)", r"feed ?back",
 )
 """A question for information about the decision just given: why, where, who, what
 changed, what could have been better."""
@@ -260,6 +270,29 @@ def classify(line: str | None) -> LineKind:
     if opens or not questions:
         return LineKind.WRAPUP if not opens and _WRAPUP.search(text) else LineKind.OPENING
     return LineKind.CHANGE
+
+
+_ALTERNATIVE = _rx(
+    r"(?:also|another|other|different|separate|alternative|similar|same) (?:[^ ]+ ){0,4}"
+    r"(?:opening|role|position|vacancy|team|office|location|site|post|job|department|branch|"
+    r"scheme|programme|program)",
+    r"(?:role|position|opening|vacancy|post|job|scheme) (?:[^ ]+ ){0,3}(?:in|at) our",
+    r"(?:in|at) our (?:[^ ]+ ){0,2}(?:office|site|branch|team|studio|hub)",
+    r"(?:graduate|trainee|apprentice|contract|temp|temporary|junior|senior|lead) (?:[^ ]+ )?"
+    r"(?:scheme|role|position|opening|post)",
+)
+
+
+@lru_cache(maxsize=2048)
+def offers_alternative(line: str | None) -> bool:
+    """Whether the line offers something other than the role declined (another role, team
+    or office), rather than sweetening the same offer. Warming to an alternative does not
+    reopen the decision; warming to a sweetened offer does."""
+    if line is None or classify(line) is not LineKind.CHANGE:
+        return False
+    text = Utterance(line).joined
+    return bool(_ALTERNATIVE.search(text)) and not re.search(
+        r"(?<![^ ])version of (?:the|this|that) (?:role|job|position)", text)
 
 
 _WHY = _rx(

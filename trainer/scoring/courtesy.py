@@ -15,6 +15,9 @@ from trainer.scoring.utterance import Utterance
 
 CURT_WORDS = 5
 """A follow-up answer shorter than this, with no courtesy in it, is curt."""
+BLUNT_WORDS = 12
+"""A follow-up answer shorter than this that is only a blunt refusal ("No. Not interested.")
+with no courtesy in it is curt too."""
 
 CLOSE_FAMILIES = families([
     ("good wishes", r"all the (?:very )?best|best of luck|(?:good|the best of) luck(?! with that)|"
@@ -30,7 +33,9 @@ CLOSE_FAMILIES = families([
     ("see you again", r"(?:hope|hoping|i'm sure|sure) (?:that )?(?:our|we|to|we'll) (?:{w} )?"
      r"(?:paths?|cross|stay|keep|meet|work|bump|see|speak|talk|catch|get to|run into)|"
      r"cross paths|paths cross|(?:stay|keep) in touch|speak (?:to you )?soon|"
-     r"talk (?:to you )?soon|until next time|see you around", 100),
+     r"talk (?:to you )?soon|until next time|see you around|(?:maybe|perhaps|hopefully) "
+     r"(?:our paths|we)(?:'ll| will| can| might| could)? (?:cross|meet|work together|speak|talk|"
+     r"catch up|see each other)|paths (?:will|might|may) cross", 100),
     ("hope it goes well", r"(?:hope|hoping) (?:that )?(?:you|the (?:search|hiring|recruitment|"
      r"rest|process|role|intake|launch|team|interviews|new)|it|everything|things|all) "
      r"(?:{w} ){0,4}(?:goes|go|went|well|find|finds|fill|fills|someone|great|brilliant|luck|"
@@ -59,7 +64,11 @@ RUDE_FAMILIES = families([
      r"why (?:would|should) i (?:tell|say|share|explain)|what's it to you|i'm not telling|"
      r"(?:not|n't) (?:really )?(?:something|anything) i (?:want|wish|care|need) to (?:discuss|"
      r"talk about|go into|get into|share)|mind your own|back off|get off my back|leave me alone|"
-     r"enough (?:already|questions)",
+     r"enough (?:already|questions)|(?:can|could) we (?:just )?(?:leave it|drop it|move on)|"
+    r"(?:i've|i have) (?:already )?said my piece|said all i'm going to|(?:don't|do not|never|"
+    r"stop) (?:ever )?(?:call|calling|contact|"
+    r"contacting|ring|ringing|phone|phoning|email|emailing|bother|bothering|chase|chasing) "
+    r"(?:me|us)|lose my (?:number|details)|(?:delete|remove|bin) my (?:number|details|cv)",
      100),
 ])
 
@@ -72,6 +81,22 @@ POLITE_FAMILIES = families([
      r"good question|kind|gracious|lovely|great|to be honest|i would|i'd be|i'm afraid",
      100),
 ])
+
+
+SOFTENERS = families([
+    ("softener", r"if (?:that's|that is|it's|it is) (?:okay|ok|alright|all right|fine)|"
+     r"if you don't mind|(?:i )?hope (?:that's|that is|you) (?:okay|ok|alright|all right|fine|"
+     r"understandable|understand)|hope you understand|(?:i'm )?sorry|i'm afraid", 100),
+])
+
+
+def soften(utt: Utterance, rude: list[Hit]) -> list[Hit]:
+    """Rude-sounding words said gently ("I'll leave it at that, if that's okay") decline to
+    answer politely; only the ones with no softener in their sentence stay rude."""
+    if not rude:
+        return rude
+    soft = {utt.sentence[h.i] for h in find(utt, SOFTENERS)}
+    return [h for h in rude if utt.sentence[h.i] not in soft]
 
 
 def read_close(utt: Utterance) -> list[Hit]:

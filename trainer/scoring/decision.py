@@ -29,19 +29,22 @@ _DECLINE_VERB = (
     r"pass(?! (?:that|it|this(?! time| one)|them|him|her|my|our|the message|along|by|through|out|"
     r"away|over|"
     r"the (?:exam|test|ball|time|phone|details)|on (?:my|our|the message|that message|them|"
-    r"your|it to|this to|that to)|me|you|'s|is|was))|"
+    r"your|it to|this to|that to)(?![^ ])|me|you|'s|is|was)(?![^ ]))|"
     r"passing on(?! my| our)|pull(?:ing)? (?:my|the) (?:application|candidacy|name)"
 )
 _DECLINED = (
-    r"declined|withdrew|withdrawn|pulled out|turned {w}(?: {w})? down|turned down|cancelled|"
+    r"declined|withdrew|withdrawn|pulled out|pulled (?:my|the) (?:application|candidacy|name)|"
+    r"turned {w}(?: {w})? down|turned down|cancelled|"
     r"canceled|stepped back|stepped away|stepped out|backed out|bowed out|dropped out"
 )
 _ACCEPT_VERB = (
     r"accept(?:ing)?(?! (?:less|anything|below|under|a lower|another|an offer|a role|"
     r"a position|a job))|"
-    r"(?:take|taking) (?:it|this|that|yours|the (?:offer|job|role|position|post|opportunity)|"
+    r"(?:take|taking) (?:up )?(?:it|this|that|yours|the (?:offer|job|role|position|post|"
+    r"opportunity)|"
     r"your (?:offer|role|job|position)|you up|them up|this one|that one)|"
-    r"join(?:ing)?(?= you| the team| your| us| [,.?]|$)|sign(?:ing)?(?= it| the| anything| on)|"
+    r"join(?:ing)?(?! in| up| forces| the (?:dots|queue|call|meeting))|sign(?:ing)?(?= it| the|"
+    r" anything| on)|"
     r"proceed(?:ing)?|continu(?:e|ing)|move forward|moving forward|go forward|going forward|"
     r"go ahead|going ahead|progress(?:ing)?|pursu(?:e|ing)|"
     r"(?:come|coming)(?= [,.?]|$| in| back| to| the| tomorrow| on| any| for)|attend(?:ing)?|"
@@ -82,12 +85,16 @@ NO_FAMILIES = families([
      r"a (?:firm |definite |hard |polite )?no from (?:me|my side|my end)|"
      r"(?:my |the )?(?:answer (?:is|has to be|will have to be|would be|'s)|answer's) "
      r"(?:going to be |got to be |still |afraid )?(?:still )?(?:a )?(?:firm |definite )?no|"
-     r"i'm (?:saying|going to say) no|no from me|(?:it's|that's) a pass|a pass from me", 100),
+     r"i'm (?:saying|going to say) no|no from me|(?:the |my |our )?(?:verdict|decision|response|"
+    r"reply) (?:is|'s|will be|has to be|would be) (?:still |afraid |sadly |unfortunately )?"
+    r"(?:a )?(?:firm |definite )?no(?= [,.?]|$| i| sorry| thanks| thank| unfortunately)|(?:it's|"
+    r"that's) a pass|a pass from me", 100),
     ("decision stands", r"(?:my )?(?:decision|mind|minds) (?:is|remains|stays|stands) "
      r"(?:still )?(?:made|"
      r"final|firm|set|the same|unchanged|made up)|(?:decision's|mind's|minds|decisions) (?:made|"
      r"final|set)|(?:my )?decision stands|"
-     r"made (?:up )?my (?:mind|decision)|(?:haven't|not|won't|isn't going to|hasn't|didn't) "
+     r"made (?:up )?my (?:mind|decision|choice)|my (?:mind|choice)'s made|(?:haven't|not|won't|"
+     r"isn't going to|hasn't|didn't) "
      r"change(?:d)? (?:my mind|my decision)|(?:stick|sticking|stand|standing) (?:with|by) my "
      r"decision|that hasn't changed|still (?:a )?no|still (?:declining|withdrawing)|"
      r"(?:nothing|no amount of {w}|no {w}) (?:will|would|could|is going to|can) change "
@@ -105,8 +112,9 @@ NO_FAMILIES = families([
      r"(?:nah|no) (?:, )?i'm (?:good|alright|fine|okay)", 85, "idiom"),
     ("but no", r"(?:i'm )?afraid not|sadly not|unfortunately not|(?:but|,|so) no(?= [,.?]|$| i| "
      r"thanks| thank| sorry| unfortunately| i'm| it's| my)", 85, "idiom"),
-    ("elliptical no", r"(?:^|(?<=[,.?] )|(?<=but )|(?<=so )|(?<=and ))(?:i|we) (?:really |just |"
-     r"honestly |still |simply )?(?:won't|will not|can't|cannot|shan't|couldn't)"
+    ("elliptical no", r"(?:^|(?<=[,.?] )|(?<=but )|(?<=so )|(?<=and ))(?:(?:i|we) (?:really |just |"
+     r"honestly |still |simply )?(?:won't|will not|can't|cannot|shan't|couldn't)|(?:i'm|we're) "
+     r"(?:really |just |honestly |still |afraid )?not)"
      r"(?: (?:really|honestly|sorry|unfortunately|i'm afraid|afraid|though))?(?= [,.?]|$)",
      80, "bare"),
     ("bare no", r"^(?:(?:oh|um|uh|er|erm|well|yeah|yes|so|hmm|look|honestly|sorry|ah|right|"
@@ -133,6 +141,14 @@ ACCEPT_FAMILIES = families([
      r"do (?:it|the interview|the second|the next|this interview))(?= (?:in|to|for|on|then|after|"
      r"the)|[ ]?[,.?]|$)", 75),
 ])
+
+_ELSEWHERE = families([
+    ("elsewhere", r"(?:found|got|accepted|taken|landed|chosen|signed|joining|started) (?:(?:a|an|"
+     r"another|the other|my new|a new) )?(?:{w} )?(?:role|job|position|post|offer|place|contract)|"
+     r"(?:the other|another|a new|my new) (?:role|job|position|company|firm|offer|team|place)|"
+     r"elsewhere|somewhere else"),
+])
+"""Where the speaker is going instead: "excited to start" after it is about the new job."""
 
 CAVE_FAMILIES = families([
     ("taking it back", r"(?:forget|scrap|ignore|disregard|strike) (?:what i (?:just )?said|that|"
@@ -198,17 +214,23 @@ class DecisionReading:
     reversal: Reversal | None
 
 
-def find_reversal(utt: Utterance, kind: LineKind, no_hits: list[Hit]) -> Reversal | None:
+def find_reversal(utt: Utterance, kind: LineKind, no_hits: list[Hit],
+                  alternative: bool = False) -> Reversal | None:
     """An acceptance of their offer, or a caving phrase, in ``utt``.
 
     A warm word about a counter-offer followed by a no ("that sounds great, but
-    I'll pass") is a courtesy, not caving.
+    I'll pass") is a courtesy, not caving; so is warming to an ``alternative``
+    (another role or office): the offer declined stays declined.
     """
+    others = find(utt, _ELSEWHERE) if not alternative else []
     for hit in find(utt, ACCEPT_FAMILIES):
-        if _accept_counts(utt, hit):
+        if alternative:
+            break  # saying yes to another role keeps the no to this one
+        if _accept_counts(utt, hit) and not any(
+                o.i < hit.i and utt.sentence[o.i] == utt.sentence[hit.i] for o in others):
             return Reversal(hit, "accept")
     for hit in find(utt, CAVE_FAMILIES):
-        if hit.family.tag == "change" and (kind is not LineKind.CHANGE
+        if hit.family.tag == "change" and (kind is not LineKind.CHANGE or alternative
                                            or any(n.i >= hit.j for n in no_hits)):
             continue
         if negated_before(utt, hit.core[0], 6) is None and not _in_others_mouth(utt, hit):
@@ -232,15 +254,17 @@ def _in_others_mouth(utt: Utterance, hit: Hit) -> bool:
 
 
 def read_decision(
-    utt: Utterance, kind: LineKind, asks_to_go_ahead: bool, hedged: Hit | None, motive: bool
+    utt: Utterance, kind: LineKind, asks_to_go_ahead: bool, hedged: Hit | None, motive: bool,
+    alternative: bool = False,
 ) -> DecisionReading:
     """Every clear-no candidate in ``utt``, sorted into those that count and those vetoed.
 
     ``motive`` says the reply goes on to give a reason or a complaint, which
-    turns a bare "No." to "have you had a chance to look?" into a refusal.
+    turns a bare "No." to "have you had a chance to look?" into a refusal;
+    ``alternative`` says the line offers another role rather than a better offer.
     """
     candidates = find(utt, NO_FAMILIES)
-    reversal = find_reversal(utt, kind, candidates)
+    reversal = find_reversal(utt, kind, candidates, alternative)
     kept: list[Hit] = []
     vetoed: list[tuple[Hit, str]] = []
     for hit in candidates:

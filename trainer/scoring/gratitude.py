@@ -19,10 +19,12 @@ THANKS_FAMILIES = families([
      r"very) much| a lot| a million| again| a bunch)?|many thanks|thanking you|"
      r"cheers(?= [,.?]|$| for| then| mate| again| though)|ta(?= very much| muchly| so much)",
      100),
-    ("appreciation", r"(?:{subj} )?(?:(?:really|truly|genuinely|do|so|very much|greatly|honestly|"
+    ("appreciation", r"(?:{subj} )?(?:(?:really|truly|genuinely|do|did|so|very much|greatly|"
+     r"honestly|"
      r"sincerely|deeply|just|also|hugely|massively|totally|definitely|all|both|still) )*"
      r"(?P<v>appreciate)(?= (?:it|that|this|you|your|the|everything|all|everyone|everybody|how|"
-     r"being|having|him|her|them|every|so|very|a|hearing|yours|what|getting|each)|[ ]?[,.?]|$)",
+     r"being|having|him|her|them|every|so|very|a|hearing|yours|what|getting|each|[a-z]+ing)(?= |$)|"
+     r"[ ]?[,.?]|$)",
      95),
     ("appreciation", r"(?:much|greatly|really|very much|so|truly|hugely|always) (?P<v>appreciated)|"
      r"(?:it's|it is|that's|that is|it was|that was) (?:really |very |much |greatly |truly )?"
@@ -43,7 +45,9 @@ THANKS_FAMILIES = families([
     ("kind of you", r"(?:that's|that is|it's|it is|how|so|very|really|too|you're|you are|"
      r"you've been) (?:very |really |so |incredibly |truly |extremely |too )?(?:kind|good|"
      r"generous|thoughtful|nice|lovely|gracious|decent|sweet|helpful) (?:of you|to (?:offer|"
-     r"ask|call|think|me|let))|that's (?:very |really |so )?kind(?= [,.?]|$| and| thank| but)",
+     r"ask|call|think|me|let))|that's (?:very |really |so )?kind(?= [,.?]|$| and| thank| but)|"
+     r"(?:that's|it's|that is|it is|what) (?:a |such a )?(?:very |really |so )?(?:kind|generous|"
+     r"thoughtful|lovely) (?:thought|offer|gesture)",
      85, "kind"),
 ])
 
@@ -127,12 +131,19 @@ def veto(utt: Utterance, hit: Hit, sarcastic: bool) -> str | None:
         reason = _thank_you_veto(utt, hit, before, after)
         if reason is not None:
             return reason
-    if name in ("thank you", "appreciation") and any(w in _PROMISE for w in before):
-        promise = next(word for word in reversed(before) if word in _PROMISE)
+    said = [w for w in utt.texts(max(hit.i - 3, 0), hit.i) if w != ","]
+    if "." in said or "?" in said:
+        said = said[len(said) - [w in (".", "?") for w in reversed(said)].index(True):]
+    if name in ("thank you", "appreciation") and any(w in _PROMISE for w in said):
+        # only in the thank-you's own sentence: "Will do. Thanks, bye." thanks now
+        promise = next(word for word in reversed(said) if word in _PROMISE)
         return f'thanks only promised or reported ("{promise} thank")'
-    negator = negated_before(utt, hit.core[0], 4)
-    if negator == "no":
-        negator = None  # "no, that's all, thank you": the no answers something else
+    # "decided not to take it thank you": a "thank you" is negated only right after the
+    # negation; the words of a decision before it do not reach it
+    negator = negated_before(utt, hit.core[0], 1 if name == "thank you" else 4)
+    if negator == "no" or (negator == "not" and utt.texts(hit.i - 2, hit.i - 1) == ["why"]):
+        # "no, that's all, thank you": the no answers something else; "why not, thanks" agrees
+        negator = None
     if negator is not None and after[:1] != ["enough"] and name != "kind of you":
         return f'negated: "{negator}"'
     if hit.family.tag == "grateful" and after and _own_luck(after):

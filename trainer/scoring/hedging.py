@@ -22,7 +22,8 @@ NEAR_WINDOW = 6
 
 _DECISION_VERBS = (
     r"decline|declining|accept|accepting|take|taking|withdraw|withdrawing|cancel|cancelling|"
-    r"say no|say yes|saying no|step|pull|pass|turn|stay|reconsider|change|consider|continue|proceed|join|come|"
+    r"say no|say yes|saying no|step|pull|pass|turn|stay|reconsider|change|consider|continue|"
+    r"proceed|join|come|"
     r"listen|interview|sign|go|do|make"
 )
 
@@ -38,7 +39,10 @@ HEDGE_CUES = families([
      r"think about|change|make a difference|be persuaded|be tempted|be open|do that|do it)",
      90, "near"),
     ("I think", r"i think(?= (?:i|i'll|i'm|i'd|i've|we|we'll|probably|maybe|perhaps|no|not|"
-     r"that i|so)(?: |$))|i think(?= [,.?]|$)|i don't think (?:i|i'll|i'm|i'd|we)(?= )",
+     r"that i|so)(?: |$))|i think(?= [,.?]|$)|i think(?= it's (?:best|better|wiser|right|time|"
+     r"fair|probably)| it(?:'d| would) be (?:best|better|wiser|fairer))|i (?:just |really |"
+     r"honestly |genuinely )?"
+     r"don't (?:really )?think (?:i|i'll|i'm|i'd|we)(?= )",
      100, "near"),
     ("I guess", r"i guess|i suppose|i reckon|i feel like i (?:should|might|have to|need to|"
      r"could)", 90, "near"),
@@ -96,7 +100,8 @@ def read_hedges(utt: Utterance) -> HedgeReading:
     for hit in found:
         if hit.family.tag == "near" and (_someone_else(utt, hit) or _polite_request(utt, hit)):
             continue
-        if hit.family.tag == "standalone" or (anchors and _alone_in_clause(utt, hit)):
+        if hit.family.tag == "standalone" or (
+                (anchors or _own_sentence(utt, hit)) and _alone_in_clause(utt, hit)):
             cues.append(hit)
             continue
         if any(_qualifies(utt, hit, anchor) for anchor in anchors):
@@ -141,6 +146,14 @@ def _polite_request(utt: Utterance, cue: Hit) -> bool:
 _FILL = frozenset({"um", "uh", "er", "erm", "hmm", "well", "yeah", "oh", "so", "i", "mean", "just",
                    "and", "but", "or", "really", "honestly", "actually", "sorry", "then", "yes",
                    "no", "okay", "like"})
+
+
+def _own_sentence(utt: Utterance, cue: Hit) -> bool:
+    """"... tempting. Maybe. How much ...?": a cue that is a whole sentence answers the
+    question put, so it qualifies the decision even with no decision word near it."""
+    sentence = utt.sentence[cue.i]
+    return all(word.text in _FILL or cue.i <= k < cue.j or word.is_punct
+               for k, word in enumerate(utt.words) if utt.sentence[k] == sentence)
 
 
 def _alone_in_clause(utt: Utterance, cue: Hit) -> bool:

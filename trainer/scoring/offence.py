@@ -27,6 +27,9 @@ _HARSH = "|".join([
     "rubbish", "crap", "crappy", "garbage", "trash", "naff", "lousy", "abysmal", "woeful", "dire",
     "nightmare", "slow", "painfully", "glacial", "sluggish", "unreliable", "amateur", "careless",
     "clumsy", "rushed", "confusing", "confused", "vague", "evasive", "cold", "stingy",
+    "pointless", "meaningless", "tiresome", "gruelling", "excessive", "endless", "unacceptable",
+    "disgusting", "outrageous", "grilled", "grilling", "interrogated", "horror", "offhand",
+    "curt", "sneering", "belittling", "demeaning",
 ])
 """Words that run something down when aimed at something of theirs."""
 
@@ -64,8 +67,10 @@ OFFENCE_FAMILIES = families([
     ("sarcasm", r"(?:^|(?<=[.?,] ))(?:wow |oh |gosh |well )?(?:, )?how (?:very |incredibly |"
      r"terribly )?(?:generous|kind|thoughtful|considerate|magnanimous|big of you)(?= [.?]|$)|"
      r"(?:wow|gosh|oh wow|oh my|whoa) (?:, )?(?:{w} ){0,2}whole|"
-     r"thanks (?:a lot |so much |very much )?for (?:nothing|wasting)|"
-     r"good luck with that|yeah right|now you (?:find|have|offer|tell|suddenly)|"
+     r"thanks (?:a lot |so much |very much )?for (?:nothing|wasting)|said no (?:one|body)(?: , )?"
+     r"(?: ever)?|"
+     r"good luck with that|yeah right|now you (?:find|have|offer|tell|suddenly|can|could|want|"
+     r"decide|care|remember|call|ring)|(?:oh )?so now (?:you|there's|it's)|"
      r"(?:generous|amazing|wonderful|fantastic|brilliant|great|lovely) (?:{w} ){0,2}[.,?] really "
      r"[.,?]|(?:not|can't say i'm|i'm not) (?:grateful|thankful)|can't say i (?:appreciate|"
      r"appreciated|enjoyed|liked)|(?:don't|didn't) appreciate (?:how|the way|being|that|it)|"
@@ -91,11 +96,14 @@ OFFENCE_FAMILIES = families([
      "strong"),
     ("mistreated", r"(?:waited|waiting|took|taking|take|takes|taken) (?:{w} ){0,2}(?:weeks|"
      r"months|forever|ages|a month|a week|so long|that long|days) (?:to|for) (?:get back|reply|"
-     r"respond|hear|decide|call|come back|send|answer|get|any)|impossible to (?:reach|contact|get hold of|deal with|work with|pin down|"
+     r"respond|hear|decide|call|come back|send|answer|get|any)|impossible to (?:reach|contact|"
+     r"get hold of|deal with|work with|pin down|"
      r"get through to)|(?:learn|teach|need|could use|have) (?:some )?manners|no manners|"
      r"bad manners|took (?:{w} )?(?:weeks|months|forever|ages) to (?:get back|reply|respond|send|"
      r"hear|decide|make|call)|kept me waiting|left me hanging|messed me (?:around|about)|"
-     r"mucked me (?:around|about)|strung me along|stringing me along|jerked me around|"
+     r"mucked me (?:around|about)|barely (?:looked|listened|spoke|acknowledged|engaged|paid|"
+     r"glanced|bothered|said)|(?:bad|terrible|awful|poor|dodgy) (?:reviews|reputation|things)|"
+     r"reputation for|strung me along|stringing me along|jerked me around|"
      r"(?:lied|lying) to me|misled me|no respect|lack of respect|disrespected|"
      r"(?:your|their|the) (?:{w} )?(?:interviewers?|team|manager|managers|recruiters?|hr|panel|"
      r"company|people|staff|director|boss|ceo) (?:clearly |obviously |really |just |never "
@@ -121,7 +129,8 @@ _TARGETS = frozenset([
     "organisation", "organization", "everyone", "whole", "it", "that", "this", "experience",
     "hiring", "recruitment", "role", "job", "rota", "shifts", "conditions", "reviews", "whoever",
     "he", "she", "his", "her", "leadership", "department", "business", "onboarding", "scheduling",
-    "schedule", "organising", "organizing", "setup", "feedback", "emails",
+    "schedule", "organising", "organizing", "setup", "feedback", "emails", "round", "rounds",
+    "task", "tasks", "puzzles", "tests", "exercise", "exercises", "stages", "stage", "hoops",
 ])
 _COPULA = frozenset({"am", "was", "were", "be", "been", "being", "feel", "felt", "feeling",
                      "get", "got", "so", "really", "just", "a", "bit", "little", "quite", "very",
@@ -140,6 +149,9 @@ def _about_speaker(utt: Utterance, hit: Hit) -> bool:
     k = hit.i - 1
     while k >= 0 and utt.words[k].text in _COPULA:
         k -= 1
+    if k >= 0 and utt.words[k].text in ("me", "myself") and utt.texts(k + 1, k + 2) in (
+            ["was"], ["were"], ["is"], ["has"]):
+        return False  # "the way they spoke to me was ...": "me" ends a clause, not the subject
     return k >= 0 and utt.words[k].text in _FIRST_PERSON
 
 
@@ -181,6 +193,8 @@ def veto(utt: Utterance, hit: Hit) -> str | None:
     end = hit.j
     while end < len(utt.words) and utt.sentence[end] == sentence and end - hit.j < TARGET_REACH:
         end += 1
+    if _owned_subject(utt, hit):
+        return "about the speaker's own situation, not them"
     after_near = utt.texts(hit.j, min(end, hit.j + 4))
     if _about_speaker(utt, hit) and not any(w in _TARGETS and w not in _WEAK_TARGETS
                                             for w in after_near):
@@ -197,6 +211,27 @@ def veto(utt: Utterance, hit: Hit) -> str | None:
 TARGET_REACH = 10
 """How many words from a harsh word its target may be (an unpunctuated transcript is one
 long "sentence", and "the offer" ten clauses back is not what the word is about)."""
+_SUBJECT_GAP = frozenset({"would", "will", "be", "been", "is", "was", "were", "are", "has", "had",
+                          "have", "a", "an", "total", "complete", "absolute", "real", "bit",
+                          "little", "so", "really", "very", "pretty", "quite", "rather",
+                          "just", "getting", "gets", "got", "become", "becomes", "felt", "feels",
+                          "feel", "'s", "'ve", "being", "of", "kind", "sort", "such", "utter",
+                          "bloody", "absolutely", "totally", "honestly", "frankly",
+                          "lately", "recently", "always", "right", "now", "then", "seemed",
+                          "seems", "looks", "looked", "sounds", "sounded"})
+
+
+def _owned_subject(utt: Utterance, hit: Hit) -> bool:
+    """"my commute would be a nightmare", "my week's been chaotic": the thing run down is
+    the speaker's own, found by stepping back over the copula to its noun."""
+    k = hit.i - 1
+    while k >= 0 and utt.words[k].text in _SUBJECT_GAP:
+        k -= 1
+    if k < 0 or utt.words[k].is_punct:
+        return False
+    return any(w in _OWNERS for w in utt.texts(k - 2, k + 1))
+
+
 _OWNERS = frozenset({"my", "our", "own", "mine", "i", "i'm", "i've", "we", "we're", "my own"})
 
 

@@ -12,6 +12,7 @@ over-detailed.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from trainer.scoring.families import NEGATORS, Family, Hit, families, family, find
@@ -35,7 +36,10 @@ REASON_FAMILIES = families([
      r"working|heading|managing)|said yes|signed with|going with them|"
      r"(?:step|stepping) up|chance to (?:lead|grow|manage|move|build|learn)|more senior|"
      r"lead role|leadership role|promotion|promoted|counter offer|counter-offer|counteroffer|"
-     r"counter offered|counter-offered|counteroffered|(?:something|one) (?:else )?lined up|"
+     r"counter offered|counter-offered|counteroffered|(?:something|one) (?:else )?lined up|(?:role|"
+     r"job|position|offer|post|place) (?:that )?"
+     r"(?:i've|i have|i) (?:already |just )?(?:taken|accepted|chosen|signed|got|found|started|"
+     r"agreed)|"
      r"lined up|elsewhere|somewhere new|new (?:job|role|position)|started (?:somewhere|with|at)|"
      r"found (?:something|another|a (?:role|job|position|place)|the (?:role|job|position) i)|"
      r"leading (?:a|the|their|my|its|his|her) (?:{w} )?team|"
@@ -46,7 +50,11 @@ REASON_FAMILIES = families([
     ("staying put", r"stay(?:ing)? (?:in|at|with|where|put|on)|(?:happy|settled|content) where "
      r"i'm|"
      r"(?:not|n't) looking (?:to|for) (?:move|moving|leave|leaving|change|changing|a move|"
-     r"a change|anything)|(?:current|present|existing) (?:employer|company|firm|job|role|team|"
+     r"a change|anything)|(?:not|no longer) (?:really |actually )?looking (?:anymore|any more|"
+     r"at the moment|right now|now|for (?:a|another|anything|work))|"
+     r"(?:settled|happy|content|staying|rooted|established) (?:here|where i am|where we are)|"
+     r"(?:happy|settled|content) (?:with|in) (?:the|my) (?:{w} )?(?:role|job|position|team|"
+     r"company|employer)|(?:current|present|existing) (?:employer|company|firm|job|role|team|"
      r"position|boss|manager|contract|salary|package|base|pay|job's)|"
      r"(?:just |recently )?started (?:a|my) new|new (?:job|role|position) (?:that|which|i|last|"
      r"this|starting)|(?:change|changing|move|moving|switch|switching) jobs|"
@@ -73,14 +81,24 @@ REASON_FAMILIES = families([
      r"transition|transitioning|pivot|pivoting) into|focus(?:ing)? (?:on|more on)|"
      r"(?:stay|staying|remain|remaining) in (?:the )?(?:public|private|charity|third|same|"
      r"current|my|this|academic|health|education)|clicked|gelled|chemistry|narrow|limited|scope|"
-     r"progression|growth|challenge|challenging|development|(?:suited|suits|suit) me|"
+     r"progression|growth|challenge|challenging|development|"
+     r"where i (?:want|wanted|'d like|would like|hope|see myself|need) (?:to )?(?:go|be|head|"
+     r"end up|take my career|grow)|"
+     r"go(?:ing)? (?:freelance|self-employed|solo|independent|contracting|back to (?:uni|"
+     r"university|school|college|study|studying|education|academia))|(?:start|starting|set up|"
+     r"setting up|launch|launching|run|running) (?:my own|a|our own) (?:business|company|"
+     r"practice|studio|firm|shop|consultancy)|retrain(?:ing)?|career change|change (?:of )?"
+     r"careers?|(?:take|taking) (?:a|some) (?:break|time off|year out|career break|sabbatical)|"
+     r"sabbatical|gap year|go(?:ing)? travelling|(?:need|needs|want|take|taking|having|have) "
+     r"(?:a|some) (?:break|rest|time off|breather|time out)|(?:suited|suits|suit) me|"
      r"interest in (?:{w} ){0,4}"
      r"(?:declined|waned|faded|dropped|changed)|lost (?:my |some )?interest|(?:too )?far from "
      r"(?:what|my)|further from|aligned|alignment", 100, "fit"),
     ("place and commute", r"commute|commuting|commuter|travel|travelling|traveling|relocat(?:e|"
      r"ing|ion)|move (?:house|away|abroad|cities|city|country|to|across|back)|moving (?:house|"
      r"away|abroad|to|across|back|cities)|moved|location|distance|closer to home|close to home|"
-     r"nearer (?:to )?home|(?:too|so|very|quite) far|remote|hybrid|work(?:ing)? from home|"
+     r"nearer (?:to )?home|(?:too|so|very|quite|a bit|a little|rather|pretty|really|way|"
+     r"much) (?:too )?far|remote|hybrid|work(?:ing)? from home|"
      r"on-site|(?:the|a|long|an hour's|hour's|hour|minute|minutes') drive|driving (?:distance|"
      r"time|for|an|two|over|to work|to the office)|(?:don't|can't|do not) drive|journey|(?:two|"
      r"three|an|one|\d+) (?:hours?|trains?|buses)|"
@@ -93,7 +111,10 @@ REASON_FAMILIES = families([
      r"at least (?:\d+|{w})|or above|too low|(?:a bit|quite|rather|very|pretty) low|"
      r"(?:bit|little|lot|much|way|well|significantly|considerably) (?:lower|less|below|under|"
      r"short)|mortgage|rent|bills|loans|debt|afford|cost of|costs|financial|financially|"
-     r"pay cut|take a cut|numbers|doesn't cover|cover (?:my|it|the)|commitments|"
+     r"pay cut|take a cut|numbers|doesn't cover|(?:quite a bit|a bit|a lot|much|way|far|"
+     r"considerably|significantly|substantially|a fair bit|noticeably) (?:more|higher|better)"
+     r"(?= than)|(?:more|higher|better|less|lower) than (?:this|your|the|what you|"
+     r"yours|ours)|cover (?:my|it|the)|commitments|"
      r"family to support", 100, "money"),
     ("personal life", r"family|families|kids|children|child|childcare|daughter|son|partner|wife|"
      r"husband|spouse|parents|mum|mom|dad|father|mother|grandmother|grandfather|baby|pregnant|"
@@ -107,17 +128,32 @@ REASON_FAMILIES = families([
      r"full-time|full time|four day|four-day|nine day|days a week|workload|burn out|burnout|"
      r"visa|lease|landlord|flat|housing|parental leave|maternity|paternity|culture|clicked with|"
      r"the people there|the team there|(?:something|things) (?:has |have )?come up|came up|"
-     r"at home|family (?:matter|emergency|reasons)|personal matter", 100, "life"),
+     r"at home|family (?:matter|emergency|reasons)|personal matter|early starts|early mornings|"
+     r"late finishes|long hours|unsocial hours|antisocial hours|little one|little ones|toddler|"
+     r"newborn|my kid", 100, "life"),
+    ("because of", r"(?:due to|because of|owing to|on account of) (?:{w} )|thanks to (?:a|an|my|"
+     r"some|this|that|the(?! (?:team|panel|whole|hiring|recruit|interview|people|staff|"
+     r"managers?|company|firm|department|board|hr)))(?= )", 90, "cause"),
 ])
 
 LONG_STORY = families([
-    ("long story", r"long story|(?:a lot|lots|a bunch|a number|a few|several|loads) of (?:little "
+    ("long story", r"long story|(?:a few|several|many|multiple|various|a couple of|a handful of) "
+     r"(?:little |different |separate )?(?:things|reasons|factors)|(?:a lot|lots|a bunch|a number|a few|several|loads) of (?:little "
      r"|different )?(?:things|reasons|factors)|a combination|a mix|on top of (?:all )?(?:that|"
      r"this)|(?:it all|it) (?:adds|added) up|(?:stacked|added|piles|piled) up|"
      r"(?:didn't|doesn't|don't|just doesn't|wouldn't) add up|to explain|let me explain|"
      r"sorry for rambling|a long list|where do i (?:start|begin)|for starters|first of all|"
      r"firstly|secondly|not to mention|as well as|between the"),
 ])
+
+REASON_FRAME = families([
+    ("reason frame", r"(?:it's|it is|it was|that's|it) (?:more|just|really|mainly|mostly|simply|"
+     r"honestly|actually|purely|partly)? ?(?:that|about|to do with|because|down to)|"
+     r"the (?:real |main |actual |only |big |biggest )?(?:reason|problem|issue|thing|sticking "
+     r"point) (?:is|was|'s)|because|since|what (?:put me off|changed|made|tipped|swung)"),
+])
+"""Words that present what follows as the reason ("it's more that ...", "the real problem
+is ..."), so a complaint after them is why, not just an outburst."""
 
 DELAY = families([
     ("asks for time", r"more time|get back to you|call you back|let you know|until (?:monday|"
@@ -208,12 +244,15 @@ def read_reasons(
     excluded: list[tuple[int, int]],
     extra: list[Hit],
     found: list[Hit] | None = None,
+    blocked: Sequence[tuple[int, int]] = (),
 ) -> ReasonReading:
     """The reason clauses of ``utt``.
 
     ``excluded`` are word spans that cannot hold a reason (a thank-you for
     the offer, a close); ``extra`` are criticisms that count as reasons here;
-    ``found`` are the reason-family hits if already looked for.
+    ``found`` are the reason-family hits if already looked for; ``blocked``
+    are spans that say something else (the decision itself, a hedge, an
+    apology), so they are never counted as a further detail of the reason.
     """
     kept: list[Hit] = []
     vetoed: list[tuple[Hit, str]] = []
@@ -222,6 +261,12 @@ def read_reasons(
     for hit in [*found, *extra]:
         if any(s <= hit.i < e for s, e in excluded):
             vetoed.append((hit, "part of a thank-you or a goodbye"))
+        elif _their_alternative(utt, hit):
+            vetoed.append((hit, "the alternative they offered, not a reason"))
+        elif _conceded(utt, hit):
+            vetoed.append((hit, "conceded as fine before the real reason"))
+        elif _wished_for(utt, hit):
+            vetoed.append((hit, "what would change the decision, not a reason"))
         elif _negated(utt, hit):
             vetoed.append((hit, "named only to rule it out"))
         elif _in_question(utt, hit):
@@ -230,23 +275,146 @@ def read_reasons(
             vetoed.append((hit, "a condition for changing the decision, not a reason"))
         else:
             kept.append(hit)
+    spans = clause_spans(utt)
+    units = _units(utt, spans, kept, set())
+    if units:
+        details = _detail_spans(utt, spans, units, [*excluded, *blocked])
+        if details:
+            units = _units(utt, spans, kept, details)
+    words = sum(sum(1 for w in utt.words[u.start:u.end] if not w.is_punct) for u in units)
+    story = find(utt, LONG_STORY)
+    return ReasonReading(tuple(units), story[0] if story else None, words, tuple(vetoed))
+
+
+def _units(utt: Utterance, spans: list[tuple[int, int]], kept: list[Hit],
+           details: set[tuple[int, int]]) -> list[ReasonUnit]:
+    """Reason clauses in order, each with the "so ..." / "which ..." clauses that hang on it.
+    A clause in ``details`` is a further reason no family names (an item in a list)."""
     units: list[ReasonUnit] = []
     last_was_unit = False
-    for start, end in clause_spans(utt):
+    for start, end in spans:
         inside = tuple(h for h in kept if start <= h.i < end)
         first_word = utt.words[start].text if start < len(utt.words) else ""
         if last_was_unit and first_word in _MERGE_WORDS:
             last = units[-1]
             units[-1] = ReasonUnit(last.start, end, last.hits + inside)
             continue
-        if inside:
+        if inside or (start, end) in details:
             units.append(ReasonUnit(start, end, inside))
-        last_was_unit = bool(inside)
-    words = sum(sum(1 for w in utt.words[u.start:u.end] if not w.is_punct) for u in units)
-    story = find(utt, LONG_STORY)
-    return ReasonReading(tuple(units), story[0] if story else None, words, tuple(vetoed))
+            last_was_unit = True
+        else:
+            last_was_unit = False
+    return units
 
 
+_LIST_JOINS = frozenset({"and", "also", "plus", "then", "on", "as", "oh", "not", "besides"})
+_NOT_A_REASON = frozenset({
+    "thank", "thanks", "appreciate", "appreciated", "sorry", "apologies", "hope", "hoping", "wish",
+    "wishing", "enjoyed", "enjoy", "pleasure", "lovely", "excited", "forward", "luck", "best",
+    "grateful", "kind", "understand", "glad", "pleased", "nice", "shame", "pity", "decision",
+    "decline", "declining", "withdraw", "withdrawing", "pass", "accept", "accepting", "offer",
+    "instead", "anyway", "guess", "know", "mean",
+})
+_SUBJECTS = frozenset({"i", "i'm", "i've", "i'll", "i'd", "we", "we're", "we've", "my"})
+DETAIL_CONTENT = 2
+"""Content words a clause needs to count as a further reason in a list."""
+
+
+def _detail_spans(utt: Utterance, spans: list[tuple[int, int]], units: list[ReasonUnit],
+                  blocked: Sequence[tuple[int, int]]) -> set[tuple[int, int]]:
+    """Clauses that carry on a reason as further items of a list ("better pay, a shorter
+    commute, and a team I'd actually learn from"; "... and it's fully funded and it's near
+    my partner") though no family names them.
+
+    Only clauses in a sentence that gives a reason, or in a sentence chained to one with
+    "and", "also", "plus"; never a thank-you, the decision, a hedge, a question or a
+    pleasantry. Before the first reason, only a comma-list item without "I" counts
+    ("Bigger team, better pay"): "Hi Kerry, ..." and "I loved the team, but ..." do not.
+    """
+    covered = {k for u in units for k in range(u.start, u.end)}
+    sentences = {utt.sentence[u.start] for u in units}
+    for sent in range(max(sentences) + 1, (utt.sentence[-1] if len(utt) else 0) + 1):
+        if sent - 1 not in sentences:
+            break
+        first = next((w.text for w, n in zip(utt.words, utt.sentence, strict=True)
+                      if n == sent and not w.is_punct), "")
+        if first not in _LIST_JOINS:
+            break
+        sentences.add(sent)
+    first_unit = min(u.start for u in units)
+    out: set[tuple[int, int]] = set()
+    for idx, (start, end) in enumerate(spans):
+        if (utt.sentence[start] not in sentences or any(k in covered for k in range(start, end))
+                or any(s < end and start < e for s, e in blocked)):
+            continue
+        texts = utt.texts(start, end)
+        after = utt.texts(end, end + 1)
+        if after == ["?"] or _NOT_A_REASON & set(texts):
+            continue
+        if _content(utt, start, end) < DETAIL_CONTENT:
+            continue
+        if start < first_unit:
+            nxt = spans[idx + 1][0] if idx + 1 < len(spans) else end
+            listed = after == [","] and utt.sentence[nxt] == utt.sentence[start] and (
+                nxt in covered or len(texts) <= 5)
+            if not listed or _SUBJECTS & set(texts) or len(texts) > 5:
+                continue
+        out.add((start, end))
+    return out
+
+
+_ALTERNATIVE_SLOT = frozenset({"any", "in", "about", "consider", "considering", "either"})
+
+
+def _their_alternative(utt: Utterance, hit: Hit) -> bool:
+    """"not interested in any other team": the other role is what they offered and the
+    speaker refuses; it is not where the speaker is going."""
+    return (hit.family.tag == "other" and utt.words[hit.i].text in ("another", "other",
+                                                                     "a", "different")
+            and bool(_ALTERNATIVE_SLOT & set(utt.texts(hit.i - 2, hit.i))))
+
+
+_FINE = frozenset({"alright", "fine", "good", "great", "okay", "decent", "generous", "fair",
+                   "nice", "lovely", "competitive", "attractive", "amazing", "brilliant"})
+
+
+def _conceded(utt: Utterance, hit: Hit) -> bool:
+    """"The pay's fine, but ...": a motive granted as good, then set aside."""
+    clause = utt.clause[hit.i]
+    k = hit.j
+    good = False
+    while k < len(utt.words) and utt.clause[k] == clause:
+        word = utt.words[k].text
+        good = good or word in _FINE or (word == "right" and utt.words[k - 1].text == "all")
+        k += 1
+    if k < len(utt.words) and utt.words[k].is_punct:
+        k += 1
+    return good and utt.texts(k, k + 1) == ["but"]
+
+
+_WOULD = frozenset({"would", "could", "might", "may"})
+_WOULD_DO = frozenset({"help", "work", "change", "tempt", "sway", "make", "swing", "tip",
+                       "persuade", "convince"})
+
+
+def _wished_for(utt: Utterance, hit: Hit) -> bool:
+    """"maybe a bonus would help": the motive is a condition for saying yes, not a reason
+    for saying no."""
+    clause = utt.clause[hit.i]
+    k = hit.j
+    while k < len(utt.words) - 1 and utt.clause[k] == clause and k - hit.j < 4:
+        if utt.words[k].text in _WOULD and utt.words[k + 1].text in _WOULD_DO | {"really",
+                                                                              "definitely"}:
+            return True
+        k += 1
+    return False
+
+
+ANSWER_CONTENT = 3
+"""Content words a clause needs to be taken as the answer to "why?"; one word fewer after a
+focusing word ("mainly the team", "mostly the hours")."""
+_FOCUS = frozenset({"mainly", "mostly", "largely", "partly", "primarily", "chiefly", "purely",
+                    "basically", "simply"})
 ANSWER = family("answers why", r"(?!)", 70.0, "answer")
 BECAUSE = family("because", r"(?!)", 75.0, "because")
 _LINK_WORDS = ("because", "since", "due", "reason", "cos")
@@ -281,7 +449,8 @@ def fallback(utt: Utterance, asks_why: bool, decided: bool) -> ReasonReading | N
                 return _single(BECAUSE, start, end)
     if asks_why and not any(cue in utt.joined for cue in _DECLINES_TO_ANSWER):
         for start, end in spans:
-            if _content(utt, start, end) >= 3:
+            focused = bool(_FOCUS & set(utt.texts(start, start + 2)))
+            if _content(utt, start, end) >= ANSWER_CONTENT - focused:
                 return _single(ANSWER, start, end)
     return None
 

@@ -17,7 +17,14 @@ from trainer.checklist import BUILTIN_NAMES
 from trainer.errors import TrainerError
 from trainer.scenario.model import CustomItem
 from trainer.scoring import context as ctx
-from trainer.scoring.courtesy import CURT_WORDS, read_close, read_polite, read_rude
+from trainer.scoring.courtesy import (
+    BLUNT_WORDS,
+    CURT_WORDS,
+    read_close,
+    read_polite,
+    read_rude,
+    soften,
+)
 from trainer.scoring.custom import CompiledItem, compile_item, score_item
 from trainer.scoring.decision import DecisionReading, read_decision
 from trainer.scoring.families import Hit, find
@@ -28,6 +35,7 @@ from trainer.scoring.offence import is_sarcastic, read_offence
 from trainer.scoring.reasons import (
     DELAY,
     REASON_FAMILIES,
+    REASON_FRAME,
     ReasonReading,
     fallback,
     read_reasons,
@@ -136,25 +144,41 @@ class Scorer:
         motives = find(utt, REASON_FAMILIES)
         motive = bool(offence) or bool(motives)
         decision = read_decision(utt, kind, asks, hedges.cues[0] if hedges.cues else None,
-                                 motive)
+                                 motive, ctx.offers_alternative(context))
         close = read_close(utt)
         excluded = [_with_object(utt, h) for h in (*thanks, *close)]
-        criticism = [h for h in offence if h.family.name != "sarcasm"]
-        if kind not in (ctx.LineKind.INFO, ctx.LineKind.TERMS) and not decision.kept:
+        criticism = [h for h in offence if h.family.name not in ("sarcasm", "accusation")]
+        if kind is ctx.LineKind.CHANGE and not decision.kept:
+            # answering a counter-offer, a complaint is why only when given as the reason
+            # ("it's more that the whole setup felt amateurish"), not as an outburst
+            frames = find(utt, REASON_FRAME)
+            criticism = [h for h in criticism if any(
+                f.j <= h.i and utt.sentence[f.i] == utt.sentence[h.i] for f in frames)]
+        elif kind not in (ctx.LineKind.INFO, ctx.LineKind.TERMS) and not decision.kept:
             criticism = []  # a complaint is a reason only when it answers why or the terms,
             # or backs a no
         if find(utt, DELAY) and not (decision.kept or decision.vetoed):
             motives, criticism = [], []  # "not yet, it's been a busy week with the kids"
-        reasons = read_reasons(utt, excluded, criticism, motives)
+        blocked = [(h.i, h.j) for h in (*decision.kept, *(v[0] for v in decision.vetoed),
+                                         *hedges.cues, *hedges.apologies)]
+        if decision.reversal is not None:
+            blocked.append((decision.reversal.hit.i, decision.reversal.hit.j))
+        reasons = read_reasons(utt, excluded, criticism, motives, blocked)
         if not reasons.units and decision.reversal is None and kind is not ctx.LineKind.FUTURE:
             answers = ctx.asks_why(context) and not hedges.hedged and not read_rude(utt)
             extra = fallback(utt, answers, bool(decision.kept))
             if extra is not None:
                 reasons = extra
         judged = bool(applicable)
+        polite: list[Hit] = []
+        if judged:
+            # a clipped "no thanks" is no courtesy; "no, thank you" still is
+            refusals = [(h.i, h.j) for h, _ in thanks_vetoed if utt.words[h.i].text == "thanks"]
+            polite = [h for h in read_polite(utt)
+                      if not any(i <= h.i < j for i, j in refusals)]
         return Reading(utt, kind, applicable, thanks, thanks_vetoed, offence, offence_vetoed,
                        hedges, decision, reasons, close,
-                       read_rude(utt) if judged else [], read_polite(utt) if judged else [])
+                       soften(utt, read_rude(utt)) if judged else [], polite)
 
     def score(
         self,
@@ -275,6 +299,12 @@ class Scorer:
             return ItemResult(name, False, 20.0, THRESHOLD, (whole,) if whole else (),
                               f"curt: {utt.raw_words} word{'s' if utt.raw_words != 1 else ''} "
                               "and no courtesy")
+        blunt = [h for h, _ in (*((k, "") for k in r.decision.kept), *r.decision.vetoed)
+                 if h.family.tag in ("bare", "idiom")]
+        if blunt and utt.raw_words < BLUNT_WORDS and not r.polite and not r.reasons.units:
+            return ItemResult(name, False, 20.0, THRESHOLD, _evidence(utt, blunt[:1]),
+                              f"curt: a blunt {_quote(utt, blunt[0])} in {utt.raw_words} words, "
+                              "no reason and no courtesy")
         if r.polite:
             return _matched(name, utt, r.polite, "answers without wavering")
         return ItemResult(name, True, 80.0, THRESHOLD, (whole,) if whole else (),

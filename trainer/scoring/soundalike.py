@@ -206,11 +206,11 @@ _COMMON = frozenset({
     "until", "till", "if", "than", "then", "now", "up", "down", "out", "over", "off", "as",
 })
 _VERB_SLOT = frozenset({
-    "", ",", ".", "?", "to", "i", "i'm", "i'll", "i'd", "i've", "we", "we're", "we'll", "we'd",
+    "to", "i", "i'm", "i'll", "i'd", "i've", "we", "we're", "we'll", "we'd",
     "we've", "really", "do", "does", "must", "will", "would", "have", "has", "had", "just",
     "also", "truly", "sincerely", "genuinely", "definitely", "politely", "respectfully", "kindly",
     "am", "been", "still", "and", "but", "so", "now", "hereby", "formally", "officially",
-    "reluctantly", "sadly", "unfortunately", "regrettably", "must", "could", "should", "can",
+    "reluctantly", "sadly", "unfortunately", "regrettably", "could", "should", "can",
     "might", "may", "please", "greatly", "deeply", "honestly", "actually", "all", "um", "uh",
     "er", "erm", "hmm", "well", "yeah", "oh", "like", "gotta", "gonna",
 })

@@ -392,7 +392,10 @@ class Speaker:
                 error = exc.message
             except OSError as exc:
                 error = f"cannot play audio: {exc}"
-        job._finish(error)
+            except Exception as exc:  # noqa: BLE001 - a background thread must always finish its job
+                error = f"speaking failed: {type(exc).__name__}: {exc}"
+            finally:
+                job._finish(error)
 
 
 def open_speaker(
