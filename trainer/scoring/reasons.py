@@ -138,7 +138,8 @@ REASON_FAMILIES = families([
 
 LONG_STORY = families([
     ("long story", r"long story|(?:a few|several|many|multiple|various|a couple of|a handful of) "
-     r"(?:little |different |separate )?(?:things|reasons|factors)|(?:a lot|lots|a bunch|a number|a few|several|loads) of (?:little "
+     r"(?:little |different |separate )?(?:things|reasons|factors)|(?:a lot|lots|a bunch|a number|"
+     r"a few|several|loads) of (?:little "
      r"|different )?(?:things|reasons|factors)|a combination|a mix|on top of (?:all )?(?:that|"
      r"this)|(?:it all|it) (?:adds|added) up|(?:stacked|added|piles|piled) up|"
      r"(?:didn't|doesn't|don't|just doesn't|wouldn't) add up|to explain|let me explain|"

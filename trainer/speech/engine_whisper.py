@@ -17,11 +17,11 @@ accuracy. The other choices in :class:`Decoding` were measured there too.
 from __future__ import annotations
 
 import os
-import threading
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import groupby
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +35,6 @@ from trainer.speech.vocabulary import whisper_prompt
 
 MODEL_FILES = ("model.bin", "config.json", "tokenizer.json")
 PUNCTUATION = " .,!?;:\"()-"
-WINDOW_SECONDS = 30.0
 FULL_WINDOW = 3000
 """Mel frames in Whisper's 30-second window (100 per second)."""
 
@@ -107,23 +106,10 @@ def load_whisper_model(
         ) from None
 
     class ReplyModel(WhisperModel):  # type: ignore[misc]
-        """Encodes only the audio and a margin, and keeps what it encoded for word timing."""
-
-        _encoded = threading.local()
+        """Encodes the audio and a margin of quiet, not the padding to 30 seconds."""
 
         def encode(self, features: Any) -> Any:
-            features, frames = _trim_padding(features, margin_frames)
-            output = super().encode(features)
-            windows: list[tuple[Any, int]] | None = getattr(self._encoded, "windows", None)
-            if windows is not None:
-                windows.append((output, frames))
-            return output
-
-        def recording_windows(self) -> list[tuple[Any, int]]:
-            """Start keeping this thread's encoder outputs (with their frames of audio)."""
-            windows: list[tuple[Any, int]] = []
-            self._encoded.windows = windows
-            return windows
+            return super().encode(_trim_padding(features, margin_frames))
 
     try:
         return ReplyModel(
@@ -134,21 +120,21 @@ def load_whisper_model(
         raise TrainerError(f"{folder}: the Whisper model could not be loaded ({exc}).") from None
 
 
-def _trim_padding(features: Any, margin_frames: int | None) -> tuple[Any, int]:
-    """``features`` without most of the zeros faster-whisper pads to 30 s, and the audio frames.
+def _trim_padding(features: Any, margin_frames: int | None) -> Any:
+    """``features`` without most of the zeros faster-whisper pads to 30 s.
 
     faster-whisper pads the mel features of a short window with zeros up to the
     full 30 s; real audio never gives a frame that is exactly zero in all bins.
     """
     frames = np.asarray(features)
-    if frames.shape[-1] != FULL_WINDOW:
-        return features, int(frames.shape[-1])
+    if margin_frames is None or frames.shape[-1] != FULL_WINDOW:
+        return features
     energy = np.abs(frames.reshape(-1, frames.shape[-2], FULL_WINDOW)).max(axis=(0, 1))
     used = np.flatnonzero(energy)
-    audio = int(used[-1]) + 1 if len(used) else 0
-    if margin_frames is None or audio + margin_frames >= FULL_WINDOW:
-        return features, audio
-    return np.ascontiguousarray(frames[..., : audio + margin_frames]), audio
+    keep = (int(used[-1]) + 1 if len(used) else 0) + margin_frames
+    if keep >= FULL_WINDOW:
+        return features
+    return np.ascontiguousarray(frames[..., :keep])
 
 
 class FasterWhisperEngine:
@@ -192,48 +178,56 @@ class FasterWhisperEngine:
             # Whisper "hears" a polite "Thank you." in silence: never score that.
             return Transcript("", self.name, clip.seconds, time.perf_counter() - started)
         options = self.decoding
-        # Within one window the words are timed afterwards: asked to time them itself,
-        # faster-whisper decodes again from the last word's end, and Whisper fills that
-        # tail of quiet with inventions ("Thank you.") at twice the cost.
-        one_window = clip.seconds < WINDOW_SECONDS
+        audio_data = clip.to_audio_data()
         recognizer = WhisperCompatibleRecognizer(TranscribableAdapter(self._model))
-        windows = self._model.recording_windows()
         try:
             result: Any = recognizer.recognize(
-                clip.to_audio_data(),
+                audio_data,
                 show_dict=True,
                 language="en",
                 beam_size=options.beam_size,
                 temperature=list(options.temperatures),
                 without_timestamps=options.without_timestamps,
-                word_timestamps=options.word_timestamps and not one_window,
+                # Timed afterwards: asked to time words itself, faster-whisper decodes
+                # again from the last word's end, and Whisper fills that tail of quiet
+                # with inventions ("Thank you.") at twice the cost.
+                word_timestamps=False,
                 vad_filter=options.vad_filter,
                 condition_on_previous_text=False,
                 initial_prompt=whisper_prompt(vocabulary) if options.bias else None,
             )
             segments = [_as_dict(segment) for segment in result["segments"]]
-            if options.word_timestamps and one_window and len(windows) == 1 and segments:
-                self._time_words(segments, *windows[0])
+            if options.word_timestamps and segments:
+                self._time_words(segments, audio_data)
         except (RuntimeError, ValueError, MemoryError) as exc:
             raise TrainerError(
                 f"the {self.name} engine failed ({exc}); try again, or type the reply."
             ) from None
-        finally:
-            windows.clear()
         return self._transcript(segments, clip, started)
 
-    def _time_words(self, segments: list[dict[str, Any]], encoded: Any, frames: int) -> None:
-        """Word timestamps for one decoded window, from the encoder output it was decoded from."""
+    def _time_words(self, segments: list[dict[str, Any]], audio: sr.AudioData) -> None:
+        """Word timestamps for the decoded segments, window by window (one for a reply).
+
+        Re-encoding the window costs a few hundredths of a second with the short window.
+        """
+        from faster_whisper.audio import pad_or_trim
         from faster_whisper.tokenizer import Tokenizer
 
         model = self._model
+        samples = np.frombuffer(audio.get_raw_data(convert_rate=16000, convert_width=2), "<i2")
+        features = model.feature_extractor(samples.astype(np.float32) / 32768.0)
+        audio_frames = features.shape[-1] - 1
         tokenizer = Tokenizer(model.hf_tokenizer, multilingual=False, task="transcribe",
                               language="en")
-        model.add_word_timestamps(
-            [segments], tokenizer, encoded, frames,
-            prepend_punctuations="\"'“¿([{-", append_punctuations="\"'.。,，!！?？:：”)]}、",
-            last_speech_timestamp=0.0,
-        )
+        for seek, window in groupby(segments, key=lambda segment: int(segment["seek"])):
+            frames = min(FULL_WINDOW, audio_frames - seek)
+            encoded = model.encode(pad_or_trim(features[:, seek : seek + frames]))
+            model.add_word_timestamps(
+                [list(window)], tokenizer, encoded, frames,
+                prepend_punctuations="\"'“¿([{-",
+                append_punctuations="\"'.。,，!！?？:：”)]}、",
+                last_speech_timestamp=0.0,
+            )
 
     def _transcript(
         self, segments: list[dict[str, Any]], clip: AudioClip, started: float

@@ -19,9 +19,11 @@ _FIGURE = re.compile(
     r"[$£€]\s?\d[\d,.]*\s?(?:k|K|thousand|million)?"
     r"|\b\d[\d,.]*\s?(?:k|K|%|percent|thousand)(?=\W|$)"
 )
-_PROPER = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)")
+_NAME = r"[A-Z][a-z]+(?:[A-Z][a-z]+)*"  # Priya, MacLeod
+_PROPER = re.compile(rf"\b({_NAME}(?:[ \t]+{_NAME})*)")
+_SENTENCE_START = ".!?:;\"'“‘(\n"
 _COMMON_CAPS = frozenset(
-    {"I", "I'm", "I've", "I'd", "Hi", "Hello", "Thanks", "Thank", "Yes", "No", "Oh", "So"}
+    {"I", "I'm", "I've", "I'd", "Hi", "Hello", "Thanks", "Thank", "Yes", "No", "Oh", "So", "It"}
 )
 
 
@@ -37,11 +39,19 @@ def scenario_vocabulary(scenario: Scenario) -> list[str]:
     for text in texts:
         terms.extend(match.group(0).strip() for match in _FIGURE.finditer(text))
     for text in texts:
-        terms.extend(
-            name for name in (m.group(1) for m in _PROPER.finditer(text))
-            if name not in _COMMON_CAPS
-        )
+        terms.extend(_proper_names(text))
     return _unique(terms)[:MAX_TERMS]
+
+
+def _proper_names(text: str) -> list[str]:
+    """Capitalised words and runs of them, except where a sentence starts."""
+    names = []
+    for match in _PROPER.finditer(text):
+        before = text[: match.start()].rstrip(" \t")
+        if not before or before[-1] in _SENTENCE_START or match.group(1) in _COMMON_CAPS:
+            continue
+        names.append(match.group(1))
+    return names
 
 
 def _unique(terms: Iterable[str]) -> list[str]:
