@@ -57,6 +57,8 @@ _FUTURE = _rx(
     r"openings|positions|opportunities|jobs)", r"future (?:roles|vacancies|openings|positions|"
     r"opportunities|jobs)", r"(?:reach|reached|reaching) out (?:in|again|if|when|about|later)",
     r"in (?:a few|six|three|\d+|twelve|a couple of) (?:months|weeks)",
+    r"(?:call|calling|ring|ringing|contact|contacting|email|emailing) you (?:[^ ]+ )?(?:next|"
+    r"later) (?:year|spring|summer|autumn|fall|winter|month|quarter|on)",
     r"(?:stay|keep) in touch",
     r"reach(?:ing)? out (?:again|if|when|in)",
     r"(?:give you a call|get in touch|contact you) (?:if|when) (?:something|anything|a role)",
@@ -75,7 +77,10 @@ _CHANGE = _rx(
     r"change (?:your thinking|your decision|the picture)",
     r"push (?:to|it|the|that|up)", r"go up (?:to|another|by)", r"(?:come|move) up",
     r"flexib(?:le|ility)", r"counter", r"match (?:it|that|their|the)", r"increase", r"raise",
-    r"bump", r"signing bonus", r"sign on bonus", r"part time", r"part-time", r"four day",
+    r"bump", r"relocation (?:package|support|allowance|assistance|budget|bonus)",
+    r"(?:we|i) (?:could|can|might) (?:also )?offer you (?:a|an|some) (?:[^ ]+ )?(?:relocation|"
+    r"bonus|extra|additional)", r"signing bonus", r"sign on bonus", r"part time", r"part-time",
+    r"four day",
     r"hybrid", r"remote (?:days|working|work|option)", r"work(?:ing)? from home",
     r"different (?:role|position|team|location|office)", r"another (?:role|position|location)",
     r"(?:also|another|other|different|alternative|alternatively|similar) (?:[^ ]+ ){0,4}"
@@ -133,6 +138,8 @@ _DECISION_QUESTION = _rx(
     r"available|free|okay|good|happy))",
     r"(?:we'd|we would) (?:love|like) to (?:invite|have|bring|get|set|book|move|offer)",
     r"invite you", r"(?:ready|happy) to (?:accept|sign|go|join)", r"still keen",
+    r"count you in", r"(?:we'll|we will|we'd|will we|shall we) (?:see|expect) you",
+    r"(?:does|will|would) (?:that|it|this|the (?:time|date|slot)) (?:still )?(?:suit|work)",
     r"still (?:interested|available|free|okay|good|on)", r"would you like to (?:continue|go|"
     r"proceed|come|interview|move|book|set)", r"(?:go ahead|continue|proceed|move forward)",
     r"(?:can|could) (?:we|i) (?:confirm|book|lock|set|schedule|arrange|get)",
@@ -153,7 +160,8 @@ _STATUS = _rx(
 _INTRO_RAW = re.compile(
     r"^\W*(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening)|morning|afternoon|evening)\b"
     r"|\b(?:it's|it is|this is|my name is)\s+[A-Z][a-z]+"
-    r"|\b[A-Z][a-z]+\s+(?:here|calling|speaking)\b(?!\s+(?:to|if))"
+    r"|\b(?!(?:us|you|me|them|him|her|we|they|i)\s)[A-Z][a-z]+\s+(?:here|calling|speaking)\b"
+    r"(?!\s+(?:to|if))"
     r"|\b(?:here|calling|ringing|phoning) (?:from|on behalf of)\b"
     r"|\b(?:I'm|I am|just) (?:calling|ringing|phoning|getting in touch)\b",
     re.IGNORECASE,

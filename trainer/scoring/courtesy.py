@@ -21,7 +21,9 @@ with no courtesy in it is curt too."""
 
 CLOSE_FAMILIES = families([
     ("good wishes", r"all the (?:very )?best|best of luck|(?:good|the best of) luck(?! with that)|"
-     r"every success|(?:i )?wish (?:you|the team|your team|everyone|you all|you both|them|all "
+     r"every success|(?:i )?wish (?:the|your) (?:{w} )?(?:{w} )?(?:every|all the|the very|"
+     r"continued|lots of|great|much)|(?:i )?wish (?:you|the team|your team|everyone|you all|"
+     r"you both|them|all "
      r"of you|him|her)|wishing (?:you|the team|everyone|you all|your team|him|her|them)|"
      r"take care|look after yourself|all the best|best wishes|warm wishes|kind regards|"
      r"warmest regards", 100),
@@ -35,11 +37,15 @@ CLOSE_FAMILIES = families([
      r"cross paths|paths cross|(?:stay|keep) in touch|speak (?:to you )?soon|"
      r"talk (?:to you )?soon|until next time|see you around|(?:maybe|perhaps|hopefully) "
      r"(?:our paths|we)(?:'ll| will| can| might| could)? (?:cross|meet|work together|speak|talk|"
-     r"catch up|see each other)|paths (?:will|might|may) cross", 100),
+     r"catch up|see each other)|paths (?:will|might|may) cross|"
+     r"hope to (?:{w} ){0,2}(?:with|alongside) you (?:{w} )?(?:one day|someday|some day|"
+     r"again|in future|in the future|down the line|sometime)", 100),
     ("hope it goes well", r"(?:hope|hoping) (?:that )?(?:you|the (?:search|hiring|recruitment|"
      r"rest|process|role|intake|launch|team|interviews|new)|it|everything|things|all) "
      r"(?:{w} ){0,4}(?:goes|go|went|well|find|finds|fill|fills|someone|great|brilliant|luck|"
-     r"success|good one|happy)|hope you (?:have|find|fill|get|all|enjoy)", 100),
+     r"success|good one|happy)|hope you (?:have|find|fill|get|all|enjoy)|"
+     r"hope (?:your|the) (?:{w} ){1,2}(?:goes|go|turns out|turn out) (?:{w} )?(?:well|"
+     r"brilliantly|great|smoothly|wonderfully|fantastically)", 100),
     ("you too", r"(?:you|and you|same to you) too(?= [,.?]|$| and| take| have| bye)|"
      r"same to you", 90),
     ("thanks again", r"(?:thank you|thanks|thank) (?:(?:so|very) much )?again|"
@@ -48,7 +54,9 @@ CLOSE_FAMILIES = families([
     ("pleasure meeting", r"(?:it was|it's been|it has been|was) (?:a )?(?:real )?(?:pleasure|"
      r"lovely|great|nice|good|privilege|joy) (?:meeting|to meet|speaking|talking|working|"
      r"getting to know|to speak|to talk|chatting)|(?:really )?enjoyed (?:meeting|speaking|"
-     r"talking)", 85),
+     r"talking)|(?:it was|it's been|it has been|was) (?:really |so |very |lovely and |great "
+     r")?(?:nice|lovely|great|good|a pleasure) (?:to )?(?:meet|meeting|to see|seeing|to chat with) "
+     r"(?:you|everyone|everybody|you all|all of you|the team)", 85),
     ("warm goodbye", r"bye for now|bye bye|goodbye (?:and|for now)|cheerio", 80),
 ])
 
@@ -59,7 +67,8 @@ RUDE_FAMILIES = families([
      r"(?:doesn't|does not) concern you|i do mind|drop it|leave it (?:there|at that)|"
      r"(?:don't|do not) (?:really )?see why i (?:have|need|should)|i don't have to (?:explain|"
      r"tell|justify)|(?:it's|it is) done|move on|stop (?:asking|pushing|calling)|"
-     r"(?:i )?(?:already|just) told you|give it a rest|no comment|whatever|"
+     r"(?:i )?(?:already|just) told you|give it a rest|(?:don't|do not) bother(?= [,.?]|$)|"
+     r"no comment|whatever|"
      r"(?:i'd|i would) rather not discuss it(?= [.?]|$)|not going to (?:tell|explain)|"
      r"why (?:would|should) i (?:tell|say|share|explain)|what's it to you|i'm not telling|"
      r"(?:not|n't) (?:really )?(?:something|anything) i (?:want|wish|care|need) to (?:discuss|"
@@ -100,7 +109,18 @@ def soften(utt: Utterance, rude: list[Hit]) -> list[Hit]:
 
 
 def read_close(utt: Utterance) -> list[Hit]:
-    return find(utt, CLOSE_FAMILIES)
+    """Closing phrases, less those that turn on a "but" ("thank you for everything, but I'd
+    rather we didn't"): what follows the "but" is the answer, not a warm ending."""
+    return [h for h in find(utt, CLOSE_FAMILIES) if not _turns(utt, h)]
+
+
+def _turns(utt: Utterance, hit: Hit) -> bool:
+    k = hit.j
+    while k < len(utt.words) and k - hit.j < 6 and utt.words[k].text not in (".", "?"):
+        if utt.words[k].text == "but":
+            return True
+        k += 1
+    return False
 
 
 def read_rude(utt: Utterance) -> list[Hit]:

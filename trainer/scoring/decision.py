@@ -30,7 +30,8 @@ _DECLINE_VERB = (
     r"away|over|"
     r"the (?:exam|test|ball|time|phone|details)|on (?:my|our|the message|that message|them|"
     r"your|it to|this to|that to)(?![^ ])|me|you|'s|is|was)(?![^ ]))|"
-    r"passing on(?! my| our)|pull(?:ing)? (?:my|the) (?:application|candidacy|name)"
+    r"passing on(?! my| our)|knock(?:ing)? (?:it|this|that|the offer|them|you) back|"
+    r"pull(?:ing)? (?:my|the) (?:application|candidacy|name)"
 )
 _DECLINED = (
     r"declined|withdrew|withdrawn|pulled out|pulled (?:my|the) (?:application|candidacy|name)|"
@@ -43,7 +44,8 @@ _ACCEPT_VERB = (
     r"(?:take|taking) (?:up )?(?:it|this|that|yours|the (?:offer|job|role|position|post|"
     r"opportunity)|"
     r"your (?:offer|role|job|position)|you up|them up|this one|that one)|"
-    r"join(?:ing)?(?! in| up| forces| the (?:dots|queue|call|meeting))|sign(?:ing)?(?= it| the|"
+    r"join(?:ing)?(?! (?:in|up)(?![^ ])| forces| the (?:dots|queue|call|meeting))|"
+    r"sign(?:ing)?(?= it| the|"
     r" anything| on)|"
     r"proceed(?:ing)?|continu(?:e|ing)|move forward|moving forward|go forward|going forward|"
     r"go ahead|going ahead|progress(?:ing)?|pursu(?:e|ing)|"
@@ -73,9 +75,10 @@ NO_FAMILIES = families([
      r"(?:pursue|accept|take|go ahead with|continue with|do)|(?:don't|do not) want (?:the|this|"
      r"that|your) (?:job|role|offer|position|interview)|(?:take|taking) (?:myself|my name) out|"
      r"out of the running|(?:please )?(?:withdraw|remove|pull) (?:me|my application|my name|"
-     r"my candidacy|myself)(?: from)?|let (?:this|it|the offer|this one|the role) (?:one )?go|"
-     r"take me (?:off|out of) (?:the|your) (?:list|shortlist|system|books|process|running)",
+     r"my candidacy|myself)(?: from)?|let (?:this|it|the offer|this one|the role) (?:one )?go",
      95),
+    ("not a yes", r"take me (?:off|out of) (?:the|your) (?:list|shortlist|system|books|process|"
+     r"running|records|database|mailing list)", 95, "idiom"),
     ("decided against", r"decided (?:not to|against) (?:{w} )?(?:accept|accepting|take|taking|"
      r"go|going|proceed|proceeding|continue|continuing|move|moving|pursue|pursuing|join|joining|"
      r"it|this|that|the offer|the role|the position|the job|interview|interviewing|attend)",
@@ -112,7 +115,8 @@ NO_FAMILIES = families([
      r"(?:nah|no) (?:, )?i'm (?:good|alright|fine|okay)", 85, "idiom"),
     ("but no", r"(?:i'm )?afraid not|sadly not|unfortunately not|(?:but|,|so) no(?= [,.?]|$| i| "
      r"thanks| thank| sorry| unfortunately| i'm| it's| my)", 85, "idiom"),
-    ("elliptical no", r"(?:^|(?<=[,.?] )|(?<=but )|(?<=so )|(?<=and ))(?:(?:i|we) (?:really |just |"
+    ("elliptical no", r"(?:^|(?<=[,.?] )|(?<=but )|(?<=so )|(?<=and )|(?<=afraid )|"
+     r"(?<=sorry ))(?:(?:i|we) (?:really |just |"
      r"honestly |still |simply )?(?:won't|will not|can't|cannot|shan't|couldn't)|(?:i'm|we're) "
      r"(?:really |just |honestly |still |afraid )?not)"
      r"(?: (?:really|honestly|sorry|unfortunately|i'm afraid|afraid|though))?(?= [,.?]|$)",
@@ -165,7 +169,8 @@ CAVE_FAMILIES = families([
      r"sign me up|let's do it", 100),
     ("how much", r"how much (?:{w} )?(?:more|flexibility|extra|higher|room|are we talking|"
      r"could you|can you|would)|what (?:kind|sort) of (?:number|figure|flexibility|money|"
-     r"increase)|what are we talking", 90),
+     r"increase)|what are we talking|what (?:kind|sort) of (?:{w} )?(?:title|role|package|"
+     r"salary|money|hours|terms|deal|offer|bonus)|are we talking(?= about| [,.?]|$)", 90),
     ("open to it", r"(?:i'd|i would|i could|i might|i'm|i am) (?:be )?(?:(?:definitely|maybe|"
      r"possibly|probably|certainly) )?(?:open to|tempted|willing to (?:consider|look|listen|"
      r"talk)|happy to (?:consider|reconsider|discuss|talk about|look at|hear))", 80, "change"),
@@ -174,7 +179,10 @@ CAVE_FAMILIES = families([
      r"let me (?:have a )?think(?: about it| it over| on it)?(?= [,.?]|$)", 80, "change"),
     ("sounds good", r"(?:yes|yeah) (?:, )?please|that (?:would|could) (?:actually |really )?"
      r"(?:be )?(?:perfect|great|ideal|brilliant|lovely|work)|sounds (?:perfect|great|good|"
-     r"interesting|tempting)|i'd (?:love|like) that|(?:i'm|i am|i'd be|i would be) (?:very |"
+     r"interesting|tempting)|(?:that's|that is|it's|it is|that does sound) (?:very |really |"
+     r"quite |pretty |so |a bit )?tempting|(?:can|could) you (?:email|send|forward|put) (?:me )?"
+     r"(?:that|it|this|the details|something|over)(?= [,.?]|$| over| in| through| across)|"
+     r"i'd (?:love|like) that|(?:i'm|i am|i'd be|i would be) (?:very |"
      r"really |definitely )?interested", 80, "change"),
     ("could do that", r"(?:i|i'd|i could|i can|i'll|i will|i might) (?:maybe |probably |"
      r"possibly |definitely |actually )?(?:could )?(?:do|manage) (?:that|it|this)"
@@ -233,6 +241,9 @@ def find_reversal(utt: Utterance, kind: LineKind, no_hits: list[Hit],
         if hit.family.tag == "change" and (kind is not LineKind.CHANGE or alternative
                                            or any(n.i >= hit.j for n in no_hits)):
             continue
+        if hit.family.name == "change of mind" and any(
+                n.i >= hit.j and utt.sentence[n.i] == utt.sentence[hit.i] for n in no_hits):
+            continue  # "I've changed my mind and I won't be starting": the change is the no
         if negated_before(utt, hit.core[0], 6) is None and not _in_others_mouth(utt, hit):
             return Reversal(hit, "cave")
     return None

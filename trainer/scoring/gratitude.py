@@ -36,6 +36,9 @@ THANKS_FAMILIES = families([
      r"convey|share|offer) (?:on )?(?:my|our|a|a big|a huge|huge|big|my sincere|my warm|"
      r"my warmest|my heartfelt|along my)? ?(?:thanks|thank you|gratitude|appreciation)", 100,
      "passed"),
+    ("passing thanks on", r"(?:please|do|could you|can you|would you|and) (?:also |kindly |"
+     r"do )?(?P<v>thank) (?:her|him|them|everyone|everybody|all|the|your|each)(?= )", 100,
+     "passed"),
     ("my thanks", r"(?:my|our|a|big|huge|sincere|heartfelt|warm|special|massive) (?:(?:big|huge|"
      r"sincere|heartfelt|warm|warmest|special|massive|genuine) )?(?:thanks|thank you|gratitude)"
      r"(?= to| for| [,.?]|$| again| and)", 100, "passed"),
@@ -116,7 +119,8 @@ def _own_luck(after: list[str]) -> bool:
     first = after[1] if after[0] == "that" and len(after) > 1 else after[0]
     if first in _OWN_LUCK:
         return True
-    if first == "to" and len(after) > 1 and after[1] in ("have", "be", "finally", "get"):
+    if first == "to" and len(after) > 1 and after[1] in ("have", "be", "finally", "get", "my",
+                                                           "our"):
         return True
     return first == "for" and (after[1:2] == ["my"] or after[1:3] in (
         ["the", "new"], ["this", "new"]))

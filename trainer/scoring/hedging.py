@@ -24,7 +24,7 @@ _DECISION_VERBS = (
     r"decline|declining|accept|accepting|take|taking|withdraw|withdrawing|cancel|cancelling|"
     r"say no|say yes|saying no|step|pull|pass|turn|stay|reconsider|change|consider|continue|"
     r"proceed|join|come|"
-    r"listen|interview|sign|go|do|make"
+    r"listen|interview|sign|go|do|make|leave|give|skip|knock|miss|gonna"
 )
 
 HEDGE_CUES = families([
@@ -34,7 +34,8 @@ HEDGE_CUES = families([
      r"perhaps|possibly", 100, "near"),
     ("might", rf"(?:might|may) (?:well |just |actually |possibly |maybe |probably |still |even )?"
      rf"(?:have to |need to |not |be able to |want to |end up |be )?(?:{_DECISION_VERBS}|"
-     r"able|open|interested|tempted)", 100, "near"),
+     r"able|open|interested|tempted)|(?:it|that|this) (?:might|may|could)(?= actually| well| "
+     r"[,.?]|$)", 100, "near"),
     ("could maybe", r"could (?:maybe|possibly|probably|perhaps|still|reconsider|consider|"
      r"think about|change|make a difference|be persuaded|be tempted|be open|do that|do it)",
      90, "near"),

@@ -43,7 +43,11 @@ OFFENCE_FAMILIES = families([
      r"a laugh(?= [,.?]|$)|joke of", 100),
     ("cheap", r"cheap|stingy|tight-fisted|lowball|lowballed|low ball|peanuts|pittance|"
      r"embarrassingly|derisory|measly|paltry|miserly|(?:salary|pay|offer|figure|number|rate) "
-     r"(?:that|so) low", 95),
+     r"(?:that|so) low|(?:salary|pay|offer|money|rate|package|budget|wage|wages) (?:was|is|'s|were|"
+     r"are|seemed|felt|looked) (?:pretty |a bit |quite |rather |really |very |so |way too |too )?"
+     r"(?:tight|meagre|meager|mean)(?= [,.?]|$| for| to| honestly| and| so)", 95),
+    ("shabby", r"grotty|scruffy|tatty|grubby|filthy|shoddy|dilapidated|run-down|run down|"
+     r"rundown|grim-looking|falling apart|seen better days", 90),
     ("disorganised", r"disorganised|disorganized|shambles|shambolic|a circus|clowns|amateurish|"
      r"unprofessional|sloppy|badly (?:run|managed|organised|organized)|poorly (?:run|managed|"
      r"organised|organized|handled)|dragged on|dragging on|took (?:forever|ages)|heard nothing|"
@@ -74,7 +78,17 @@ OFFENCE_FAMILIES = families([
      r"(?:generous|amazing|wonderful|fantastic|brilliant|great|lovely) (?:{w} ){0,2}[.,?] really "
      r"[.,?]|(?:not|can't say i'm|i'm not) (?:grateful|thankful)|can't say i (?:appreciate|"
      r"appreciated|enjoyed|liked)|(?:don't|didn't) appreciate (?:how|the way|being|that|it)|"
-     r"no offence|no offense|with all due respect|what a surprise|big surprise", 95, "strong"),
+     r"no offence|no offense|with all due respect|what a surprise|big surprise|"
+     r"(?:you'll|you will|you're going to|you're gonna) need (?:it|all the luck)|"
+     r"(?:good|best of|the best of) luck (?:finding|getting|hiring|with finding) (?:anyone|"
+     r"anybody|someone|somebody|people) (?:(?:who|that)(?:'ll| will| would|'d)? (?:put up|"
+     r"sit through|tolerate|stand|stick|survive|cope with|accept|take)|(?:daft|mad|desperate|"
+     r"stupid|foolish) enough|willing to (?:put up|accept|take|work for))|"
+     r"(?:put|putting) up with (?:that|your|this|the|those|them)|"
+     r"(?:^|(?<=[.?,] ))where (?:do|would|shall) i (?:even )?(?:start|begin)",
+     95, "strong"),
+    ("pestering", r"(?:{w} )(?:calls|emails|messages|texts|voicemails) in (?:{w} )?(?:{w} )?"
+     r"(?:days?|hours?|mornings?|afternoons?|evenings?|weeks?)(?![^ ])", 90, "strong"),
     ("relief", r"(?:glad|relieved|happy|pleased|thankful) (?:{w} ){0,2}(?:to be|i'm|that i'm|"
      r"to get) (?:out of (?:it|there|that|this|the process|your process)|done with (?:it|that|"
      r"this|you|them|the lot)|shot of)|(?:relieved|glad|thankful|pleased|happy) (?:that )?"
@@ -103,7 +117,10 @@ OFFENCE_FAMILIES = families([
      r"hear|decide|make|call)|kept me waiting|left me hanging|messed me (?:around|about)|"
      r"mucked me (?:around|about)|barely (?:looked|listened|spoke|acknowledged|engaged|paid|"
      r"glanced|bothered|said)|(?:bad|terrible|awful|poor|dodgy) (?:reviews|reputation|things)|"
-     r"reputation for|strung me along|stringing me along|jerked me around|"
+     r"reputation for|"
+     r"(?:replying|responding|answering|getting back|calling back|communicating|communication|"
+     r"organisation|organization) (?:{w} ){0,7}(?:would have|would've) helped|strung me along|"
+     r"stringing me along|jerked me around|"
      r"(?:lied|lying) to me|misled me|no respect|lack of respect|disrespected|"
      r"(?:your|their|the) (?:{w} )?(?:interviewers?|team|manager|managers|recruiters?|hr|panel|"
      r"company|people|staff|director|boss|ceo) (?:clearly |obviously |really |just |never "
@@ -218,7 +235,8 @@ _SUBJECT_GAP = frozenset({"would", "will", "be", "been", "is", "was", "were", "a
                           "feel", "'s", "'ve", "being", "of", "kind", "sort", "such", "utter",
                           "bloody", "absolutely", "totally", "honestly", "frankly",
                           "lately", "recently", "always", "right", "now", "then", "seemed",
-                          "seems", "looks", "looked", "sounds", "sounded"})
+                          "seems", "looks", "looked", "sounds", "sounded", "would've", "could've",
+                          "it'd", "it'll", "will've"})
 
 
 def _owned_subject(utt: Utterance, hit: Hit) -> bool:
@@ -229,7 +247,13 @@ def _owned_subject(utt: Utterance, hit: Hit) -> bool:
         k -= 1
     if k < 0 or utt.words[k].is_punct:
         return False
-    return any(w in _OWNERS for w in utt.texts(k - 2, k + 1))
+    near = utt.texts(k - 3, k + 1)
+    return any(w in _OWNERS for w in near[-3:]) or bool(_JOURNEY & set(near))
+
+
+_JOURNEY = frozenset({"drive", "commute", "journey", "trip", "travel", "traffic", "parking",
+                      "route", "roads", "trek"})
+"""A trip to their office being a nightmare is about the speaker's travel, not them."""
 
 
 _OWNERS = frozenset({"my", "our", "own", "mine", "i", "i'm", "i've", "we", "we're", "my own"})

@@ -35,7 +35,10 @@ REASON_FAMILIES = families([
      r"gave|give|pay|let|lets|have|are paying)|i'm joining|i'll be (?:joining|running|leading|"
      r"working|heading|managing)|said yes|signed with|going with them|"
      r"(?:step|stepping) up|chance to (?:lead|grow|manage|move|build|learn)|more senior|"
-     r"lead role|leadership role|promotion|promoted|counter offer|counter-offer|counteroffer|"
+     r"lead role|leadership role|(?:signed|signing) on (?:with|at)|(?:gone|going|went|joined|"
+     r"joining) (?:with )?(?:another|a different|a new|the other|a rival|a competing) {w}|"
+     r"committed to (?:a|an|another) (?:{w} ){0,2}(?:production|project|tour|contract|programme|"
+     r"program|season|scheme|course)|promotion|promoted|counter offer|counter-offer|counteroffer|"
      r"counter offered|counter-offered|counteroffered|(?:something|one) (?:else )?lined up|(?:role|"
      r"job|position|offer|post|place) (?:that )?"
      r"(?:i've|i have|i) (?:already |just )?(?:taken|accepted|chosen|signed|got|found|started|"
@@ -66,7 +69,12 @@ REASON_FAMILIES = families([
      r"priorities|ambitions|interests)|the direction (?:i|that)|direction i|"
      r"(?:isn't|not|wasn't) (?:quite |really |the |a )?(?:right|a fit|the right fit|what i'm "
      r"looking for|what i want|for me|a good fit)|right (?:fit )?for me|"
-     r"(?:more|less|too|very|mostly|mainly) (?:senior|junior|hands-on|hands on|technical|sales|"
+     r"more my (?:thing|scene|area|speed|style)|(?:my|right up my) (?:kind of thing|street|"
+     r"alley)|my cup of tea|permanent (?:post|role|job|position|contract)|job security|"
+     r"stability|(?:seemed|seem|seems|felt|feel|feels) (?:{w} )?(?:{w} )?(?:more|better|"
+     r"friendlier|nicer)|"
+     r"(?:more|less|too|very|mostly|mainly) (?:maintenance|support|legacy|senior|junior|"
+     r"hands-on|hands on|technical|sales|"
      r"client|internal|focused|sales-focused|corporate|operational|strategic|admin|"
      r"administrative|specialised|specialized|travel)|(?:looking for|want|wanted|after|prefer|"
      r"i need) (?:something|a role|a job|more|less|an environment|a position)|(?:is|was|exactly|"
@@ -95,7 +103,11 @@ REASON_FAMILIES = families([
      r"(?:declined|waned|faded|dropped|changed)|lost (?:my |some )?interest|(?:too )?far from "
      r"(?:what|my)|further from|aligned|alignment", 100, "fit"),
     ("place and commute", r"commute|commuting|commuter|travel|travelling|traveling|relocat(?:e|"
-     r"ing|ion)|move (?:house|away|abroad|cities|city|country|to|across|back)|moving (?:house|"
+     r"ing|ion)|relo (?:cation|cate)|re location|moving (?:just |really |simply )?(?:isn't|is not|"
+     r"wasn't|won't|would|just isn't|is off)|(?:can't|couldn't|won't|don't want to|not willing to|"
+     r"unable to) (?:move|relocate|uproot)|uproot(?:ing)?|flights?|fly in fly out|fifo|"
+     r"(?:weeks|days) on (?:{w} )?(?:weeks? |days? )?off|roster|rotation|move (?:house|away|"
+     r"abroad|cities|city|country|to|across|back)|moving (?:house|"
      r"away|abroad|to|across|back|cities)|moved|location|distance|closer to home|close to home|"
      r"nearer (?:to )?home|(?:too|so|very|quite|a bit|a little|rather|pretty|really|way|"
      r"much) (?:too )?far|remote|hybrid|work(?:ing)? from home|"
@@ -111,13 +123,18 @@ REASON_FAMILIES = families([
      r"at least (?:\d+|{w})|or above|too low|(?:a bit|quite|rather|very|pretty) low|"
      r"(?:bit|little|lot|much|way|well|significantly|considerably) (?:lower|less|below|under|"
      r"short)|mortgage|rent|bills|loans|debt|afford|cost of|costs|financial|financially|"
-     r"pay cut|take a cut|numbers|doesn't cover|(?:quite a bit|a bit|a lot|much|way|far|"
+     r"pay cut|take a cut|numbers|stock options|share options|equity|vest|vests|vesting|"
+     r"(?:hoping|hoped|expecting|expected|wanted|after|looking) (?:for )?(?:a bit |a little |"
+     r"a lot |quite a bit |something |a fair bit )?more(?= [,.?]|$| i| so| than| really| to be)|"
+     r"doesn't cover|(?:quite a bit|a bit|a lot|much|way|far|"
      r"considerably|significantly|substantially|a fair bit|noticeably) (?:more|higher|better)"
      r"(?= than)|(?:more|higher|better|less|lower) than (?:this|your|the|what you|"
      r"yours|ours)|cover (?:my|it|the)|commitments|"
      r"family to support", 100, "money"),
     ("personal life", r"family|families|kids|children|child|childcare|daughter|son|partner|wife|"
-     r"husband|spouse|parents|mum|mom|dad|father|mother|grandmother|grandfather|baby|pregnant|"
+     r"husband|spouse|missus|missis|girlfriend|boyfriend|fianc(?:e|ee|é|ée)|"
+     r"(?:my|our) (?:{w} )?club(?:'s)?|notice period|parents|mum|mom|dad|father|mother|"
+     r"grandmother|grandfather|baby|pregnant|"
      r"(?:my|his|her|their|family|mental|poor|a) health|health (?:reasons|issues|problems|"
      r"condition)|medical|carer|caring for|care for|personal (?:reasons|circumstances|situation|"
      r"matters)|circumstances|situation (?:has )?changed|school run|school|nursery|studies|"
@@ -143,7 +160,7 @@ LONG_STORY = families([
      r"|different )?(?:things|reasons|factors)|a combination|a mix|on top of (?:all )?(?:that|"
      r"this)|(?:it all|it) (?:adds|added) up|(?:stacked|added|piles|piled) up|"
      r"(?:didn't|doesn't|don't|just doesn't|wouldn't) add up|to explain|let me explain|"
-     r"sorry for rambling|a long list|where do i (?:start|begin)|for starters|first of all|"
+     r"sorry for rambling|a long list|for starters|first of all|"
      r"firstly|secondly|not to mention|as well as|between the"),
 ])
 
@@ -157,7 +174,8 @@ REASON_FRAME = families([
 is ..."), so a complaint after them is why, not just an outburst."""
 
 DELAY = families([
-    ("asks for time", r"more time|get back to you|call you back|let you know|until (?:monday|"
+    ("asks for time", r"more time|couple (?:of )?more days|few more days|"
+     r"(?:talk|mull) it over|get back to you|call you back|let you know|until (?:monday|"
      r"tuesday|wednesday|thursday|friday|tomorrow|next week|the end of)|(?:a|another) (?:few|"
      r"couple of|day or) (?:more )?days|a bit longer|not yet|give me (?:until|till|a)|"
      r"hold off|another day|sleep on it"),
@@ -246,6 +264,7 @@ def read_reasons(
     extra: list[Hit],
     found: list[Hit] | None = None,
     blocked: Sequence[tuple[int, int]] = (),
+    declined: Sequence[tuple[int, int]] = (),
 ) -> ReasonReading:
     """The reason clauses of ``utt``.
 
@@ -253,7 +272,9 @@ def read_reasons(
     the offer, a close); ``extra`` are criticisms that count as reasons here;
     ``found`` are the reason-family hits if already looked for; ``blocked``
     are spans that say something else (the decision itself, a hedge, an
-    apology), so they are never counted as a further detail of the reason.
+    apology), so they are never counted as a further detail of the reason;
+    ``declined`` are the spans of the decision itself, whose object ("pass on the
+    trial shift") is what is declined, not why.
     """
     kept: list[Hit] = []
     vetoed: list[tuple[Hit, str]] = []
@@ -262,6 +283,8 @@ def read_reasons(
     for hit in [*found, *extra]:
         if any(s <= hit.i < e for s, e in excluded):
             vetoed.append((hit, "part of a thank-you or a goodbye"))
+        elif _declined_object(utt, hit, declined):
+            vetoed.append((hit, "what is declined, not why"))
         elif _their_alternative(utt, hit):
             vetoed.append((hit, "the alternative they offered, not a reason"))
         elif _conceded(utt, hit):
@@ -314,7 +337,8 @@ _NOT_A_REASON = frozenset({
     "wishing", "enjoyed", "enjoy", "pleasure", "lovely", "excited", "forward", "luck", "best",
     "grateful", "kind", "understand", "glad", "pleased", "nice", "shame", "pity", "decision",
     "decline", "declining", "withdraw", "withdrawing", "pass", "accept", "accepting", "offer",
-    "instead", "anyway", "guess", "know", "mean",
+    "instead", "anyway", "guess", "know", "mean", "hi", "hey", "hello", "hiya", "g'day", "morning",
+    "afternoon", "evening", "namaste", "dear",
 })
 _SUBJECTS = frozenset({"i", "i'm", "i've", "i'll", "i'd", "we", "we're", "we've", "my"})
 DETAIL_CONTENT = 2
@@ -362,6 +386,24 @@ def _detail_spans(utt: Utterance, spans: list[tuple[int, int]], units: list[Reas
                 continue
         out.add((start, end))
     return out
+
+
+_OBJECT_OPENERS = frozenset({"on", "the", "your", "this", "that", "a", "an", "up", "out", "my",
+                             "it", "from"})
+_LINKS = frozenset({"because", "since", "as", "due", "given", "for", "cos", "owing", "but", "and",
+                    "so", "with", "i", "i've", "i'm", "i'd", "i'll", "we", "we've", "we're",
+                    "they", "they've", "they're", "it's", "there's", "which", "that's"})
+
+
+def _declined_object(utt: Utterance, hit: Hit, declined: Sequence[tuple[int, int]]) -> bool:
+    """"I'll have to pass on the trial shift": the motive word is the thing declined."""
+    for _, end in declined:
+        between = utt.texts(end, hit.i)
+        if (end <= hit.i and hit.i - end <= 4 and utt.clause[end - 1] == utt.clause[hit.i]
+                and (not between or between[0] in _OBJECT_OPENERS)
+                and not _LINKS & set(between)):
+            return True
+    return False
 
 
 _ALTERNATIVE_SLOT = frozenset({"any", "in", "about", "consider", "considering", "either"})

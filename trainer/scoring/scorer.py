@@ -147,14 +147,19 @@ class Scorer:
                                  motive, ctx.offers_alternative(context))
         close = read_close(utt)
         excluded = [_with_object(utt, h) for h in (*thanks, *close)]
-        criticism = [h for h in offence if h.family.name not in ("sarcasm", "accusation")]
+        criticism = [h for h in offence
+                     if h.family.name not in ("sarcasm", "accusation", "pestering")]
+        # a good wish in a sarcastic sentence ("good luck finding anyone who...") is a jibe
+        jibes = {utt.sentence[h.i] for h in offence if h.family.name == "sarcasm"}
+        close = [h for h in close if utt.sentence[h.i] not in jibes]
         if kind is ctx.LineKind.CHANGE and not decision.kept:
             # answering a counter-offer, a complaint is why only when given as the reason
             # ("it's more that the whole setup felt amateurish"), not as an outburst
             frames = find(utt, REASON_FRAME)
             criticism = [h for h in criticism if any(
                 f.j <= h.i and utt.sentence[f.i] == utt.sentence[h.i] for f in frames)]
-        elif kind not in (ctx.LineKind.INFO, ctx.LineKind.TERMS) and not decision.kept:
+        elif kind not in (ctx.LineKind.INFO, ctx.LineKind.TERMS) and not decision.kept and not (
+                hedges.hedged and decision.vetoed):  # a hedged no backed by a complaint
             criticism = []  # a complaint is a reason only when it answers why or the terms,
             # or backs a no
         if find(utt, DELAY) and not (decision.kept or decision.vetoed):
@@ -163,7 +168,8 @@ class Scorer:
                                          *hedges.cues, *hedges.apologies)]
         if decision.reversal is not None:
             blocked.append((decision.reversal.hit.i, decision.reversal.hit.j))
-        reasons = read_reasons(utt, excluded, criticism, motives, blocked)
+        reasons = read_reasons(utt, excluded, criticism, motives, blocked,
+                               [(h.i, h.j) for h in decision.kept if h.family.tag == "verb"])
         if not reasons.units and decision.reversal is None and kind is not ctx.LineKind.FUTURE:
             answers = ctx.asks_why(context) and not hedges.hedged and not read_rude(utt)
             extra = fallback(utt, answers, bool(decision.kept))
@@ -335,6 +341,10 @@ class Scorer:
         if cues:
             return _matched("hedged", r.utt, cues, "qualifies the decision")
         loose = r.hedges.loose
+        reversal = r.decision.reversal
+        if loose and reversal is not None and reversal.kind == "cave":
+            # "that's tempting, maybe... what sort of figure?": the waver is about the decision
+            return _matched("hedged", r.utt, loose[:1], "wavers over a counter-offer")
         if loose:
             return ItemResult("hedged", False, 0.0, THRESHOLD, (),
                               f"{_quote(r.utt, loose[0])} does not qualify the decision")

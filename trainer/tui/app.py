@@ -94,7 +94,8 @@ class TrainerApp(App[None]):
         return open_voice(mute=self.mute, typed=self.typed)
 
     def catalog(self) -> Catalog:
-        """Read once (validating every file takes a moment), then shared by every screen."""
+        """The scenarios the picker last read (it reads them in a worker at start-up and again
+        when a file changes); read here only when a screen needs one before the picker has."""
         if self._catalog is None:
             self._catalog = load_catalog(self.scenario_dirs)
         return self._catalog
@@ -112,9 +113,13 @@ class TrainerApp(App[None]):
     def on_mount(self) -> None:
         if self._voice is None:
             self._voice_worker = self._open_voice()
-        self.push_screen(PickerScreen(self.catalog, self.store))
+        self.push_screen(PickerScreen(self.store, scenario_dirs=self.scenario_dirs,
+                                      catalog=self._catalog))
         if self.start_scenario:
             self.post_message(messages.OpenBriefing(self.start_scenario))
+
+    def on_catalog_loaded(self, message: messages.CatalogLoaded) -> None:
+        self._catalog = message.catalog
 
     def _scenario(self, name: str) -> tuple[Scenario, Path | None] | None:
         """The scenario ``name`` names, or ``None`` after telling the user why not."""
@@ -185,13 +190,15 @@ def run_tui(
 ) -> None:
     """Open the trainer full-screen (what ``trainer`` with no command does).
 
-    The scenarios (and the one named on the command line) are checked first, so a
-    typo is an error message in the shell rather than a full-screen app with
-    nothing to show.
+    A scenario or folder named on the command line is checked first, so a typo is
+    an error message in the shell rather than a full-screen app with nothing to
+    show. Otherwise the picker reads the scenarios in the background.
     """
-    catalog = load_catalog(scenario_dirs)
-    if start_scenario is not None:
-        catalog.get(start_scenario)
+    catalog = None
+    if start_scenario is not None or scenario_dirs:
+        catalog = load_catalog(scenario_dirs)
+        if start_scenario is not None:
+            catalog.get(start_scenario)
     TrainerApp(
         scenario_dirs=scenario_dirs, start_scenario=start_scenario, typed=typed, mute=mute,
         catalog=catalog,

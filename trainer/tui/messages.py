@@ -11,6 +11,7 @@ from pathlib import Path
 
 from textual.message import Message
 
+from trainer.scenario.catalog import Catalog
 from trainer.scenario.model import Scenario
 from trainer.scoring.result import ReplyTiming
 from trainer.scoring.scorecard import Scorecard
@@ -39,6 +40,13 @@ class CallEnded(Message):
     """How the scenario was named when the call started (an id or a file), to try again."""
     session_id: str | None
     card: Scorecard
+
+
+@dataclass
+class CatalogLoaded(Message):
+    """The scenario files were read (again); the picker shows these, so the app opens them."""
+
+    catalog: Catalog
 
 
 @dataclass
