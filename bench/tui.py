@@ -111,7 +111,7 @@ class TimedApp(TrainerApp):
         now = time.perf_counter()
         if self.listed_at is None and screen.query_one("#scenarios", OptionList).option_count:
             self.listed_at = now
-        if self.scored_at is None and screen.history is not None:
+        if self.scored_at is None and self.listed_at and screen.history is not None:
             self.scored_at = now
 
 

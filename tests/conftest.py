@@ -12,7 +12,9 @@ SHARED_EVAL = REPO.parent / "shared" / "eval"
 
 
 @pytest.fixture(autouse=True)
-def trainer_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+def trainer_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Path]:
     home = tmp_path_factory.mktemp("trainer-home")
     monkeypatch.setenv("TRAINER_HOME", str(home))
     yield home

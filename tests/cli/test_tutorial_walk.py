@@ -3,6 +3,7 @@ with typed replies down every path, and score its custom item."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import subprocess
@@ -62,7 +63,7 @@ def test_every_path_can_be_walked_with_typed_replies(scenario_file: Path) -> Non
         expected = [step.turn_id for step in walk if step.turn_id != END]
         replies = [
             reply_for(scenario.turn(step.turn_id).model_answer or "", following.via)
-            for step, following in zip(walk, walk[1:], strict=False)
+            for step, following in itertools.pairwise(walk)
         ]
         result = trainer("run", str(scenario_file), "--plain", "--typed", "--mute", "--json",
                          "--explain", "--seed", "1", stdin="\n".join(replies) + "\n")

@@ -20,6 +20,7 @@ from trainer.sessions.store import SessionStore
 from trainer.tui.app import TrainerApp
 from trainer.tui.screens.briefing import BriefingScreen
 from trainer.tui.screens.call import CallScreen
+from trainer.tui.screens.picker import PickerScreen
 from trainer.tui.voice import Voice
 
 FIXED_START = datetime(2025, 6, 2, 9, 30, tzinfo=UTC)
@@ -69,6 +70,13 @@ class Driver:
                     f"timed out waiting for {what}; on {pilot.app.screen!r}; notices: {notes}"
                 )
             await pilot.pause(0.05)
+
+    async def picker_loaded(self, pilot: Pilot[None]) -> PickerScreen:
+        """The picker (on top or underneath) once its background reads are on screen."""
+        picker = next(s for s in pilot.app.screen_stack if isinstance(s, PickerScreen))
+        await self.wait_until(pilot, lambda: picker.loaded, "the scenarios and scores")
+        await pilot.pause()
+        return picker
 
     async def start_call(self, pilot: Pilot[None]) -> CallScreen:
         """From the briefing (opened with ``start_scenario``), start the call with Enter."""

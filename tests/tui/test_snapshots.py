@@ -6,12 +6,18 @@ fixed dates, so nothing on screen depends on the clock or on chance.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+import re
+import shutil
+import tempfile
+from collections.abc import Awaitable, Callable, Iterator
+from pathlib import Path
 from typing import Any
 
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input
 
+from trainer import paths
 from trainer.scenario.catalog import load_catalog
 from trainer.scenario.model import Scenario
 from trainer.tui.screens.call import CallScreen
@@ -34,11 +40,13 @@ def scenario() -> Scenario:
 Run = Callable[[Pilot[None]], Awaitable[None]]
 
 
-def steady(run: Run | None = None) -> dict[str, Any]:
-    """``snap_compare`` options: 80x24, ``run`` first, then a text cursor that no longer
-    blinks, so the picture does not depend on the moment it was taken."""
+def steady(drive: Any, run: Run | None = None) -> dict[str, Any]:
+    """``snap_compare`` options: 80x24, the picker's scenarios and scores read, ``run``,
+    then a text cursor that no longer blinks, so the picture does not depend on the
+    moment it was taken."""
 
     async def before(pilot: Pilot[None]) -> None:
+        await drive.picker_loaded(pilot)
         if run is not None:
             await run(pilot)
         for box in pilot.app.screen.query(Input):
@@ -49,7 +57,7 @@ def steady(run: Run | None = None) -> dict[str, Any]:
 
 
 def test_picker(snap_compare: Snap, drive: Any) -> None:
-    assert snap_compare(drive.typed_app(), **steady())
+    assert snap_compare(drive.typed_app(), **steady(drive))
 
 
 def test_picker_with_progress(snap_compare: Snap, drive: Any,
@@ -60,11 +68,44 @@ def test_picker_with_progress(snap_compare: Snap, drive: Any,
         await pilot.press(*"accepting another")
         await pilot.pause()
 
-    assert snap_compare(drive.typed_app(), **steady(filter_to_it))
+    assert snap_compare(drive.typed_app(), **steady(drive, filter_to_it))
+
+
+@pytest.fixture
+def fixed_home(monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A TRAINER_HOME whose path is the same on every run: the preview shows where your
+    file is."""
+    home = Path(tempfile.gettempdir()) / "trainer-snapshot-home"
+    shutil.rmtree(home, ignore_errors=True)
+    monkeypatch.setenv("TRAINER_HOME", str(home))
+    yield home
+    shutil.rmtree(home, ignore_errors=True)
+
+
+def test_picker_with_your_scenarios(snap_compare: Snap, drive: Any, fixed_home: Path) -> None:
+    """Your own file, your file in place of a shipped one, and a file with a problem."""
+    folder = paths.ensure_dir(paths.user_scenarios_dir())
+    shipped = (paths.shipped_scenarios_dir() / f"{SCENARIO}.yaml").read_text(encoding="utf-8")
+    edits = {
+        "my-own-call": {"id": "my-own-call", "title": "My own practice call"},
+        SCENARIO: {"title": "My version of the offer call"},
+        "broken-call": {"id": "broken-call", "difficulty": "impossible"},
+    }
+    for name, fields in edits.items():
+        text = shipped
+        for field, value in fields.items():
+            text = re.sub(rf"(?m)^{field}: .*$", f"{field}: {value}", text)
+        (folder / f"{name}.yaml").write_text(text, encoding="utf-8")
+
+    async def filter_to_yours(pilot: Pilot[None]) -> None:
+        await pilot.press(*"yours", "down")
+        await pilot.pause()
+
+    assert snap_compare(drive.typed_app(), **steady(drive, filter_to_yours))
 
 
 def test_briefing(snap_compare: Snap, drive: Any) -> None:
-    assert snap_compare(drive.typed_app(SCENARIO), **steady())
+    assert snap_compare(drive.typed_app(SCENARIO), **steady(drive))
 
 
 async def _one_reply(drive: Any, pilot: Pilot[None]) -> CallScreen:
@@ -79,7 +120,7 @@ def test_call_dark(snap_compare: Snap, drive: Any) -> None:
     async def run(pilot: Pilot[None]) -> None:
         await _one_reply(drive, pilot)
 
-    assert snap_compare(drive.typed_app(SCENARIO), **steady(run))
+    assert snap_compare(drive.typed_app(SCENARIO), **steady(drive, run))
 
 
 def test_call_light_with_hint(snap_compare: Snap, drive: Any) -> None:
@@ -88,7 +129,7 @@ def test_call_light_with_hint(snap_compare: Snap, drive: Any) -> None:
         await pilot.press("ctrl+g")
 
     app = drive.typed_app(SCENARIO, theme="textual-light")
-    assert snap_compare(app, **steady(run))
+    assert snap_compare(app, **steady(drive, run))
 
 
 def test_call_ended(snap_compare: Snap, drive: Any) -> None:
@@ -97,7 +138,7 @@ def test_call_ended(snap_compare: Snap, drive: Any) -> None:
         await drive.answer_every_turn(pilot, screen.call, drive.typed_model_answer)
         await drive.wait_until(pilot, lambda: screen.box.phase == "ended", "the end")
 
-    assert snap_compare(drive.typed_app(SCENARIO), **steady(run))
+    assert snap_compare(drive.typed_app(SCENARIO), **steady(drive, run))
 
 
 def test_hang_up_question(snap_compare: Snap, drive: Any) -> None:
@@ -106,7 +147,7 @@ def test_hang_up_question(snap_compare: Snap, drive: Any) -> None:
         await pilot.press("escape")
         await drive.wait_until(pilot, lambda: isinstance(pilot.app.screen, ConfirmScreen), "?")
 
-    assert snap_compare(drive.typed_app(SCENARIO), **steady(run))
+    assert snap_compare(drive.typed_app(SCENARIO), **steady(drive, run))
 
 
 def test_redo(snap_compare: Snap, drive: Any) -> None:
@@ -120,7 +161,7 @@ def test_redo(snap_compare: Snap, drive: Any) -> None:
         assert isinstance(redo, RedoScreen)
         await drive.wait_until(pilot, lambda: redo.new is not None, "the new attempt")
 
-    assert snap_compare(drive.typed_app(SCENARIO), **steady(run))
+    assert snap_compare(drive.typed_app(SCENARIO), **steady(drive, run))
 
 
 def test_scorecard(snap_compare: Snap, drive: Any, saved_sessions: MakeSessions) -> None:
@@ -135,7 +176,7 @@ def test_scorecard(snap_compare: Snap, drive: Any, saved_sessions: MakeSessions)
                                "the scorecard")
         await pilot.pause()
 
-    assert snap_compare(drive.typed_app(SCENARIO), **steady(run))
+    assert snap_compare(drive.typed_app(SCENARIO), **steady(drive, run))
 
 
 def test_sessions(snap_compare: Snap, drive: Any, saved_sessions: MakeSessions) -> None:
@@ -146,7 +187,7 @@ def test_sessions(snap_compare: Snap, drive: Any, saved_sessions: MakeSessions) 
         await drive.wait_until(pilot, lambda: isinstance(pilot.app.screen, SessionsScreen),
                                "the sessions")
 
-    assert snap_compare(drive.typed_app(), **steady(run))
+    assert snap_compare(drive.typed_app(), **steady(drive, run))
 
 
 def test_review(snap_compare: Snap, drive: Any, saved_sessions: MakeSessions) -> None:
@@ -161,7 +202,7 @@ def test_review(snap_compare: Snap, drive: Any, saved_sessions: MakeSessions) ->
                                "the review")
         await pilot.pause()
 
-    assert snap_compare(drive.typed_app(), **steady(run))
+    assert snap_compare(drive.typed_app(), **steady(drive, run))
 
 
 def test_help(snap_compare: Snap, drive: Any) -> None:
@@ -169,4 +210,4 @@ def test_help(snap_compare: Snap, drive: Any) -> None:
         await pilot.press("f1")
         await drive.wait_until(pilot, lambda: isinstance(pilot.app.screen, HelpScreen), "help")
 
-    assert snap_compare(drive.typed_app(), **steady(run))
+    assert snap_compare(drive.typed_app(), **steady(drive, run))

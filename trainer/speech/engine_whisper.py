@@ -57,6 +57,7 @@ class Decoding:
     window_margin: float | None = 1.0
     """Seconds of quiet after the audio in the encoder's window; None feeds the full
     30-second window as Whisper does (~4x slower encoding for a 5-second reply)."""
+    min_window: float = 0.0
     bias: bool = True
     """Prompt with the domain's terms and the call's vocabulary (off only to measure it)."""
 
@@ -84,6 +85,7 @@ def load_whisper_model(
     compute_type: str = "int8",
     cpu_threads: int | None = None,
     margin_frames: int | None = 100,
+    min_frames: int = 0,
 ) -> Any:
     """One ``WhisperModel`` per folder and setting for the life of the process.
 
@@ -109,7 +111,7 @@ def load_whisper_model(
         """Encodes the audio and a margin of quiet, not the padding to 30 seconds."""
 
         def encode(self, features: Any) -> Any:
-            return super().encode(_trim_padding(features, margin_frames))
+            return super().encode(_trim_padding(features, margin_frames, min_frames))
 
     try:
         return ReplyModel(
@@ -120,7 +122,7 @@ def load_whisper_model(
         raise TrainerError(f"{folder}: the Whisper model could not be loaded ({exc}).") from None
 
 
-def _trim_padding(features: Any, margin_frames: int | None) -> Any:
+def _trim_padding(features: Any, margin_frames: int | None, min_frames: int = 0) -> Any:
     """``features`` without most of the zeros faster-whisper pads to 30 s.
 
     faster-whisper pads the mel features of a short window with zeros up to the
@@ -131,7 +133,7 @@ def _trim_padding(features: Any, margin_frames: int | None) -> Any:
         return features
     energy = np.abs(frames.reshape(-1, frames.shape[-2], FULL_WINDOW)).max(axis=(0, 1))
     used = np.flatnonzero(energy)
-    keep = (int(used[-1]) + 1 if len(used) else 0) + margin_frames
+    keep = max(min_frames, (int(used[-1]) + 1 if len(used) else 0) + margin_frames)
     if keep >= FULL_WINDOW:
         return features
     return np.ascontiguousarray(frames[..., :keep])
@@ -156,7 +158,8 @@ class FasterWhisperEngine:
         margin = self.decoding.window_margin
         started = time.perf_counter()
         self._model = load_whisper_model(
-            str(model_dir), compute_type, cpu_threads, _frames(margin)
+            str(model_dir), compute_type, cpu_threads, _frames(margin),
+            _frames(self.decoding.min_window) or 0,
         )
         self.load_seconds = time.perf_counter() - started
 
@@ -194,6 +197,7 @@ class FasterWhisperEngine:
                 word_timestamps=False,
                 vad_filter=options.vad_filter,
                 condition_on_previous_text=False,
+                max_new_tokens=_token_budget(clip.seconds),
                 initial_prompt=whisper_prompt(vocabulary) if options.bias else None,
             )
             segments = [_as_dict(segment) for segment in result["segments"]]
@@ -293,6 +297,15 @@ def _heard(segments: list[dict[str, Any]], last_sound: float) -> list[dict[str, 
         if segment["start"] < last_sound + 0.1
         and not (segment["no_speech_prob"] > 0.6 and segment["avg_logprob"] < -1.0)
     ]
+
+
+def _token_budget(seconds: float) -> int:
+    """Tokens a window of speech can need: fast speech is ~5 a second with punctuation.
+
+    A cap well above that stops a decoding loop ("No No No No ...") early, which
+    on a short reply otherwise costs seconds and floods the transcript.
+    """
+    return round(16 + 8 * min(seconds, 30.0))
 
 
 def _frames(seconds: float | None) -> int | None:

@@ -42,13 +42,17 @@ YOURS = "$text-accent"
 
 
 def matches(entry: CatalogEntry, query: str) -> bool:
-    """Every word of the query appears in the title, situation, difficulty, id or "yours"."""
+    """Every word of the query appears in the title, situation, difficulty, id or "yours".
+
+    A file with problems always shows: it needs fixing, and one being edited should
+    not vanish from a filtered list the moment a typo breaks it.
+    """
     scenario = entry.scenario
-    haystack = entry.id
-    if scenario is not None:
-        haystack += " ".join(
-            ("", scenario.title, SITUATION_LABELS[scenario.situation], scenario.difficulty)
-        )
+    if scenario is None:
+        return True
+    haystack = " ".join(
+        (entry.id, scenario.title, SITUATION_LABELS[scenario.situation], scenario.difficulty)
+    )
     if entry.source == "user":
         haystack += " yours"
     haystack = haystack.lower()
@@ -79,20 +83,21 @@ def file_note(entry: CatalogEntry) -> str:
 def entry_prompt(entry: CatalogEntry, history: History | None) -> Content:
     """Two or three lines: the title, what kind of call it is and your best, or what is wrong."""
     mine = ownership(entry)
-    tag = Content.styled(f"{mine} · ", YOURS) if mine else Content("")
     scenario = entry.scenario
     if scenario is None:
         first = problem_text(entry.problems[0]) if entry.problems else "cannot be read"
         more = len(entry.problems) - 1
         rest = f" (+{more} more, see the preview)" if more > 0 else ""
         return Content.assemble(
-            Content.styled(f"⚠ {entry.path.name}", f"bold {BAD}"), "\n",
-            tag, Content.styled(first, BAD), Content.styled(rest, MUTED),
+            Content.styled(f"⚠ {entry.path.name}", f"bold {BAD}"),
+            Content.styled(f" · {mine}" if mine else "", YOURS), "\n",
+            Content.styled(first, BAD), Content.styled(rest, MUTED),
         )
     details = f"{SITUATION_LABELS[scenario.situation]} · {scenario.difficulty}"
     if history is not None:
         scores = history.get(entry.id)
         details += f" · best {percent(max(scores))}" if scores else " · not tried yet"
+    tag = Content.styled(f"{mine} · ", YOURS) if mine else ""
     return Content.assemble(Content.styled(scenario.title, "bold"), "\n",
                             tag, Content.styled(details, MUTED))
 
@@ -288,7 +293,7 @@ class PickerScreen(Screen[None]):
             title.update(Content.styled(f"{entry.path.name} has problems", BAD))
             meta.update(Content.styled(
                 file_note(entry) if entry.source == "user" else str(entry.path), MUTED))
-            fixes = "\n".join(str(problem) for problem in entry.problems)
+            fixes = "\n".join(problem_text(problem) for problem in entry.problems)
             text.update(f"{fixes}\n\nFix the file and save it; this list updates by itself.")
             return
         title.update(Content.styled(scenario.title, "bold"))
