@@ -47,10 +47,13 @@ def _proper_names(text: str) -> list[str]:
     """Capitalised words and runs of them, except where a sentence starts."""
     names = []
     for match in _PROPER.finditer(text):
+        words = match.group(1).split()
         before = text[: match.start()].rstrip(" \t")
-        if not before or before[-1] in _SENTENCE_START or match.group(1) in _COMMON_CAPS:
-            continue
-        names.append(match.group(1))
+        if not before or before[-1] in _SENTENCE_START:
+            words = words[1:]  # "Does Tuesday work?": the capital of "Does" says nothing
+        name = " ".join(words)
+        if name and name not in _COMMON_CAPS:
+            names.append(name)
     return names
 
 
