@@ -56,14 +56,13 @@ BUILTIN = [
 ]
 ESPEAK_VOICES = [("en-us", 150), ("en-us", 190), ("en-gb", 150), ("en-gb", 190)]
 KEY_WORDS = frozenset(
-    "thank thanks decline declining withdraw withdrawing not no interview offer accept "
-    "accepting sorry appreciate".split()
+    ["thank", "thanks", "decline", "declining", "withdraw", "withdrawing", "not", "no", "interview", "offer", "accept", "accepting", "sorry", "appreciate"]
 )
 """The words the scorecard's checks turn on (after normalisation: won't -> will not)."""
 
 # --- Whisper-style text normalisation, for a fair WER ------------------------------------
 
-FILLERS = frozenset("um umm uh uhm uhh hmm hm mm mhm er erm ah".split())
+FILLERS = frozenset(["um", "umm", "uh", "uhm", "uhh", "hmm", "hm", "mm", "mhm", "er", "erm", "ah"])
 _CONTRACTIONS = [
     (re.compile(pattern), replacement)
     for pattern, replacement in (
@@ -95,14 +94,13 @@ _SPELLINGS = {
 _ONES = {
     word: value
     for value, word in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen "
-        "fourteen fifteen sixteen seventeen eighteen nineteen".split()
+        ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
     )
 }
 _TENS = {
     word: 10 * value
     for value, word in enumerate(
-        "twenty thirty forty fifty sixty seventy eighty ninety".split(), start=2
+        ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"], start=2
     )
 }
 _SCALES = {"thousand": 1000, "k": 1000, "million": 1_000_000, "m": 1_000_000}
@@ -209,7 +207,7 @@ class Reply:
 
 
 _PROPER = re.compile(r"\b[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)*")
-_NOT_NAMES = frozenset("I Hi Hello Hey Thanks Thank Yes No Oh So Um Well Good Morning".split())
+_NOT_NAMES = frozenset(["I", "Hi", "Hello", "Hey", "Thanks", "Thank", "Yes", "No", "Oh", "So", "Um", "Well", "Good", "Morning"])
 
 
 def call_names(*texts: str) -> tuple[str, ...]:
