@@ -45,8 +45,9 @@ class Decoding:
 
     beam_size: int = 1
     """Greedy: beam search (5) bought no accuracy on replies and cost ~40 % more time."""
-    temperatures: tuple[float, ...] = (0.0, 0.2, 0.4, 0.6, 0.8, 1.0)
-    """Whisper's fallback: re-decode hotter only when a result looks broken (rare; free)."""
+    temperatures: tuple[float, ...] = (0.0,)
+    """No hotter re-decoding: Whisper's fallback samples at random, so the same reply could be
+    heard differently on two tries ("all the best" / "all the rest") and score differently."""
     without_timestamps: bool = False
     word_timestamps: bool = True
     """Per-word times for the speech metrics (pace) and to drop words invented after
