@@ -30,7 +30,9 @@ REPLIES = [
     ),
     (
         "Please pass my thanks to the team at Northwind. I wish you all the best.",
-        "en-us", 190,
+        # At 190 wpm tiny.en flips between "best" and "rest" from run to run (multi-threaded
+        # int8 arithmetic on a near tie); fast speech is measured by bench/speech.py instead.
+        "en-us", 170,
         ["thanks", "team", "northwind", "wish", "best"],
     ),
     (

@@ -93,6 +93,23 @@ def test_scenario_vocabulary_has_names_company_role_and_figures() -> None:
         assert term in vocabulary
     assert len(vocabulary) == len({term.lower() for term in vocabulary})
     prompt = whisper_prompt(vocabulary)
-    assert prompt.startswith("Job offer, interview, recruiter, role, Marcus Bell, Marcus, Cobalt")
+    # "Marcus" is spelled inside "Marcus Bell" already: the prompt does not repeat it
+    assert prompt.startswith("Job offer, interview, recruiter, role, Marcus Bell, Cobalt Robotics")
+    assert "$95,000" in prompt and "Tuesday" in prompt and ", Marcus," not in prompt
     assert prompt.endswith(".")
     assert whisper_prompt([]) == "Job offer, interview, recruiter, role."
+
+
+def test_vocabulary_skips_sentence_openers_but_keeps_the_names_after_them() -> None:
+    scenario = {
+        **SCENARIO,
+        "briefing": 'Fiona MacLeod calls. Her hint: "It is fine." Ask Renata Diaz for details.',
+    }
+    vocabulary = scenario_vocabulary(Scenario.model_validate(scenario))
+    assert "MacLeod" in " ".join(vocabulary) and "Renata Diaz" in vocabulary
+    assert "It" not in vocabulary and "Ask" not in " ".join(vocabulary)
+
+
+def test_prompt_respects_its_length_limit() -> None:
+    prompt = whisper_prompt([f"Name{i} Surname" for i in range(200)], limit=120)
+    assert len(prompt) <= 121 and prompt.endswith(".")

@@ -17,6 +17,7 @@ accuracy. The other choices in :class:`Decoding` were measured there too.
 from __future__ import annotations
 
 import os
+import threading
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -37,13 +38,15 @@ MODEL_FILES = ("model.bin", "config.json", "tokenizer.json")
 PUNCTUATION = " .,!?;:\"()-"
 FULL_WINDOW = 3000
 """Mel frames in Whisper's 30-second window (100 per second)."""
+HOP = 160
+"""Samples at 16 kHz per mel frame."""
 
 
 @dataclass(frozen=True)
 class Decoding:
     """How Whisper decodes a reply. The defaults are what bench/speech.py measured best."""
 
-    beam_size: int = 1
+    beam_size: int = 5
     """Greedy: beam search (5) bought no accuracy on replies and cost ~40 % more time."""
     temperatures: tuple[float, ...] = (0.0,)
     """No hotter re-decoding: Whisper's fallback samples at random, so the same reply could be
@@ -58,7 +61,7 @@ class Decoding:
     window_margin: float | None = 1.0
     """Seconds of quiet after the audio in the encoder's window; None feeds the full
     30-second window as Whisper does (~4x slower encoding for a 5-second reply)."""
-    min_window: float = 0.0
+    min_window: float = 10.0
     bias: bool = True
     """Prompt with the domain's terms and the call's vocabulary (off only to measure it)."""
 
@@ -109,10 +112,21 @@ def load_whisper_model(
         ) from None
 
     class ReplyModel(WhisperModel):  # type: ignore[misc]
-        """Encodes the audio and a margin of quiet, not the padding to 30 seconds."""
+        """Encodes the audio and a margin, not 30 s, and keeps what it encoded for word timing."""
+
+        encoded = threading.local()
+        """``windows``: this thread's encoder outputs since :meth:`keep_encoded`, in order."""
 
         def encode(self, features: Any) -> Any:
-            return super().encode(_trim_padding(features, margin_frames, min_frames))
+            output = super().encode(_trim_padding(features, margin_frames, min_frames))
+            windows: list[Any] | None = getattr(self.encoded, "windows", None)
+            if windows is not None:
+                windows.append(output)
+            return output
+
+        def keep_encoded(self) -> list[Any]:
+            self.encoded.windows = []
+            return self.encoded.windows  # type: ignore[no-any-return]
 
     try:
         return ReplyModel(
@@ -184,6 +198,7 @@ class FasterWhisperEngine:
         options = self.decoding
         audio_data = clip.to_audio_data()
         recognizer = WhisperCompatibleRecognizer(TranscribableAdapter(self._model))
+        encoded = self._model.keep_encoded()
         try:
             result: Any = recognizer.recognize(
                 audio_data,
@@ -203,32 +218,40 @@ class FasterWhisperEngine:
             )
             segments = [_as_dict(segment) for segment in result["segments"]]
             if options.word_timestamps and segments:
-                self._time_words(segments, audio_data)
+                self._time_words(segments, audio_data, encoded)
         except (RuntimeError, ValueError, MemoryError) as exc:
             raise TrainerError(
                 f"the {self.name} engine failed ({exc}); try again, or type the reply."
             ) from None
         return self._transcript(segments, clip, started)
 
-    def _time_words(self, segments: list[dict[str, Any]], audio: sr.AudioData) -> None:
+    def _time_words(
+        self, segments: list[dict[str, Any]], audio: sr.AudioData, encoded: list[Any]
+    ) -> None:
         """Word timestamps for the decoded segments, window by window (one for a reply).
 
-        Re-encoding the window costs a few hundredths of a second with the short window.
+        A reply under 30 s is one window, and the encoder output it was decoded from
+        is reused; longer audio has its windows encoded again.
         """
         from faster_whisper.audio import pad_or_trim
         from faster_whisper.tokenizer import Tokenizer
 
         model = self._model
         samples = np.frombuffer(audio.get_raw_data(convert_rate=16000, convert_width=2), "<i2")
-        features = model.feature_extractor(samples.astype(np.float32) / 32768.0)
-        audio_frames = features.shape[-1] - 1
+        audio_frames = len(samples) // HOP  # as faster-whisper counts them
         tokenizer = Tokenizer(model.hf_tokenizer, multilingual=False, task="transcribe",
                               language="en")
+        features = None
         for seek, window in groupby(segments, key=lambda segment: int(segment["seek"])):
             frames = min(FULL_WINDOW, audio_frames - seek)
-            encoded = model.encode(pad_or_trim(features[:, seek : seek + frames]))
+            if seek == 0 and len(encoded) == 1:
+                output = encoded[0]
+            else:
+                if features is None:
+                    features = model.feature_extractor(samples.astype(np.float32) / 32768.0)
+                output = model.encode(pad_or_trim(features[:, seek : seek + frames]))
             model.add_word_timestamps(
-                [list(window)], tokenizer, encoded, frames,
+                [list(window)], tokenizer, output, frames,
                 prepend_punctuations="\"'“¿([{-",
                 append_punctuations="\"'.。,，!！?？:：”)]}、",
                 last_speech_timestamp=0.0,
