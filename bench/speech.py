@@ -185,7 +185,7 @@ def normalise_for_wer(text: str) -> str:
     text = re.sub(r"(?<=\d),(?=\d{3}\b)", "", text)  # 62,000 -> 62000
     text = re.sub(
         r"([$£€])\s?(\d[\d.]*)\s?(k|m|thousand|million)?\b",
-        lambda m: f"{m.group(2)} {m.group(3) or ''} {_CURRENCY[m.group(1)]}",
+        lambda m: f"{m.group(2)} {m.group(3) or ''} {_CURRENCY[m.group(1)]} ",
         text,
     )
     text = re.sub(r"(\d)(k|m)\b", r"\1 \2", text)  # 10k -> 10 k

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import importlib.util
 import subprocess
 import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -20,3 +22,39 @@ def test_quick_benchmark_prints_figures() -> None:
     assert result.returncode == 0, result.stderr
     assert "model load" in result.stdout and "WER" in result.stdout
     assert "transcript ready" in result.stdout and "peak RSS" in result.stdout
+
+
+def _bench() -> ModuleType:
+    """bench/speech.py as a module (it is a script, not part of the package)."""
+    if "bench_speech" not in sys.modules:
+        spec = importlib.util.spec_from_file_location("bench_speech", BENCH)
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules["bench_speech"] = module  # dataclasses look their module up
+        spec.loader.exec_module(module)
+    return sys.modules["bench_speech"]
+
+
+@pytest.mark.parametrize(
+    ("said", "heard"),
+    [
+        ("The budget is 62,000.", "The budget is sixty-two thousand."),
+        ("I need at least 85, so no.", "I need at least eighty five. So, no."),
+        ("It's $95,000 plus 10%.", "It's ninety five thousand dollars plus ten percent."),
+        ("I won't, and I'm sure.", "I will not, and I am sure."),
+        ("Um, I apologise to Harbour.", "I apologize to Harbor."),
+        ("A four-day week, the 2nd interview", "a 4 day week, the second interview"),
+        ("Ten k more, three hundred and fifty", "10k more, 350"),
+    ],
+)
+def test_wer_normaliser_treats_spellings_of_the_same_words_alike(said: str, heard: str) -> None:
+    bench = _bench()
+    assert bench.normalise_for_wer(said) == bench.normalise_for_wer(heard)
+
+
+def test_wer_normaliser_keeps_separate_figures_and_real_differences() -> None:
+    bench = _bench()
+    assert bench.normalise_for_wer("five, six") == "5 6"
+    assert bench.normalise_for_wer("68 thousand, sixty eight K") == "68000 68000"
+    assert bench.normalise_for_wer("I won't accept") != bench.normalise_for_wer("I will accept")
+    assert bench.word_errors("a b c d", "a x c") == (2, 4)

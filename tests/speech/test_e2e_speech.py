@@ -108,3 +108,42 @@ def test_listener_transcribes_during_the_pause(
     assert recording.transcript is not None
     heard = set(normalise(recording.transcript.text).split())
     assert set(words) <= heard
+
+
+@pytest.mark.parametrize(
+    ("text", "voice", "rate"),
+    [("No.", "en-us", 190), ("I decline.", "en-gb", 190), ("Thanks, but no thanks.", "en-gb", 190)],
+)
+def test_a_short_reply_is_not_repeated_or_lost(
+    engine: SttEngine, speaker: Speaker, tmp_path: Path, text: str, voice: str, rate: int
+) -> None:
+    """Whisper loops on a clip much shorter than its window ("No No No ...") unless the
+    engine gives it enough of a window: a one-word answer must stay one word. (Which word
+    tiny.en makes of a fast robotic "No." - "No" or "Know" - is for the benchmark.)"""
+    path = speaker.save(text, tmp_path / "short.wav", voice=voice, rate=rate)
+    heard = normalise(engine.transcribe(path).text).split()
+    assert len(heard) == len(normalise(text).split()), heard
+
+
+LONG_REPLY = (
+    "Thank you for calling, Priya. I have thought about the offer from Northwind Analytics "
+    "very carefully, and I have decided not to accept it. The commute would be about ninety "
+    "minutes each way, my partner has just started a new job, and we would have to rearrange "
+    "childcare for both of our children. I also have another offer that is closer to home, "
+    "with a team I already know well, so I am going to withdraw from the process. "
+    "I wish you and the team all the best."
+)
+
+
+def test_a_reply_longer_than_one_window_is_timed_throughout(
+    engine: SttEngine, speaker: Speaker, tmp_path: Path
+) -> None:
+    """Over 30 s Whisper decodes window by window; every window's words get their times."""
+    path = speaker.save(LONG_REPLY, tmp_path / "long.wav", voice="en-us", rate=110)
+    transcript = engine.transcribe(path, vocabulary=VOCABULARY)
+    assert transcript.audio_seconds > 32.0
+    heard = set(normalise(transcript.text).split())
+    assert {"priya", "northwind", "decided", "withdraw", "process", "best"} <= heard
+    starts = [start for _, start, _ in transcript.words]
+    assert starts == sorted(starts)
+    assert 30.0 < starts[-1] < transcript.audio_seconds
