@@ -1,0 +1,250 @@
+"""Scoring a follow-up letter: the reply detectors in written mode, plus the letter's own items.
+
+The shared items (thanks, a clear no, a brief reason, badmouthing, hedging,
+over-explaining) and a scenario's custom letter items are judged by the same
+:class:`~trainer.scoring.Scorer` as a spoken reply, on the letter from
+salutation to sign-off. Written mode differs from a call in three places, all
+handled here rather than in the detectors:
+
+- ``warm_close`` is the reply detector's graceful close judged on the last two
+  sentences before the sign-off only, read as the end of a call (so thanking
+  again there counts); warmth at the start, or a bare "Regards", is not a close.
+- ``decision_early`` asks the same clear-no detector about the first two
+  sentences of the body (the salutation line is not a sentence).
+- ``subject_clear`` and ``too_long`` look at the subject line and the word count.
+
+Every result keeps its evidence as offsets into :meth:`Letter.text`, the whole
+letter with its ``Subject:`` line, so a UI marks the words in the text it shows.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from trainer.letter.items import LETTER_DO, LETTER_OPTIONAL, MAX_WORDS
+from trainer.letter.letter import Letter, count_words
+from trainer.scenario.model import CustomItem
+from trainer.scoring.result import Evidence, ItemResult, ReplyScore
+from trainer.scoring.scorecard import CUSTOM_PITFALL_PENALTY, PITFALL_PENALTY
+from trainer.scoring.scorer import THRESHOLD, Scorer
+
+WRAP_UP_LINE = "Is there anything else before I let you go?"
+"""The recruiter line a letter's last sentences are read as answering: its end."""
+TOO_LONG_PENALTY = 10
+SUBJECT_PREFIX = "Subject: "
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+|\n\s*\n|\n(?=\s*[-*\u2022])")
+
+_DECISION = re.compile(
+    r"\b(?:declin\w*|withdraw\w*|cancel\w*|turn(?:ing|ed)? (?:it )?down|pass(?:ing)? on|"
+    r"not (?:be )?(?:accepting|proceeding|going ahead|moving forward|continuing|taking|pursuing|"
+    r"attending|joining)|won'?t be \w+ing|unable to (?:accept|attend|proceed|continue|take|join)|"
+    r"can(?:not|'t|\u2019t) (?:accept|attend|proceed|continue|take|join)|regretfully|with regret|"
+    r"regrets|(?:my |final )?decision|stepping (?:back|away|aside|out|down)|bow(?:ing)? out|"
+    r"no longer (?:\w+ing|available|interested|a candidate)|respectfully declin\w*)",
+    re.IGNORECASE,
+)
+_TOPIC = re.compile(
+    r"\b(?:offers?|interviews?|applications?|applying|candidacy|role|position|job|post|"
+    r"process|opportunity|vacancy|contract|place|second round|next round|final round)\b",
+    re.IGNORECASE,
+)
+_MISLEADING = re.compile(
+    r"(?<!not )(?<!n't )(?<!n\u2019t )(?<!unable to )(?<!to )\b(?:accept(?:ing|ed|ance)?|"
+    r"acceptance)\b|\bexcited\b|\blooking forward\b|\bthrilled\b|\bdelighted\b|\byes\b|"
+    r"\bstart date\b|\breschedul\w*|\bavailability\b|\bnext steps\b|\bquestions?\b|\bquery\b|"
+    r"\?|\bsee you\b|\bconfirm(?:ing|ed)? (?:my )?(?:attendance|interview time|start)",
+    re.IGNORECASE,
+)
+_NEGATED_ACCEPT = re.compile(
+    r"\b(?:not|n't|n\u2019t|unable to|cannot|can't|won't|declin\w*)\b[^.]{0,25}"
+    r"\baccept", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class LetterScore(ReplyScore):
+    """A reply's score shape (``reply`` is :meth:`Letter.text`, ``checks`` in checklist
+    order, then the pitfalls) with the letter and its 0-100 overall mark."""
+
+    letter: Letter | None = None
+    overall: int = 0
+    kinds: dict[str, str] = field(default_factory=dict)
+    """``do`` or ``avoid`` for every check, so a renderer needs no other table."""
+
+    def to_json(self) -> dict[str, Any]:
+        return {"letter": self.letter.to_json() if self.letter else None,
+                "text": self.reply, "overall": self.overall,
+                "checks": self.checks_json(), "kinds": self.kinds, "metrics": self.metrics}
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each sentence: cut after ``.!?`` and at blank lines or bullets."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for match in _SENTENCE_END.finditer(text):
+        if text[pos:match.start()].strip():
+            spans.append(_strip(text, pos, match.start()))
+        pos = match.end()
+    if text[pos:].strip():
+        spans.append(_strip(text, pos, len(text)))
+    return spans
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _shift(result: ItemResult, offset: int, name: str | None = None) -> ItemResult:
+    evidence = tuple(Evidence(e.start + offset, e.end + offset, e.text) for e in result.evidence)
+    return replace(result, name=name or result.name, evidence=evidence)
+
+
+class LetterScorer:
+    """Scores letters against the letter checklist and a scenario's letter items.
+
+    ``role`` (the job the letter is about) lets a subject line that names the role
+    but not the word "offer" or "interview" still say what it is about.
+    """
+
+    def __init__(self, letter_items: Sequence[CustomItem] = (), role: str | None = None) -> None:
+        self._scorer = Scorer(letter_items)
+        self._plain = Scorer()
+        self.letter_items: tuple[CustomItem, ...] = tuple(letter_items)
+        words = [w for w in re.findall(r"[^\W\d_]{4,}", role or "") if w.lower() not in (
+            "junior", "senior", "lead", "head", "principal", "assistant", "associate")]
+        self._role = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b",
+                                re.IGNORECASE) if words else None
+
+    def score(self, letter: Letter) -> LetterScore:
+        text = letter.text()
+        head = len(letter.header)
+        written = letter.letter_text()
+        body_at = head + (written.find(letter.body) if letter.body else len(written))
+        reply = self._scorer.score(written)
+        checks = {name: _shift(result, head) for name, result in reply.checks.items()
+                  if name != "courteous_followup" and name != "graceful_close"}
+        clear_no = checks["clear_no"]
+        own = {
+            "warm_close": self._warm_close(letter.body, body_at),
+            "subject_clear": self._subject(letter.subject),
+            "decision_early": self._decision_early(letter.body, body_at, clear_no),
+        }
+        words = count_words(written)
+        too_long = ItemResult(
+            "too_long", words > MAX_WORDS, 100.0 if words > MAX_WORDS else 0.0,
+            float(MAX_WORDS), (),
+            f"{words} words from salutation to sign-off "
+            + (f"(over {MAX_WORDS}: trim it)" if words > MAX_WORDS else f"(at most {MAX_WORDS})"))
+        custom = {item.name: checks[item.name] for item in self.letter_items}
+        ordered: dict[str, ItemResult] = {}
+        for name in LETTER_DO:
+            ordered[name] = own[name] if name in own else checks[name]
+        for item in self.letter_items:
+            if item.kind == "do":
+                ordered[item.name] = custom[item.name]
+        for name in ("offensive", "hedged", "over_detailed"):
+            ordered[name] = checks[name]
+        ordered["too_long"] = too_long
+        for item in self.letter_items:
+            if item.kind == "avoid":
+                ordered[item.name] = custom[item.name]
+        kinds = {name: "do" for name in LETTER_DO}
+        kinds.update({"offensive": "avoid", "hedged": "avoid", "over_detailed": "avoid",
+                      "too_long": "avoid"})
+        kinds.update({item.name: item.kind for item in self.letter_items})
+        metrics: dict[str, Any] = {"words": words, "max_words": MAX_WORDS,
+                                   "body_sentences": len(sentences(letter.body)),
+                                   "reasons": reply.metrics.get("reasons", 0),
+                                   "hedges": reply.metrics.get("hedges", 0),
+                                   "apologies": reply.metrics.get("apologies", 0)}
+        return LetterScore(text, ordered, metrics, letter, overall_mark(ordered, kinds), kinds)
+
+    # -- the letter's own items ----------------------------------------------------------
+
+    def _warm_close(self, body: str, body_at: int) -> ItemResult:
+        spans = sentences(body)
+        if not spans:
+            return ItemResult("warm_close", False, 0.0, THRESHOLD, (), "the letter has no body")
+        start = spans[-2][0] if len(spans) > 1 else spans[-1][0]
+        tail = body[start:]
+        result = self._plain.score(tail, WRAP_UP_LINE).checks["graceful_close"]
+        result = _shift(result, body_at + start, "warm_close")
+        if result.met:
+            return replace(result, why=result.why + "; in the last two sentences before the "
+                           "sign-off")
+        return replace(result, why="no warm ending in the last two sentences before the "
+                       "sign-off (thank them again, wish them well, hope to stay in touch); a "
+                       "sign-off such as \"Regards\" is not one")
+
+    def _subject(self, subject: str) -> ItemResult:
+        at = len(SUBJECT_PREFIX)
+        if not subject.strip():
+            return ItemResult("subject_clear", False, 0.0, THRESHOLD, (),
+                              "no subject line; name the role and the decision")
+        decision = _DECISION.search(subject)
+        topic = _TOPIC.search(subject) or (self._role.search(subject) if self._role else None)
+        misleading = [m for m in _MISLEADING.finditer(subject)
+                      if not (m.group(0).lower().startswith("accept")
+                              and _NEGATED_ACCEPT.search(subject))]
+        found = sorted((m for m in (decision, topic) if m is not None), key=lambda m: m.start())
+        evidence = tuple(Evidence(at + m.start(), at + m.end(), m.group(0)) for m in found)
+        if misleading:
+            m = misleading[0]
+            return ItemResult("subject_clear", False, 30.0, THRESHOLD,
+                              (Evidence(at + m.start(), at + m.end(), m.group(0)),),
+                              f'"{m.group(0)}" suggests acceptance, a question or a new date, '
+                              "not a no")
+        if decision is not None and topic is not None:
+            return ItemResult("subject_clear", True, 100.0, THRESHOLD, evidence,
+                              f'names the decision ("{decision.group(0)}") and what it is '
+                              f'about ("{topic.group(0)}")')
+        if decision is not None:
+            return ItemResult("subject_clear", False, 50.0, THRESHOLD, evidence,
+                              f'"{decision.group(0)}" but not what it is about; name the offer, '
+                              "the interview or the role")
+        if topic is not None:
+            return ItemResult("subject_clear", False, 40.0, THRESHOLD, evidence,
+                              f'names "{topic.group(0)}" but not the decision; say you are '
+                              "declining or withdrawing")
+        return ItemResult("subject_clear", False, 0.0, THRESHOLD, (),
+                          "vague: says neither the decision nor what it is about")
+
+    def _decision_early(self, body: str, body_at: int, clear_no: ItemResult) -> ItemResult:
+        spans = sentences(body)
+        if not clear_no.met or not spans:
+            return ItemResult("decision_early", False, 0.0, THRESHOLD, (),
+                              "no clear no in the letter, so none up front")
+        end = spans[min(1, len(spans) - 1)][1]
+        early = self._plain.score(body[:end]).checks["clear_no"]
+        if early.met:
+            result = _shift(early, body_at, "decision_early")
+            return replace(result, why=result.why + "; within the first two sentences")
+        return ItemResult("decision_early", False, 0.0, THRESHOLD, clear_no.evidence,
+                          "the clear no comes after the first two sentences; move it up")
+
+
+def overall_mark(checks: dict[str, ItemResult], kinds: dict[str, str]) -> int:
+    """0-100: the share of the checklist met (a brief reason only credited, never owed),
+    less the call scorecard's penalty for each pitfall, and 10 for a letter too long."""
+    judged = [n for n, k in kinds.items() if k == "do"
+              and not (n in LETTER_OPTIONAL and not checks[n].met)]
+    base = 100.0 * sum(1 for n in judged if checks[n].met) / len(judged) if judged else 100.0
+    penalty = 0
+    for name, kind in kinds.items():
+        if kind == "avoid" and checks[name].met:
+            penalty += TOO_LONG_PENALTY if name == "too_long" else PITFALL_PENALTY.get(
+                name, CUSTOM_PITFALL_PENALTY)
+    return round(max(0.0, min(100.0, base - penalty)))
+
+
+def score_letter(letter: Letter, letter_items: Sequence[CustomItem] = (),
+                 role: str | None = None) -> LetterScore:
+    """One-off scoring; build a :class:`LetterScorer` to score many letters."""
+    return LetterScorer(letter_items, role).score(letter)
