@@ -26,7 +26,7 @@ from typing import Any
 
 from trainer.letter.items import LETTER_DO, LETTER_OPTIONAL, MAX_WORDS
 from trainer.letter.letter import Letter, count_words
-from trainer.scenario.model import CustomItem
+from trainer.scenario.model import CustomItem, Scenario
 from trainer.scoring.result import Evidence, ItemResult, ReplyScore
 from trainer.scoring.scorecard import CUSTOM_PITFALL_PENALTY, PITFALL_PENALTY
 from trainer.scoring.scorer import THRESHOLD, Scorer
@@ -101,8 +101,13 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _shift(result: ItemResult, offset: int, name: str | None = None) -> ItemResult:
-    evidence = tuple(Evidence(e.start + offset, e.end + offset, e.text) for e in result.evidence)
+def _shift(result: ItemResult, offset: int, name: str | None = None, text: str | None = None
+           ) -> ItemResult:
+    """Evidence moved ``offset`` characters on, its words read again from ``text`` (the
+    letter before :meth:`LetterScorer.mask` hid the names in it)."""
+    evidence = tuple(Evidence(e.start + offset, e.end + offset,
+                              e.text if text is None else text[e.start + offset:e.end + offset])
+                     for e in result.evidence)
     return replace(result, name=name or result.name, evidence=evidence)
 
 
@@ -113,7 +118,8 @@ class LetterScorer:
     but not the word "offer" or "interview" still say what it is about.
     """
 
-    def __init__(self, letter_items: Sequence[CustomItem] = (), role: str | None = None) -> None:
+    def __init__(self, letter_items: Sequence[CustomItem] = (), role: str | None = None,
+                 company: str | None = None) -> None:
         self._scorer = Scorer(letter_items)
         self._plain = Scorer()
         self.letter_items: tuple[CustomItem, ...] = tuple(letter_items)
@@ -121,20 +127,33 @@ class LetterScorer:
             "junior", "senior", "lead", "head", "principal", "assistant", "associate")]
         self._role = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b",
                                 re.IGNORECASE) if words else None
+        names = sorted({n.strip() for n in (company, role) if n and n.strip()}, key=len,
+                       reverse=True)
+        self._names = re.compile("|".join(re.escape(n) for n in names), re.IGNORECASE
+                                 ) if names else None
+
+    def mask(self, text: str) -> str:
+        """The company and the role's title hidden behind one neutral word of the same
+        length: "Tidewater Financial" or a "Senior account executive" role must not read
+        as a reason about money or seniority. Offsets are kept, so evidence still points
+        at the letter."""
+        if self._names is None:
+            return text
+        return self._names.sub(lambda m: "q" * len(m.group(0)), text)
 
     def score(self, letter: Letter) -> LetterScore:
         text = letter.text()
         head = len(letter.header)
         written = letter.letter_text()
         body_at = head + (written.find(letter.body) if letter.body else len(written))
-        reply = self._scorer.score(written)
-        checks = {name: _shift(result, head) for name, result in reply.checks.items()
+        reply = self._scorer.score(self.mask(written))
+        checks = {name: _shift(result, head, text=text) for name, result in reply.checks.items()
                   if name != "courteous_followup" and name != "graceful_close"}
         clear_no = checks["clear_no"]
         own = {
-            "warm_close": self._warm_close(letter.body, body_at),
+            "warm_close": self._warm_close(letter.body, body_at, text),
             "subject_clear": self._subject(letter.subject),
-            "decision_early": self._decision_early(letter.body, body_at, clear_no),
+            "decision_early": self._decision_early(letter.body, body_at, clear_no, text),
         }
         words = count_words(written)
         too_long = ItemResult(
@@ -168,14 +187,14 @@ class LetterScorer:
 
     # -- the letter's own items ----------------------------------------------------------
 
-    def _warm_close(self, body: str, body_at: int) -> ItemResult:
+    def _warm_close(self, body: str, body_at: int, text: str) -> ItemResult:
         spans = sentences(body)
         if not spans:
             return ItemResult("warm_close", False, 0.0, THRESHOLD, (), "the letter has no body")
         start = spans[-2][0] if len(spans) > 1 else spans[-1][0]
         tail = body[start:]
-        result = self._plain.score(tail, WRAP_UP_LINE).checks["graceful_close"]
-        result = _shift(result, body_at + start, "warm_close")
+        result = self._plain.score(self.mask(tail), WRAP_UP_LINE).checks["graceful_close"]
+        result = _shift(result, body_at + start, "warm_close", text)
         if result.met:
             return replace(result, why=result.why + "; in the last two sentences before the "
                            "sign-off")
@@ -216,15 +235,16 @@ class LetterScorer:
         return ItemResult("subject_clear", False, 0.0, THRESHOLD, (),
                           "vague: says neither the decision nor what it is about")
 
-    def _decision_early(self, body: str, body_at: int, clear_no: ItemResult) -> ItemResult:
+    def _decision_early(self, body: str, body_at: int, clear_no: ItemResult, text: str
+                        ) -> ItemResult:
         spans = sentences(body)
         if not clear_no.met or not spans:
             return ItemResult("decision_early", False, 0.0, THRESHOLD, (),
                               "no clear no in the letter, so none up front")
         end = spans[min(1, len(spans) - 1)][1]
-        early = self._plain.score(body[:end]).checks["clear_no"]
+        early = self._plain.score(self.mask(body[:end])).checks["clear_no"]
         if early.met:
-            result = _shift(early, body_at, "decision_early")
+            result = _shift(early, body_at, "decision_early", text)
             return replace(result, why=result.why + "; within the first two sentences")
         return ItemResult("decision_early", False, 0.0, THRESHOLD, clear_no.evidence,
                           "the clear no comes after the first two sentences; move it up")
@@ -245,6 +265,12 @@ def overall_mark(checks: dict[str, ItemResult], kinds: dict[str, str]) -> int:
 
 
 def score_letter(letter: Letter, letter_items: Sequence[CustomItem] = (),
-                 role: str | None = None) -> LetterScore:
+                 role: str | None = None, company: str | None = None) -> LetterScore:
     """One-off scoring; build a :class:`LetterScorer` to score many letters."""
-    return LetterScorer(letter_items, role).score(letter)
+    return LetterScorer(letter_items, role, company).score(letter)
+
+
+def scorer_for(scenario: Scenario) -> LetterScorer:
+    """The letter scorer for a scenario: its letter items, its role and company."""
+    return LetterScorer(scenario.letter_items, scenario.recruiter.role,
+                        scenario.recruiter.company)

@@ -144,6 +144,15 @@ class Scenario(_Strict):
         default=2, ge=1, le=10, description="How often one turn may be played in a call."
     )
     turns: list[Turn] = Field(min_length=1)
+    letter_items: list[CustomItem] = Field(
+        default_factory=list, description="Custom checklist items for the follow-up letter."
+    )
+    model_letter: Text | None = Field(
+        default=None, description="A model follow-up letter, subject line first."
+    )
+    letter_tips: TextList = Field(
+        default_factory=list, description="Advice shown while writing the follow-up letter."
+    )
 
     def turn(self, turn_id: str) -> Turn:
         for turn in self.turns:
