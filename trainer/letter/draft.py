@@ -420,6 +420,9 @@ def draft_letter(scenario: Scenario, turns: Sequence[tuple[str, str, ReplyScore]
     for extra in _EXTRA:
         if words() < MIN_WORDS:
             middle.append(extra)
+    if words() < MIN_WORDS and "close" in from_call:
+        from_call.pop("close")  # "All the best." alone: the standard close says more
+        paragraphs[2] = [_CLOSE.format(company=company)]
     subject = _SUBJECT[situation].format(Role=title[:1].upper() + title[1:])
     letter = Letter(subject, salutation, _assemble(paragraphs), sign_off)
     return Draft(letter, tuple(repairs), from_call)

@@ -43,7 +43,7 @@ _DECISION = re.compile(
     r"not (?:be )?(?:accepting|proceeding|going ahead|moving forward|continuing|taking|pursuing|"
     r"attending|joining)|won'?t be \w+ing|unable to (?:accept|attend|proceed|continue|take|join)|"
     r"can(?:not|'t|\u2019t) (?:accept|attend|proceed|continue|take|join)|regretfully|with regret|"
-    r"regrets|(?:my |final )?decision|stepping (?:back|away|aside|out|down)|bow(?:ing)? out|"
+    r"regrets|(?:my |final )?decision|my (?:answer|response|reply)|response to|stepping (?:back|away|aside|out|down)|bow(?:ing)? out|"
     r"no longer (?:\w+ing|available|interested|a candidate)|respectfully declin\w*)",
     re.IGNORECASE,
 )
@@ -59,6 +59,9 @@ _MISLEADING = re.compile(
     r"\?|\bsee you\b|\bconfirm(?:ing|ed)? (?:my )?(?:attendance|interview time|start)",
     re.IGNORECASE,
 )
+_THANKS_WORD = re.compile(r"\b(?:thank|thanks|grateful|appreciate|appreciated)\b", re.IGNORECASE)
+_WARM_THANKS = re.compile(r"\b(?:again|so much|very much|for|everything|a lot|ever so)\b",
+                          re.IGNORECASE)
 _NEGATED_ACCEPT = re.compile(
     r"\b(?:not|n't|n\u2019t|unable to|cannot|can't|won't|declin\w*)\b[^.]{0,25}"
     r"\baccept", re.IGNORECASE)
@@ -151,7 +154,9 @@ class LetterScorer:
                   if name != "courteous_followup" and name != "graceful_close"}
         clear_no = checks["clear_no"]
         own = {
-            "warm_close": self._warm_close(letter.body, body_at, text),
+            "warm_close": self._warm_close(letter.body, body_at, text, [
+                *clear_no.evidence, *(checks["hedged"].evidence if checks["hedged"].met
+                                      else ())][:1]),
             "subject_clear": self._subject(letter.subject),
             "decision_early": self._decision_early(letter.body, body_at, clear_no, text),
         }
@@ -187,7 +192,8 @@ class LetterScorer:
 
     # -- the letter's own items ----------------------------------------------------------
 
-    def _warm_close(self, body: str, body_at: int, text: str) -> ItemResult:
+    def _warm_close(self, body: str, body_at: int, text: str,
+                    decision: Sequence[Evidence]) -> ItemResult:
         spans = sentences(body)
         if not spans:
             return ItemResult("warm_close", False, 0.0, THRESHOLD, (), "the letter has no body")
@@ -195,9 +201,18 @@ class LetterScorer:
         tail = body[start:]
         result = self._plain.score(self.mask(tail), WRAP_UP_LINE).checks["graceful_close"]
         result = _shift(result, body_at + start, "warm_close", text)
+        # thanks that opens the letter is not thanking *again*: a thank-you counts as a
+        # close only after the first sentence and after the decision
+        after = max([body_at + spans[0][1], *(e.start for e in decision)])
+        kept = tuple(e for e in result.evidence if not _THANKS_WORD.search(e.text) or (
+            e.start >= after and _warm_thanks(text, e)))
+        if result.met and kept:
+            return replace(result, evidence=kept, why=result.why + "; in the last two "
+                           "sentences before the sign-off")
         if result.met:
-            return replace(result, why=result.why + "; in the last two sentences before the "
-                           "sign-off")
+            return ItemResult("warm_close", False, result.score * 0.4, THRESHOLD, result.evidence,
+                              "the only warm words near the end are the opening thanks; thank "
+                              "them again or wish them well after the decision")
         return replace(result, why="no warm ending in the last two sentences before the "
                        "sign-off (thank them again, wish them well, hope to stay in touch); a "
                        "sign-off such as \"Regards\" is not one")
@@ -248,6 +263,15 @@ class LetterScorer:
             return replace(result, why=result.why + "; within the first two sentences")
         return ItemResult("decision_early", False, 0.0, THRESHOLD, clear_no.evidence,
                           "the clear no comes after the first two sentences; move it up")
+
+
+def _warm_thanks(text: str, evidence: Evidence) -> bool:
+    """A thank-you with something to it ("Thank you again", "Thanks for everything"),
+    not a bare "Thank you." tacked on after the no."""
+    start = max(text.rfind(c, 0, evidence.start) for c in ".!?\n") + 1
+    ends = [i for i in (text.find(c, evidence.end) for c in ".!?\n") if i >= 0]
+    sentence = text[start:min(ends, default=len(text))]
+    return count_words(sentence) >= 4 or bool(_WARM_THANKS.search(sentence))
 
 
 def overall_mark(checks: dict[str, ItemResult], kinds: dict[str, str]) -> int:
