@@ -177,8 +177,22 @@ def check(
                      "guessing it from --context.", show_default=False),
     ] = None,
     scenarios: ScenariosOption = None,
+    letter: Annotated[
+        Path | None,
+        typer.Option("--letter", help="Score a follow-up letter (a text or .eml file) instead "
+                     "of a reply.", show_default=False),
+    ] = None,
 ) -> None:
-    """Score a reply against the checklist and show why each item was or was not met."""
+    """Score a reply (or a follow-up letter) against the checklist and show why each item
+    was or was not met."""
+    if letter is not None:
+        from trainer.cli.letter_cmds import check_letter
+
+        if reply is not None or jsonl or item or context or followup is not None:
+            raise UsageError("--letter scores a letter file on its own; give no REPLY, "
+                             "--jsonl, --item, --context or --followup with it")
+        check_letter(letter, as_json, _load_scenario(scenario, scenarios) if scenario else None)
+        return
     if jsonl and reply is not None:
         raise UsageError("give either a REPLY or --jsonl (which reads standard input), not both")
     if jsonl and (item or context or followup is not None):

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 _WORD = re.compile(r"[^\W_]+(?:['\u2019\-][^\W_]+)*")
@@ -107,7 +108,7 @@ def split_letter(text: str, subject: str = "") -> Letter:
             lines = lines[1:]
         else:
             cut = first.find(",")
-            if 0 < cut and count_words(first[:cut]) <= 5:
+            if cut > 0 and count_words(first[:cut]) <= 5:
                 salutation = first[: cut + 1]
                 lines[0] = first[cut + 1:].strip()
     sign_off = ""
@@ -157,3 +158,64 @@ def parse_letter(text: str) -> Letter:
             subject = first
             lines = rest
     return split_letter("\n".join(lines), subject)
+
+
+MAX_FILE_BYTES = 256 * 1024
+"""A letter is a few kilobytes; a file far larger is the wrong file, not a long letter."""
+
+
+def _from_email(raw: bytes) -> Letter | None:
+    """The subject and plain-text body of an email message, or ``None`` if it is not one."""
+    from email import policy
+    from email.message import EmailMessage
+    from email.parser import BytesParser
+
+    message = BytesParser(policy=policy.default).parsebytes(raw)
+    if not isinstance(message, EmailMessage) or not message.keys():
+        return None
+    part = message.get_body(preferencelist=("plain", "html"))
+    if part is None:
+        return None
+    try:
+        content = str(part.get_content())
+    except (LookupError, ValueError):  # an unknown charset: read the bytes as UTF-8
+        payload = part.get_payload(decode=True)
+        content = payload.decode("utf-8", errors="replace") if isinstance(payload, bytes) else ""
+    if part.get_content_type() == "text/html":
+        content = re.sub(r"<br\s*/?>|</p>", "\n", content, flags=re.IGNORECASE)
+        content = re.sub(r"<[^>]+>", "", content)
+    subject = str(message.get("subject") or "")
+    return split_letter(content, " ".join(subject.split()))
+
+
+def read_letter_file(path: Path) -> Letter:
+    """A letter from a plain-text or ``.eml`` file, with a clear message for anything else."""
+    from trainer.errors import TrainerError
+
+    try:
+        size = path.stat().st_size
+        if path.is_dir():
+            raise TrainerError(f"{path}: is a folder, not a letter; give the letter's file")
+        if size > MAX_FILE_BYTES:
+            raise TrainerError(f"{path}: is {size // 1024} KB, far more than a letter "
+                               f"(at most {MAX_FILE_BYTES // 1024} KB); is it the right file?")
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise TrainerError(f"{path}: no such file") from None
+    except PermissionError:
+        raise TrainerError(f"{path}: not allowed to read it (check its permissions)") from None
+    except OSError as exc:
+        raise TrainerError(f"{path}: cannot read it ({exc.strerror})") from None
+    if b"\x00" in raw[:8192]:
+        raise TrainerError(f"{path}: looks like a binary file, not text; save the letter as "
+                           "plain text (.txt) or as an email (.eml)")
+    if path.suffix.lower() == ".eml":
+        letter = _from_email(raw)
+        if letter is not None and (letter.body or letter.subject):
+            return letter
+    text = raw.decode("utf-8", errors="replace")
+    if text.count("\ufffd") > max(8, len(text) // 20):
+        raise TrainerError(f"{path}: is not UTF-8 text; save the letter as UTF-8 plain text")
+    if not text.strip():
+        raise TrainerError(f"{path}: is empty; write the letter first")
+    return parse_letter(text)

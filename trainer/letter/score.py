@@ -43,7 +43,8 @@ _DECISION = re.compile(
     r"not (?:be )?(?:accepting|proceeding|going ahead|moving forward|continuing|taking|pursuing|"
     r"attending|joining)|won'?t be \w+ing|unable to (?:accept|attend|proceed|continue|take|join)|"
     r"can(?:not|'t|\u2019t) (?:accept|attend|proceed|continue|take|join)|regretfully|with regret|"
-    r"regrets|(?:my |final )?decision|my (?:answer|response|reply)|response to|stepping (?:back|away|aside|out|down)|bow(?:ing)? out|"
+    r"regrets|(?:my |final )?decision|my (?:answer|response|reply)|response to|"
+    r"stepping (?:back|away|aside|out|down)|bow(?:ing)? out|"
     r"no longer (?:\w+ing|available|interested|a candidate)|respectfully declin\w*)",
     re.IGNORECASE,
 )
@@ -179,7 +180,7 @@ class LetterScorer:
         for item in self.letter_items:
             if item.kind == "avoid":
                 ordered[item.name] = custom[item.name]
-        kinds = {name: "do" for name in LETTER_DO}
+        kinds = dict.fromkeys(LETTER_DO, "do")
         kinds.update({"offensive": "avoid", "hedged": "avoid", "over_detailed": "avoid",
                       "too_long": "avoid"})
         kinds.update({item.name: item.kind for item in self.letter_items})
