@@ -150,9 +150,12 @@ class LetterScorer:
         head = len(letter.header)
         written = letter.letter_text()
         body_at = head + (written.find(letter.body) if letter.body else len(written))
-        reply = self._scorer.score(self.mask(written))
+        reply = self._plain.score(self.mask(written))
         checks = {name: _shift(result, head, text=text) for name, result in reply.checks.items()
                   if name != "courteous_followup" and name != "graceful_close"}
+        if self.letter_items:  # the author's phrases may name the role: no mask for them
+            own_items = self._scorer.score(written).checks
+            checks.update({i.name: _shift(own_items[i.name], head) for i in self.letter_items})
         clear_no = checks["clear_no"]
         own = {
             "warm_close": self._warm_close(letter.body, body_at, text, [

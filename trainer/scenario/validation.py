@@ -222,6 +222,7 @@ def check_semantics(file: str, data: Any) -> list[Problem]:
             add(("items", i, "name"), f"item '{name}' is defined twice")
         custom.append(name)
     known_items = list(dict.fromkeys([*BUILTIN_NAMES, *custom]))
+    problems.extend(letter_problems(file, data))
 
     def check_item(loc: Loc, name: Any, *, expected: bool) -> None:
         if not isinstance(name, str):
@@ -259,6 +260,36 @@ def check_semantics(file: str, data: Any) -> list[Problem]:
     if isinstance(start, str) and start not in ids:
         add(("start",), f"no turn with id '{start}'{did_you_mean(start, ids)}")
     problems.extend(_graph_problems(file, data, turns, ids))
+    return problems
+
+
+def letter_problems(file: str, data: Mapping[str, Any]) -> list[Problem]:
+    """The follow-up letter's fields: item names free and unique, a model letter that is
+    short enough to be one."""
+    from trainer.letter.items import LETTER_OWN_NAMES, MAX_WORDS
+    from trainer.letter.letter import count_words
+
+    problems: list[Problem] = []
+    names: list[str] = []
+    for i, item in enumerate(_as_list(data.get("letter_items"))):
+        name = item.get("name") if isinstance(item, Mapping) else None
+        if not isinstance(name, str):
+            continue
+        line, column = position(data, ("letter_items", i, "name"))
+        where = field_path(("letter_items", i, "name"))
+        if name in BUILTIN_NAMES or name in LETTER_OWN_NAMES:
+            problems.append(Problem(file, line, column, where, f"'{name}' is a built-in item; "
+                                    "give your letter item another name"))
+        elif name in names:
+            problems.append(Problem(file, line, column, where,
+                                    f"letter item '{name}' is defined twice"))
+        names.append(name)
+    model = data.get("model_letter")
+    if isinstance(model, str) and count_words(model) > MAX_WORDS:
+        line, column = position(data, ("model_letter",))
+        problems.append(Problem(file, line, column, "model_letter",
+                                f"is {count_words(model)} words; a follow-up letter should be at "
+                                f"most {MAX_WORDS}, so trim it"))
     return problems
 
 
