@@ -93,7 +93,7 @@ _THANKS = {
     "decline_offer": "Thank you for the offer, and for all your help throughout the process.",
     "decline_interview": "Thank you for inviting me to interview, and for thinking of me.",
     "decline_second_interview": "Thank you for inviting me back for a second interview, and "
-                                "for the team's time so far.",
+                                "for the team's time.",
     "cancel_interview": "Thank you for arranging my interview, and for your help along the way.",
     "salary_below_expectations": "Thank you for your time, and for being so open with me "
                                  "about the role.",

@@ -1,0 +1,22 @@
+"""Shared pieces for the letter tests: the shipped scenarios and calls made of replies."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from trainer.letter.draft import CallTurn
+from trainer.scenario.catalog import load_catalog
+from trainer.scenario.model import Scenario
+from trainer.scoring import Scorer
+
+
+def shipped() -> list[Scenario]:
+    scenarios = [e.scenario for e in load_catalog(()).valid() if e.source == "shipped"]
+    return [s for s in scenarios if s is not None]
+
+
+def call(scenario: Scenario, replies: Sequence[str]) -> list[CallTurn]:
+    """The replies played against the scenario's turns in file order, scored as a call is."""
+    scorer = Scorer(scenario.items)
+    return [CallTurn(turn.say, reply, scorer.score(reply, turn.say, followup=turn.followup))
+            for turn, reply in zip(scenario.turns, replies, strict=False)]
