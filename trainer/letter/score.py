@@ -60,6 +60,8 @@ _MISLEADING = re.compile(
     r"\?|\bsee you\b|\bconfirm(?:ing|ed)? (?:my )?(?:attendance|interview time|start)",
     re.IGNORECASE,
 )
+_WRAPPED = re.compile(r"(?<=[^\n])\n(?=[^\n\s\-*\u2022])")
+"""A single line break inside a paragraph (not before a blank line or a bullet)."""
 _THANKS_WORD = re.compile(r"\b(?:thank|thanks|grateful|appreciate|appreciated)\b", re.IGNORECASE)
 _WARM_THANKS = re.compile(r"\b(?:again|so much|very much|for|everything|a lot|ever so)\b",
                           re.IGNORECASE)
@@ -137,10 +139,15 @@ class LetterScorer:
                                  ) if names else None
 
     def mask(self, text: str) -> str:
-        """The company and the role's title hidden behind one neutral word of the same
-        length: "Tidewater Financial" or a "Senior account executive" role must not read
-        as a reason about money or seniority. Offsets are kept, so evidence still points
-        at the letter."""
+        """The letter as the detectors should read it, with every offset kept.
+
+        A line break inside a paragraph is a space: a letter wrapped at 72 columns
+        ("I won't be\naccepting it") is one sentence, not two (the reply detectors read a
+        line break as the end of a spoken sentence). And the company and the role's
+        title are hidden behind one neutral word of the same length: "Tidewater
+        Financial" or a "Senior account executive" role must not read as a reason about
+        money or seniority."""
+        text = _WRAPPED.sub(" ", text)
         if self._names is None:
             return text
         return self._names.sub(lambda m: "q" * len(m.group(0)), text)
