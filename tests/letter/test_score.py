@@ -60,7 +60,8 @@ def test_warmth_only_at_the_start_is_not_a_close() -> None:
 
 
 def test_thanking_again_at_the_end_is_a_close_but_a_bare_thank_you_is_not() -> None:
-    again = "Dear Tom,\n\nI won't be going ahead with the interview. Thank you again for everything."
+    again = ("Dear Tom,\n\nI won't be going ahead with the interview. Thank you again for "
+             "everything.")
     bare = "Dear Tom,\n\nI won't be going ahead with the interview. Thank you.\n\nAlex"
     assert scored(again)["warm_close"]
     assert not scored(bare)["warm_close"]
