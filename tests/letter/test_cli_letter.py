@@ -78,7 +78,8 @@ def test_an_eml_file_is_read_as_an_email(tmp_path: Path) -> None:
         b"Subject: =?utf-8?q?Cancelling_my_interview_=E2=80=93_marketing_coordinator?=\r\n"
         b"MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n"
         b"Content-Transfer-Encoding: quoted-printable\r\n\r\n"
-        b"Dear Megan,\r\n\r\nThank you for your help. I need to cancel my interview on the fourt=\r\n"
+        b"Dear Megan,\r\n\r\nThank you for your help. I need to cancel my interview on the "
+        b"fourt=\r\n"
         b"eenth.\r\n\r\nAll the best,\r\nSam\r\n")
     result = trainer("--letter", str(path), "--json")
     assert result.returncode == 0, result.stderr
