@@ -178,3 +178,20 @@ def test_an_empty_call_still_gives_a_complete_letter() -> None:
     score = scorer_for(scenario).score(draft.letter)
     assert score.overall == 100
     assert {r.item for r in draft.repairs} == {"thanks", "clear_no", "graceful_close"}
+
+
+def test_unpunctuated_speech_is_cut_into_clean_clauses() -> None:
+    scenario = by_id("decline-interview-invitation")
+    turns = call(scenario, [
+        "hi andre um thank you so much for thinking of me but I won't be going ahead with the "
+        "interview I've accepted a job at another bank",
+        "that's kind of you but I'm settled now thanks", "yes please do",
+        "no that's everything thanks again for calling and good luck finding someone great for "
+        "the role"])
+    draft = draft_letter(scenario, turns)
+    assert draft.from_call == {
+        "thanks": "Thank you so much for thinking of me.",
+        "reason": "I've accepted a job at another bank.",
+        "close": "Good luck finding someone great for the role.",
+    }
+    assert scorer_for(scenario).score(draft.letter).overall == 100

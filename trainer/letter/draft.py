@@ -174,6 +174,9 @@ _SENTENCE_STOP = ".!?;:\n"
 _CLAUSE_STOP = re.compile(
     r",\s|\s(?:but|so)\s(?=(?:i|i'm|i've|i'd|i'll|we|it|it's|that|that's|there)\b)|"
     r"\s[-\u2013\u2014]\s", re.IGNORECASE)
+_PERSON = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|we|we're|we've)\b", re.IGNORECASE)
+_OPENER = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|we|we're|we've|it|it's|it'd|that|that's|the|"
+                     r"my|this|there|there's|they|they're|they've|our|their)\b", re.IGNORECASE)
 _CALL_THANKS = re.compile(
     r"\b(?:thanks?(?: you)?|grateful|appreciate)\b[^.]{0,12}\bfor (?:the |your )?(?:call(?:ing)?|"
     r"ringing|taking my call|calling back|getting back|letting me know|asking|checking|"
@@ -188,10 +191,24 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return left, right
 
 
+def _from_subject(text: str, left: int, lo: int, subjects: re.Pattern[str]) -> int:
+    """Where the clause really starts. Unpunctuated speech ("hi andre um thank you...",
+    "...going ahead with the interview I've accepted a job...") runs clauses together, so
+    when the words before the evidence do not open with a subject, the clause starts at
+    the last subject before the evidence, or at the evidence itself."""
+    region = text[left:lo]
+    opening = _LEADING.sub("", _FILLERS.sub("", region).strip())
+    if not opening.strip() or subjects.match(opening):
+        return left
+    found = list(subjects.finditer(region))
+    return left + found[-1].start() if found else lo
+
+
 def _clause(text: str, spans: Sequence[Evidence], stops: Sequence[Evidence],
-            whole_sentence: bool = False) -> str:
+            subjects: re.Pattern[str], whole_sentence: bool = False) -> str:
     """The clause (or sentence) around ``spans``, cut before and after the ``stops`` (what
-    other items found, such as the no itself) so only the part the spans belong to is kept."""
+    other items found, such as the no itself) so only the part the spans belong to is kept,
+    and starting at its subject (see :func:`_from_subject`)."""
     first = min(spans, key=lambda e: e.start)
     left, right = _sentence_bounds(text, first.start, first.end)
     inside = [e for e in spans if left <= e.start and e.end <= right]
@@ -208,7 +225,7 @@ def _clause(text: str, spans: Sequence[Evidence], stops: Sequence[Evidence],
         after = _CLAUSE_STOP.search(text, hi, right)
         if after is not None:
             right = after.start()
-    return text[left:right]
+    return text[_from_subject(text, left, lo, subjects):right]
 
 
 def clean(fragment: str) -> str:
@@ -309,7 +326,7 @@ def _pick_thanks(reply: str, score: ReplyScore, scorer: Scorer) -> str | None:
     stops = _evidence(score, "clear_no", "brief_reason", "hedged", "offensive")
     best: str | None = None
     for span in score.checks["thanks"].evidence:
-        sentence = clean(_clause(reply, [span], stops))
+        sentence = clean(_clause(reply, [span], stops, _PERSON))
         if (_CALL_THANKS.search(sentence) or not _OWN_THANKS.match(sentence)
                 or not _usable(sentence, scorer, "thanks")):
             continue
@@ -323,16 +340,19 @@ def _pick_thanks(reply: str, score: ReplyScore, scorer: Scorer) -> str | None:
 def _reason(reply: str, spans: Sequence[Evidence], score: ReplyScore, scorer: Scorer
             ) -> str | None:
     stops = _evidence(score, "clear_no", "thanks", "hedged", "offensive", "graceful_close")
-    sentence = clean(_clause(reply, spans, [s for s in stops if not _overlaps([s], spans)]))
+    sentence = clean(_clause(reply, spans, [s for s in stops if not _overlaps([s], spans)],
+                             _OPENER))
     return sentence if _usable(sentence, scorer, "brief_reason") else None
 
 
 def _pick_close(reply: str, score: ReplyScore, scorer: Scorer) -> str | None:
     spans = list(score.checks["graceful_close"].evidence)
     wishes = [e for e in spans if not _THANKS_WORD.search(e.text)] or spans
-    wishes = wishes[-1:]  # the last good wish: the sentence that ends the call
+    # the sentence of the last good wish ends the call; all its warm words start it
+    bounds = _sentence_bounds(reply, wishes[-1].start, wishes[-1].end)
+    wishes = [e for e in spans if bounds[0] <= e.start and e.end <= bounds[1]]
     stops = _evidence(score, "clear_no", "brief_reason", "hedged", "offensive")
-    sentence = clean(_clause(reply, wishes, stops, whole_sentence=True))
+    sentence = clean(_clause(reply, wishes, stops, _PERSON, whole_sentence=True))
     return sentence if _usable(sentence, scorer, "graceful_close", WRAP_UP_LINE) else None
 
 

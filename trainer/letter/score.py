@@ -62,6 +62,8 @@ _MISLEADING = re.compile(
 )
 _WRAPPED = re.compile(r"(?<=[^\n])\n(?=[^\n\s\-*\u2022])")
 """A single line break inside a paragraph (not before a blank line or a bullet)."""
+_SIGN_OFF_THANKS = re.compile(r"\b(?:thank|thanks|grateful|gratitude|appreciat\w*)\b",
+                              re.IGNORECASE)
 _THANKS_WORD = re.compile(r"\b(?:thank|thanks|grateful|appreciate|appreciated)\b", re.IGNORECASE)
 _WARM_THANKS = re.compile(r"\b(?:again|so much|very much|for|everything|a lot|ever so)\b",
                           re.IGNORECASE)
@@ -163,6 +165,8 @@ class LetterScorer:
         if self.letter_items:  # the author's phrases may name the role: no mask for them
             own_items = self._scorer.score(written).checks
             checks.update({i.name: _shift(own_items[i.name], head) for i in self.letter_items})
+        sign_off_at = head + len(written) - len(letter.sign_off) if letter.sign_off else len(text)
+        checks["thanks"] = self._thanks(checks["thanks"], sign_off_at, letter.sign_off)
         clear_no = checks["clear_no"]
         own = {
             "warm_close": self._warm_close(letter.body, body_at, text, [
@@ -227,6 +231,18 @@ class LetterScorer:
         return replace(result, why="no warm ending in the last two sentences before the "
                        "sign-off (thank them again, wish them well, hope to stay in touch); a "
                        "sign-off such as \"Regards\" is not one")
+
+    @staticmethod
+    def _thanks(result: ItemResult, sign_off_at: int, sign_off: str) -> ItemResult:
+        """A sign-off thanks only when it says so ("Many thanks,"); "Cheers," is a goodbye."""
+        if not result.met or _SIGN_OFF_THANKS.search(sign_off):
+            return result
+        kept = tuple(e for e in result.evidence if e.start < sign_off_at)
+        if kept:
+            return replace(result, evidence=kept)
+        return ItemResult("thanks", False, result.score * 0.4, result.threshold, result.evidence,
+                          f'only the sign-off "{sign_off.splitlines()[0]}", which is a goodbye, '
+                          "not thanks")
 
     def _subject(self, subject: str) -> ItemResult:
         at = len(SUBJECT_PREFIX)
