@@ -192,6 +192,6 @@ def test_unpunctuated_speech_is_cut_into_clean_clauses() -> None:
     assert draft.from_call == {
         "thanks": "Thank you so much for thinking of me.",
         "reason": "I've accepted a job at another bank.",
-        "close": "Good luck finding someone great for the role.",
+        "close": "Thanks again for calling and good luck finding someone great for the role.",
     }
     assert scorer_for(scenario).score(draft.letter).overall == 100
