@@ -151,3 +151,40 @@ def test_an_empty_letter_meets_nothing_and_does_not_crash() -> None:
     score = score_letter(Letter("", "", "", ""))
     assert not any(score.checks[n].met for n in LETTER_DO)
     assert score.overall == 0
+
+
+@pytest.mark.parametrize(("sentence", "clear", "hedged"), [
+    ("I'm no longer able to attend the interview.", True, False),
+    ("I won't be able to make the interview on Friday and won't be rescheduling.", True, False),
+    ("Please withdraw my application.", True, False),
+    ("I don't believe I'll be accepting the offer.", False, True),
+    ("I suspect I'll have to pass on the offer.", False, True),
+    ("I don't think the timing is right, so I'm declining the offer.", True, False),
+    ("I am pleased to accept the offer.", False, False),
+])
+def test_written_ways_of_saying_and_hedging_no(sentence: str, clear: bool, hedged: bool) -> None:
+    met = scored(f"Dear Hannah,\n\n{sentence}\n\nBest,\nLee")
+    assert (met["clear_no"], met["hedged"]) == (clear, hedged)
+    assert met["decision_early"] == clear
+
+
+@pytest.mark.parametrize("close", [
+    "Please keep me in mind for future opportunities.",
+    "I hope to have the opportunity to work with you in the future.",
+    "Let's keep in touch.",
+    "Best of luck with the search.",
+])
+def test_keeping_the_door_open_is_a_warm_close(close: str) -> None:
+    assert scored(f"Dear Hannah,\n\nI won't be continuing with my application. {close}\n\nLee"
+                  )["warm_close"]
+
+
+def test_good_wishes_before_the_decision_are_not_a_close() -> None:
+    body = ("Dear Hannah,\n\nThank you so much for everything, and I wish you well. I won't be "
+            "continuing with my application.\n\nLee")
+    assert not scored(body)["warm_close"]
+
+
+def test_cheers_as_a_sign_off_is_not_thanks_but_many_thanks_is() -> None:
+    assert not scored("Hi Hannah,\n\nI won't be continuing.\n\nCheers,\nLee")["thanks"]
+    assert scored("Hi Hannah,\n\nI won't be continuing.\n\nMany thanks,\nLee")["thanks"]

@@ -64,6 +64,33 @@ _WRAPPED = re.compile(r"(?<=[^\n])\n(?=[^\n\s\-*\u2022])")
 """A single line break inside a paragraph (not before a blank line or a bullet)."""
 _SIGN_OFF_THANKS = re.compile(r"\b(?:thank|thanks|grateful|gratitude|appreciat\w*)\b",
                               re.IGNORECASE)
+_DOOR_OPEN = re.compile(
+    r"\b(?:(?:work|working) (?:together|with (?:you|the team|you all|everyone)(?: again)?)"
+    r"(?: again)? (?:in (?:the )?future|one day|someday|down the (?:line|road)|again)|"
+    r"keep (?:me|my (?:details|cv|name|profile)) (?:in mind|on file)|"
+    r"(?:keep|stay|staying|keeping|remain) (?:in touch|connected|in contact)|"
+    r"(?:paths|our paths) (?:will |might |may )?cross|cross paths|"
+    r"look forward to (?:staying|keeping|hearing from you in (?:the )?future|crossing)|"
+    r"(?:future|other) (?:opportunities|roles|openings|vacancies|positions)|reconnect|"
+    r"(?:hope|hoping|glad|happy|love|like) to (?:hear from you|stay|keep|work)\w*)",
+    re.IGNORECASE)
+"""Keeping the door open, which a letter counts as a warm close (written mode only)."""
+_WRITTEN_HEDGE = re.compile(
+    r"\b(?:(?:i )?(?:don't|do not) (?:believe|think|expect|imagine) (?:that )?i(?:'ll| will|'d| "
+    r"would| can| could| am| 'm)?|i suspect|i (?:fear|expect|imagine|guess|reckon|doubt) "
+    r"(?:that )?i(?:'ll| will|'d| would)|it(?:'s| is) (?:likely|unlikely|possible|looking "
+    r"likely) (?:that )?i|i may (?:have to|need to|not)|i might (?:have to|need to|not)|"
+    r"i(?:'m| am) inclined to|in all likelihood|more than likely)\b", re.IGNORECASE)
+_DECISION_WORD = re.compile(
+    r"\b(?:accept\w*|declin\w*|pass|withdraw\w*|say no|saying no|go ahead|going ahead|"
+    r"proceed\w*|turn\w* (?:it |the \w+ )?down|attend\w*|join\w*|tak\w+ (?:it|the|up)|"
+    r"continu\w*|mov\w+ forward|cancel\w*)\b", re.IGNORECASE)
+_WRITTEN_NO = re.compile(
+    r"\b(?:i(?:'m| am) no longer (?:able|available|in a position) to (?:attend|accept|proceed|"
+    r"continue|join|take|make|go ahead)|i (?:won't|will not|can't|cannot|shan't) be able to "
+    r"(?:attend|make|accept|join|take up|go ahead with|continue with|proceed with) (?:the|my|your|"
+    r"this|that)|i (?:won't|will not) be (?:rescheduling|rebooking|attending|joining|coming)|"
+    r"(?:please )?(?:cancel|withdraw) my (?:interview|application|candidacy))\b", re.IGNORECASE)
 _THANKS_WORD = re.compile(r"\b(?:thank|thanks|grateful|appreciate|appreciated)\b", re.IGNORECASE)
 _WARM_THANKS = re.compile(r"\b(?:again|so much|very much|for|everything|a lot|ever so)\b",
                           re.IGNORECASE)
@@ -167,6 +194,8 @@ class LetterScorer:
             checks.update({i.name: _shift(own_items[i.name], head) for i in self.letter_items})
         sign_off_at = head + len(written) - len(letter.sign_off) if letter.sign_off else len(text)
         checks["thanks"] = self._thanks(checks["thanks"], sign_off_at, letter.sign_off)
+        checks["clear_no"], checks["hedged"] = _written_decision(
+            self.mask(written), head, checks["clear_no"], checks["hedged"], text)
         clear_no = checks["clear_no"]
         own = {
             "warm_close": self._warm_close(letter.body, body_at, text, [
@@ -216,18 +245,27 @@ class LetterScorer:
         tail = body[start:]
         result = self._plain.score(self.mask(tail), WRAP_UP_LINE).checks["graceful_close"]
         result = _shift(result, body_at + start, "warm_close", text)
-        # thanks that opens the letter is not thanking *again*: a thank-you counts as a
-        # close only after the first sentence and after the decision
-        after = max([body_at + spans[0][1], *(e.start for e in decision)])
-        kept = tuple(e for e in result.evidence if not _THANKS_WORD.search(e.text) or (
-            e.start >= after and _warm_thanks(text, e)))
-        if result.met and kept:
-            return replace(result, evidence=kept, why=result.why + "; in the last two "
-                           "sentences before the sign-off")
-        if result.met:
-            return ItemResult("warm_close", False, result.score * 0.4, THRESHOLD, result.evidence,
-                              "the only warm words near the end are the opening thanks; thank "
-                              "them again or wish them well after the decision")
+        hits = list(result.evidence) if result.met else []
+        # written mode: keeping the door open is a close ("I hope to work with you in future")
+        hits.extend(Evidence(body_at + start + m.start(), body_at + start + m.end(), m.group(0))
+                    for m in _DOOR_OPEN.finditer(tail))
+        # warmth that opens the letter is not a close: only what follows the decision (or,
+        # without one, the first sentence) counts, and a thank-you must say more than
+        # "Thank you."
+        opening = spans[0][1] if len(spans) > 1 else 0
+        after = decision[0].start if decision else body_at + opening
+        kept = tuple(sorted((e for e in hits if e.start >= after and (
+            not _THANKS_WORD.search(e.text) or _warm_thanks(text, e))), key=lambda e: e.start))
+        if kept:
+            why = result.why if result.met and set(result.evidence) & set(kept) else (
+                f'keeps the door open: "{kept[0].text}"')
+            return ItemResult("warm_close", True, max(result.score, 80.0), THRESHOLD, kept,
+                              why + "; at the end, before the sign-off")
+        if hits:
+            return ItemResult("warm_close", False, 0.4 * max(result.score, 80.0), THRESHOLD,
+                              tuple(hits), "the only warm words are at the start or a bare "
+                              "\"Thank you.\"; thank them again or wish them well after the "
+                              "decision")
         return replace(result, why="no warm ending in the last two sentences before the "
                        "sign-off (thank them again, wish them well, hope to stay in touch); a "
                        "sign-off such as \"Regards\" is not one")
@@ -284,12 +322,53 @@ class LetterScorer:
             return ItemResult("decision_early", False, 0.0, THRESHOLD, (),
                               "no clear no in the letter, so none up front")
         end = spans[min(1, len(spans) - 1)][1]
-        early = self._plain.score(self.mask(body[:end])).checks["clear_no"]
+        first = self._plain.score(self.mask(body[:end])).checks
+        early, _ = _written_decision(self.mask(body[:end]), 0, first["clear_no"],
+                                     first["hedged"], body[:end])
         if early.met:
             result = _shift(early, body_at, "decision_early", text)
             return replace(result, why=result.why + "; within the first two sentences")
         return ItemResult("decision_early", False, 0.0, THRESHOLD, clear_no.evidence,
                           "the clear no comes after the first two sentences; move it up")
+
+
+def _sentence_of(text: str, at: int) -> tuple[int, int]:
+    start = max(text.rfind(c, 0, at) for c in ".!?\n") + 1
+    ends = [i for i in (text.find(c, at) for c in ".!?\n") if i >= 0]
+    return start, min(ends, default=len(text))
+
+
+def _written_decision(masked: str, offset: int, clear_no: ItemResult, hedged: ItemResult,
+                      text: str) -> tuple[ItemResult, ItemResult]:
+    """Written-mode additions to the reply detectors' reading of the decision.
+
+    Letters say no in ways a phone call rarely does ("I'm no longer able to attend the
+    interview") and hedge in a written register ("I don't believe I'll be accepting",
+    "I suspect I'll have to pass"). A hedge found here in the sentence of the no unmakes
+    the no, as the spoken detectors do. ``masked`` is what was scored, ``offset`` where
+    it starts in ``text`` (the letter the evidence is read from).
+    """
+    for m in _WRITTEN_HEDGE.finditer(masked):
+        lo, hi = _sentence_of(masked, m.start())
+        if not _DECISION_WORD.search(masked, m.end(), hi):
+            continue
+        ev = Evidence(offset + m.start(), offset + m.end(), text[offset + m.start():
+                                                                 offset + m.end()])
+        if not hedged.met:
+            hedged = ItemResult("hedged", True, 100.0, THRESHOLD, (ev,),
+                                f'written hedge: "{ev.text}" qualifies the decision')
+        if clear_no.met and all(lo <= e.start - offset < hi for e in clear_no.evidence):
+            clear_no = ItemResult("clear_no", False, 0.0, THRESHOLD, (ev,),
+                                  f'the decision is hedged ("{ev.text}"), so it is not a clear '
+                                  "no")
+    if not clear_no.met and not hedged.met:
+        found = _WRITTEN_NO.search(masked)
+        if found is not None:
+            ev = Evidence(offset + found.start(), offset + found.end(),
+                          text[offset + found.start():offset + found.end()])
+            clear_no = ItemResult("clear_no", True, 90.0, THRESHOLD, (ev,),
+                                  f'written no: "{ev.text}" (90 >= {THRESHOLD:.0f})')
+    return clear_no, hedged
 
 
 def _warm_thanks(text: str, evidence: Evidence) -> bool:
