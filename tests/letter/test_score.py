@@ -188,3 +188,20 @@ def test_good_wishes_before_the_decision_are_not_a_close() -> None:
 def test_cheers_as_a_sign_off_is_not_thanks_but_many_thanks_is() -> None:
     assert not scored("Hi Hannah,\n\nI won't be continuing.\n\nCheers,\nLee")["thanks"]
     assert scored("Hi Hannah,\n\nI won't be continuing.\n\nMany thanks,\nLee")["thanks"]
+
+
+@pytest.mark.parametrize("complaint", [
+    "Frankly, I expected a more professional interview.",
+    "The role is beneath my experience.",
+    "Your recruiter never replied to my emails.",
+    "The package simply isn't competitive.",
+])
+def test_written_complaints_are_badmouthing_and_the_reason(complaint: str) -> None:
+    met = scored(f"Dear Hannah,\n\nI won't be continuing with my application. {complaint}"
+                 "\n\nLee")
+    assert met["offensive"] and met["brief_reason"]
+
+
+def test_a_neutral_reason_is_not_badmouthing() -> None:
+    met = scored("Dear Hannah,\n\nI won't be continuing; the salary is below what I need.\n\nLee")
+    assert met["brief_reason"] and not met["offensive"]

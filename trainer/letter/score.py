@@ -91,6 +91,18 @@ _WRITTEN_NO = re.compile(
     r"(?:attend|make|accept|join|take up|go ahead with|continue with|proceed with) (?:the|my|your|"
     r"this|that)|i (?:won't|will not) be (?:rescheduling|rebooking|attending|joining|coming)|"
     r"(?:please )?(?:cancel|withdraw) my (?:interview|application|candidacy))\b", re.IGNORECASE)
+_WRITTEN_OFFENCE = re.compile(
+    r"\b(?:beneath (?:my|me)|(?:never|didn't|did not|hasn't|has not|haven't) (?:once )?"
+    r"(?:replied|responded|got back|gotten back|called back|returned my)|"
+    r"(?:a )?(?:more|far more|much more) professional|unprofessional\w*|"
+    r"(?:been|was|felt|is|were|has been) (?:\w+ )?frustrating|frustrating (?:process|wait|"
+    r"experience|few|weeks|delays)|(?:disappointed|let down) (?:by|with|in) (?:the|your|how)|"
+    r"(?:isn't|is not|wasn't|was not|not) (?:\w+ )?competitive|uncompetitive|"
+    r"(?:frankly|insultingly|ridiculously|laughably|embarrassingly|disappointingly) "
+    r"(?:low|poor|cheap|weak|small|slow|bad|disorganised|disorganized)|"
+    r"poorly (?:organised|organized|run|managed|handled|communicated)|"
+    r"badly (?:organised|organized|run|managed|handled)|waste of (?:my|our|everyone's) time|"
+    r"(?:very|so|far too|way too) slow to (?:respond|reply|get back))", re.IGNORECASE)
 _THANKS_WORD = re.compile(r"\b(?:thank|thanks|grateful|appreciate|appreciated)\b", re.IGNORECASE)
 _WARM_THANKS = re.compile(r"\b(?:again|so much|very much|for|everything|a lot|ever so)\b",
                           re.IGNORECASE)
@@ -194,9 +206,19 @@ class LetterScorer:
             checks.update({i.name: _shift(own_items[i.name], head) for i in self.letter_items})
         sign_off_at = head + len(written) - len(letter.sign_off) if letter.sign_off else len(text)
         checks["thanks"] = self._thanks(checks["thanks"], sign_off_at, letter.sign_off)
+        spoken_offence = checks["offensive"].met
+        checks["offensive"] = _written_offence(self.mask(written), head, checks["offensive"],
+                                               text)
         checks["clear_no"], checks["hedged"] = _written_decision(
             self.mask(written), head, checks["clear_no"], checks["hedged"], text)
         clear_no = checks["clear_no"]
+        if (checks["offensive"].met and not spoken_offence and clear_no.met
+                and not checks["brief_reason"].met and not checks["over_detailed"].met):
+            # as the spoken detectors read a complaint that backs a no: it is the why
+            ev = checks["offensive"].evidence
+            checks["brief_reason"] = ItemResult(
+                "brief_reason", True, 80.0, THRESHOLD, ev,
+                f'a complaint given as the reason: "{ev[0].text}"; 1 reason clause')
         own = {
             "warm_close": self._warm_close(letter.body, body_at, text, [
                 *clear_no.evidence, *(checks["hedged"].evidence if checks["hedged"].met
@@ -369,6 +391,21 @@ def _written_decision(masked: str, offset: int, clear_no: ItemResult, hedged: It
             clear_no = ItemResult("clear_no", True, 90.0, THRESHOLD, (ev,),
                                   f'written no: "{ev.text}" (90 >= {THRESHOLD:.0f})')
     return clear_no, hedged
+
+
+def _written_offence(masked: str, offset: int, offensive: ItemResult, text: str
+                     ) -> ItemResult:
+    """Written-mode criticism the spoken families miss: the measured complaints of a letter
+    ("I expected a more professional interview", "the role is beneath my experience")."""
+    if offensive.met:
+        return offensive
+    found = _WRITTEN_OFFENCE.search(masked)
+    if found is None:
+        return offensive
+    ev = Evidence(offset + found.start(), offset + found.end(),
+                  text[offset + found.start():offset + found.end()])
+    return ItemResult("offensive", True, 90.0, THRESHOLD, (ev,),
+                      f'written criticism: "{ev.text}" (90 >= {THRESHOLD:.0f})')
 
 
 def _warm_thanks(text: str, evidence: Evidence) -> bool:
