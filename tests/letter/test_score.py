@@ -82,6 +82,9 @@ def test_thanking_again_at_the_end_is_a_close_but_a_bare_thank_you_is_not() -> N
     ("Accepting the data analyst offer", False),
     ("Question about the offer?", False),
     ("Not accepting the data analyst offer", True),
+    ("Declining with thanks", True),
+    ("Decision", False),
+    ("Re: Next steps", False),
 ])
 def test_subject_lines(subject: str, clear: bool) -> None:
     assert scored(GOOD, subject)["subject_clear"] is clear

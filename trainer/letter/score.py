@@ -48,6 +48,11 @@ _DECISION = re.compile(
     r"no longer (?:\w+ing|available|interested|a candidate)|respectfully declin\w*)",
     re.IGNORECASE,
 )
+_WEAK_DECISION = re.compile(
+    r"(?:my |final )?decision|my (?:answer|response|reply)|response to|regretfully|with regret|"
+    r"regrets", re.IGNORECASE)
+"""Decision words that need a topic beside them ("Decision" alone is vague; "Declining
+with thanks" is not)."""
 _TOPIC = re.compile(
     r"\b(?:offers?|interviews?|applications?|applying|candidacy|role|position|job|post|"
     r"process|opportunity|vacancy|contract|place|second round|next round|final round)\b",
@@ -322,10 +327,11 @@ class LetterScorer:
                               (Evidence(at + m.start(), at + m.end(), m.group(0)),),
                               f'"{m.group(0)}" suggests acceptance, a question or a new date, '
                               "not a no")
-        if decision is not None and topic is not None:
-            return ItemResult("subject_clear", True, 100.0, THRESHOLD, evidence,
-                              f'names the decision ("{decision.group(0)}") and what it is '
-                              f'about ("{topic.group(0)}")')
+        strong = decision is not None and not _WEAK_DECISION.fullmatch(decision.group(0))
+        if decision is not None and (topic is not None or strong):
+            about = f' and what it is about ("{topic.group(0)}")' if topic is not None else ""
+            return ItemResult("subject_clear", True, 100.0 if topic else 80.0, THRESHOLD,
+                              evidence, f'names the decision ("{decision.group(0)}"){about}')
         if decision is not None:
             return ItemResult("subject_clear", False, 50.0, THRESHOLD, evidence,
                               f'"{decision.group(0)}" but not what it is about; name the offer, '
