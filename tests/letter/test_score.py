@@ -91,8 +91,8 @@ def test_subject_lines(subject: str, clear: bool) -> None:
 
 
 def test_a_subject_naming_only_the_role_is_about_it_when_the_role_is_known() -> None:
-    assert scored(GOOD, "Declining - Data Analyst", role="Data Analyst")["subject_clear"]
-    assert not scored(GOOD, "Declining - Data Analyst")["subject_clear"]
+    assert scored(GOOD, "My decision - Data Analyst", role="Data Analyst")["subject_clear"]
+    assert not scored(GOOD, "My decision - Data Analyst")["subject_clear"]
 
 
 def test_the_decision_must_come_in_the_first_two_sentences() -> None:
