@@ -208,3 +208,14 @@ def test_written_complaints_are_badmouthing_and_the_reason(complaint: str) -> No
 def test_a_neutral_reason_is_not_badmouthing() -> None:
     met = scored("Dear Hannah,\n\nI won't be continuing; the salary is below what I need.\n\nLee")
     assert met["brief_reason"] and not met["offensive"]
+
+
+@pytest.mark.parametrize(("sentence", "clear"), [
+    ("I'm writing to formally decline the offer.", True),
+    ("I wish to withdraw my application.", True),
+    ("This email is to confirm that I am declining the offer.", True),
+    ("I don't want to decline the offer.", False),
+    ("I would never want to withdraw my application.", False),
+])
+def test_a_letter_that_writes_to_decline(sentence: str, clear: bool) -> None:
+    assert scored(f"Dear Hannah,\n\n{sentence}\n\nLee")["clear_no"] is clear

@@ -95,7 +95,11 @@ _WRITTEN_NO = re.compile(
     r"continue|join|take|make|go ahead)|i (?:won't|will not|can't|cannot|shan't) be able to "
     r"(?:attend|make|accept|join|take up|go ahead with|continue with|proceed with) (?:the|my|your|"
     r"this|that)|i (?:won't|will not) be (?:rescheduling|rebooking|attending|joining|coming)|"
-    r"(?:please )?(?:cancel|withdraw) my (?:interview|application|candidacy))\b", re.IGNORECASE)
+    r"(?:please )?(?:cancel|withdraw) my (?:interview|application|candidacy)|"
+    r"(?:writing|write|wish|wanted|want|would like|'d like|am emailing|'m emailing|need|have|"
+    r"decided|chosen|choose|must) to (?:\w+ly )?(?:decline|withdraw|turn down|cancel|"
+    r"rescind|pass on)|(?:am|'m) (?:\w+ly )?(?:declining|withdrawing|turning down|cancell?ing))"
+    r"\b", re.IGNORECASE)
 _WRITTEN_OFFENCE = re.compile(
     r"\b(?:beneath (?:my|me)|(?:never|didn't|did not|hasn't|has not|haven't) (?:once )?"
     r"(?:replied|responded|got back|gotten back|called back|returned my)|"
@@ -390,7 +394,9 @@ def _written_decision(masked: str, offset: int, clear_no: ItemResult, hedged: It
                                   f'the decision is hedged ("{ev.text}"), so it is not a clear '
                                   "no")
     if not clear_no.met and not hedged.met:
-        found = _WRITTEN_NO.search(masked)
+        found = next((m for m in _WRITTEN_NO.finditer(masked) if not re.search(
+            r"\b(?:not|never|n't)\s+(?:\w+\s+)?$", masked[max(0, m.start() - 16):m.start()],
+            re.IGNORECASE)), None)
         if found is not None:
             ev = Evidence(offset + found.start(), offset + found.end(),
                           text[offset + found.start():offset + found.end()])
