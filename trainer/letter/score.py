@@ -395,7 +395,7 @@ def _written_decision(masked: str, offset: int, clear_no: ItemResult, hedged: It
                                   "no")
     if not clear_no.met and not hedged.met:
         found = next((m for m in _WRITTEN_NO.finditer(masked) if not re.search(
-            r"\b(?:not|never|n't)\s+(?:\w+\s+)?$", masked[max(0, m.start() - 16):m.start()],
+            r"(?:\bnot|\bnever|n't)\s+(?:\w+\s+){0,3}$", masked[max(0, m.start() - 30):m.start()],
             re.IGNORECASE)), None)
         if found is not None:
             ev = Evidence(offset + found.start(), offset + found.end(),
