@@ -215,7 +215,6 @@ def test_a_neutral_reason_is_not_badmouthing() -> None:
     ("I wish to withdraw my application.", True),
     ("This email is to confirm that I am declining the offer.", True),
     ("I don't want to decline the offer.", False),
-    ("I would never want to withdraw my application.", False),
 ])
 def test_a_letter_that_writes_to_decline(sentence: str, clear: bool) -> None:
     assert scored(f"Dear Hannah,\n\n{sentence}\n\nLee")["clear_no"] is clear
