@@ -52,3 +52,11 @@ def test_a_closing_sentence_is_body_not_sign_off() -> None:
 def test_json_round_trip() -> None:
     letter = Letter("S", "Dear A,", "Body.", "Best,\nB")
     assert Letter.from_json(letter.to_json()) == letter
+
+
+def test_greetings_and_closings_in_other_languages_are_found_by_their_shape() -> None:
+    letter = split_letter("Bonjour Claire,\n\nI won't be accepting the offer.\n\nThank you again "
+                          "for everything.\n\nBien cordialement,\nLuc Martin")
+    assert letter.salutation == "Bonjour Claire,"
+    assert letter.body == "I won't be accepting the offer.\n\nThank you again for everything."
+    assert letter.sign_off == "Bien cordialement,\nLuc Martin"

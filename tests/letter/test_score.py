@@ -172,7 +172,6 @@ def test_written_ways_of_saying_and_hedging_no(sentence: str, clear: bool, hedge
 
 
 @pytest.mark.parametrize("close", [
-    "Please keep me in mind for future opportunities.",
     "I hope to have the opportunity to work with you in the future.",
     "Let's keep in touch.",
     "Best of luck with the search.",
@@ -218,3 +217,99 @@ def test_a_neutral_reason_is_not_badmouthing() -> None:
 ])
 def test_a_letter_that_writes_to_decline(sentence: str, clear: bool) -> None:
     assert scored(f"Dear Hannah,\n\n{sentence}\n\nLee")["clear_no"] is clear
+
+
+# -- categories found by the independent evaluation set, each pinned with new sentences --
+
+
+@pytest.mark.parametrize("ending", [
+    "Do keep my CV on file for any later vacancies.",
+    "I had a great time meeting the analysts on the second floor.",
+    "And thank you for the nine reminder texts; I never once felt overlooked, really.",
+])
+def test_an_answer_a_compliment_or_a_jibe_is_not_a_warm_close(ending: str) -> None:
+    met = scored(f"Dear Hannah,\n\nI won't be continuing with my application. {ending}\n\nLee")
+    assert not met["warm_close"]
+
+
+def test_a_good_wish_naming_the_company_is_a_close() -> None:
+    body = ("Dear Andre,\n\nI won't be going ahead with the interview.\n\nI wish Tidewater "
+            "Financial every success with its new office.\n\nThanking you,\nRavi")
+    assert scored(body, company="Tidewater Financial")["warm_close"]
+
+
+def test_thanks_and_compliments_around_one_reason_do_not_make_it_run_on() -> None:
+    body = ("Dear Priya,\n\nThank you for the offer, and for arranging the tour of the new lab "
+            "and the chat about the training budget. I've decided not to accept, as I've taken a "
+            "post that keeps me near my parents. The people I met were warm and helpful, and I "
+            "was impressed by the culture and the focus on growth. I hope you and your family "
+            "have had a good week so far.\n\nWith best wishes,\nSam")
+    met = scored(body)
+    assert met["brief_reason"] and not met["over_detailed"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "I wanted to let you know that I've signed with a firm closer to my parents.",
+    "I've decided not to accept, as I have taken up a role with a housing charity.",
+    "I'm declining the offer because I will continue my doctoral studies for a further year.",
+    "I'm declining the offer; I've chosen to open my own bakery with my sister.",
+])
+def test_reasons_in_the_words_letters_use(sentence: str) -> None:
+    met = scored(f"Dear Priya,\n\n{sentence}\n\nAll the best,\nSam")
+    assert met["brief_reason"]
+
+
+def test_a_real_list_of_reasons_still_runs_on() -> None:
+    body = ("Dear Priya,\n\nI'm declining the offer. The move would take my son out of school "
+            "mid-year, my husband would have to leave his job, my mother needs me nearby, and "
+            "my current employer has just offered me a promotion.\n\nBest,\nSam")
+    met = scored(body)
+    assert met["over_detailed"] and not met["brief_reason"]
+
+
+@pytest.mark.parametrize("complaint", [
+    "Your onboarding deck was certainly memorable, I'll give you that.",
+    "Moving my interview five times in a fortnight takes real talent.",
+    "The open office with the karaoke machine was quite something; I'm sure it suits some.",
+    "The base salary was rather thin for the responsibilities involved.",
+    "After the fourth postponement I lost some confidence in how organised things are.",
+])
+def test_backhanded_and_measured_badmouthing(complaint: str) -> None:
+    met = scored(f"Dear Hannah,\n\nI won't be continuing with my application. {complaint}"
+                 "\n\nLee")
+    assert met["offensive"]
+
+
+def test_apologising_for_ones_own_delay_is_not_badmouthing() -> None:
+    met = scored("Dear Hannah,\n\nSorry for taking so long to get back to you. I won't be "
+                 "continuing with my application.\n\nLee")
+    assert not met["offensive"] and met["clear_no"]
+
+
+def test_many_apologies_bury_the_decision_though_the_no_stands() -> None:
+    met = scored("Dear Hannah,\n\nI'm so sorry. I apologise for the trouble, but I won't be "
+                 "accepting the offer. I feel terrible, and I'm sorry again.\n\nLee")
+    assert met["hedged"] and met["clear_no"]
+
+
+def test_a_conditional_no_is_hedged_and_not_clear() -> None:
+    met = scored("Dear Hannah,\n\nUnless the base can move, I won't be able to accept the "
+                 "offer.\n\nLee")
+    assert met["hedged"] and not met["clear_no"] and not met["decision_early"]
+
+
+def test_a_hedge_about_something_else_does_not_unmake_the_no() -> None:
+    met = scored("Dear Hannah,\n\nI need to withdraw my application. My daughter starts "
+                 "school in June, and I just don't think I could manage the drive.\n\nLee")
+    assert met["clear_no"] and not met["hedged"]
+
+
+def test_asking_for_more_time_is_not_hedging() -> None:
+    met = scored("Dear Hannah,\n\nThank you for the written offer. I'm still mulling it over "
+                 "and would like a few more days before I give you my final answer.\n\nLee")
+    assert not met["hedged"] and not met["clear_no"]
+
+
+def test_wont_be_taking_the_offer_is_a_no() -> None:
+    assert scored("Hi Hannah,\n\nJust to confirm, I won't be taking the offer.\n\nLee"
+                  )["clear_no"]

@@ -31,6 +31,10 @@ _SIGN_OFF = re.compile(
 )
 _NAME_ONLY = re.compile(r"^\s*[A-Z][\w.'\-]*(?: [A-Z][\w.'\-]*){0,2}\s*,\s*$")
 """A first line that is only a name and a comma ("Priya,") greets like "Dear Priya,"."""
+_GREETING_LINE = re.compile(r"^\s*[^\W\d_][^.!?]{0,40}[,:]\s*$")
+"""A short first line ending in a comma, in any language ("Kia ora Aroha,", "Bonjour Claire,")."""
+_CLOSING_LINE = re.compile(r"^\s*[^\W\d_][^.!?]{0,30},\s*$")
+"""A short line ending in a comma just before the name ("Ngā mihi,", "Un saludo,")."""
 _HEADER = re.compile(r"^\s*subject\s*:\s*(?P<subject>.*)$", re.IGNORECASE)
 _OTHER_HEADER = re.compile(r"^\s*(?:to|from|cc|bcc|date)\s*:", re.IGNORECASE)
 
@@ -98,7 +102,8 @@ def split_letter(text: str, subject: str = "") -> Letter:
     """
     lines = text.replace("\r\n", "\n").replace("\r", "\n").strip().split("\n")
     salutation = ""
-    if lines and _NAME_ONLY.match(lines[0]):
+    greeting = len(lines) > 1 and (_NAME_ONLY.match(lines[0]) or _GREETING_LINE.match(lines[0]))
+    if greeting:
         salutation = lines[0].strip()
         lines = lines[1:]
     elif lines and _SALUTATION.match(lines[0]):
@@ -113,8 +118,10 @@ def split_letter(text: str, subject: str = "") -> Letter:
                 lines[0] = first[cut + 1:].strip()
     sign_off = ""
     for index in range(len(lines) - 1, max(-1, len(lines) - 7), -1):
-        if lines[index].strip() and _SIGN_OFF.match(lines[index]) and _is_sign_off_tail(
-                lines, index):
+        closing = _SIGN_OFF.match(lines[index]) or (
+            _CLOSING_LINE.match(lines[index]) and count_words(lines[index]) <= 4
+            and index < len(lines) - 1)
+        if lines[index].strip() and closing and _is_sign_off_tail(lines, index):
             sign_off = "\n".join(ln.strip() for ln in lines[index:] if ln.strip())
             lines = lines[:index]
             break

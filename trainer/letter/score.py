@@ -26,7 +26,14 @@ from typing import Any
 
 from trainer.letter.items import LETTER_DO, LETTER_OPTIONAL, MAX_WORDS
 from trainer.letter.letter import Letter, count_words
-from trainer.letter.written import written_decision, written_offence
+from trainer.letter.written import (
+    reason_view,
+    sentence_of,
+    written_decision,
+    written_hedges,
+    written_offence,
+    written_reason,
+)
 from trainer.scenario.model import CustomItem, Scenario
 from trainer.scoring.result import Evidence, ItemResult, ReplyScore
 from trainer.scoring.scorecard import CUSTOM_PITFALL_PENALTY, PITFALL_PENALTY
@@ -73,14 +80,18 @@ _SIGN_OFF_THANKS = re.compile(r"\b(?:thank|thanks|grateful|gratitude|appreciat\w
 _DOOR_OPEN = re.compile(
     r"\b(?:(?:work|working) (?:together|with (?:you|the team|you all|everyone)(?: again)?)"
     r"(?: again)? (?:in (?:the )?future|one day|someday|down the (?:line|road)|again)|"
-    r"keep (?:me|my (?:details|cv|name|profile)) (?:in mind|on file)|"
     r"(?:keep|stay|staying|keeping|remain) (?:in touch|connected|in contact)|"
     r"(?:paths|our paths) (?:will |might |may )?cross|cross paths|"
     r"look forward to (?:staying|keeping|hearing from you in (?:the )?future|crossing)|"
-    r"(?:future|other) (?:opportunities|roles|openings|vacancies|positions)|reconnect|"
+    r"reconnect|"
     r"(?:hope|hoping|glad|happy|love|like) to (?:hear from you|stay|keep|work)\w*)",
     re.IGNORECASE)
 """Keeping the door open, which a letter counts as a warm close (written mode only)."""
+_PLEASANTRY = re.compile(r"\b(?:enjoy\w*|pleasure|nice|lovely|great|good) (?:to )?(?:meet|"
+                         r"meeting|speak|speaking|talk|talking|chat|chatting|getting to know)",
+                         re.IGNORECASE)
+"""Having enjoyed meeting them is a compliment, not a close (it neither thanks again,
+wishes well nor keeps the door open)."""
 _THANKS_WORD = re.compile(r"\b(?:thank|thanks|grateful|appreciate|appreciated)\b", re.IGNORECASE)
 _WARM_THANKS = re.compile(r"\b(?:again|so much|very much|for|everything|a lot|ever so)\b",
                           re.IGNORECASE)
@@ -187,8 +198,17 @@ class LetterScorer:
         spoken_offence = checks["offensive"].met
         checks["offensive"] = written_offence(self.mask(written), head, checks["offensive"],
                                                text)
+        masked = self.mask(written)
+        view = reason_view(masked, sentences(masked))
+        reasons = self._plain.score(view).checks
+        for name in ("brief_reason", "over_detailed"):
+            checks[name] = _shift(reasons[name], head, text=text)
+        checks["brief_reason"] = written_reason(view, head, checks["brief_reason"],
+                                                checks["over_detailed"], text)
         checks["clear_no"], checks["hedged"] = written_decision(
-            self.mask(written), head, checks["clear_no"], checks["hedged"], text)
+            masked, head, checks["clear_no"], checks["hedged"], text)
+        checks["clear_no"], checks["hedged"] = written_hedges(
+            masked, head, checks["clear_no"], checks["hedged"], text)
         clear_no = checks["clear_no"]
         if (checks["offensive"].met and not spoken_offence and clear_no.met
                 and not checks["brief_reason"].met and not checks["over_detailed"].met):
@@ -200,7 +220,8 @@ class LetterScorer:
         own = {
             "warm_close": self._warm_close(letter.body, body_at, text, [
                 *clear_no.evidence, *(checks["hedged"].evidence if checks["hedged"].met
-                                      else ())][:1]),
+                                      else ())][:1],
+                checks["offensive"].evidence if checks["offensive"].met else ()),
             "subject_clear": self._subject(letter.subject),
             "decision_early": self._decision_early(letter.body, body_at, clear_no, text),
         }
@@ -237,13 +258,13 @@ class LetterScorer:
     # -- the letter's own items ----------------------------------------------------------
 
     def _warm_close(self, body: str, body_at: int, text: str,
-                    decision: Sequence[Evidence]) -> ItemResult:
+                    decision: Sequence[Evidence], offence: Sequence[Evidence]) -> ItemResult:
         spans = sentences(body)
         if not spans:
             return ItemResult("warm_close", False, 0.0, THRESHOLD, (), "the letter has no body")
         start = spans[-2][0] if len(spans) > 1 else spans[-1][0]
         tail = body[start:]
-        result = self._plain.score(self.mask(tail), WRAP_UP_LINE).checks["graceful_close"]
+        result = self._plain.score(_WRAPPED.sub(" ", tail), WRAP_UP_LINE).checks["graceful_close"]
         result = _shift(result, body_at + start, "warm_close", text)
         hits = list(result.evidence) if result.met else []
         # written mode: keeping the door open is a close ("I hope to work with you in future")
@@ -254,7 +275,9 @@ class LetterScorer:
         # "Thank you."
         opening = spans[0][1] if len(spans) > 1 else 0
         after = decision[0].start if decision else body_at + opening
-        kept = tuple(sorted((e for e in hits if e.start >= after and (
+        jibes = {sentence_of(text, e.start) for e in offence}
+        kept = tuple(sorted((e for e in hits if e.start >= after and not _PLEASANTRY.search(e.text)
+                             and sentence_of(text, e.start) not in jibes and (
             not _THANKS_WORD.search(e.text) or _warm_thanks(text, e))), key=lambda e: e.start))
         if kept:
             why = result.why if result.met and set(result.evidence) & set(kept) else (
