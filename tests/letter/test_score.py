@@ -313,3 +313,13 @@ def test_asking_for_more_time_is_not_hedging() -> None:
 def test_wont_be_taking_the_offer_is_a_no() -> None:
     assert scored("Hi Hannah,\n\nJust to confirm, I won't be taking the offer.\n\nLee"
                   )["clear_no"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Thanks to a counter-offer from my current employer, I have decided to stay where I am.",
+    "Thank you for the offer; I've accepted a role closer to home, so I'm declining.",
+    "I'm grateful for your time, but I've chosen to remain in my current team.",
+])
+def test_a_reason_in_a_sentence_that_also_thanks_is_still_a_reason(sentence: str) -> None:
+    met = scored(f"Dear Priya,\n\nI won't be accepting the offer. {sentence}\n\nBest,\nSam")
+    assert met["brief_reason"]

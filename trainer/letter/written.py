@@ -141,7 +141,9 @@ _KIND_WORDS = re.compile(
 _DECIDING = re.compile(
     r"\b(?:declin\w*|withdraw\w*|cancel\w*|turn\w* (?:\w+ )?down|pass(?:ing)? on|not (?:be )?"
     r"accept\w*|won't|will not|unable|can't|cannot|no longer|instead|rather than|but|however|"
-    r"although|though|whereas|while|because|since|as i|so i|due to|reason\w*)\b", re.IGNORECASE)
+    r"although|though|whereas|while|because|since|as i|so i|due to|reason\w*|decid\w*|decision|"
+    r"chose|chosen|choose|accepted|signed|taken|taking|stay\w*|remain\w*|joined|joining|"
+    r"elsewhere|another|other)\b", re.IGNORECASE)
 _UNTIL_NOW = re.compile(r"\bso far\b(?! (?:from|away|out|to travel|to commute))", re.IGNORECASE)
 _TELLING = re.compile(
     r"\b(?:let you know|inform you|tell you|confirm)(?= (?:that|i|i'm|i've|i'll|i have|i am|my|"
