@@ -323,3 +323,12 @@ def test_wont_be_taking_the_offer_is_a_no() -> None:
 def test_a_reason_in_a_sentence_that_also_thanks_is_still_a_reason(sentence: str) -> None:
     met = scored(f"Dear Priya,\n\nI won't be accepting the offer. {sentence}\n\nBest,\nSam")
     assert met["brief_reason"]
+
+
+def test_staying_in_touch_and_other_pleasantries_are_not_reasons() -> None:
+    body = ("Dear Priya,\n\nI won't be accepting the offer, as I've accepted a role nearer my "
+            "family.\n\nThe other people on the panel were generous with their time, and I "
+            "would love to stay in touch with you and the team as the new clinic grows.\n\n"
+            "Best,\nSam")
+    met = scored(body)
+    assert met["brief_reason"] and not met["over_detailed"]

@@ -142,8 +142,10 @@ _DECIDING = re.compile(
     r"\b(?:declin\w*|withdraw\w*|cancel\w*|turn\w* (?:\w+ )?down|pass(?:ing)? on|not (?:be )?"
     r"accept\w*|won't|will not|unable|can't|cannot|no longer|instead|rather than|but|however|"
     r"although|though|whereas|while|because|since|as i|so i|due to|reason\w*|decid\w*|decision|"
-    r"chose|chosen|choose|accepted|signed|taken|taking|stay\w*|remain\w*|joined|joining|"
-    r"elsewhere|another|other)\b", re.IGNORECASE)
+    r"chose|chosen|choose|accepted|signed|taken|(?:stay|staying|remain|remaining) (?:where|with "
+    r"my|in my|at my|on at|put))\b", re.IGNORECASE)
+"""Words that decide, contrast or give the why: a sentence with one of them keeps its
+words even when it also thanks ("Thanks to a counter-offer, I've decided to stay put")."""
 _UNTIL_NOW = re.compile(r"\bso far\b(?! (?:from|away|out|to travel|to commute))", re.IGNORECASE)
 _TELLING = re.compile(
     r"\b(?:let you know|inform you|tell you|confirm)(?= (?:that|i|i'm|i've|i'll|i have|i am|my|"
