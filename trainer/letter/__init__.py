@@ -8,4 +8,6 @@ must not pull in the scorer (which imports the scenario model) in return.
   reading a letter from text, a file or an ``.eml`` message.
 - :mod:`trainer.letter.draft`: drafting the letter from the scenario and the call.
 - :mod:`trainer.letter.score`: scoring a letter with the reply detectors, written mode.
+- :mod:`trainer.letter.written`: the written-mode adjustments to the detectors' results.
+- :mod:`trainer.letter.items`: the letter checklist's names, labels and tips.
 """

@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from trainer.letter.items import LETTER_DO, LETTER_OPTIONAL, MAX_WORDS
+from trainer.letter.items import LETTER_DO, LETTER_OPTIONAL, LETTER_PITFALLS, MAX_WORDS
 from trainer.letter.letter import Letter, count_words
 from trainer.letter.written import (
     reason_view,
@@ -187,73 +187,65 @@ class LetterScorer:
         head = len(letter.header)
         written = letter.letter_text()
         body_at = head + (written.find(letter.body) if letter.body else len(written))
-        reply = self._plain.score(self.mask(written))
+        checks, metrics = self._shared_items(letter, text, head)
+        clear_no = checks["clear_no"]
+        decision = [*clear_no.evidence, *(checks["hedged"].evidence if checks["hedged"].met
+                                          else ())][:1]
+        offence = checks["offensive"].evidence if checks["offensive"].met else ()
+        checks["warm_close"] = self._warm_close(letter.body, body_at, text, decision, offence)
+        checks["subject_clear"] = self._subject(letter.subject)
+        checks["decision_early"] = self._decision_early(letter.body, body_at, clear_no, text)
+        words = count_words(written)
+        checks["too_long"] = ItemResult(
+            "too_long", words > MAX_WORDS, 100.0 if words > MAX_WORDS else 0.0,
+            float(MAX_WORDS), (),
+            f"{words} words from salutation to sign-off "
+            + (f"(over {MAX_WORDS}: trim it)" if words > MAX_WORDS else f"(at most {MAX_WORDS})"))
+        metrics.update({"words": words, "max_words": MAX_WORDS,
+                        "body_sentences": len(sentences(letter.body))})
+        kinds = dict.fromkeys(LETTER_DO, "do")
+        kinds.update({item.name: item.kind for item in self.letter_items if item.kind == "do"})
+        kinds.update(dict.fromkeys(LETTER_PITFALLS, "avoid"))
+        kinds.update({item.name: item.kind for item in self.letter_items if item.kind == "avoid"})
+        ordered = {name: checks[name] for name in kinds}
+        return LetterScore(text, ordered, metrics, letter, overall_mark(ordered, kinds), kinds)
+
+    def _shared_items(self, letter: Letter, text: str, head: int
+                      ) -> tuple[dict[str, ItemResult], dict[str, Any]]:
+        """The items a letter shares with a reply, and the letter items, read in written
+        mode (:mod:`trainer.letter.written`); evidence as offsets into ``text``."""
+        written = letter.letter_text()
+        masked = self.mask(written)
+        reply = self._plain.score(masked)
         checks = {name: _shift(result, head, text=text) for name, result in reply.checks.items()
-                  if name != "courteous_followup" and name != "graceful_close"}
+                  if name not in ("courteous_followup", "graceful_close")}
         if self.letter_items:  # the author's phrases may name the role: no mask for them
             own_items = self._scorer.score(written).checks
             checks.update({i.name: _shift(own_items[i.name], head) for i in self.letter_items})
         sign_off_at = head + len(written) - len(letter.sign_off) if letter.sign_off else len(text)
         checks["thanks"] = self._thanks(checks["thanks"], sign_off_at, letter.sign_off)
         spoken_offence = checks["offensive"].met
-        checks["offensive"] = written_offence(self.mask(written), head, checks["offensive"],
-                                               text)
-        masked = self.mask(written)
+        checks["offensive"] = written_offence(masked, head, checks["offensive"], text)
         view = reason_view(masked, sentences(masked))
-        reasons = self._plain.score(view).checks
+        reasons = self._plain.score(view)
         for name in ("brief_reason", "over_detailed"):
-            checks[name] = _shift(reasons[name], head, text=text)
+            checks[name] = _shift(reasons.checks[name], head, text=text)
         checks["brief_reason"] = written_reason(view, head, checks["brief_reason"],
                                                 checks["over_detailed"], text)
         checks["clear_no"], checks["hedged"] = written_decision(
             masked, head, checks["clear_no"], checks["hedged"], text)
         checks["clear_no"], checks["hedged"] = written_hedges(
             masked, head, checks["clear_no"], checks["hedged"], text)
-        clear_no = checks["clear_no"]
-        if (checks["offensive"].met and not spoken_offence and clear_no.met
+        if (checks["offensive"].met and not spoken_offence and checks["clear_no"].met
                 and not checks["brief_reason"].met and not checks["over_detailed"].met):
             # as the spoken detectors read a complaint that backs a no: it is the why
             ev = checks["offensive"].evidence
             checks["brief_reason"] = ItemResult(
                 "brief_reason", True, 80.0, THRESHOLD, ev,
                 f'a complaint given as the reason: "{ev[0].text}"; 1 reason clause')
-        own = {
-            "warm_close": self._warm_close(letter.body, body_at, text, [
-                *clear_no.evidence, *(checks["hedged"].evidence if checks["hedged"].met
-                                      else ())][:1],
-                checks["offensive"].evidence if checks["offensive"].met else ()),
-            "subject_clear": self._subject(letter.subject),
-            "decision_early": self._decision_early(letter.body, body_at, clear_no, text),
-        }
-        words = count_words(written)
-        too_long = ItemResult(
-            "too_long", words > MAX_WORDS, 100.0 if words > MAX_WORDS else 0.0,
-            float(MAX_WORDS), (),
-            f"{words} words from salutation to sign-off "
-            + (f"(over {MAX_WORDS}: trim it)" if words > MAX_WORDS else f"(at most {MAX_WORDS})"))
-        custom = {item.name: checks[item.name] for item in self.letter_items}
-        ordered: dict[str, ItemResult] = {}
-        for name in LETTER_DO:
-            ordered[name] = own[name] if name in own else checks[name]
-        for item in self.letter_items:
-            if item.kind == "do":
-                ordered[item.name] = custom[item.name]
-        for name in ("offensive", "hedged", "over_detailed"):
-            ordered[name] = checks[name]
-        ordered["too_long"] = too_long
-        for item in self.letter_items:
-            if item.kind == "avoid":
-                ordered[item.name] = custom[item.name]
-        kinds = dict.fromkeys(LETTER_DO, "do")
-        kinds.update({"offensive": "avoid", "hedged": "avoid", "over_detailed": "avoid",
-                      "too_long": "avoid"})
-        kinds.update({item.name: item.kind for item in self.letter_items})
-        metrics: dict[str, Any] = {"words": words, "max_words": MAX_WORDS,
-                                   "body_sentences": len(sentences(letter.body)),
-                                   "reasons": reply.metrics.get("reasons", 0),
-                                   "hedges": reply.metrics.get("hedges", 0),
-                                   "apologies": reply.metrics.get("apologies", 0)}
-        return LetterScore(text, ordered, metrics, letter, overall_mark(ordered, kinds), kinds)
+        metrics = {key: reply.metrics.get(key, 0) for key in ("hedges", "apologies")}
+        metrics["reasons"] = reasons.metrics.get("reasons", 0)
+        return checks, metrics
 
     # -- the letter's own items ----------------------------------------------------------
 
