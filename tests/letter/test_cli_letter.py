@@ -119,3 +119,20 @@ def test_a_letter_and_a_reply_together_is_a_usage_error(tmp_path: Path) -> None:
     path.write_text(LETTER, encoding="utf-8")
     result = trainer("Thank you, but no", "--letter", str(path))
     assert result.returncode == 2 and "--letter" in result.stderr
+
+
+def test_missed_items_come_with_their_tips_and_the_scenarios_letter_tips(tmp_path: Path
+                                                                         ) -> None:
+    path = tmp_path / "letter.txt"
+    path.write_text("Subject: Update\n\nHi Megan,\nI think I might cancel, sorry.\nSam\n",
+                    encoding="utf-8")
+    result = trainer("--letter", str(path), "--scenario", "cancel-interview-early")
+    assert result.returncode == 0, result.stderr
+    tips = result.stdout.split("Tips\n", 1)[1]
+    assert '- A clear no: Say it plainly, early' in tips
+    assert '- Names the interview: Name the slot' in tips
+    assert "- Keep it short; the call already said the rest." in tips
+    assert "- A brief reason" not in tips  # optional: never owed
+    good = tmp_path / "good.txt"
+    good.write_text(LETTER, encoding="utf-8")
+    assert "Tips" not in trainer("--letter", str(good)).stdout

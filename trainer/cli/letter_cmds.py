@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from trainer.cli.common import out, out_json
-from trainer.letter.items import LETTER_ITEMS_BY_NAME
+from trainer.letter.items import LETTER_ITEMS_BY_NAME, letter_tip
 from trainer.letter.letter import read_letter_file
 from trainer.letter.score import LetterScore, LetterScorer, scorer_for
 from trainer.scenario.model import Scenario
@@ -44,6 +44,17 @@ def render_letter_score(score: LetterScore, scenario: Scenario | None = None) ->
             head = f"  {mark} {_label(name, scenario) + optional:<{width + 11}}"
             lines.append((head + f"  {evidence}") if evidence else head.rstrip())
             lines.append(f"      {result.why}")
+        lines.append("")
+    tips = [(name, letter_tip(name, scenario.letter_items if scenario else ()))
+            for name, result in score.checks.items()
+            if (result.met is True) == (score.kinds.get(name) == "avoid")
+            and not (name == "brief_reason" and not result.met)]
+    tips = [(name, tip) for name, tip in tips if tip]
+    general = list(scenario.letter_tips) if scenario else []
+    if tips or general:
+        lines.append("Tips")
+        lines.extend(f"  - {_label(name, scenario)}: {tip}" for name, tip in tips)
+        lines.extend(f"  - {tip}" for tip in general)
         lines.append("")
     lines.append(f"Letter score: {score.overall}/100")
     return lines

@@ -7,7 +7,10 @@ described here, so an item is spelt and tipped the same everywhere.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from trainer.checklist import ITEMS_BY_NAME, ItemInfo
+from trainer.scenario.model import CustomItem
 
 LETTER_OWN_ITEMS: tuple[ItemInfo, ...] = (
     ItemInfo(
@@ -61,3 +64,13 @@ LETTER_ITEMS_BY_NAME: dict[str, ItemInfo] = {
 
 MAX_WORDS = 200
 """Over this many words (salutation to sign-off) the letter is ``too_long``."""
+
+
+def letter_tip(name: str, letter_items: Sequence[CustomItem] = ()) -> str | None:
+    """The advice for a letter item the letter missed (or a pitfall it fell into): a
+    scenario's own letter item's tip first, else the built-in one."""
+    for item in letter_items:
+        if item.name == name:
+            return item.tip
+    info = LETTER_ITEMS_BY_NAME.get(name)
+    return info.tip if info is not None else None
