@@ -10,4 +10,5 @@ must not pull in the scorer (which imports the scenario model) in return.
 - :mod:`trainer.letter.score`: scoring a letter with the reply detectors, written mode.
 - :mod:`trainer.letter.written`: the written-mode adjustments to the detectors' results.
 - :mod:`trainer.letter.items`: the letter checklist's names, labels and tips.
+- :mod:`trainer.letter.export`: the letter as plain text, Markdown or an ``.eml`` draft.
 """
