@@ -136,3 +136,14 @@ def test_missed_items_come_with_their_tips_and_the_scenarios_letter_tips(tmp_pat
     good = tmp_path / "good.txt"
     good.write_text(LETTER, encoding="utf-8")
     assert "Tips" not in trainer("--letter", str(good)).stdout
+
+
+def test_terminal_escapes_in_a_letter_are_shown_harmlessly(tmp_path: Path) -> None:
+    path = tmp_path / "letter.txt"
+    path.write_text("Subject: Offer \x1b[2J\x1b]0;pwned\x07declining\n\nDear Priya,\n\nI won't "
+                    "be accepting \x1b[31mthe offer\x1b[0m.\n\nSam\n", encoding="utf-8")
+    result = trainer("--letter", str(path))
+    assert result.returncode == 0, result.stderr
+    assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+    assert "\ufffd[2J" in result.stdout
+    assert "✓ A clear no" in result.stdout

@@ -167,6 +167,15 @@ def parse_letter(text: str) -> Letter:
     return split_letter("\n".join(lines), subject)
 
 
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def without_controls(text: str) -> str:
+    """Control characters (a terminal escape sequence, a form feed) shown as U+FFFD: a letter
+    is shown back to the user, and must never drive their terminal."""
+    return _CONTROLS.sub("\ufffd", text)
+
+
 MAX_FILE_BYTES = 256 * 1024
 """A letter is a few kilobytes; a file far larger is the wrong file, not a long letter."""
 
@@ -219,10 +228,11 @@ def read_letter_file(path: Path) -> Letter:
     if path.suffix.lower() == ".eml":
         letter = _from_email(raw)
         if letter is not None and (letter.body or letter.subject):
-            return letter
+            return Letter(*(without_controls(part) for part in (
+                letter.subject, letter.salutation, letter.body, letter.sign_off)))
     text = raw.decode("utf-8", errors="replace")
     if text.count("\ufffd") > max(8, len(text) // 20):
         raise TrainerError(f"{path}: is not UTF-8 text; save the letter as UTF-8 plain text")
     if not text.strip():
         raise TrainerError(f"{path}: is empty; write the letter first")
-    return parse_letter(text)
+    return parse_letter(without_controls(text))
