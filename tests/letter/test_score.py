@@ -273,11 +273,24 @@ def test_a_real_list_of_reasons_still_runs_on() -> None:
     "The open office with the karaoke machine was quite something; I'm sure it suits some.",
     "The base salary was rather thin for the responsibilities involved.",
     "After the fourth postponement I lost some confidence in how organised things are.",
+    "The panel seemed uninterested in my answers.",
+    "The task was a lot of unpaid work for a first stage.",
+    "The bonus scheme seems designed so that no one ever earns it.",
 ])
 def test_backhanded_and_measured_badmouthing(complaint: str) -> None:
     met = scored(f"Dear Hannah,\n\nI won't be continuing with my application. {complaint}"
                  "\n\nLee")
     assert met["offensive"]
+
+
+@pytest.mark.parametrize("praise", [
+    "The team seemed lovely and welcoming.",
+    "The process was thorough and well organised.",
+    "The interviewers were clearly interested in my work.",
+])
+def test_praise_is_not_badmouthing(praise: str) -> None:
+    assert not scored(f"Dear Hannah,\n\nI won't be continuing with my application. {praise}"
+                      "\n\nLee")["offensive"]
 
 
 def test_apologising_for_ones_own_delay_is_not_badmouthing() -> None:

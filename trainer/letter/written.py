@@ -66,7 +66,12 @@ _WRITTEN_OFFENCE = re.compile(
     r"(?:salary|pay|offer|package|base|rate|compensation)\b[^.;]{0,40}\b(?:thin|light|stingy|"
     r"meagre|measly|miserly|a lowball|lowball)\b|below what the (?:role|job|position|work) "
     r"(?:asks|demands|requires|deserves|is worth)|(?:values|pays) (?:the work|people) (?:more )?"
-    r"fairly)", re.IGNORECASE)
+    r"fairly|"
+    # people or terms judged: indifferent interviewers, work for free, a rigged bonus
+    r"(?:seemed|seems|looked|appeared|was|were) (?:\w+ )?(?:uninterested|disinterested|"
+    r"disengaged|indifferent|bored|distracted|unprepared|checked out)|(?:unpaid|free) work|"
+    r"(?:designed|set up|built|structured) (?:so|in such a way) that (?:no ?one|nobody))",
+    re.IGNORECASE)
 _SELF_BLAME = re.compile(r"\b(?:sorry|apologi[sz]e\w*|apologies)\b[^.]{0,20}\b(?:for|about) "
                          r"(?:taking|being|my|the (?:delay|late)|not|keeping)", re.IGNORECASE)
 """An apology for one's own delay ("sorry for taking so long to get back to you")."""
