@@ -258,10 +258,13 @@ def _overlaps(a: Sequence[Evidence], b: Sequence[Evidence]) -> bool:
 
 @dataclass(frozen=True)
 class _Heard:
+    """What the call gave the letter: the user's own clauses, and which items it met."""
+
     thanks: str | None
     thanked: bool
     decided: bool
     hedged: bool
+    """The no was given, then wavered (hedged or caved in a later turn)."""
     reason: str | None
     reason_note: Repair | None
     close: str | None
@@ -269,6 +272,8 @@ class _Heard:
 
 
 def _listen(turns: Sequence[tuple[str, str, ReplyScore]], scorer: Scorer) -> _Heard:
+    """Read the call in order: the first usable thanks and reason, the last close, and
+    whether a clear no was given and held."""
     thanks: str | None = None
     thanked = decided = hedged_after = closed = False
     reason: str | None = None
