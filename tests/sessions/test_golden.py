@@ -115,16 +115,14 @@ def test_export(capsys: pytest.CaptureFixture[str], session_id: str, fmt: str) -
                  cli(capsys, "export", session_id, "--format", fmt))
 
 
-def _scorecard_command() -> list[str]:
-    """``trainer score SCENARIO FILE`` before the rewrite; ``rescore --dry-run`` after."""
-    return ["score"]
-
-
 @pytest.mark.parametrize("session_id", [s for s in SESSIONS if "salary" not in s])
 def test_scorecard_of_a_saved_call(capsys: pytest.CaptureFixture[str], session_id: str) -> None:
-    scenario = short(session_id).rsplit("-", 1)[0]
-    text = cli(capsys, *_scorecard_command(), scenario, str(V1 / f"{session_id}.json"))
+    """``trainer rescore --dry-run FILE`` (what ``trainer score SCENARIO FILE`` was)."""
+    text = cli(capsys, "rescore", "--dry-run", str(V1 / f"{session_id}.json"))
     check_golden(f"scorecard/{short(session_id)}.txt", text)
+    scenario = short(session_id).rsplit("-", 1)[0]
+    alias = cli(capsys, "score", scenario, str(V1 / f"{session_id}.json"))
+    assert alias == text
 
 
 _SESSION_ID = re.compile(r"\d{8}T\d{6}Z-[a-z0-9-]+-[0-9a-f]{6}")

@@ -59,7 +59,7 @@ def render_markdown(report: Report) -> str:
         out += [f"- **{escape(label)}:** {escape(tip)}" for label, tip in report.tips]
     out += ["", "## Transcript"]
     for turn in report.turns:
-        out += ["", f"### Turn {turn.number}: {escape(turn.turn_id)}", ""]
+        out += ["", f"### Turn {turn.number}", ""]
         out.append(f"> **Recruiter:** {escape(turn.recruiter)}")
         reply = "".join(
             f"**{escape(s.text)}**" if s.marked else escape(s.text) for s in turn.segments
