@@ -160,3 +160,63 @@ def test_without_a_scenario_the_default_checklist_is_expected() -> None:
                                             "graceful_close"]
     assert card.scenario_id is None
     assert "Scorecard: Practice call" in render_scorecard(card)
+
+
+# -- issue 15: a scorecard a user can trust ----------------------------------------------
+
+
+def test_each_scenario_tip_shows_under_its_own_item_only(scenario: Scenario) -> None:
+    replies = {"opening": "I won't be accepting the offer.",
+               "counter_money": "Hmm, maybe, let me think about it."}
+    card = build_scorecard(_call(scenario, replies), scenario)
+    tips = {i.name: i.tip for i in card.items if i.met is False}
+    counter_tip = next(t for t in scenario.tips if "counter-offer" in t)
+    assert tips["thanks"] != counter_tip and "counter" not in (tips["thanks"] or "")
+    assert tips["courteous_followup"] == counter_tip  # missed at a counter-offer
+
+
+def test_the_followup_tip_fits_the_question_that_was_asked() -> None:
+    shipped = load_scenario(SHIPPED / "offer-accepted-elsewhere.yaml")
+    checklist = shipped.checklist()
+    stay = tip_for("courteous_followup", shipped, checklist, "future")
+    assert stay and "stay in touch" in stay and "private" not in stay
+    why = tip_for("courteous_followup", shipped, checklist, "info")
+    assert why and "private" in why
+    counter = tip_for("courteous_followup", shipped, checklist, "change")
+    assert counter and "decision" in counter
+
+
+def test_custom_items_show_their_label_everywhere() -> None:
+    data = load_scenario(SHIPPED / "offer-accepted-elsewhere.yaml").model_dump()
+    data["items"][0]["label"] = "Names Daniel"
+    labelled = Scenario.model_validate(data)
+    assert labelled.checklist().label("name_helper") == "Names Daniel"
+    plain = load_scenario(SHIPPED / "offer-accepted-elsewhere.yaml")
+    assert plain.checklist().label("name_helper") == "Name helper"  # readable by default
+    replies = {"opening": "Thank you so much, and please pass my thanks to Daniel. I won't be "
+                          "accepting the offer."}
+    scorer = Scorer(labelled.items)
+    spec = labelled.turn("opening")
+    turns = [ScoredTurn("opening", spec.say, replies["opening"], ("name_helper",),
+                        scorer.score(replies["opening"], spec.say))]
+    text = render_scorecard(build_scorecard(turns, labelled))
+    assert "Names Daniel" in text and "name_helper" not in text
+
+
+def test_the_header_agrees_with_the_checklist(scenario: Scenario) -> None:
+    from trainer.tui.widgets.scorecard_parts import comparison_content
+
+    # before: the no came in the second reply; now in the first. Per reply the share of
+    # replies with a clear no fell, but over the call it was met both times.
+    before = build_scorecard(_call(scenario, {
+        "opening": "Hi Marcus, thanks for calling. The compensation doesn't meet what I need.",
+        "counter_money": "Thank you, but I won't be accepting the offer.",
+    }), scenario)
+    now = build_scorecard(_call(scenario, GOOD), scenario)
+    text = comparison_content(now, before, float(before.overall)).plain
+    assert "Slipped" not in text or "A clear no" not in text.split("Slipped")[1]
+    worse = build_scorecard(_call(scenario, {"opening": "Hi, thanks. No."}), scenario)
+    text = comparison_content(worse, now, float(now.overall)).plain
+    slipped = text.split("Slipped: ")[1]
+    for item in worse.items:
+        assert (item.label in slipped) == (item.met is False), item.label

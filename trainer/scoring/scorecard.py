@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from trainer.checklist import Checklist
+from trainer.scenario.branching import targets
 from trainer.scenario.model import Scenario
 from trainer.scoring.metrics import (
     HEALTHY_FILLER_RATIO,
@@ -45,9 +46,9 @@ _TIP_KEYWORDS: dict[str, tuple[str, ...]] = {
                            "without wavering", "keep in touch", "stay in touch"),
     "offensive": ("cheap", "neutral", "badmouth", "never call", "criticis"),
     "hedged": ("think about it", "probably", "maybe", "hedg", "waver", "i'm not sure"),
+    "brief_reason": ("reason",),
     "over_detailed": ("brief", "short", "list", "long story"),
     "clear_no": ("decline", "say no", "clearly", "plainly", "won't be accepting", "turn it down"),
-    "brief_reason": ("reason",),
     "graceful_close": ("close", "wish", "goodbye", "door open", "paths cross"),
     "thanks": ("thank", "grateful", "appreciat"),
 }
@@ -82,6 +83,8 @@ class ScoredTurn:
     """What the user looked at before replying: ``hint``, ``model_answer``."""
     redone: int = 0
     """Earlier attempts at this turn the user redid."""
+    goto: str | None = None
+    """Where the call went after this reply (a turn id, or ``end``)."""
 
 
 @dataclass(frozen=True)
@@ -291,16 +294,18 @@ def _outcome(name: str, turns: Sequence[ScoredTurn], scenario: Scenario | None,
     if name == "courteous_followup":
         judged = [t for t in turns if t.score.checks.get(name) is not None
                   and t.score.checks[name].met is not None]
-        if not judged:
-            if name in unreached:
-                return ItemOutcome(name, label, False, None, None, (), NOT_REACHED,
-                                   tip_for(name, scenario, checklist))
-            return ItemOutcome(name, label, None, None, None, (), "no follow-up question came up")
         failed = [t for t in judged if not t.score.checks[name].met]
         if failed:
             t = failed[0]
             r = t.score.checks[name]
             return _missed(name, label, t, r, r.why, scenario, checklist)
+        if name in unreached:
+            why = NOT_REACHED if not judged else ("a follow-up question still to come was "
+                                                  "never answered")
+            return ItemOutcome(name, label, False, None, None, (), why,
+                               tip_for(name, scenario, checklist))
+        if not judged:
+            return ItemOutcome(name, label, None, None, None, (), "no follow-up question came up")
         t = judged[0]
         r = t.score.checks[name]
         why = f"courteous in all {len(judged)} follow-up{'s' if len(judged) > 1 else ''}"
@@ -312,9 +317,12 @@ def _outcome(name: str, turns: Sequence[ScoredTurn], scenario: Scenario | None,
         t = preferred[0]
         r = t.score.checks[name]
         return ItemOutcome(name, label, True, t.number, t.turn_id, r.evidence, r.why)
-    if name in unreached or not expecting:
-        why = NOT_REACHED if name in unreached else "no reply to judge"
-        return ItemOutcome(name, label, False, None, None, (), why,
+    asked = [t for t in turns if name in t.expected]
+    if not asked and name in unreached:
+        return ItemOutcome(name, label, False, None, None, (), NOT_REACHED,
+                           tip_for(name, scenario, checklist))
+    if not expecting:
+        return ItemOutcome(name, label, False, None, None, (), "no reply to judge",
                            tip_for(name, scenario, checklist))
     t = expecting[0]
     missed = t.score.checks.get(name)
@@ -417,13 +425,31 @@ def _explaining(turns: Sequence[ScoredTurn]) -> Explaining:
 
 
 def unreached_items(turns: Sequence[ScoredTurn], scenario: Scenario | None) -> set[str]:
-    """Items the scenario's main path expects that no answered turn asked for."""
-    if scenario is None:
+    """Items a turn still reachable from where the call stopped expects, and the call has
+    not yet done.
+
+    Every turn the call could still have gone to counts, so carrying the same replies on
+    to the end, saying nothing more, can only reach fewer of them.
+    """
+    if scenario is None or not turns:
         return set()
-    reached = {name for turn in turns for name in turn.expected}
-    on_path = {name for turn_id in scenario.main_path()
-               for name in scenario.turn(turn_id).expect}
-    return on_path - reached
+    known = {turn.id: turn for turn in scenario.turns}
+    last = turns[-1]
+    start = last.goto if last.goto is not None else last.turn_id
+    pending = [start] if start in known else []
+    seen: set[str] = set()
+    while pending:
+        turn_id = pending.pop()
+        if turn_id in seen or turn_id not in known:
+            continue
+        seen.add(turn_id)
+        pending.extend(targets(scenario, known[turn_id]))
+    ahead = {name for turn_id in seen for name in known[turn_id].expect}
+    # an item is done once met; a follow-up only when every follow-up was answered, so a
+    # follow-up question still to come stays open however well the earlier ones went
+    done = {name for turn in turns for name, r in turn.score.checks.items()
+            if r.met and name != "courteous_followup"}
+    return ahead - done
 
 
 def build_scorecard(turns: Sequence[ScoredTurn], scenario: Scenario | None = None, *,

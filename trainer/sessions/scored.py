@@ -36,7 +36,8 @@ def scored_turns(
             model_answer = spec.model_answer
         out.append(ScoredTurn(record.turn_id, record.recruiter, record.reply,
                               tuple(record.expected), score, model_answer, number,
-                              tuple(record.help), len(record.attempts)))
+                              tuple(record.help), len(record.attempts),
+                              record.decision.goto if record.decision else None))
     return out
 
 
