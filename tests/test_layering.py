@@ -13,7 +13,8 @@ ROOT = Path(trainer.__file__).parent
 
 
 def domain_modules() -> list[str]:
-    names = ["trainer.paths", "trainer.errors", "trainer.checklist", "trainer.textmatch"]
+    names = ["trainer.paths", "trainer.errors", "trainer.checklist", "trainer.textmatch",
+             "trainer.config"]
     for package in DOMAIN:
         for path in sorted((ROOT / package).rglob("*.py")):
             relative = path.relative_to(ROOT.parent).with_suffix("")
