@@ -54,7 +54,7 @@ def _path_or_none(value: object) -> object:
 
 
 class _Table(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, defer_build=True)
 
 
 class SpeechConfig(_Table):

@@ -2,7 +2,9 @@
 
 SESSION is a full session id, a unique start of one, or ``last``. Scenario
 files are only read (for labels, model answers and the scorer) by the commands
-that need them, so ``trainer history`` stays quick however many files there are.
+that need them, so ``trainer history`` stays quick however many files there are;
+the session modules themselves are imported by the commands, so that ``trainer
+--help`` and the other commands start without them.
 """
 
 from __future__ import annotations
@@ -17,13 +19,12 @@ import typer
 
 from trainer.cli.common import err, out, out_json
 from trainer.errors import TrainerError, UsageError
-from trainer.sessions.model import Session
-from trainer.sessions.report import build_report, format_duration, format_score, format_when
-from trainer.sessions.store import SUFFIX, SessionStore
 
 if TYPE_CHECKING:
     from trainer.scenario.catalog import CatalogEntry
     from trainer.scenario.model import Scenario
+    from trainer.sessions.model import Session
+    from trainer.sessions.store import SessionStore
 
 SessionArg = Annotated[
     str,
@@ -46,6 +47,9 @@ def history(
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON array.")] = False,
 ) -> None:
     """List saved sessions: date, scenario, score, length, finished or not."""
+    from trainer.sessions.report import format_duration, format_score, format_when
+    from trainer.sessions.store import SessionStore
+
     store = SessionStore()
     result = store.list(scenario)
     for problem in result.problems:
@@ -95,6 +99,8 @@ def _load(store: SessionStore, ref: str) -> Session:
 def show(session: SessionArg) -> None:
     """Print a saved call as a scored transcript."""
     from trainer.sessions.render_text import render_text
+    from trainer.sessions.report import build_report
+    from trainer.sessions.store import SessionStore
 
     store = SessionStore()
     found = _load(store, session)
@@ -122,6 +128,7 @@ def export(
     """Write a saved call out as a report for a coach (Markdown or HTML) or as JSON."""
     from trainer.sessions.export import export_session
     from trainer.sessions.fileops import atomic_write
+    from trainer.sessions.store import SessionStore
 
     store = SessionStore()
     found = _load(store, session)
@@ -158,7 +165,7 @@ def dry_run(ref: str, scenario: Scenario | None = None, as_json: bool = False) -
     from trainer.sessions.render_text import render_scorecard
     from trainer.sessions.rescore import rescore as rescore_session
     from trainer.sessions.scored import unknown_turns
-    from trainer.sessions.store import load_file
+    from trainer.sessions.store import SUFFIX, SessionStore, load_file
 
     path = Path(ref).expanduser()
     if path.suffix == SUFFIX or os.sep in ref:
@@ -196,6 +203,9 @@ def rescore(
                                           "JSON.")] = False,
 ) -> None:
     """Score saved calls again with the current scorer; the old score is kept in the file."""
+    from trainer.sessions.report import format_score
+    from trainer.sessions.store import SessionStore
+
     if every == (session is not None):
         raise UsageError("give one SESSION or --all")
     if dry:

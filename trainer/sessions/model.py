@@ -246,9 +246,15 @@ def _timing_json(timing: ReplyTiming) -> dict[str, Any] | None:
 
 
 class _Document(BaseModel):
-    """Unknown keys are kept (and written back); assignments are not re-validated."""
+    """Unknown keys are kept (and written back); assignments are not re-validated.
 
-    model_config = ConfigDict(extra="allow", arbitrary_types_allowed=True, validate_default=False)
+    Validators are built on first use (``defer_build``), so commands that never read a
+    session (``trainer --help``) do not pay for them at start-up.
+    """
+
+    model_config = ConfigDict(
+        extra="allow", arbitrary_types_allowed=True, validate_default=False, defer_build=True
+    )
 
 
 class TurnDecision(_Document):
