@@ -177,3 +177,16 @@ def test_the_installed_command_lists_history_as_json(record: RecordFn) -> None:
     assert done.returncode == 0, done.stderr
     [row] = json.loads(done.stdout)
     assert row["session_id"] == session.session_id and row["finished"] is True
+
+
+def test_history_says_how_each_call_ended(cli: Cli, record: RecordFn) -> None:
+    store = SessionStore()
+    early = store.create("offer-accepted-elsewhere", "Offer", "", "typed")
+    record()
+    store.finish(early, 40.0, "input_ended")
+    code, out, _ = cli("history")
+    assert code == 0
+    header, *rows = out.splitlines()
+    assert sorted(row.split()[5] for row in rows) == ["finished", "input"]
+    where = header.index("SESSION")
+    assert all(row[where:].startswith("2") for row in rows)  # the columns line up

@@ -67,12 +67,12 @@ def history(
             out("No sessions yet: rehearse a call with `trainer` and it is saved here.")
         return
     width = max(8, *(len(s.scenario) for s in result.sessions))
+    wide = max(10, *(len(s.status) for s in result.sessions))
     out(f"{'DATE':<16}  {'SCENARIO':<{width}}  {'SCORE':>5}  {'LENGTH':>7}  "
-        f"{'STATUS':<10}  SESSION")
+        f"{'STATUS':<{wide}}  SESSION")
     for s in result.sessions:
-        status = s.status
         out(f"{format_when(s.started):<16}  {s.scenario:<{width}}  {format_score(s.score):>5}  "
-            f"{format_duration(s.duration):>7}  {status:<10}  {s.session_id}")
+            f"{format_duration(s.duration):>7}  {s.status:<{wide}}  {s.session_id}")
 
 
 def _scenario_entry(scenario_id: str) -> CatalogEntry | None:

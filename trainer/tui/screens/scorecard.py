@@ -8,6 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
+from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widgets import Footer, Static, TabbedContent, TabPane
 
@@ -101,18 +102,22 @@ class ScorecardScreen(Screen[None]):
         try:
             listing = self.store.list(self.scenario.id).sessions
             earlier = [s for s in listing if s.session_id != self.session_id]
-            sessions = [self.store.load(s.session_id) for s in listing[-50:]]
+            sessions = {s.session_id: self.store.load(s.session_id) for s in listing[-50:]}
             last = _previous(earlier)
-            previous = None if last is None else self.store.load(last.session_id)
+            previous = None if last is None else (
+                sessions.get(last.session_id) or self.store.load(last.session_id))
         except TrainerError as exc:
             self.notify(exc.message, title="Could not read earlier sessions", severity="warning")
-            sessions, previous = [], None
-        self.query_one("#comparison", Static).update(comparison_content(
-            self.card,
-            None if previous is None else session_scorecard(previous, self.scenario),
-            None if previous is None else previous.score))
-        self.cues = cue_card(self.scenario, sessions)
-        self.query_one("#cues", Static).update(cue_content(self.cues, self.scenario))
+            sessions, previous = {}, None
+        self.cues = cue_card(self.scenario, list(sessions.values()))
+        try:
+            self.query_one("#comparison", Static).update(comparison_content(
+                self.card,
+                None if previous is None else session_scorecard(previous, self.scenario),
+                None if previous is None else previous.score))
+            self.query_one("#cues", Static).update(cue_content(self.cues, self.scenario))
+        except NoMatches:
+            return  # the screen was closed while the earlier sessions were being read
 
     def action_try_again(self) -> None:
         self.post_message(messages.StartCall(self.ref))
