@@ -215,3 +215,23 @@ def test_a_real_scorecard_drives_the_checklist_and_the_call_summary(
     md = export_session(store.load(session.session_id), "md", scenario)
     assert "| ❌ | A clear no | missed in turn 1" in md
     assert "- **Holding the no:** " in md
+
+
+def test_control_characters_in_a_reply_never_reach_the_terminal(store: SessionStore) -> None:
+    from trainer.sessions.render_text import render_scorecard, render_text
+    from trainer.sessions.scored import session_scorecard
+
+    session = store.create("offer-accepted-elsewhere", "Offer", "", "typed")
+    nasty = "Thanks \x1b[31mred\x1b[0m \u202eon, I won't be accepting\x07."
+    session.add_turn(TurnRecord.from_reply_score(
+        "opening", "Hi\x1b]0;pwned\x07", ReplyScore(nasty, {
+            "thanks": ItemResult("thanks", True, 90.0, 80.0, (_span(nasty, "Thanks"),))})))
+    store.finish(session, 50.0)
+    outputs = [render_text(build_report(session), color=True),
+               render_text(build_report(session)), export_session(session, "md"),
+               render_scorecard(session_scorecard(session, None))]
+    for text in outputs:
+        assert "\x07" not in text and "\u202e" not in text
+        assert "\x1b]0;" not in text and "\x1b[31m" not in text
+        assert "\\x1b" in text and "red" in text  # shown, not obeyed
+    assert "\x1b[4;32mThanks\x1b[0m" in outputs[0]  # the trainer's own colours stay

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from trainer.sessions.render_text import printable
 from trainer.sessions.report import (
     CheckView,
     Report,
@@ -74,4 +75,4 @@ def render_markdown(report: Report) -> str:
         if turn.earlier_attempts:
             out += ["", f"*{turn.earlier_attempts} earlier attempt(s) at this turn are kept in "
                         "the session file.*"]
-    return "\n".join(out) + "\n"
+    return printable("\n".join(out)) + "\n"

@@ -7,6 +7,7 @@ plain text, with each item's evidence quoted under the reply instead.
 
 from __future__ import annotations
 
+import re
 import textwrap
 
 from trainer.scoring.result import Evidence
@@ -23,6 +24,16 @@ _RESET = "\x1b[0m"
 _GOOD = "\x1b[4;32m"
 _BAD = "\x1b[4;31m"
 WIDTH = 88
+_COLOURED = "\0coloured\0"
+"""Marks a line whose escape codes are ours (its text was made printable piece by piece)."""
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """``text`` with control characters (escape codes, bidi overrides) shown, not obeyed:
+    what a reply or a scenario holds must never drive the user's terminal."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100
+                        else f"\\u{ord(m.group()):04x}", text)
 
 
 def _check_line(check: CheckView) -> str:
@@ -56,10 +67,11 @@ def render_text(report: Report, *, color: bool = False) -> str:
         lines += _wrapped("Recruiter: ", turn.recruiter)
         if color:
             reply = "".join(
-                f"{_BAD if s.pitfall else _GOOD}{s.text}{_RESET}" if s.marked else s.text
+                f"{_BAD if s.pitfall else _GOOD}{printable(s.text)}{_RESET}" if s.marked
+                else printable(s.text)
                 for s in turn.segments
             )
-            lines.append(f"  You: {reply}")
+            lines.append(_COLOURED + f"  You: {reply}")
         else:
             lines += _wrapped("You: ", turn.reply or "(nothing heard)")
         lines += [_check_line(check) for check in turn.checks]
@@ -73,7 +85,8 @@ def render_text(report: Report, *, color: bool = False) -> str:
         lines += ["", "To work on"]
         for label, tip in report.tips:
             lines += _wrapped(f"{label}: ", tip)
-    return "\n".join(lines)
+    return "\n".join(line.removeprefix(_COLOURED) if line.startswith(_COLOURED)
+                     else printable(line) for line in lines)
 
 
 def _wrapped(label: str, text: str) -> list[str]:
@@ -159,4 +172,4 @@ def render_scorecard(card: Scorecard) -> str:
             lines.append(f"     {'; '.join(summary)}")
         if turn.model_answer:
             lines.append(f"     Model answer: {turn.model_answer}")
-    return "\n".join(lines) + "\n"
+    return printable("\n".join(lines)) + "\n"
