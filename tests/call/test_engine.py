@@ -126,3 +126,105 @@ def test_hanging_up_before_saying_anything_leaves_no_session() -> None:
     call.hang_up()
     assert call.session_id is None
     assert store.list().sessions == []
+
+
+# -- issue 15: a call score that follows the call -------------------------------------------
+
+
+def test_the_issue_example_hanging_up_after_two_good_turns_no_longer_scores_100() -> None:
+    from trainer.scenario.catalog import load_catalog
+
+    shipped = load_catalog().get("offer-accepted-elsewhere")
+    early = Call(shipped, rng=random.Random(3), save=False)
+    finished = Call(shipped, rng=random.Random(3), save=False)
+    for call in (early, finished):
+        for _ in range(2):
+            call.answer(call.model_answer() or "")
+    early.hang_up()
+    while not finished.finished:
+        finished.answer(finished.model_answer() or "")
+    assert early.scorecard().overall < 100
+    assert early.scorecard().overall <= finished.scorecard().overall
+    assert early.scorecard().ending == "hung_up" and finished.scorecard().ending == "finished"
+    missed = {i.name for i in early.scorecard().items if i.met is False}
+    assert "graceful_close" in missed
+
+
+NEUTRAL = "Okay."
+
+
+def _carry_on(call: Call, limit: int = 60) -> None:
+    """Carry the call on to its end saying nothing more (the least the user could do)."""
+    while not call.finished and limit:
+        call.answer("")
+        limit -= 1
+    assert call.finished
+
+
+@pytest.mark.parametrize("strategy", ["model answers", "good start then silence",
+                                      "poor start"])
+def test_ending_early_never_beats_the_same_replies_carried_to_the_end(strategy: str) -> None:
+    """Any shipped scenario, any point: hanging up (or running out of replies) scores no
+    higher than giving the same replies and then carrying the call on to its end."""
+    from trainer.scenario.catalog import load_catalog
+
+    for shipped in (entry.scenario for entry in load_catalog().valid() if entry.scenario):
+        for cut in range(1, len(shipped.main_path())):
+            early = Call(shipped, rng=random.Random(cut), save=False)
+            whole = Call(shipped, rng=random.Random(cut), save=False)
+            for k in range(cut):
+                if early.finished:
+                    break
+                if strategy == "model answers":
+                    reply = early.model_answer() or NEUTRAL
+                elif strategy == "poor start":
+                    reply = "Um, I think I'll probably pass, maybe." if k == 0 else NEUTRAL
+                else:
+                    reply = (early.model_answer() or NEUTRAL) if k == 0 else NEUTRAL
+                early.answer(reply)
+                whole.answer(reply)
+            if early.finished:
+                continue
+            early.hang_up("input_ended" if cut % 2 else "hung_up")
+            _carry_on(whole)
+            assert early.scorecard().overall <= whole.scorecard().overall, (
+                shipped.id, cut, strategy)
+
+
+def test_an_early_end_is_saved_listed_and_shown_as_such() -> None:
+    store = SessionStore()
+    call = Call(scenario(), store=store)
+    call.answer(NO_REASON)
+    call.hang_up("input_ended")
+    saved = store.load(call.session_id or "")
+    assert saved.ending == "input_ended" and saved.status == "input ended"
+    [listed] = store.list().sessions
+    assert listed.status == "input ended" and listed.finished
+    from trainer.sessions.render_text import render_scorecard
+
+    text = render_scorecard(call.scorecard())
+    assert "Ended early (input ended) after 1 reply" in text
+    assert "not reached" in text  # graceful_close was never reached
+
+
+def test_hints_model_answers_and_redos_are_on_the_scorecard() -> None:
+    store = SessionStore()
+    call = Call(scenario(), store=store, rng=random.Random(2))
+    call.answer(NO_REASON)
+    call.keep_attempt(call.try_again(GOOD_OPENING))
+    assert call.show_model_answer() is None  # wrap_up has none: nothing was shown
+    assert call.show_hint() is None
+    call.answer("Thanks again, all the best!")
+    card = call.scorecard()
+    assert [u.text for u in card.help] == ["turn 1: a redo"]
+
+    call = Call(scenario(), store=store, rng=random.Random(2))
+    call.answer(NO_REASON)
+    assert call.show_model_answer() == "Of course."
+    call.answer("Of course. I've accepted an offer closer to home.")
+    call.answer("Thanks again, all the best!")
+    saved = store.load(call.session_id or "")
+    assert saved.turns[1].help == ("model_answer",) and saved.turns[0].help == ()
+    from trainer.sessions.render_text import render_scorecard
+
+    assert "Help used: turn 2: the model answer" in render_scorecard(call.scorecard())

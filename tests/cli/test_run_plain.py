@@ -47,7 +47,7 @@ def test_end_of_input_hangs_up_and_still_saves(trainer_home: Path) -> None:
     saved = list((trainer_home / "sessions").glob("*.json"))
     assert len(saved) == 1
     data = json.loads(saved[0].read_text("utf-8"))
-    assert data["finished"] is True and len(data["turns"]) == 1
+    assert data["outcome"]["ending"] == "input_ended" and len(data["turns"]) == 1
 
 
 def test_explain_says_which_branch_each_reply_took() -> None:

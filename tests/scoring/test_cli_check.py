@@ -94,7 +94,7 @@ def test_custom_items_appear_in_all_outputs_with_a_scenario(
     code, out, _ = run(capsys, monkeypatch, "check", "--scenario", str(path), "--json", "ok")
     assert code == 0 and "reopens_decision" in json.loads(out)["checks"]
     code, out, _ = run(capsys, monkeypatch, "check", "--scenario", SCENARIO, "ok")
-    assert "Reopens_decision" in out or "reopens_decision" in out
+    assert "Reopens decision" in out  # the item's label, never its id
 
 
 @pytest.mark.parametrize(("args", "message"), [
@@ -185,8 +185,11 @@ def test_exit_statuses_and_bad_bytes_in_a_subprocess() -> None:
 
 
 def _transcript(tmp_path: Path, turns: object) -> Path:
-    path = tmp_path / "session.json"
-    path.write_text(json.dumps({"id": "s1", "scenario": SCENARIO, "turns": turns}))
+    """A saved session (as ``trainer`` writes them) holding ``turns``."""
+    path = tmp_path / "s1.json"
+    path.write_text(json.dumps({"schema_version": 2, "session_id": "s1", "scenario": SCENARIO,
+                                "mode": "typed", "started": "2025-06-01T14:22:33+00:00",
+                                "turns": turns}))
     return path
 
 
@@ -195,15 +198,15 @@ def test_score_rescores_a_saved_call(capsys: pytest.CaptureFixture[str],
     path = _transcript(tmp_path, [
         {"turn_id": "opening", "recruiter": "Hey, it's Marcus.", "reply":
          "Thanks, Marcus. I won't be accepting; the compensation doesn't meet what I need.",
-         "checks": {"ignored": True}},
+         "checks": {}},
         {"turn_id": "counter_money", "recruiter": "Would that change things?",
          "reply": "Hmm, maybe, let me think about it."},
         {"turn_id": "wrap_up", "recruiter": "Anything else?", "reply": "No. Take care!"},
     ])
     code, out, _ = run(capsys, monkeypatch, "score", SCENARIO, str(path))
     assert code == 0
-    assert "Overall:" in out and "Holding the no: clear no in turn opening, then" in out
-    assert "counter_money" in out and "Tip:" in out
+    assert "Overall:" in out and "Holding the no: clear no in turn 1, then" in out
+    assert "counter_money" not in out and "Tip:" in out  # users see turn numbers, not ids
     code, out, _ = run(capsys, monkeypatch, "score", SCENARIO, str(path), "--json")
     data = json.loads(out)
     assert data["holding_the_no"]["status"] == "wavered"
@@ -211,12 +214,19 @@ def test_score_rescores_a_saved_call(capsys: pytest.CaptureFixture[str],
     assert 0 <= data["score"] <= 100
 
 
+SESSION_HEAD = ('{"schema_version": 2, "session_id": "t", "scenario": "x", "mode": "typed", '
+                '"started": "2025-06-01T14:22:33+00:00", ')
+
+
 @pytest.mark.parametrize(("content", "message"), [
     (None, "no such file"),
     ("{oops", "not valid JSON"),
-    ('{"turns": 3}', '"turns" list'),
-    ('{"turns": [{"turn_id": "opening", "recruiter": "hi"}]}', 'turns[0]: "reply" is missing'),
-    ('{"turns": [{"turn_id": 1, "recruiter": "hi", "reply": "x"}]}', '"turn_id" must be text'),
+    ('{"schema_version": 2, "turns": 3}', "session_id: missing"),
+    (SESSION_HEAD + '"turns": 3}', "turns: input should be a valid list, got the number 3"),
+    (SESSION_HEAD + '"turns": [{"turn_id": "opening", "recruiter": "hi"}]}',
+     "turns.0.reply: missing"),
+    (SESSION_HEAD + '"turns": [{"turn_id": 1, "recruiter": "hi", "reply": "x"}]}',
+     "turns.0.turn_id: input should be a valid string, got the number 1"),
 ])
 def test_score_explains_a_bad_transcript(capsys: pytest.CaptureFixture[str],
                                          monkeypatch: pytest.MonkeyPatch, tmp_path: Path,

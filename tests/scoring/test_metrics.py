@@ -53,29 +53,29 @@ def test_reply_metrics_with_timing() -> None:
              "I have accepted a role that is much closer to home.")
     timing = ReplyTiming(response_delay=1.25, duration=10.0)
     m = Scorer().score(reply, timing=timing).metrics
-    assert m["words"] == 27
-    assert m["wpm"] == pytest.approx(162.0)
-    assert m["response_delay"] == 1.25
-    assert m["apologies"] == 1 and m["apology_words"][0]["text"] == "sorry"
-    assert m["fillers"] == 0 and m["filler_ratio"] == 0.0
+    assert m.words == 27
+    assert m.wpm == pytest.approx(162.0)
+    assert m.response_delay == 1.25
+    assert len(m.apologies) == 1 and m.apologies[0].text == "sorry"
+    assert m.fillers == () and m.filler_ratio == 0.0
 
 
 def test_pace_from_word_timings_when_duration_is_missing() -> None:
     words = tuple((f"w{k}", k * 0.4, k * 0.4 + 0.3) for k in range(20))
     m = Scorer().score(" ".join(w for w, _, _ in words), timing=ReplyTiming(words=words)).metrics
-    assert m["seconds"] == pytest.approx(7.9)
-    assert m["wpm"] == pytest.approx(round(20 * 60 / 7.9, 1))
+    assert m.seconds == pytest.approx(7.9)
+    assert m.wpm == pytest.approx(round(20 * 60 / 7.9, 1))
 
 
 def test_untimed_reply_has_no_pace_or_delay() -> None:
     m = Scorer().score("No thanks.").metrics
-    assert m["wpm"] is None and m["seconds"] is None and m["response_delay"] is None
+    assert m.wpm is None and m.seconds is None and m.response_delay is None
 
 
 def test_hedge_metrics_list_every_cue_with_offsets() -> None:
     reply = "I'm not sure, maybe I'll probably decline."
     m = Scorer().score(reply).metrics
-    texts = [h["text"] for h in m["hedge_words"]]
+    texts = [h.text for h in m.hedges]
     assert "not sure" in texts and "maybe" in texts and "probably" in texts
-    for h in m["hedge_words"]:
-        assert reply[h["start"]:h["end"]] == h["text"]
+    for h in m.hedges:
+        assert reply[h.start:h.end] == h.text and h.cue

@@ -72,13 +72,13 @@ def test_any_input_gets_a_result(scorer: Scorer, reply: str) -> None:
     result = scorer.score(reply, OPENING)
     assert tuple(result.checks)[:8] == BUILTIN_NAMES
     json.dumps(result.checks_json())
-    json.dumps(result.metrics)
+    json.dumps(result.metrics.to_json())
 
 
 def test_a_megabyte_reply_is_scored_on_its_start(scorer: Scorer) -> None:
     reply = "Thank you, but I have to decline. " + "blah " * 210_000
     result = scorer.score(reply, OPENING)
-    assert result.metrics["truncated"] is True
+    assert result.metrics.truncated is True
     assert result.checks["thanks"].met and result.checks["clear_no"].met
 
 

@@ -7,7 +7,7 @@ from datetime import timedelta
 
 import pytest
 
-from trainer.scoring.result import Evidence, ItemResult, ReplyScore, ReplyTiming
+from trainer.scoring.result import Evidence, ItemResult, ReplyMetrics, ReplyScore, ReplyTiming
 from trainer.sessions import Session, SessionStore, TurnDecision, TurnRecord
 
 REPLIES = (
@@ -40,7 +40,9 @@ def make_turn(i: int, *, met: bool = True, reply: str | None = None) -> TurnReco
         "hedged": ItemResult("hedged", not met, 0.0 if met else 90.0, 80.0, (), ""),
         "courteous_followup": ItemResult("courteous_followup", None, 0.0, 80.0),
     }
-    score = ReplyScore(text, checks, {"words_per_minute": 150.0, "fillers": 0 if met else 3})
+    fillers = () if met else tuple(Evidence(0, 0, "") for _ in range(3))
+    score = ReplyScore(text, checks, ReplyMetrics(words=len(text.split()), wpm=150.0,
+                                                  fillers=fillers))
     nxt = REPLIES[(i + 1) % len(REPLIES)][0] if i + 1 < len(REPLIES) else "end"
     return TurnRecord.from_reply_score(
         turn_id, line, score, expected=expected,
@@ -86,7 +88,7 @@ def record(store: SessionStore) -> RecordFn:
             session.add_turn(make_turn(i, met=met))
             where.save(session)
         if finish:
-            where.finish(session, score, None if score is None else {"score": score})
+            where.finish(session, score)
         else:
             where.release(session)
         if days_ago:  # as if the whole call had happened then

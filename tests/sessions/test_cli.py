@@ -91,7 +91,8 @@ def test_show_prints_the_scored_transcript(cli: Cli, record: RecordFn) -> None:
     assert (code, err) == (0, "")
     assert f"Session {session.session_id}" in out
     assert "Score: 77/100" in out
-    assert "Turn 1 · opening" in out and "Turn 3 · close" in out
+    assert "\nTurn 1\n" in out and "\nTurn 3\n" in out
+    assert "opening" not in out  # users see turn numbers, never the scenario's turn ids
     assert "  Recruiter: Hello, it's Dana from Acme about the offer." in out
     assert '✓ Thanks: met - "Thank you so much"' in out
     assert "Speech: Response delay 0.8 s · Reply length 3.2 s" in out
@@ -176,3 +177,16 @@ def test_the_installed_command_lists_history_as_json(record: RecordFn) -> None:
     assert done.returncode == 0, done.stderr
     [row] = json.loads(done.stdout)
     assert row["session_id"] == session.session_id and row["finished"] is True
+
+
+def test_history_says_how_each_call_ended(cli: Cli, record: RecordFn) -> None:
+    store = SessionStore()
+    early = store.create("offer-accepted-elsewhere", "Offer", "", "typed")
+    record()
+    store.finish(early, 40.0, "input_ended")
+    code, out, _ = cli("history")
+    assert code == 0
+    header, *rows = out.splitlines()
+    assert sorted(row.split()[5] for row in rows) == ["finished", "input"]
+    where = header.index("SESSION")
+    assert all(row[where:].startswith("2") for row in rows)  # the columns line up

@@ -58,7 +58,7 @@ for s in range(sessions):
         session.add_turn(TurnRecord(turn_id=f"t{i}", recruiter="line", reply=f"{name} {s} {i}"))
         store.save(session)
         store.list()
-    store.finish(session, float(10 * s), {"score": float(10 * s)})
+    store.finish(session, float(10 * s))
     print(session.session_id, flush=True)
 '''
 

@@ -34,11 +34,11 @@ def _damages(doc: dict[str, object]) -> dict[str, tuple[bytes, str]]:
         "20250101T000003Z-x-binary1.json": (b"\x89PNG\r\n\x1a\n\xff\xfe", "is not UTF-8 text"),
         "20250101T000004Z-x-array01.json": (b"[1, 2, 3]", "expected an object, got a list"),
         "20250101T000005Z-x-typo001.json": (
-            with_id("20250101T000005Z-x-typo001", finished="yes"),
-            "finished: expected true or false"),
+            with_id("20250101T000005Z-x-typo001", outcome={"ending": "yes"}),
+            "outcome.ending: the text \"yes\" is not one of finished, hung_up or input_ended"),
         "20250101T000006Z-x-newer01.json": (
-            with_id("20250101T000006Z-x-newer01", schema_version=2),
-            "schema_version: 2 is newer than this trainer"),
+            with_id("20250101T000006Z-x-newer01", schema_version=3),
+            "schema_version: 3 is newer than this trainer"),
         "20250101T000007Z-x-copied1.json": (with_id(GOOD_ID), "differs from the file name"),
         "20250101T000008Z-x-comma01.json": (text.replace('"mode"', '"mode",', 1).encode(),
                                             "line"),
@@ -84,7 +84,7 @@ def test_loading_a_damaged_file_names_it_and_the_problem(
         store.load(bad_id)
     message = caught.value.message
     assert str(path) in message
-    assert "turns[1].checks.thanks.score: expected a number" in message
+    assert "turns.1.checks.thanks.score: expected a number" in message
 
 
 def test_a_fixed_file_comes_back(record: RecordFn, store: SessionStore) -> None:

@@ -10,7 +10,7 @@ from html.parser import HTMLParser
 import pytest
 
 from trainer.scenario.catalog import load_catalog
-from trainer.scoring.result import Evidence, ItemResult, ReplyScore, ReplyTiming
+from trainer.scoring.result import Evidence, ItemResult, ReplyMetrics, ReplyScore, ReplyTiming
 from trainer.sessions import Session, SessionStore, TurnDecision, TurnRecord
 from trainer.sessions.export import export_session
 from trainer.sessions.report import build_report
@@ -35,15 +35,15 @@ def _session(store: SessionStore, *, finish: bool = True) -> Session:
     }
     session.add_turn(TurnRecord.from_reply_score(
         "opening", "Hi, it's Priya from Northwind & Co.",
-        ReplyScore(NASTY, checks, {"wpm": 162.5, "words": 17, "fillers": 1,
-                                   "filler_words": [{"start": 0, "end": 2, "text": "um"}],
-                                   "line_kind": "opening"}),
+        ReplyScore(NASTY, checks, ReplyMetrics.from_json(
+            {"wpm": 162.5, "words": 17, "filler_words": [{"start": 0, "end": 2, "text": "um"}],
+             "line_kind": "opening"})),
         expected=("thanks", "clear_no"), source="audio", engine="whisper-tiny.en",
         audio="rec/turn-00.wav", timing=ReplyTiming(1.25, 4.5),
         decision=TurnDecision("end", "branch 2: otherwise"),
     ))
     if finish:
-        store.finish(session, 58.0, {"score": 58.0})
+        store.finish(session, 58.0)
     else:
         store.save(session)
     return session
@@ -138,8 +138,8 @@ def test_html_has_scorecard_transcript_metrics_and_model_answer(store: SessionSt
     assert answer is not None
     html = export_session(_session(store), "html", scenario)
     text = re.sub(r"<[^>]+>", "", html)
-    for expected in ("58/100", "Scorecard", "A clear no", "met in 0 of 1 reply",
-                     "Hedging", "showed up in 1 of 1 reply", "Hi, it&#x27;s Priya",
+    for expected in ("58/100", "Scorecard", "A clear no", "missed in turn 1",
+                     "Hedging", "turn 1, “I think”, “probably”", "Hi, it&#x27;s Priya",
                      "Response delay", "1.2 s", "Pace", "162 words a minute", "Fillers",
                      "1: um",
                      "Model answer:", escape(answer), "To work on"):
@@ -157,7 +157,7 @@ def test_markdown_escapes_and_bolds_the_evidence(store: SessionStore) -> None:
         "**You:** **Thank you so much** \\<script\\>alert\\(\"x\"\\)\\</script\\> \\& \\*all\\*, "
         "but **I think** I'll **probably** pass."
     )
-    assert "| ❌ | A clear no | met in 0 of 1 reply |" in md
+    assert "| ❌ | A clear no | missed in turn 1 |" in md
     assert "- ⚠️ **Hedging**: showed up - “I think”, “probably”" in md
     assert ("*Speech:* Response delay 1.2 s · Reply length 4.5 s · Pace 162 words a minute · "
             "Words 17 · Fillers 1: um" in md)
@@ -186,7 +186,7 @@ def test_a_real_scorecard_drives_the_checklist_and_the_call_summary(
     store: SessionStore,
 ) -> None:
     from trainer.scoring import Scorer
-    from trainer.scoring.scorecard import ScoredTurn, build_scorecard
+    from trainer.sessions.scored import session_scorecard
 
     scenario = load_catalog().get("offer-accepted-elsewhere")
     turn = scenario.turn("opening")
@@ -197,15 +197,13 @@ def test_a_real_scorecard_drives_the_checklist_and_the_call_summary(
     session.add_turn(TurnRecord.from_reply_score(
         turn.id, turn.say, score, expected=tuple(turn.expect), source="mic",
         timing=ReplyTiming(0.6, 5.0)))
-    card = build_scorecard([ScoredTurn(turn.id, turn.say, reply, tuple(turn.expect), score,
-                                       turn.model_answer)], scenario).to_json()
-    store.finish(session, float(card["score"]), card)
+    store.finish(session, float(session_scorecard(session, scenario).overall))
 
     report = build_report(store.load(session.session_id), scenario)
     lines = {line.label: line for line in report.checklist}
     assert lines["Thanks"].state == "good" and "“Thank you so much”" in lines["Thanks"].detail
     assert lines["A clear no"].state == "bad"
-    assert lines["A clear no"].detail.startswith("missed in turn opening")
+    assert lines["A clear no"].detail.startswith("missed in turn 1")
     assert lines["Hedging"].pitfall and lines["Hedging"].state == "bad"
     overview = dict(report.overview)
     assert overview["Holding the no"] and overview["Explaining"]
@@ -215,5 +213,25 @@ def test_a_real_scorecard_drives_the_checklist_and_the_call_summary(
     assert ("do", "Thank you so much") in page.marks
     assert any(kind == "avoid" for kind, _ in page.marks)
     md = export_session(store.load(session.session_id), "md", scenario)
-    assert "| ❌ | A clear no | missed in turn opening" in md
+    assert "| ❌ | A clear no | missed in turn 1" in md
     assert "- **Holding the no:** " in md
+
+
+def test_control_characters_in_a_reply_never_reach_the_terminal(store: SessionStore) -> None:
+    from trainer.sessions.render_text import render_scorecard, render_text
+    from trainer.sessions.scored import session_scorecard
+
+    session = store.create("offer-accepted-elsewhere", "Offer", "", "typed")
+    nasty = "Thanks \x1b[31mred\x1b[0m \u202eon, I won't be accepting\x07."
+    session.add_turn(TurnRecord.from_reply_score(
+        "opening", "Hi\x1b]0;pwned\x07", ReplyScore(nasty, {
+            "thanks": ItemResult("thanks", True, 90.0, 80.0, (_span(nasty, "Thanks"),))})))
+    store.finish(session, 50.0)
+    outputs = [render_text(build_report(session), color=True),
+               render_text(build_report(session)), export_session(session, "md"),
+               render_scorecard(session_scorecard(session, None))]
+    for text in outputs:
+        assert "\x07" not in text and "\u202e" not in text
+        assert "\x1b]0;" not in text and "\x1b[31m" not in text
+        assert "\\x1b" in text and "red" in text  # shown, not obeyed
+    assert "\x1b[4;32mThanks\x1b[0m" in outputs[0]  # the trainer's own colours stay

@@ -17,25 +17,34 @@ TurnFn = Callable[..., TurnRecord]
 
 
 def _session(make: TurnFn, turns: int = 3) -> Session:
-    session = Session(new_session_id("offer-accepted-elsewhere"), "offer-accepted-elsewhere",
-                      "Offer accepted elsewhere", "ab" * 32, "audio")
+    session = Session(session_id=new_session_id("offer-accepted-elsewhere"),
+                      scenario="offer-accepted-elsewhere",
+                      scenario_title="Offer accepted elsewhere", scenario_hash="ab" * 32,
+                      mode="audio")
     for i in range(turns):
         session.add_turn(make(i))
     return session
 
 
 def test_document_has_the_agreed_fields(turn: TurnFn) -> None:
-    doc = _session(turn).to_json()
+    session = _session(turn)
+    session.finish(77.0, "hung_up")
+    doc = session.to_json()
     for key in ("schema_version", "session_id", "scenario", "scenario_title", "scenario_hash",
-                "started", "ended", "finished", "mode", "path", "turns", "score", "scorecard"):
+                "started", "ended", "mode", "outcome", "turns"):
         assert key in doc, key
-    assert doc["schema_version"] == SCHEMA_VERSION
-    assert doc["path"] == ["opening", "ask_why", "close"]
+    assert doc["schema_version"] == SCHEMA_VERSION == 2
+    assert doc["outcome"] == {"score": 77.0, "ending": "hung_up"}
+    for derived in ("path", "score", "scorecard", "finished"):
+        assert derived not in doc, derived  # computed from the turns, never stored twice
+    assert session.path == ["opening", "ask_why", "close"] and session.status == "hung up"
     first = doc["turns"][0]
-    for key in ("index", "turn_id", "recruiter", "reply", "source", "engine", "audio", "timing",
-                "expected", "checks", "metrics", "decision", "attempts", "at"):
+    for key in ("turn_id", "recruiter", "reply", "source", "engine", "audio", "timing",
+                "expected", "checks", "metrics", "decision", "at"):
         assert key in first, key
-    assert first["checks"]["thanks"]["evidence"][0]["text"] == "Thank you so much"
+    # evidence is a span of the reply; its text is the reply's own, not stored again
+    start, end = first["checks"]["thanks"]["evidence"][0]
+    assert first["reply"][start:end] == "Thank you so much"
     assert first["decision"] == {"goto": "ask_why", "reason": "branch 1: thanks met"}
     assert doc["started"].endswith("+00:00")
     json.dumps(doc)  # all plain JSON
@@ -43,11 +52,13 @@ def test_document_has_the_agreed_fields(turn: TurnFn) -> None:
 
 def test_round_trip_is_lossless(turn: TurnFn) -> None:
     session = _session(turn)
-    session.score = 77.5
-    session.scorecard = {"score": 77.5, "items": {"thanks": "met"}}
+    session.turns[1].help = ("hint",)
+    session.finish(77.5)
     again = Session.from_json(json.loads(json.dumps(session.to_json())))
     assert again == session
     assert again.turns[0].timing.words[0] == ("thank", 0.1, 0.4)
+    assert again.turns[0].checks["thanks"].evidence[0].text == "Thank you so much"
+    assert again.turns[1].help == ("hint",) and again.score == 77.5
 
 
 def test_unknown_fields_from_a_newer_writer_survive_a_rewrite(turn: TurnFn) -> None:
@@ -76,7 +87,6 @@ def test_redo_keeps_the_earlier_reply_as_an_attempt(turn: TurnFn) -> None:
 def test_set_turn_takes_the_call_engines_json(turn: TurnFn) -> None:
     session = _session(turn, 0)
     data: dict[str, Any] = turn(0).to_json()
-    del data["at"]
     data["attempts"] = [{"reply": "uh, maybe not", "checks": {}, "metrics": {}, "source": "typed",
                          "audio": None}]
     record = session.set_turn(0, data)
@@ -86,7 +96,7 @@ def test_set_turn_takes_the_call_engines_json(turn: TurnFn) -> None:
     assert len(session.turns) == 1 and session.turns[0].reply == "kept this one"
     with pytest.raises(ValueError, match="turn 5"):
         session.set_turn(5, data)
-    with pytest.raises(SessionFormatError, match=r"turns\[1\]\.reply"):
+    with pytest.raises(SessionFormatError, match=r"turns\.1\.reply"):
         session.set_turn(1, {**data, "reply": 42})
 
 
@@ -130,19 +140,22 @@ def test_turn_record_rebuilds_the_reply_score(turn: TurnFn) -> None:
 
 BAD_FIELDS = [
     (lambda d: d.pop("session_id"), "session_id: missing"),
-    (lambda d: d.update(mode="phone"), 'mode: "phone" is not one of typed, audio, mic'),
+    (lambda d: d.update(mode="phone"), 'mode: the text "phone" is not one of typed, audio or mic'),
     (lambda d: d.update(started="yesterday"), "started: \"yesterday\" is not an ISO 8601"),
     (lambda d: d.update(started="2025-06-01T10:00:00"), "has no time zone"),
-    (lambda d: d.update(score=140), "score: must be between 0 and 100"),
-    (lambda d: d.update(score="high"), 'score: expected a number or null, got the text "high"'),
-    (lambda d: d.update(turns={"0": {}}), "turns: expected a list, got an object"),
-    (lambda d: d["turns"][1].update(reply=None), "turns[1].reply: expected text, got null"),
+    (lambda d: d.update(outcome={"score": 140}), "outcome.score: input should be less than or "
+                                                 "equal to 100"),
+    (lambda d: d.update(outcome={"score": "high"}), "outcome.score: input should be a valid "
+                                                    'number, unable to parse string as a number'),
+    (lambda d: d.update(turns={"0": {}}), "turns: input should be a valid list, got an object"),
+    (lambda d: d["turns"][1].update(reply=None),
+     "turns.1.reply: input should be a valid string, got null"),
     (lambda d: d["turns"][0]["checks"]["thanks"].update(met="yes"),
-     'turns[0].checks.thanks.met: expected true, false or null, got the text "yes"'),
-    (lambda d: d["turns"][0]["checks"]["thanks"]["evidence"][0].pop("end"),
-     "turns[0].checks.thanks.evidence[0].end: missing"),
+     'turns.0.checks.thanks.met: expected true, false or null, got the text "yes"'),
+    (lambda d: d["turns"][0]["checks"]["thanks"].update(evidence=[[3]]),
+     "turns.0.checks.thanks.evidence.0: expected [start, end], got a list"),
     (lambda d: d["turns"][0]["timing"].update(words=[["hi", "x", 1]]),
-     "turns[0].timing.words[0]: expected [\"word\", start, end]"),
+     "turns.0.timing.words.0: expected [\"word\", start, end]"),
     (lambda d: d.update(schema_version=99), "schema_version: 99 is newer than this trainer"),
     (lambda d: d.update(schema_version="1"), "schema_version: expected a whole number"),
 ]

@@ -31,7 +31,7 @@ def test_nothing_is_created_by_reading_an_empty_store(store: SessionStore) -> No
 def test_a_new_session_is_on_disk_at_once_and_listed_unfinished(store: SessionStore) -> None:
     session = store.create("offer-accepted-elsewhere", "Offer", "ab" * 32, "mic")
     on_disk = json.loads(store.file_for(session.session_id).read_text())
-    assert on_disk["finished"] is False and on_disk["ended"] is None and on_disk["turns"] == []
+    assert "outcome" not in on_disk and "ended" not in on_disk and on_disk["turns"] == []
     [summary] = store.list().sessions
     assert summary.session_id == session.session_id
     assert (summary.finished, summary.turns, summary.mode) == (False, 0, "mic")
@@ -43,11 +43,11 @@ def test_turns_saved_one_by_one_load_back(store: SessionStore, turn: TurnFn) -> 
         session.add_turn(turn(i))
         store.save(session)
         assert store.load(session.session_id).turns == session.turns
-    store.finish(session, 81.0, {"score": 81.0})
+    store.finish(session, 81.0, "input_ended")
     loaded = store.load(session.session_id)
     assert loaded == session
     assert loaded.finished and loaded.ended is not None and loaded.score == 81.0
-    assert loaded.scorecard == {"score": 81.0}
+    assert loaded.ending == "input_ended" and loaded.status == "input ended"
     assert loaded.path == ["opening", "ask_why", "close"]
 
 
@@ -126,7 +126,7 @@ def test_a_call_in_progress_cannot_be_taken_by_another_trainer(
     assert resumed.path == ["opening"] and resumed.next_turn_id() == "ask_why"
     resumed.add_turn(turn(1))
     other.save(resumed)
-    other.finish(resumed, 66.0, {"score": 66.0})
+    other.finish(resumed, 66.0)
     assert store.load(session.session_id).path == ["opening", "ask_why"]
     with pytest.raises(TrainerError, match="is finished"):
         store.resume(session.session_id)
@@ -135,12 +135,12 @@ def test_a_call_in_progress_cannot_be_taken_by_another_trainer(
 def test_edit_saves_only_when_the_block_succeeds(record: RecordFn, store: SessionStore) -> None:
     session = record()
     with store.edit(session.session_id) as editing:
-        editing.extra["coach"] = "Sam"
-    assert store.load(session.session_id).extra == {"coach": "Sam"}
+        editing.coach = "Sam"  # type: ignore[attr-defined]
+    assert store.load(session.session_id).model_extra == {"coach": "Sam"}
     with pytest.raises(RuntimeError), store.edit(session.session_id) as editing:
-        editing.extra["coach"] = "changed"
+        editing.coach = "changed"  # type: ignore[attr-defined]
         raise RuntimeError
-    assert store.load(session.session_id).extra == {"coach": "Sam"}
+    assert store.load(session.session_id).model_extra == {"coach": "Sam"}
 
 
 def test_store_context_releases_held_sessions(store: SessionStore) -> None:

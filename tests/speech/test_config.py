@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from trainer import paths
+from trainer.config import SpeechConfig, load_speech_config
 from trainer.errors import TrainerError
-from trainer.speech.config import SpeechConfig, load_speech_config
 
 
 def _write(text: str) -> Path:

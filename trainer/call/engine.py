@@ -18,9 +18,18 @@ from trainer.scenario.branching import Decision, choose_next
 from trainer.scenario.loader import file_sha256
 from trainer.scenario.model import END, Scenario, Turn
 from trainer.scoring import Scorer
-from trainer.scoring.result import ReplyScore, ReplyTiming
-from trainer.scoring.scorecard import Scorecard, ScoredTurn, build_scorecard
-from trainer.sessions.model import MODES, Mode, Session, TurnDecision, TurnRecord
+from trainer.scoring.result import Ending, ReplyScore, ReplyTiming
+from trainer.scoring.scorecard import Scorecard, build_scorecard
+from trainer.sessions.model import (
+    MODES,
+    Help,
+    Mode,
+    Session,
+    TurnDecision,
+    TurnRecord,
+    new_session_id,
+)
+from trainer.sessions.scored import session_scorecard
 from trainer.sessions.store import SessionStore
 
 
@@ -45,6 +54,8 @@ class TurnOutcome:
     timing: ReplyTiming | None = None
     earlier: tuple[TurnOutcome, ...] = field(default=())
     """Attempts at this turn the user redid and did not keep."""
+    help: tuple[Help, ...] = ()
+    """What the user looked at before this reply (a hint, the model answer)."""
 
     def met_expected(self) -> int:
         return sum(1 for name in self.expected if self.score.checks[name].met)
@@ -72,7 +83,8 @@ class Call:
         self._visits: Counter[str] = Counter()
         self._current: str | None = None
         self._line = ""
-        self._hung_up = False
+        self._ending: Ending | None = None
+        self._help: dict[Help, None] = {}
         self.store = (store or SessionStore()) if save else None
         self.session: Session | None = None
         if scenario_path is not None and not scenario_hash:
@@ -117,7 +129,7 @@ class Call:
     @property
     def session_id(self) -> str | None:
         """None until the first reply is saved (and always, with ``save=False``)."""
-        return self.session.session_id if self.session else None
+        return self.session.session_id if self.session and self.store else None
 
     @property
     def current_turn(self) -> Turn | None:
@@ -134,8 +146,13 @@ class Call:
 
     @property
     def hung_up(self) -> bool:
-        """True when the user ended the call before the scenario did."""
-        return self._hung_up
+        """True when the call ended before the scenario did (hung up, or input ran out)."""
+        return self._ending in ("hung_up", "input_ended")
+
+    @property
+    def ending(self) -> Ending | None:
+        """How the call ended; ``None`` while it goes on."""
+        return self._ending
 
     def hint(self) -> str | None:
         turn = self.current_turn
@@ -144,6 +161,20 @@ class Call:
     def model_answer(self) -> str | None:
         turn = self.current_turn
         return turn.model_answer if turn else None
+
+    def show_hint(self) -> str | None:
+        """The hint, noted as seen: the scorecard says the reply had help."""
+        hint = self.hint()
+        if hint is not None:
+            self._help["hint"] = None
+        return hint
+
+    def show_model_answer(self) -> str | None:
+        """The model answer, noted as seen: the scorecard says the reply had help."""
+        answer = self.model_answer()
+        if answer is not None:
+            self._help["model_answer"] = None
+        return answer
 
     # -- actions ---------------------------------------------------------------------------
 
@@ -162,6 +193,7 @@ class Call:
             raise RuntimeError("the call has ended")
         outcome = self._score(turn, self._line, reply, source, timing, audio, engine, attempt=1)
         self.outcomes.append(outcome)
+        self._help = {}
         self._save_new_turn(outcome)
         self._go(outcome.decision.goto)
         return outcome
@@ -197,24 +229,23 @@ class Call:
         if last.decision.goto != END:
             self._visits[last.decision.goto] -= 1
         self._save_redo(outcome)
-        self._hung_up = False
+        self._ending = None
         self._go(kept.decision.goto)
 
-    def hang_up(self) -> None:
-        """End the call now; what was said is saved and scored as it stands."""
+    def hang_up(self, ending: Ending = "hung_up") -> None:
+        """End the call now; what was said is saved and scored as it stands, and the
+        scorecard says the call ended early (``input_ended`` when the replies ran out)."""
         if self._current is not None:
-            self._hung_up = True
+            self._ending = ending
             self._current = None
             self._line = ""
             self._finish()
 
     def scorecard(self) -> Scorecard:
-        turns = [
-            ScoredTurn(o.turn_id, o.recruiter, o.reply, o.expected, o.score,
-                       self.scenario.turn(o.turn_id).model_answer)
-            for o in self.outcomes
-        ]
-        return build_scorecard(turns, self.scenario)
+        ending = self._ending or "finished"
+        if self.session is None:
+            return build_scorecard([], self.scenario, ending=ending)
+        return session_scorecard(self.session, self.scenario, ending=ending)
 
     # -- internals -------------------------------------------------------------------------
 
@@ -235,7 +266,7 @@ class Call:
         decision = choose_next(self.scenario, turn, score.met(), reply,
                                self._visits if visits is None else visits)
         return TurnOutcome(turn.id, line, reply, tuple(turn.expect), score, decision, attempt,
-                           source, engine, audio, timing)
+                           source, engine, audio, timing, help=tuple(self._help))
 
     def _enter(self, turn_id: str) -> None:
         turn = self.scenario.turn(turn_id)
@@ -245,6 +276,7 @@ class Call:
 
     def _go(self, goto: str) -> None:
         if goto == END:
+            self._ending = "finished"
             self._current = None
             self._line = ""
             self._finish()
@@ -263,6 +295,7 @@ class Call:
             timing=outcome.timing,
             decision=TurnDecision(outcome.decision.goto, outcome.decision.reason),
             model_answer=self.scenario.turn(outcome.turn_id).model_answer,
+            help=outcome.help,
         )
 
     def _keep_recording(self, audio: Path | None, index: int, attempt: int) -> str | None:
@@ -283,25 +316,34 @@ class Call:
         return str(target.relative_to(folder))
 
     def _save_new_turn(self, outcome: TurnOutcome) -> None:
-        if self.store is None:
-            return
         if self.session is None:
             # Created with the first reply: a call hung up before anything was said
-            # leaves no empty session behind.
-            self.session = self.store.create(self.scenario.id, self.scenario.title,
-                                             self._scenario_hash, self._mode)
+            # leaves no empty session behind. Without a store it lives in memory only.
+            if self.store is None:
+                self.session = Session(
+                    session_id=new_session_id(self.scenario.id), scenario=self.scenario.id,
+                    scenario_title=self.scenario.title, scenario_hash=self._scenario_hash,
+                    mode=self._mode)
+            else:
+                self.session = self.store.create(self.scenario.id, self.scenario.title,
+                                                 self._scenario_hash, self._mode)
         self.session.add_turn(self._record(outcome, len(self.session.turns)))
-        self.store.save(self.session)
+        if self.store is not None:
+            self.store.save(self.session)
 
     def _save_redo(self, outcome: TurnOutcome) -> None:
-        if self.store is None or self.session is None:
+        if self.session is None:
             return
         self.session.redo_last_turn(self._record(outcome, len(self.session.turns) - 1))
-        self.store.save(self.session)
+        if self.store is not None:
+            self.store.save(self.session)
 
     def _finish(self) -> None:
-        if self.store is None or self.session is None:
+        if self.session is None:
             return
-        card = self.scorecard()
-        data = card.to_json()
-        self.store.finish(self.session, float(data["score"]), data)
+        ending = self._ending or "finished"
+        score = float(session_scorecard(self.session, self.scenario, ending=ending).overall)
+        if self.store is None:
+            self.session.finish(score, ending)
+        else:
+            self.store.finish(self.session, score, ending)

@@ -1,4 +1,5 @@
-"""``trainer check`` scores a reply (or JSON lines); ``trainer score`` rescores a saved call.
+"""``trainer check`` scores a reply (or JSON lines); ``trainer score`` is kept as a thin
+alias of ``trainer rescore --dry-run``.
 
 Both are thin: the scoring is :mod:`trainer.scoring`. Without ``--json`` the
 output is meant to be read: every item with its score against the threshold,
@@ -8,20 +9,19 @@ score is hidden.
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
-from trainer.checklist import ITEMS_BY_NAME
+from trainer.checklist import Checklist
 from trainer.cli.common import out, out_json
 from trainer.cli.scenario_cmds import ScenariosOption
-from trainer.errors import TrainerError, UsageError
+from trainer.errors import UsageError
 from trainer.scenario.model import Scenario
-from trainer.scoring import ScoredTurn, Scorer, build_scorecard
+from trainer.scoring import Scorer
 from trainer.scoring.context import classify
 from trainer.scoring.jsonl import score_stream
 from trainer.scoring.result import ItemResult, ReplyScore
@@ -60,27 +60,18 @@ def _stdin_lines() -> Iterator[str]:
         yield raw.decode("utf-8", errors="replace")
 
 
-def _kind(name: str, scorer: Scorer) -> str:
-    for item in scorer.custom_items:
-        if item.name == name:
-            return item.kind
-    info = ITEMS_BY_NAME.get(name)
-    return info.kind if info is not None else "do"
-
-
-def _label(name: str) -> str:
-    info = ITEMS_BY_NAME.get(name)
-    return info.label if info is not None else name
+def _checklist(scorer: Scorer) -> Checklist:
+    return Checklist.of(scorer.custom_items)
 
 
 def _evidence_text(result: ItemResult) -> str:
     return ", ".join(f'"{e.text}"' for e in result.evidence)
 
 
-def _item_line(result: ItemResult, kind: str, width: int) -> list[str]:
-    marks = _MARK_AVOID if kind == "avoid" else _MARK_DO
+def _item_line(result: ItemResult, checklist: Checklist, width: int) -> list[str]:
+    marks = _MARK_AVOID if checklist.kind(result.name) == "avoid" else _MARK_DO
     mark = marks[result.met]
-    label = _label(result.name)
+    label = checklist.label(result.name)
     if result.met is None:
         return [f"  {mark} {label:<{width}}       n/a  {result.why}"]
     sign = ">=" if result.score >= result.threshold else "< "
@@ -95,36 +86,38 @@ def _render_reply(score: ReplyScore, context: str | None, scorer: Scorer) -> lis
     if context:
         lines.append(f"Line:  {context}  [{_LINE_KINDS[classify(context).value]}]")
     names = list(score.checks)
-    width = max(len(_label(n)) for n in names)
-    do = [n for n in names if _kind(n, scorer) == "do"]
-    avoid = [n for n in names if _kind(n, scorer) == "avoid"]
+    checklist = _checklist(scorer)
+    width = max(len(checklist.label(n)) for n in names)
+    do = [n for n in names if checklist.kind(n) == "do"]
+    avoid = [n for n in names if checklist.kind(n) == "avoid"]
     lines.append("")
     lines.append("Checklist (✓ met, ✗ missed, – not applicable)")
     for name in do:
-        lines.extend(_item_line(score.checks[name], "do", width))
+        lines.extend(_item_line(score.checks[name], checklist, width))
     lines.append("")
     lines.append("Pitfalls (✓ avoided, ✗ fell into)")
     for name in avoid:
-        lines.extend(_item_line(score.checks[name], "avoid", width))
+        lines.extend(_item_line(score.checks[name], checklist, width))
     m = score.metrics
     lines.append("")
-    fillers = ", ".join(f'"{f["text"]}"' for f in m.get("filler_words", []))
-    hedges = ", ".join(f'"{h["text"]}"' for h in m.get("hedge_words", []))
-    lines.append(f"Speech: {m.get('words', 0)} words; fillers {m.get('fillers', 0)} "
-                 f"({100 * float(m.get('filler_ratio', 0.0)):.1f}%, healthy under 4%)"
+    fillers = ", ".join(f'"{f.text}"' for f in m.fillers)
+    hedges = ", ".join(f'"{h.text}"' for h in m.hedges)
+    lines.append(f"Speech: {m.words} words; fillers {len(m.fillers)} "
+                 f"({100 * m.filler_ratio:.1f}%, healthy under 4%)"
                  + (f": {fillers}" if fillers else ""))
-    lines.append(f"        hedges {m.get('hedges', 0)}" + (f": {hedges}" if hedges else "")
-                 + f"; apologies {m.get('apologies', 0)}")
-    if m.get("truncated"):
+    lines.append(f"        hedges {len(m.hedges)}" + (f": {hedges}" if hedges else "")
+                 + f"; apologies {len(m.apologies)}")
+    if m.truncated:
         lines.append("Note: the reply is very long; only its start was scored.")
     return lines
 
 
-def _render_item(result: ItemResult, kind: str, description: str) -> list[str]:
+def _render_item(result: ItemResult, checklist: Checklist) -> list[str]:
+    info = checklist.info(result.name)
     state = {True: "met", False: "not met", None: "not applicable"}[result.met]
-    if kind == "avoid" and result.met is not None:
+    if info.kind == "avoid" and result.met is not None:
         state += " (a pitfall: met means the reply fell into it)"
-    lines = [f"Item:      {result.name} ({kind}): {description}",
+    lines = [f"Item:      {info.label} ({result.name}, {info.kind}): {info.description}",
              f"Score:     {result.score:.1f} (threshold {result.threshold:.0f}): {state}"]
     if result.evidence:
         for ev in result.evidence:
@@ -133,14 +126,6 @@ def _render_item(result: ItemResult, kind: str, description: str) -> list[str]:
         lines.append("Evidence:  none")
     lines.append(f"Why:       {result.why}")
     return lines
-
-
-def _description(name: str, scorer: Scorer) -> str:
-    for item in scorer.custom_items:
-        if item.name == name:
-            return item.description
-    info = ITEMS_BY_NAME.get(name)
-    return info.description if info is not None else ""
 
 
 def check(
@@ -219,49 +204,19 @@ def check(
             raise UsageError(f"--item {item}: no such item{hint}; known items: {known}")
         result = scorer.score(text, context, followup=followup).checks[item]
         if as_json:
-            out_json({"name": item, "kind": _kind(item, scorer), **result.to_json()})
+            out_json({"name": item, "label": _checklist(scorer).label(item),
+                      "kind": _checklist(scorer).kind(item), **result.to_json()})
             return
-        for line in _render_item(result, _kind(item, scorer), _description(item, scorer)):
+        for line in _render_item(result, _checklist(scorer)):
             out(line)
         return
     score = scorer.score(text, context, followup=followup)
     if as_json:
         out_json({"reply": text, "context": context, "checks": score.checks_json(),
-                  "metrics": score.metrics})
+                  "metrics": score.metrics.to_json()})
         return
     for line in _render_reply(score, context, scorer):
         out(line)
-
-
-def _load_transcript(path: Path) -> list[dict[str, str]]:
-    """The ``turns`` of a saved session, validated with the place of every problem."""
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise TrainerError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise TrainerError(f"{path}: is a directory, not a transcript file") from None
-    except OSError as exc:
-        raise TrainerError(f"{path}: cannot read it ({exc.strerror})") from None
-    try:
-        data: Any = json.loads(raw.decode("utf-8", errors="replace"))
-    except json.JSONDecodeError as exc:
-        raise TrainerError(f"{path}:{exc.lineno}:{exc.colno}: not valid JSON ({exc.msg})"
-                           ) from None
-    if not isinstance(data, dict) or not isinstance(data.get("turns"), list):
-        raise TrainerError(f'{path}: expected a saved session, a JSON object with a "turns" list')
-    turns: list[dict[str, str]] = []
-    for index, turn in enumerate(data["turns"]):
-        where = f"{path}: turns[{index}]"
-        if not isinstance(turn, dict):
-            raise TrainerError(f"{where}: expected an object with turn_id, recruiter and reply")
-        for key in ("turn_id", "recruiter", "reply"):
-            if not isinstance(turn.get(key), str):
-                problem = "is missing" if key not in turn else "must be text"
-                raise TrainerError(f'{where}: "{key}" {problem}')
-        turns.append({"turn_id": turn["turn_id"], "recruiter": turn["recruiter"],
-                      "reply": turn["reply"]})
-    return turns
 
 
 def score(
@@ -272,35 +227,13 @@ def score(
     as_json: Annotated[bool, typer.Option("--json", help="Print the scorecard as JSON.")] = False,
     scenarios: ScenariosOption = None,
 ) -> None:
-    """Rescore a saved call with the current scorer and print its scorecard."""
-    scene = _load_scenario(scenario, scenarios)
-    turns = _load_transcript(transcript)
-    scorer = Scorer(scene.items)
-    known = {t.id: t for t in scene.turns}
-    scored: list[ScoredTurn] = []
-    unknown: list[str] = []
-    for turn in turns:
-        spec = known.get(turn["turn_id"])
-        if spec is None:
-            unknown.append(turn["turn_id"])
-        result = scorer.score(turn["reply"], turn["recruiter"],
-                              followup=spec.followup if spec else None)
-        scored.append(ScoredTurn(turn["turn_id"], turn["recruiter"], turn["reply"],
-                                 tuple(spec.expect) if spec else (), result,
-                                 spec.model_answer if spec else None))
-    if unknown:
-        from trainer.cli.common import err
+    """Same as `trainer rescore --dry-run FILE --scenario SCENARIO` (kept for scripts)."""
+    from trainer.cli.session_cmds import dry_run
 
-        err(f"warning: {scene.id} has no turn {', '.join(sorted(set(unknown)))}; "
-            "those replies are scored without expectations")
-    card = build_scorecard(scored, scene)
-    if as_json:
-        out_json(card.to_json())
-        return
-    sys.stdout.write(card.render_text())
+    dry_run(str(transcript), _load_scenario(scenario, scenarios), as_json)
 
 
 def register(app: typer.Typer) -> None:
     """Add ``check`` and ``score`` to ``app``."""
     app.command("check")(check)
-    app.command("score")(score)
+    app.command("score", hidden=True)(score)

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from trainer.call.engine import Call, TurnOutcome
-from trainer.checklist import ITEMS_BY_NAME
+from trainer.checklist import Checklist
 from trainer.cli.common import err, out
 from trainer.errors import TrainerError
 from trainer.scenario.model import Scenario
@@ -105,17 +105,16 @@ def _mark(met: bool | None) -> str:
     return {True: "[x]", False: "[ ]", None: "[-]"}[met]
 
 
-def _report_turn(outcome: TurnOutcome, explain: bool, show: Callable[[str], None]) -> None:
+def _report_turn(outcome: TurnOutcome, checklist: Checklist, explain: bool,
+                 show: Callable[[str], None]) -> None:
     parts = []
     for name in outcome.expected:
         result = outcome.score.checks[name]
-        label = ITEMS_BY_NAME[name].label if name in ITEMS_BY_NAME else name
-        parts.append(f"{_mark(result.met)} {label}")
+        parts.append(f"{_mark(result.met)} {checklist.label(name)}")
     for name, result in outcome.score.checks.items():
-        info = ITEMS_BY_NAME.get(name)
-        if info and info.kind == "avoid" and result.met:
+        if checklist.is_pitfall(name) and result.met:
             words = ", ".join(f'"{e.text}"' for e in result.evidence)
-            parts.append(f"(!) {info.label}{': ' + words if words else ''}")
+            parts.append(f"(!) {checklist.label(name)}{': ' + words if words else ''}")
     if parts:
         show("    " + "   ".join(parts))
     if explain:
@@ -141,6 +140,7 @@ def run_line_mode(call: Call, options: LineOptions) -> None:
     show = err if options.json_output else out
     name = scenario.recruiter.name
     show(f"{scenario.title}\n")
+    checklist = scenario.checklist()
     while not call.finished:
         turn = call.current_turn
         assert turn is not None
@@ -155,7 +155,7 @@ def run_line_mode(call: Call, options: LineOptions) -> None:
             reply = next(replies)
         except StopIteration:
             show("(end of input: hanging up)")
-            call.hang_up()
+            call.hang_up("input_ended")
             break
         except TrainerError as exc:
             err(f"error: {exc.message}")
@@ -165,7 +165,7 @@ def run_line_mode(call: Call, options: LineOptions) -> None:
             show(f"You: {reply.text}")
         outcome = call.answer(reply.text, source=reply.source, timing=reply.timing,
                               audio=reply.audio, engine=reply.engine)
-        _report_turn(outcome, options.explain, show)
+        _report_turn(outcome, checklist, options.explain, show)
     show("")
 
 
@@ -174,4 +174,7 @@ def session_json(call: Call) -> dict[str, Any]:
     if call.store is None or call.session_id is None:
         return {"session_id": None, "scenario": call.scenario.id, "path": [], "turns": [],
                 "score": 0.0, "finished": True}
-    return call.store.load(call.session_id).to_json()
+    session = call.store.load(call.session_id)
+    # the document, plus what scripts read from it before version 2 derived it
+    return {**session.to_json(), "path": session.path, "finished": session.finished,
+            "score": session.score, "status": session.status}

@@ -79,7 +79,9 @@ def run(
     if as_json:
         out_json(session_json(call))
     else:
-        out(call.scorecard().render_text())
+        from trainer.sessions.render_text import render_scorecard
+
+        out(render_scorecard(call.scorecard()))
         if call.session_id:
             out(f"\nSaved as session {call.session_id} (`trainer show {call.session_id}`).")
 

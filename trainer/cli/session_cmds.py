@@ -2,7 +2,9 @@
 
 SESSION is a full session id, a unique start of one, or ``last``. Scenario
 files are only read (for labels, model answers and the scorer) by the commands
-that need them, so ``trainer history`` stays quick however many files there are.
+that need them, so ``trainer history`` stays quick however many files there are;
+the session modules themselves are imported by the commands, so that ``trainer
+--help`` and the other commands start without them.
 """
 
 from __future__ import annotations
@@ -17,12 +19,12 @@ import typer
 
 from trainer.cli.common import err, out, out_json
 from trainer.errors import TrainerError, UsageError
-from trainer.sessions.model import Session
-from trainer.sessions.report import build_report, format_duration, format_score, format_when
-from trainer.sessions.store import SessionStore
 
 if TYPE_CHECKING:
     from trainer.scenario.catalog import CatalogEntry
+    from trainer.scenario.model import Scenario
+    from trainer.sessions.model import Session
+    from trainer.sessions.store import SessionStore
 
 SessionArg = Annotated[
     str,
@@ -45,6 +47,9 @@ def history(
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON array.")] = False,
 ) -> None:
     """List saved sessions: date, scenario, score, length, finished or not."""
+    from trainer.sessions.report import format_duration, format_score, format_when
+    from trainer.sessions.store import SessionStore
+
     store = SessionStore()
     result = store.list(scenario)
     for problem in result.problems:
@@ -62,12 +67,12 @@ def history(
             out("No sessions yet: rehearse a call with `trainer` and it is saved here.")
         return
     width = max(8, *(len(s.scenario) for s in result.sessions))
+    wide = max(10, *(len(s.status) for s in result.sessions))
     out(f"{'DATE':<16}  {'SCENARIO':<{width}}  {'SCORE':>5}  {'LENGTH':>7}  "
-        f"{'STATUS':<10}  SESSION")
+        f"{'STATUS':<{wide}}  SESSION")
     for s in result.sessions:
-        status = "finished" if s.finished else "unfinished"
         out(f"{format_when(s.started):<16}  {s.scenario:<{width}}  {format_score(s.score):>5}  "
-            f"{format_duration(s.duration):>7}  {status:<10}  {s.session_id}")
+            f"{format_duration(s.duration):>7}  {s.status:<{wide}}  {s.session_id}")
 
 
 def _scenario_entry(scenario_id: str) -> CatalogEntry | None:
@@ -94,6 +99,8 @@ def _load(store: SessionStore, ref: str) -> Session:
 def show(session: SessionArg) -> None:
     """Print a saved call as a scored transcript."""
     from trainer.sessions.render_text import render_text
+    from trainer.sessions.report import build_report
+    from trainer.sessions.store import SessionStore
 
     store = SessionStore()
     found = _load(store, session)
@@ -121,6 +128,7 @@ def export(
     """Write a saved call out as a report for a coach (Markdown or HTML) or as JSON."""
     from trainer.sessions.export import export_session
     from trainer.sessions.fileops import atomic_write
+    from trainer.sessions.store import SessionStore
 
     store = SessionStore()
     found = _load(store, session)
@@ -147,16 +155,66 @@ def export(
     out(f"Wrote {target} ({fmt.value}).")
 
 
+def dry_run(ref: str, scenario: Scenario | None = None, as_json: bool = False) -> None:
+    """Print what the current scorer makes of a saved call, changing nothing.
+
+    ``ref`` is a session (as for ``show``) or a session file anywhere; ``scenario``
+    overrides the one the call was made with.
+    """
+    from trainer.sessions.render_json import scorecard_json
+    from trainer.sessions.render_text import render_scorecard
+    from trainer.sessions.rescore import rescore as rescore_session
+    from trainer.sessions.scored import unknown_turns
+    from trainer.sessions.store import SUFFIX, SessionStore, load_file
+
+    path = Path(ref).expanduser()
+    if path.suffix == SUFFIX or os.sep in ref:
+        found = load_file(path)
+    else:
+        found = _load(SessionStore(), ref)
+    hashes: set[str] = set()
+    if scenario is None:
+        entry = _scenario_entry(found.scenario)
+        if entry is None or entry.scenario is None:
+            raise TrainerError(f"scenario '{found.scenario}' is no longer found or no longer "
+                               "valid (`trainer list` shows the scenarios)")
+        scenario, hashes = entry.scenario, _hashes(entry)
+    unknown = unknown_turns(found, scenario)
+    if unknown:
+        err(f"warning: {scenario.id} has no turn {', '.join(unknown)}; "
+            "those replies are scored without expectations")
+    card = rescore_session(found, scenario, hashes, dry_run=True).scorecard
+    if as_json:
+        out_json(scorecard_json(card))
+        return
+    sys.stdout.write(render_scorecard(card))
+
+
 def rescore(
     session: Annotated[
-        str | None, typer.Argument(help="A session id, a unique start of one, or 'last'.",
+        str | None, typer.Argument(help="A session id, a unique start of one, or 'last' "
+                                   "(with --dry-run, also a session file).",
                                    show_default=False, metavar="SESSION")
     ] = None,
     every: Annotated[bool, typer.Option("--all", help="Rescore every saved session.")] = False,
+    dry: Annotated[bool, typer.Option("--dry-run", help="Print the new scorecard of one "
+                                      "session and change nothing.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="With --dry-run: the scorecard as "
+                                          "JSON.")] = False,
 ) -> None:
     """Score saved calls again with the current scorer; the old score is kept in the file."""
+    from trainer.sessions.report import format_score
+    from trainer.sessions.store import SessionStore
+
     if every == (session is not None):
         raise UsageError("give one SESSION or --all")
+    if dry:
+        if session is None:
+            raise UsageError("--dry-run takes one SESSION, not --all")
+        dry_run(session, None, as_json)
+        return
+    if as_json:
+        raise UsageError("--json goes with --dry-run")
     from trainer.sessions.rescore import rescore as rescore_session
 
     store = SessionStore()

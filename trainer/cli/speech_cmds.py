@@ -36,7 +36,7 @@ def say(
     ] = None,
 ) -> None:
     """Speak TEXT with the recruiter's text-to-speech, or write it to a WAV file."""
-    from trainer.speech.config import load_speech_config
+    from trainer.config import load_speech_config
     from trainer.speech.tts import Speaker, open_speaker
 
     phone = load_speech_config().phone_line if phone_line is None else phone_line

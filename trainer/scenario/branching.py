@@ -1,12 +1,22 @@
-"""Choosing the recruiter's next line from what the reply did or did not contain."""
+"""Choosing the recruiter's next line from what the reply did or did not contain.
+
+The scenario model uses this module (for its main path) and this module reads
+the model's types only for type checking, so the two never import each other.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from trainer.scenario.model import END, Branch, Condition, Scenario, Turn
 from trainer.textmatch import find_any
+
+if TYPE_CHECKING:
+    from trainer.scenario.model import Branch, Condition, Scenario, Turn
+
+END = "end"
+"""The pseudo turn id that ends the call."""
 
 CONTAINS_THRESHOLD = 80.0
 

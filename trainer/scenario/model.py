@@ -12,10 +12,9 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
-from trainer.checklist import BUILTIN_NAMES
-
-END = "end"
-"""The pseudo turn id that ends the call."""
+from trainer.checklist import BUILTIN_NAMES, Checklist
+from trainer.scenario.branching import END as END
+from trainer.scenario.branching import ideal_path
 
 Situation = Literal[
     "decline_offer",
@@ -75,6 +74,10 @@ class CustomItem(_Strict):
     """A scenario's own checklist item, scored by the same fuzzy engine as the built-ins."""
 
     name: Identifier
+    label: Text | None = Field(
+        default=None, max_length=60,
+        description="What users see, e.g. 'Names the helper'. Default: the name, readable.",
+    )
     description: Text
     phrases: TextList = Field(min_length=1, description="Example phrases that meet the item.")
     threshold: float = Field(default=80.0, ge=0, le=100, description="Score 0-100 needed.")
@@ -173,8 +176,10 @@ class Scenario(_Strict):
     def item_names(self) -> tuple[str, ...]:
         return (*BUILTIN_NAMES, *(item.name for item in self.items))
 
+    def checklist(self) -> Checklist:
+        """The built-in items and this scenario's own, with their labels and tips."""
+        return Checklist.of(self.items)
+
     def main_path(self) -> list[str]:
         """Turn ids taken when every reply meets what its turn expects and nothing else."""
-        from trainer.scenario.branching import ideal_path
-
         return ideal_path(self)

@@ -9,10 +9,8 @@ short replies across the call instead.
 
 from __future__ import annotations
 
-from typing import Any
-
 from trainer.scoring.families import Hit
-from trainer.scoring.result import Evidence, ReplyTiming
+from trainer.scoring.result import Cue, Evidence, LineKind, ReplyMetrics, ReplyTiming
 from trainer.scoring.utterance import Utterance
 
 HEALTHY_WPM = (100.0, 165.0)
@@ -129,13 +127,13 @@ def pace(words: int, seconds: float | None) -> float | None:
     return round(words * 60.0 / seconds, 1)
 
 
-def _spans(hits: list[Hit] | tuple[Hit, ...], utt: Utterance) -> list[dict[str, Any]]:
-    out: list[dict[str, Any]] = []
+def _cues(hits: list[Hit] | tuple[Hit, ...], utt: Utterance) -> tuple[Cue, ...]:
+    out: list[Cue] = []
     for hit in hits:
         ev = utt.evidence(hit.i, hit.j)
         if ev is not None:
-            out.append({**ev.to_json(), "cue": hit.family.name})
-    return out
+            out.append(Cue(ev.start, ev.end, ev.text, hit.family.name))
+    return tuple(out)
 
 
 def reply_metrics(
@@ -144,25 +142,24 @@ def reply_metrics(
     hedge_cues: tuple[Hit, ...],
     reasons: int,
     reason_words: int,
-) -> dict[str, Any]:
-    """The metrics dict of a :class:`~trainer.scoring.result.ReplyScore`."""
+    *,
+    line_kind: LineKind = "unknown",
+    caved: bool = False,
+) -> ReplyMetrics:
+    """The metrics of a :class:`~trainer.scoring.result.ReplyScore`."""
     words = utt.raw_words
-    filler_list = fillers(utt)
-    apology_list = apologies(utt)
     seconds = spoken_seconds(timing)
-    return {
-        "words": words,
-        "seconds": seconds,
-        "wpm": pace(words, seconds),
-        "fillers": len(filler_list),
-        "filler_words": [ev.to_json() for ev in filler_list],
-        "filler_ratio": round(len(filler_list) / words, 4) if words else 0.0,
-        "hedges": len(hedge_cues),
-        "hedge_words": _spans(hedge_cues, utt),
-        "apologies": len(apology_list),
-        "apology_words": [ev.to_json() for ev in apology_list],
-        "reasons": reasons,
-        "reason_words": reason_words,
-        "response_delay": None if timing is None else timing.response_delay,
-        "truncated": utt.truncated,
-    }
+    return ReplyMetrics(
+        words=words,
+        seconds=seconds,
+        wpm=pace(words, seconds),
+        fillers=tuple(fillers(utt)),
+        hedges=_cues(hedge_cues, utt),
+        apologies=tuple(apologies(utt)),
+        reasons=reasons,
+        reason_words=reason_words,
+        response_delay=None if timing is None else timing.response_delay,
+        truncated=utt.truncated,
+        line_kind=line_kind,
+        caved=caved,
+    )

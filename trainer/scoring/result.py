@@ -6,8 +6,9 @@ reason for the decision, so nothing about the score is hidden from the user.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal, get_args
 
 
 @dataclass(frozen=True)
@@ -92,13 +93,126 @@ class ReplyTiming:
         )
 
 
+Ending = Literal["finished", "hung_up", "input_ended"]
+"""How a call ended: the scenario's last turn, the user hanging up, or the replies running out."""
+
+LineKind = Literal["opening", "status", "terms", "change", "info", "future", "wrapup", "unknown"]
+"""What the recruiter's line was taken to be (the values of ``scoring.context.LineKind``)."""
+LINE_KINDS: tuple[str, ...] = get_args(LineKind)
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A hedge the scorer heard: where, and which family of hedges it belongs to."""
+
+    start: int
+    end: int
+    text: str
+    cue: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text, "cue": self.cue}
+
+
+def _spans(data: object) -> tuple[Evidence, ...]:
+    if not isinstance(data, list):
+        return ()
+    return tuple(Evidence(int(e["start"]), int(e["end"]), str(e.get("text", "")))
+                 for e in data if isinstance(e, Mapping) and "start" in e and "end" in e)
+
+
+def _count(data: Mapping[str, Any], key: str) -> int:
+    value = data.get(key)
+    return int(value) if isinstance(value, int | float) and not isinstance(value, bool) else 0
+
+
+def _opt_float(data: Mapping[str, Any], key: str) -> float | None:
+    value = data.get(key)
+    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
+
+
+@dataclass(frozen=True, slots=True)
+class ReplyMetrics:
+    """How one reply sounded, and the scorer's per-reply judgements the call score needs.
+
+    ``line_kind`` and ``caved`` are what "holding the no" is judged from: whether
+    the recruiter's line tried to change the decision, and whether the reply gave way.
+    """
+
+    words: int = 0
+    seconds: float | None = None
+    """Length of the spoken reply; ``None`` when typed."""
+    wpm: float | None = None
+    """``None`` when the reply is too short to time meaningfully."""
+    fillers: tuple[Evidence, ...] = ()
+    hedges: tuple[Cue, ...] = ()
+    apologies: tuple[Evidence, ...] = ()
+    reasons: int = 0
+    reason_words: int = 0
+    response_delay: float | None = None
+    truncated: bool = False
+    """The reply was so long that only its start was scored."""
+    line_kind: LineKind = "unknown"
+    caved: bool = False
+    """The reply reversed or reopened the decision."""
+
+    @property
+    def filler_ratio(self) -> float:
+        return round(len(self.fillers) / self.words, 4) if self.words else 0.0
+
+    def to_json(self) -> dict[str, Any]:
+        """The document's form (the same keys as version 1 wrote, counts and words apart)."""
+        return {
+            "words": self.words, "seconds": self.seconds, "wpm": self.wpm,
+            "fillers": len(self.fillers), "filler_words": [e.to_json() for e in self.fillers],
+            "filler_ratio": self.filler_ratio,
+            "hedges": len(self.hedges), "hedge_words": [c.to_json() for c in self.hedges],
+            "apologies": len(self.apologies),
+            "apology_words": [e.to_json() for e in self.apologies],
+            "reasons": self.reasons, "reason_words": self.reason_words,
+            "response_delay": self.response_delay, "truncated": self.truncated,
+            "line_kind": self.line_kind, "caved": self.caved,
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any] | None) -> ReplyMetrics:
+        """Tolerant: a hand-edited or older file may lack any key (it then counts as 0)."""
+        data = data or {}
+        hedges = tuple(
+            Cue(int(h["start"]), int(h["end"]), str(h.get("text", "")), str(h.get("cue", "")))
+            for h in data.get("hedge_words") or () if isinstance(h, Mapping)
+            and "start" in h and "end" in h
+        )
+        kind = data.get("line_kind")
+        return cls(
+            words=_count(data, "words"),
+            seconds=_opt_float(data, "seconds"),
+            wpm=_opt_float(data, "wpm"),
+            fillers=_spans(data.get("filler_words")) or _unplaced(_count(data, "fillers")),
+            hedges=hedges or tuple(Cue(0, 0, "", "") for _ in range(_count(data, "hedges"))),
+            apologies=_spans(data.get("apology_words"))
+            or _unplaced(_count(data, "apologies")),
+            reasons=_count(data, "reasons"),
+            reason_words=_count(data, "reason_words"),
+            response_delay=_opt_float(data, "response_delay"),
+            truncated=bool(data.get("truncated", False)),
+            line_kind=kind if kind in LINE_KINDS else "unknown",
+            caved=bool(data.get("caved", False)),
+        )
+
+
+def _unplaced(count: int) -> tuple[Evidence, ...]:
+    """A count without the words behind it (a file that kept only the number)."""
+    return tuple(Evidence(0, 0, "") for _ in range(count))
+
+
 @dataclass(frozen=True)
 class ReplyScore:
     """Everything the scorer found in one reply: ``checks`` has every item name, in order."""
 
     reply: str
     checks: dict[str, ItemResult]
-    metrics: dict[str, Any] = field(default_factory=dict)
+    metrics: ReplyMetrics = field(default_factory=ReplyMetrics)
 
     def met(self) -> dict[str, bool | None]:
         return {name: result.met for name, result in self.checks.items()}

@@ -222,9 +222,8 @@ class Scorer:
             tokens = tokenize(text)
             for compiled in self._custom:
                 checks[compiled.item.name] = score_item(compiled, text, tokens)
-        metrics = reply_metrics(r.utt, timing, r.hedges.loose, r.reasons.count, r.reasons.words)
-        metrics["line_kind"] = r.kind.value
-        metrics["caved"] = r.decision.reversal is not None
+        metrics = reply_metrics(r.utt, timing, r.hedges.loose, r.reasons.count, r.reasons.words,
+                                line_kind=r.kind.value, caved=r.decision.reversal is not None)
         return ReplyScore(reply, checks, metrics)
 
     def score_item(self, name: str, reply: str, context: str | None = None) -> ItemResult:

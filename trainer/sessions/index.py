@@ -84,7 +84,7 @@ class IndexEntry:
 
 
 _ROW = ("session_id", "scenario", "scenario_title", "started", "ended", "finished", "mode",
-        "score", "turns", "duration", "items", "rescored")
+        "score", "turns", "duration", "items", "rescored", "status")
 
 
 def _row(summary: SessionSummary) -> list[Any]:
@@ -102,9 +102,10 @@ def _summary(row: object) -> SessionSummary | None:
     if type(row) is not list or len(row) != len(_ROW):
         return None
     (session_id, scenario, title, started, ended, finished, mode, score, turns, duration,
-     items, rescored) = row
+     items, rescored, status) = row
     if not (type(session_id) is str and type(scenario) is str and type(title) is str
             and type(mode) is str and type(finished) is bool and type(turns) is int
+            and type(status) is str
             and type(rescored) is int and type(items) is dict
             and (score is None or (_number(score) and 0 <= score <= 100))
             and (duration is None or _number(duration))
@@ -121,7 +122,7 @@ def _summary(row: object) -> SessionSummary | None:
         session_id, scenario, title, began, stopped, finished, mode,
         None if score is None else float(score), turns,
         None if duration is None else float(duration),
-        {name: float(value) for name, value in items.items()}, rescored,
+        {name: float(value) for name, value in items.items()}, rescored, status,
     )
 
 

@@ -1,9 +1,17 @@
 """A practice call as it is kept on disk: the session document and its turns.
 
+The document is the single source of a finished call: its turns (what was said,
+how each reply scored, where the call went) and a small typed summary (the
+score and how the call ended). The scorecard, ``show``, the exports and the
+app's scorecard are all computed from the turns plus the scenario, so nothing
+is stored twice and nothing can disagree.
+
 The JSON shape is the contract between the call engine that writes sessions,
 the UI and CLI that read them, and older or newer trainers reading the same
-folder; so it carries a ``schema_version``, keys this version does not know are
-kept and written back unchanged, and reading it checks every field it uses.
+folder; so it carries a ``schema_version`` (2; version 1 files are read and
+upgraded when next written), keys this version does not know are kept and
+written back unchanged, and reading checks every field it uses, naming the
+place of the first problem (``turns.2.checks.thanks.met``).
 """
 
 from __future__ import annotations
@@ -11,19 +19,50 @@ from __future__ import annotations
 import contextlib
 import re
 import secrets
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Literal, cast
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    ValidationError,
+    field_serializer,
+    field_validator,
+    model_validator,
+)
 
 from trainer import paths
-from trainer.scoring.result import Evidence, ItemResult, ReplyScore, ReplyTiming
-from trainer.sessions.jsonfields import Fields, SessionFormatError
+from trainer.scoring.result import (
+    Ending,
+    Evidence,
+    ItemResult,
+    ReplyMetrics,
+    ReplyScore,
+    ReplyTiming,
+)
+from trainer.sessions.jsonfields import SessionFormatError, describe
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+READABLE_VERSIONS = (1, 2)
 
 Mode = Literal["typed", "audio", "mic"]
 MODES: tuple[str, ...] = ("typed", "audio", "mic")
+
+ENDINGS: dict[str, str] = {
+    "finished": "finished",
+    "hung_up": "hung up",
+    "input_ended": "input ended",
+}
+"""What each ending is called where users see it."""
+
+Help = Literal["hint", "model_answer"]
+"""What the user looked at before replying to a turn."""
 
 _SAFE_ID = re.compile(r"[^a-z0-9_-]+")
 
@@ -49,55 +88,7 @@ def new_session_id(scenario_id: str, when: datetime | None = None) -> str:
     return f"{moment:%Y%m%dT%H%M%SZ}-{slug}-{secrets.token_hex(3)}"
 
 
-# --------------------------------------------------------------------------- results
-
-
-def checks_to_json(checks: dict[str, ItemResult]) -> dict[str, Any]:
-    return {name: result.to_json() for name, result in checks.items()}
-
-
-def _checks_from(fields: Fields, key: str) -> dict[str, ItemResult]:
-    """Item results, each field checked, so a hand edit cannot break the report later."""
-    checks: dict[str, ItemResult] = {}
-    for name, item in fields.items(key):
-        evidence = tuple(
-            Evidence(e.integer("start"), e.integer("end"), e.text("text"))
-            for e in item.objects("evidence")
-        )
-        checks[name] = ItemResult(
-            name=name,
-            met=item.opt_boolean("met"),
-            score=item.number("score", 0.0),
-            threshold=item.number("threshold", 0.0),
-            evidence=evidence,
-            why=item.text("why", ""),
-        )
-    return checks
-
-
-def _timing_from(fields: Fields, key: str) -> ReplyTiming:
-    node = fields.opt_obj(key)
-    if node is None:
-        return ReplyTiming()
-    words: list[tuple[str, float, float]] = []
-    for where, word in node.lists("words"):
-        if (
-            len(word) != 3
-            or not isinstance(word[0], str)
-            or not all(isinstance(v, int | float) and not isinstance(v, bool) for v in word[1:])
-        ):
-            raise SessionFormatError(where, 'expected ["word", start, end]')
-        words.append((word[0], float(word[1]), float(word[2])))
-    return ReplyTiming(
-        response_delay=node.opt_number("response_delay"),
-        duration=node.opt_number("duration"),
-        words=tuple(words),
-    )
-
-
-def _mode(value: str) -> Mode:
-    """``value`` has been checked against :data:`MODES` already."""
-    return cast(Mode, value)
+Moment = Annotated[AwareDatetime, PlainSerializer(iso, return_type=str)]
 
 
 def _recording(audio: object) -> object:
@@ -112,96 +103,250 @@ def _recording(audio: object) -> object:
     return audio
 
 
-def _extra(data: Fields, known: frozenset[str]) -> dict[str, Any]:
-    return {key: value for key, value in data.data.items() if key not in known}
+# --------------------------------------------------------------------------- results on disk
+#
+# In the document a check is ``{"met", "score", "threshold", "evidence", "why"}`` with each
+# piece of evidence as ``[start, end]`` into the reply (``[start, end, text]`` only when the
+# text is not simply that slice), and metrics keep only what is not zero or empty.
 
 
-@dataclass
-class TurnDecision:
+def _check_json(result: ItemResult, reply: str) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "met": result.met,
+        "score": round(result.score, 1),
+        "threshold": result.threshold,
+    }
+    if result.evidence:
+        out["evidence"] = [
+            [e.start, e.end] if reply[e.start : e.end] == e.text else [e.start, e.end, e.text]
+            for e in result.evidence
+        ]
+    if result.why:
+        out["why"] = result.why
+    return out
+
+
+def _bad(where: str, problem: str) -> ValueError:
+    return ValueError(f"{where}: {problem}" if where else problem)
+
+
+def _evidence_from(data: object, reply: str, where: str) -> Evidence:
+    if isinstance(data, Mapping):  # version 1: {"start", "end", "text"}
+        start, end, text = data.get("start"), data.get("end"), data.get("text")
+    elif isinstance(data, list) and len(data) in (2, 3):
+        start, end = data[0], data[1]
+        text = data[2] if len(data) == 3 else None
+    else:
+        raise _bad(where, f"expected [start, end], got {describe(data)}")
+    for key, value in (("start", start), ("end", end)):
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise _bad(f"{where}.{key}", f"expected a whole number, got {describe(value)}")
+    assert isinstance(start, int) and isinstance(end, int)
+    if text is None:
+        text = reply[start:end]
+    if not isinstance(text, str):
+        raise _bad(f"{where}.text", f"expected text, got {describe(text)}")
+    return Evidence(start, end, text)
+
+
+def _number(item: Mapping[str, Any], key: str, where: str, default: float) -> float:
+    value = item.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise _bad(f"{where}.{key}", f"expected a number, got {describe(value)}")
+    return float(value)
+
+
+def _checks_from(data: object, reply: str) -> dict[str, ItemResult]:
+    if data is None:
+        return {}
+    if not isinstance(data, Mapping):
+        raise _bad("checks", f"expected an object, got {describe(data)}")
+    checks: dict[str, ItemResult] = {}
+    for name, item in data.items():
+        if isinstance(item, ItemResult):
+            checks[name] = item
+            continue
+        if not isinstance(item, Mapping):
+            raise _bad(f"checks.{name}", f"expected an object, got {describe(item)}")
+        met = item.get("met")
+        if met is not None and not isinstance(met, bool):
+            raise _bad(f"checks.{name}.met", f"expected true, false or null, got {describe(met)}")
+        why = item.get("why", "")
+        if not isinstance(why, str):
+            raise _bad(f"checks.{name}.why", f"expected text, got {describe(why)}")
+        spans = item.get("evidence") or []
+        if not isinstance(spans, list):
+            raise _bad(f"checks.{name}.evidence", f"expected a list, got {describe(spans)}")
+        checks[name] = ItemResult(
+            name=name,
+            met=met,
+            score=_number(item, "score", f"checks.{name}", 0.0),
+            threshold=_number(item, "threshold", f"checks.{name}", 0.0),
+            evidence=tuple(
+                _evidence_from(e, reply, f"checks.{name}.evidence.{i}") for i, e in enumerate(spans)
+            ),
+            why=why,
+        )
+    return checks
+
+
+def _metrics_json(metrics: ReplyMetrics) -> dict[str, Any]:
+    full = metrics.to_json()
+    # the counts are the lengths of the word lists, and the ratio follows from them
+    for key in ("fillers", "hedges", "apologies", "filler_ratio"):
+        full.pop(key)
+    return {k: v for k, v in full.items() if v not in (None, False, 0, [], "unknown")}
+
+
+def _metrics_from(data: object) -> ReplyMetrics:
+    if isinstance(data, ReplyMetrics):
+        return data
+    if data is None:
+        return ReplyMetrics()
+    if not isinstance(data, Mapping):
+        raise ValueError(f"expected an object, got {describe(data)}")
+    return ReplyMetrics.from_json(data)
+
+
+def _timing_from(data: object) -> ReplyTiming:
+    if isinstance(data, ReplyTiming):
+        return data
+    if data is None:
+        return ReplyTiming()
+    if not isinstance(data, Mapping):
+        raise ValueError(f"expected an object, got {describe(data)}")
+    words: list[tuple[str, float, float]] = []
+    for i, word in enumerate(data.get("words") or []):
+        if (
+            not isinstance(word, list)
+            or len(word) != 3
+            or not isinstance(word[0], str)
+            or not all(isinstance(v, int | float) and not isinstance(v, bool) for v in word[1:])
+        ):
+            raise _bad(f"words.{i}", 'expected ["word", start, end]')
+        words.append((word[0], float(word[1]), float(word[2])))
+    values: dict[str, float | None] = {}
+    for key in ("response_delay", "duration"):
+        value = data.get(key)
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int | float)):
+            raise _bad(key, f"expected a number or null, got {describe(value)}")
+        values[key] = None if value is None else float(value)
+    return ReplyTiming(values["response_delay"], values["duration"], tuple(words))
+
+
+def _timing_json(timing: ReplyTiming) -> dict[str, Any] | None:
+    out: dict[str, Any] = {}
+    if timing.response_delay is not None:
+        out["response_delay"] = timing.response_delay
+    if timing.duration is not None:
+        out["duration"] = timing.duration
+    if timing.words:
+        out["words"] = [list(w) for w in timing.words]
+    return out or None
+
+
+class _Document(BaseModel):
+    """Unknown keys are kept (and written back); assignments are not re-validated.
+
+    Validators are built on first use (``defer_build``), so commands that never read a
+    session (``trainer --help``) do not pay for them at start-up.
+    """
+
+    model_config = ConfigDict(
+        extra="allow", arbitrary_types_allowed=True, validate_default=False, defer_build=True
+    )
+
+
+class TurnDecision(_Document):
     """Where the call went after a reply, and why (the branch that held)."""
 
-    goto: str | None
+    goto: str | None = None
     reason: str = ""
 
-    def to_json(self) -> dict[str, Any]:
-        return {"goto": self.goto, "reason": self.reason}
-
-    @classmethod
-    def from_fields(cls, fields: Fields) -> TurnDecision:
-        return cls(fields.opt_text("goto"), fields.text("reason", ""))
+    def __init__(self, goto: str | None = None, reason: str = "", **extra: Any) -> None:
+        super().__init__(goto=goto, reason=reason, **extra)
 
 
-@dataclass
-class Attempt:
-    """An earlier reply to a turn the user chose to redo; kept, never thrown away."""
+class Attempt(_Document):
+    """One reply to a turn with how it scored; an earlier try the user redid is kept as one."""
 
     reply: str
-    source: Mode
+    source: Mode = "typed"
     engine: str | None = None
     audio: str | None = None
-    timing: ReplyTiming = field(default_factory=ReplyTiming)
-    checks: dict[str, ItemResult] = field(default_factory=dict)
-    metrics: dict[str, Any] = field(default_factory=dict)
-    at: datetime = field(default_factory=now)
+    timing: ReplyTiming = Field(default_factory=ReplyTiming)
+    checks: dict[str, ItemResult] = Field(default_factory=dict)
+    metrics: ReplyMetrics = Field(default_factory=ReplyMetrics)
+    at: Moment = Field(default_factory=now)
 
-    def to_json(self) -> dict[str, Any]:
+    @model_validator(mode="before")
+    @classmethod
+    def _results(cls, data: Any) -> Any:
+        if isinstance(data, Mapping):
+            reply = data.get("reply")
+            data = dict(data)
+            data["checks"] = _checks_from(
+                data.get("checks"), reply if isinstance(reply, str) else ""
+            )
+            data["audio"] = _recording(data.get("audio"))
+        return data
+
+    @field_validator("metrics", mode="before")
+    @classmethod
+    def _metrics(cls, value: Any) -> ReplyMetrics:
+        return _metrics_from(value)
+
+    @field_validator("timing", mode="before")
+    @classmethod
+    def _timing(cls, value: Any) -> ReplyTiming:
+        return _timing_from(value)
+
+    @field_serializer("checks")
+    def _checks_out(self, checks: dict[str, ItemResult]) -> dict[str, Any]:
+        return {name: _check_json(result, self.reply) for name, result in checks.items()}
+
+    @field_serializer("metrics")
+    def _metrics_out(self, metrics: ReplyMetrics) -> dict[str, Any]:
+        return _metrics_json(metrics)
+
+    @field_serializer("timing")
+    def _timing_out(self, timing: ReplyTiming) -> dict[str, Any] | None:
+        return _timing_json(timing)
+
+    def reply_score(self) -> ReplyScore:
+        return ReplyScore(self.reply, dict(self.checks), self.metrics)
+
+    def results_json(self, score: ReplyScore | None = None) -> dict[str, Any]:
+        """``{"checks", "metrics"}`` as the document writes them: this reply's results, or
+        ``score``'s (how a rescore tells whether anything changed)."""
+        checks = self.checks if score is None else score.checks
+        metrics = self.metrics if score is None else score.metrics
         return {
-            "reply": self.reply,
-            "source": self.source,
-            "engine": self.engine,
-            "audio": self.audio,
-            "timing": self.timing.to_json(),
-            "checks": checks_to_json(self.checks),
-            "metrics": self.metrics,
-            "at": iso(self.at),
+            "checks": {n: _check_json(r, self.reply) for n, r in checks.items()},
+            "metrics": _metrics_json(metrics),
         }
 
-    @classmethod
-    def from_fields(cls, fields: Fields) -> Attempt:
-        return cls(
-            reply=fields.text("reply"),
-            source=_mode(fields.choice("source", MODES, "typed")),
-            engine=fields.opt_text("engine"),
-            audio=fields.opt_text("audio"),
-            timing=_timing_from(fields, "timing"),
-            checks=_checks_from(fields, "checks"),
-            metrics=fields.raw_dict("metrics"),
-            at=fields.time("at"),
-        )
+    def to_json(self) -> dict[str, Any]:
+        data = self.model_dump(mode="json", exclude_defaults=True)
+        data.setdefault("at", iso(self.at))
+        return data
 
 
-_TURN_KEYS = frozenset(
-    {"index", "turn_id", "recruiter", "reply", "source", "engine", "audio", "timing",
-     "expected", "checks", "metrics", "decision", "attempts", "at", "model_answer"}
-)
-
-
-@dataclass
-class TurnRecord:
+class TurnRecord(Attempt):
     """One exchange: what the recruiter said, what the user answered, and how it scored."""
 
     turn_id: str
     recruiter: str
     """The line as it was spoken (one of the turn's alternatives)."""
-    reply: str
-    """The transcript, or the typed text."""
-    source: Mode = "typed"
-    engine: str | None = None
-    """The speech engine that made the transcript, when spoken."""
-    audio: str | None = None
-    """The recording, relative to the recordings folder."""
-    timing: ReplyTiming = field(default_factory=ReplyTiming)
     expected: tuple[str, ...] = ()
-    checks: dict[str, ItemResult] = field(default_factory=dict)
-    metrics: dict[str, Any] = field(default_factory=dict)
     decision: TurnDecision | None = None
-    attempts: list[Attempt] = field(default_factory=list)
-    at: datetime = field(default_factory=now)
+    attempts: list[Attempt] = Field(default_factory=list)
+    """Earlier replies to this turn that the user redid; never thrown away."""
     model_answer: str | None = None
-    index: int = 0
-    """Position in the call, set by :meth:`Session.add_turn`."""
-    extra: dict[str, Any] = field(default_factory=dict)
-    """Fields written by a newer trainer, kept so saving loses nothing."""
+    help: tuple[Help, ...] = ()
+    """What the user looked at before this reply (a hint, the model answer)."""
+    index: int = Field(default=0, exclude=True)
+    """Position in the call (its place in ``turns``; not written)."""
 
     @classmethod
     def from_reply_score(
@@ -217,6 +362,7 @@ class TurnRecord:
         timing: ReplyTiming | None = None,
         decision: TurnDecision | None = None,
         model_answer: str | None = None,
+        help: tuple[Help, ...] = (),
     ) -> TurnRecord:
         return cls(
             turn_id=turn_id,
@@ -228,117 +374,89 @@ class TurnRecord:
             timing=timing or ReplyTiming(),
             expected=tuple(expected),
             checks=dict(score.checks),
-            metrics=dict(score.metrics),
+            metrics=score.metrics,
             decision=decision,
             model_answer=model_answer,
+            help=help,
         )
-
-    def reply_score(self) -> ReplyScore:
-        return ReplyScore(self.reply, dict(self.checks), dict(self.metrics))
 
     def as_attempt(self) -> Attempt:
         return Attempt(
-            self.reply, self.source, self.engine, self.audio, self.timing,
-            dict(self.checks), dict(self.metrics), self.at,
-        )
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            **self.extra,
-            "index": self.index,
-            "turn_id": self.turn_id,
-            "recruiter": self.recruiter,
-            "reply": self.reply,
-            "source": self.source,
-            "engine": self.engine,
-            "audio": self.audio,
-            "timing": self.timing.to_json(),
-            "expected": list(self.expected),
-            "checks": checks_to_json(self.checks),
-            "metrics": self.metrics,
-            "decision": None if self.decision is None else self.decision.to_json(),
-            "attempts": [a.to_json() for a in self.attempts],
-            "at": iso(self.at),
-            "model_answer": self.model_answer,
-        }
-
-    @classmethod
-    def from_fields(cls, fields: Fields, position: int) -> TurnRecord:
-        decision = fields.opt_obj("decision")
-        return cls(
-            index=fields.integer("index", position),
-            turn_id=fields.text("turn_id"),
-            recruiter=fields.text("recruiter"),
-            reply=fields.text("reply"),
-            source=_mode(fields.choice("source", MODES, "typed")),
-            engine=fields.opt_text("engine"),
-            audio=fields.opt_text("audio"),
-            timing=_timing_from(fields, "timing"),
-            expected=tuple(fields.texts("expected")),
-            checks=_checks_from(fields, "checks"),
-            metrics=fields.raw_dict("metrics"),
-            decision=None if decision is None else TurnDecision.from_fields(decision),
-            attempts=[Attempt.from_fields(a) for a in fields.objects("attempts")],
-            at=fields.time("at"),
-            model_answer=fields.opt_text("model_answer"),
-            extra=_extra(fields, _TURN_KEYS),
+            reply=self.reply,
+            source=self.source,
+            engine=self.engine,
+            audio=self.audio,
+            timing=self.timing,
+            checks=dict(self.checks),
+            metrics=self.metrics,
+            at=self.at,
         )
 
 
-@dataclass
-class PreviousScore:
+class PreviousScore(_Document):
     """What a session scored before ``trainer rescore`` replaced it."""
 
-    rescored_at: datetime
-    score: float | None
-    scorecard: dict[str, Any] | None
-    turns: list[dict[str, Any]]
+    rescored_at: Moment
+    score: float | None = Field(default=None, ge=0, le=100)
+    turns: list[dict[str, Any]] = Field(default_factory=list)
     """Per turn: ``{"index", "checks", "metrics"}`` as they were."""
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "rescored_at": iso(self.rescored_at),
-            "score": self.score,
-            "scorecard": self.scorecard,
-            "turns": self.turns,
-        }
+        return self.model_dump(mode="json")
 
-    @classmethod
-    def from_fields(cls, fields: Fields) -> PreviousScore:
-        scorecard = fields.opt_obj("scorecard")
-        return cls(
-            rescored_at=fields.time("rescored_at"),
-            score=fields.score("score"),
-            scorecard=None if scorecard is None else dict(scorecard.data),
-            turns=[dict(t.data) for t in fields.objects("turns")],
-        )
+
+class CallSummary(_Document):
+    """What the call came to, written when it ends: the one figure not derived on reading."""
+
+    score: float | None = Field(default=None, ge=0, le=100)
+    ending: Ending = "finished"
 
 
 # --------------------------------------------------------------------------- the session
 
 
-_SESSION_KEYS = frozenset(
-    {"schema_version", "session_id", "scenario", "scenario_title", "scenario_hash", "started",
-     "ended", "finished", "mode", "path", "turns", "score", "scorecard", "rescored_from"}
-)
-
-
-@dataclass
-class Session:
+class Session(_Document):
+    schema_version: int = SCHEMA_VERSION
     session_id: str
     scenario: str
-    scenario_title: str
-    scenario_hash: str
+    scenario_title: str = ""
+    scenario_hash: str = ""
     """sha256 of the scenario file's bytes when the call was made."""
     mode: Mode
-    started: datetime = field(default_factory=now)
-    ended: datetime | None = None
-    finished: bool = False
-    turns: list[TurnRecord] = field(default_factory=list)
-    score: float | None = None
-    scorecard: dict[str, Any] | None = None
-    rescored_from: list[PreviousScore] = field(default_factory=list)
-    extra: dict[str, Any] = field(default_factory=dict)
+    started: Moment = Field(default_factory=now)
+    ended: Moment | None = None
+    turns: list[TurnRecord] = Field(default_factory=list)
+    outcome: CallSummary | None = None
+    """The small typed summary; ``None`` while the call is going on (or was abandoned)."""
+    rescored_from: list[PreviousScore] = Field(default_factory=list)
+    read_version: int = Field(default=SCHEMA_VERSION, exclude=True)
+    """The version the file had when read: a version-1 file is backed up before its first
+    rewrite."""
+
+    @model_validator(mode="after")
+    def _number_turns(self) -> Session:
+        for i, turn in enumerate(self.turns):
+            turn.index = i
+        return self
+
+    # -- derived ---------------------------------------------------------------------
+
+    @property
+    def finished(self) -> bool:
+        return self.outcome is not None
+
+    @property
+    def score(self) -> float | None:
+        return None if self.outcome is None else self.outcome.score
+
+    @property
+    def ending(self) -> Ending | None:
+        return None if self.outcome is None else self.outcome.ending
+
+    @property
+    def status(self) -> str:
+        """``finished``, ``hung up``, ``input ended`` or ``unfinished``, as users read it."""
+        return "unfinished" if self.outcome is None else ENDINGS[self.outcome.ending]
 
     @property
     def path(self) -> list[str]:
@@ -358,6 +476,12 @@ class Session:
             return None
         return max(0.0, (self.last_activity - self.started).total_seconds())
 
+    # -- changes ---------------------------------------------------------------------
+
+    def finish(self, score: float | None, ending: Ending = "finished") -> None:
+        self.ended = now()
+        self.outcome = CallSummary(score=score, ending=ending)
+
     def add_turn(self, record: TurnRecord) -> TurnRecord:
         """Append the reply to the next turn of the call."""
         record.index = len(self.turns)
@@ -370,34 +494,26 @@ class Session:
             raise ValueError("there is no turn to redo yet")
         previous = self.turns[-1]
         if previous.turn_id != record.turn_id:
-            raise ValueError(
-                f"the last turn is '{previous.turn_id}', not '{record.turn_id}'"
-            )
+            raise ValueError(f"the last turn is '{previous.turn_id}', not '{record.turn_id}'")
         record.index = previous.index
         record.attempts = [*previous.attempts, previous.as_attempt(), *record.attempts]
+        record.help = tuple(dict.fromkeys((*previous.help, *record.help)))
         self.turns[-1] = record
         return record
 
     def set_turn(self, index: int, data: dict[str, Any]) -> TurnRecord:
         """Put a turn given in its JSON form at ``index``: the next one, or a redone last one.
 
-        For a caller that builds turns as JSON (the call engine). A turn or attempt
-        without ``at`` is stamped now. ValueError (SessionFormatError) if ``data``
-        does not have the document's shape, so a bad turn never reaches the disk.
+        For a caller that builds turns as JSON. ValueError (SessionFormatError) if
+        ``data`` does not have the document's shape, so a bad turn never reaches the disk.
         """
         if not 0 <= index <= len(self.turns):
             raise ValueError(f"turn {index} cannot be set: the session has {len(self.turns)}")
-        stamp = iso(now())
-        data = {**data, "index": index, "at": data.get("at") or stamp,
-                "audio": _recording(data.get("audio"))}
-        attempts = data.get("attempts")
-        if isinstance(attempts, list):
-            data["attempts"] = [
-                {**a, "at": a.get("at") or stamp, "audio": _recording(a.get("audio"))}
-                if isinstance(a, dict) else a
-                for a in attempts
-            ]
-        record = TurnRecord.from_fields(Fields(data, f"turns[{index}]"), index)
+        try:
+            record = TurnRecord.model_validate(data)
+        except ValidationError as exc:
+            raise _format_error(exc, f"turns.{index}") from None
+        record.index = index
         if index == len(self.turns):
             self.turns.append(record)
         else:
@@ -442,6 +558,7 @@ class Session:
         return {name: met / total for name, (met, total) in self.item_counts().items() if total}
 
     def summary(self) -> SessionSummary:
+        """What the index keeps of this session."""
         return SessionSummary(
             session_id=self.session_id,
             scenario=self.scenario,
@@ -455,32 +572,49 @@ class Session:
             duration=self.duration,
             items=self.item_fractions(),
             rescored=len(self.rescored_from),
+            status=self.status,
         )
 
+    # -- the document ----------------------------------------------------------------
+
     def to_json(self) -> dict[str, Any]:
+        data = self.model_dump(mode="json", exclude_defaults=True)
+        # always written, so a reader (or a person) never has to know the defaults
+        data["schema_version"] = SCHEMA_VERSION
+        data["started"] = iso(self.started)
+        data["mode"] = self.mode
+        data["turns"] = [turn.to_json() for turn in self.turns]
+        order = (
+            "schema_version",
+            "session_id",
+            "scenario",
+            "scenario_title",
+            "scenario_hash",
+            "started",
+            "ended",
+            "mode",
+            "outcome",
+            "turns",
+            "rescored_from",
+        )
         return {
-            **self.extra,
-            "schema_version": SCHEMA_VERSION,
-            "session_id": self.session_id,
-            "scenario": self.scenario,
-            "scenario_title": self.scenario_title,
-            "scenario_hash": self.scenario_hash,
-            "started": iso(self.started),
-            "ended": None if self.ended is None else iso(self.ended),
-            "finished": self.finished,
-            "mode": self.mode,
-            "path": self.path,
-            "turns": [turn.to_json() for turn in self.turns],
-            "score": self.score,
-            "scorecard": self.scorecard,
-            "rescored_from": [entry.to_json() for entry in self.rescored_from],
+            **{k: data[k] for k in order if k in data},
+            **{k: v for k, v in data.items() if k not in order},
         }
 
     @classmethod
     def from_json(cls, data: object) -> Session:
-        """The session in ``data``; :class:`SessionFormatError` names the first bad field."""
-        fields = Fields(data)
-        version = fields.integer("schema_version")
+        """The session in ``data`` (version 1 or 2); :class:`SessionFormatError` names the
+        first bad field."""
+        if not isinstance(data, Mapping):
+            raise SessionFormatError("(top level)", f"expected an object, got {describe(data)}")
+        version = data.get("schema_version")
+        if isinstance(version, bool) or not isinstance(version, int):
+            if "schema_version" not in data:
+                raise SessionFormatError("schema_version", "missing")
+            raise SessionFormatError(
+                "schema_version", f"expected a whole number, got {describe(version)}"
+            )
         if version > SCHEMA_VERSION:
             raise SessionFormatError(
                 "schema_version",
@@ -489,24 +623,82 @@ class Session:
             )
         if version < 1:
             raise SessionFormatError("schema_version", f"{version} is not a valid version")
-        scorecard = fields.opt_obj("scorecard")
-        return cls(
-            session_id=fields.text("session_id"),
-            scenario=fields.text("scenario"),
-            scenario_title=fields.text("scenario_title", ""),
-            scenario_hash=fields.text("scenario_hash", ""),
-            mode=_mode(fields.choice("mode", MODES)),
-            started=fields.time("started"),
-            ended=fields.opt_time("ended"),
-            finished=fields.boolean("finished", False),
-            turns=[
-                TurnRecord.from_fields(turn, i) for i, turn in enumerate(fields.objects("turns"))
-            ],
-            score=fields.score("score"),
-            scorecard=None if scorecard is None else dict(scorecard.data),
-            rescored_from=[PreviousScore.from_fields(e) for e in fields.objects("rescored_from")],
-            extra=_extra(fields, _SESSION_KEYS),
-        )
+        if version == 1:
+            data = upgrade_v1(data)
+        try:
+            session = cls.model_validate(data)
+        except ValidationError as exc:
+            raise _format_error(exc) from None
+        session.read_version = version
+        return session
+
+
+def upgrade_v1(data: Mapping[str, Any]) -> dict[str, Any]:
+    """A version-1 document in version 2's shape, losing nothing the trainer shows.
+
+    Version 1 also stored the scorecard (derived from the turns, so dropped here)
+    and ``finished`` (now the summary; a call whose last reply did not lead to
+    the end was hung up). The file itself is kept beside the upgraded one.
+    """
+    out = {
+        k: v
+        for k, v in data.items()
+        if k not in ("score", "scorecard", "finished", "path", "schema_version")
+    }
+    out["schema_version"] = 2
+    finished = data.get("finished", False)
+    if not isinstance(finished, bool):
+        raise SessionFormatError("finished", f"expected true or false, got {describe(finished)}")
+    if finished:
+        turns = data.get("turns")
+        last = turns[-1] if isinstance(turns, list) and turns else None
+        decision = last.get("decision") if isinstance(last, Mapping) else None
+        goto = decision.get("goto") if isinstance(decision, Mapping) else None
+        ending = "finished" if goto in (None, "end") else "hung_up"
+        out["outcome"] = {"score": data.get("score"), "ending": ending}
+    turns = data.get("turns")
+    if isinstance(turns, list):
+        out["turns"] = [
+            {k: v for k, v in t.items() if k != "index"} if isinstance(t, Mapping) else t
+            for t in turns
+        ]
+    previous = data.get("rescored_from")
+    if isinstance(previous, list):
+        out["rescored_from"] = [
+            {k: v for k, v in p.items() if k != "scorecard"} if isinstance(p, Mapping) else p
+            for p in previous
+        ]
+    return out
+
+
+def _format_error(exc: ValidationError, prefix: str = "") -> SessionFormatError:
+    """The first problem, at its place in the document (``turns.2.checks.thanks.met``)."""
+    error = exc.errors(include_url=False)[0]
+    where = ".".join(str(part) for part in (*([prefix] if prefix else []), *error["loc"]))
+    message = error["msg"]
+    if error["type"] == "missing":
+        message = "missing"
+    elif message.startswith("Value error, "):
+        inner = message.removeprefix("Value error, ")
+        place, sep, rest = inner.partition(": ")
+        if sep and " " not in place:
+            where, message = f"{where}.{place}" if where else place, rest
+        else:
+            message = inner
+    elif error["type"] == "literal_error":
+        message = f"{describe(error.get('input'))} is not one of {_choices(error)}"
+    elif error["type"].startswith("timezone_aware"):
+        message = f'"{error.get("input")}" has no time zone; add one, e.g. +00:00'
+    elif error["type"].startswith("datetime"):
+        message = f'"{error.get("input")}" is not an ISO 8601 time like 2025-06-01T14:22:33+00:00'
+    else:
+        message = f"{message[0].lower()}{message[1:]}, got {describe(error.get('input'))}"
+    return SessionFormatError(where, message)
+
+
+def _choices(error: Any) -> str:
+    expected = (error.get("ctx") or {}).get("expected", "")
+    return str(expected).replace("'", "")
 
 
 @dataclass(slots=True)
@@ -531,6 +723,12 @@ class SessionSummary:
     items: dict[str, float] = field(default_factory=dict)
     """Item name -> share of replies that met it (see :meth:`Session.item_fractions`)."""
     rescored: int = 0
+    status: str = ""
+    """``finished``, ``hung up``, ``input ended`` or ``unfinished``."""
+
+    def __post_init__(self) -> None:
+        if not self.status:
+            self.status = "finished" if self.finished else "unfinished"
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -540,6 +738,7 @@ class SessionSummary:
             "started": iso(self.started),
             "ended": None if self.ended is None else iso(self.ended),
             "finished": self.finished,
+            "status": self.status,
             "mode": self.mode,
             "score": self.score,
             "turns": self.turns,
@@ -547,4 +746,3 @@ class SessionSummary:
             "items": self.items,
             "rescored": self.rescored,
         }
-

@@ -103,7 +103,7 @@ def _reply(turn: TurnView) -> str:
 def _turn(turn: TurnView) -> list[str]:
     out = [
         f'<article class="turn" id="turn-{turn.number}">',
-        f"<h3>Turn {turn.number} <small>{escape(turn.turn_id)}</small></h3>",
+        f"<h3>Turn {turn.number}</h3>",
         f'<p class="recruiter"><strong>Recruiter:</strong> {escape(turn.recruiter)}</p>',
         f'<p class="reply"><strong>You:</strong> {_reply(turn)}</p>',
     ]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from trainer.sessions.render_text import printable
 from trainer.sessions.report import (
     CheckView,
     Report,
@@ -59,7 +60,7 @@ def render_markdown(report: Report) -> str:
         out += [f"- **{escape(label)}:** {escape(tip)}" for label, tip in report.tips]
     out += ["", "## Transcript"]
     for turn in report.turns:
-        out += ["", f"### Turn {turn.number}: {escape(turn.turn_id)}", ""]
+        out += ["", f"### Turn {turn.number}", ""]
         out.append(f"> **Recruiter:** {escape(turn.recruiter)}")
         reply = "".join(
             f"**{escape(s.text)}**" if s.marked else escape(s.text) for s in turn.segments
@@ -74,4 +75,4 @@ def render_markdown(report: Report) -> str:
         if turn.earlier_attempts:
             out += ["", f"*{turn.earlier_attempts} earlier attempt(s) at this turn are kept in "
                         "the session file.*"]
-    return "\n".join(out) + "\n"
+    return printable("\n".join(out)) + "\n"

@@ -8,19 +8,19 @@ marked, the speech figures and the model answers.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Literal
+from typing import Literal
 
-from trainer.checklist import ITEMS_BY_NAME
+from trainer.checklist import Checklist
 from trainer.scenario.model import Scenario
+from trainer.scoring.result import Evidence
+from trainer.scoring.scorecard import Scorecard
 from trainer.sessions.highlight import Segment, segments
 from trainer.sessions.model import Session, TurnRecord
+from trainer.sessions.scored import session_scorecard
 
 State = Literal["good", "bad", "n/a"]
-Rank = Callable[[str], tuple[int, str]]
-"""Sort key putting items in checklist order: built-ins first, then the scenario's own."""
 
 
 @dataclass(frozen=True)
@@ -31,16 +31,10 @@ class ItemView:
     tip: str | None = None
 
 
-def item_view(name: str, scenario: Scenario | None = None) -> ItemView:
-    """Label, kind and tip of a built-in item or of the scenario's own."""
-    builtin = ITEMS_BY_NAME.get(name)
-    if builtin is not None:
-        return ItemView(name, builtin.label, builtin.kind == "avoid", builtin.tip)
-    for custom in scenario.items if scenario else ():
-        if custom.name == name:  # labelled as the scorecard labels it
-            label = name.replace("_", " ").capitalize()
-            return ItemView(name, label, custom.kind == "avoid", custom.tip)
-    return ItemView(name, name.replace("_", " ").capitalize(), False)
+def item_view(name: str, checklist: Checklist) -> ItemView:
+    """Label, kind and tip of an item, as the scenario's checklist has them."""
+    info = checklist.info(name)
+    return ItemView(name, info.label, info.kind == "avoid", info.tip or None)
 
 
 @dataclass(frozen=True)
@@ -112,6 +106,8 @@ class Report:
     duration: float | None
     mode: str
     finished: bool
+    status: str
+    """``finished``, ``hung up``, ``input ended`` or ``unfinished``."""
     score: float | None
     checklist: tuple[ChecklistLine, ...]
     overview: tuple[tuple[str, str], ...]
@@ -121,10 +117,8 @@ class Report:
     turns: tuple[TurnView, ...]
     notes: tuple[str, ...]
     """Things a reader should know: unfinished call, changed scenario, earlier scores."""
-
-    @property
-    def status(self) -> str:
-        return "finished" if self.finished else "unfinished"
+    help: tuple[str, ...] = ()
+    """Help the user had, per turn ("turn 2: a hint, a redo"), so a coach can tell."""
 
 
 def build_report(
@@ -132,25 +126,31 @@ def build_report(
 ) -> Report:
     """``scenario`` (the current file, if found) supplies labels and missing model answers.
 
-    The checklist is the saved scorecard's (what the score was computed from); a
-    session without one (an unfinished call) is tallied from its replies instead.
+    A finished call's checklist is its scorecard, computed from the turns by the
+    one scorecard function; an unfinished call is tallied from its replies.
     """
-    order = {name: i for i, name in enumerate(scenario.item_names() if scenario else ())}
-    for i, name in enumerate(ITEMS_BY_NAME):
-        order.setdefault(name, i)
-
-    def rank(name: str) -> tuple[int, str]:
-        return order.get(name, len(order)), name
-
-    card = _from_scorecard(session.scorecard or {})
-    checklist, tips = card if card is not None else _from_replies(session, scenario, rank)
-    turns = tuple(_turn_view(turn, scenario, rank) for turn in session.turns)
+    checklist = scenario.checklist() if scenario is not None else Checklist.of()
+    card = session_scorecard(session, scenario) if session.finished else None
+    if card is not None:
+        lines, tips = _from_scorecard(card)
+    else:
+        lines, tips = _from_replies(session, checklist)
+    turns = tuple(_turn_view(turn, scenario, checklist) for turn in session.turns)
     notes: list[str] = []
     if not session.finished:
         notes.append(
             f"This call was not finished: {len(session.turns)} "
             f"repl{'y' if len(session.turns) == 1 else 'ies'} saved, scored as it stands."
         )
+    elif card is not None and card.ended_early:
+        how = "was hung up" if session.ending == "hung_up" else "ran out of replies"
+        notes.append(f"The call {how} after {len(session.turns)} "
+                     f"repl{'y' if len(session.turns) == 1 else 'ies'}; the items it never "
+                     "reached count as missed.")
+    score = session.score
+    if card is not None and score is not None and round(score) != card.overall:
+        notes.append(f"Scored from its replies today, this call gets {card.overall}; "
+                     "`trainer rescore` updates the saved score.")
     if scenario_hash and session.scenario_hash and scenario_hash != session.scenario_hash:
         notes.append("The scenario file has changed since this call was made.")
     for entry in session.rescored_from:
@@ -165,24 +165,27 @@ def build_report(
         duration=session.duration,
         mode=session.mode,
         finished=session.finished,
-        score=session.score,
-        checklist=checklist,
-        overview=_overview(session.scorecard or {}),
+        status=session.status,
+        score=score,
+        checklist=lines,
+        overview=_overview(card) if card is not None else (),
         tips=tips,
         turns=turns,
         notes=tuple(notes),
+        help=tuple(use.text for use in card.help) if card is not None else (),
     )
 
 
 Lines = tuple[tuple[ChecklistLine, ...], tuple[tuple[str, str], ...]]
 
 
-def _from_replies(session: Session, scenario: Scenario | None, rank: Rank) -> Lines:
+def _from_replies(session: Session, checklist: Checklist) -> Lines:
     """The checklist counted from each reply's checks, for a session without a scorecard."""
     lines: list[ChecklistLine] = []
     tips: list[tuple[str, str]] = []
-    for name, (met, total) in sorted(session.item_counts().items(), key=lambda kv: rank(kv[0])):
-        item = item_view(name, scenario)
+    for name, (met, total) in sorted(session.item_counts().items(),
+                                     key=lambda kv: checklist.rank(kv[0])):
+        item = item_view(name, checklist)
         good = met == 0 if item.pitfall else met == total
         what = "showed up in" if item.pitfall else "met in"
         replies = "reply" if total == 1 else "replies"
@@ -193,68 +196,55 @@ def _from_replies(session: Session, scenario: Scenario | None, rank: Rank) -> Li
     return tuple(lines), tuple(tips)
 
 
-def _from_scorecard(card: dict[str, Any]) -> Lines | None:
-    """The checklist as the scorer summed the call up; ``None`` if the card has none."""
-    items = _objects(card, "items")
-    if not items:
-        return None
+def _quotes(evidence: tuple[Evidence, ...]) -> str:
+    return ", ".join(f"“{e.text}”" for e in evidence if e.text)
+
+
+def _from_scorecard(card: Scorecard) -> Lines:
+    """The checklist as the scorecard sums the call up."""
     lines: list[ChecklistLine] = []
     tips: dict[str, str] = {}
-    for item in items:
-        label = _text(item, "label") or _text(item, "name")
-        met = item.get("met")
-        where = f"turn {_text(item, 'turn_id')}" if _text(item, "turn_id") else ""
-        why = _text(item, "why")
-        if met is True:
-            detail = ", ".join(x for x in (where, _quotes(item)) if x) or why
-            lines.append(ChecklistLine(label, False, "good", detail))
-        elif met is None:
-            lines.append(ChecklistLine(label, False, "n/a", why))
+    for item in card.items:
+        where = f"turn {item.turn}" if item.turn else ""
+        if item.met is True:
+            detail = ", ".join(x for x in (where, _quotes(item.evidence)) if x) or item.why
+            lines.append(ChecklistLine(item.label, False, "good", detail))
+        elif item.met is None:
+            lines.append(ChecklistLine(item.label, False, "n/a", item.why))
         else:
-            detail = f"missed in {where}: {why}" if where else f"missed: {why}"
-            lines.append(ChecklistLine(label, False, "bad", detail))
-            if _text(item, "tip"):
-                tips.setdefault(label, _text(item, "tip"))
-    hits = _objects(card, "pitfalls")
-    for hit in hits:
-        label = _text(hit, "label") or _text(hit, "name")
-        where = f"turn {_text(hit, 'turn_id')}" if _text(hit, "turn_id") else ""
-        lines.append(ChecklistLine(label, True, "bad",
-                                   ", ".join(x for x in (where, _quotes(hit)) if x)))
-        if _text(hit, "tip"):
-            tips.setdefault(label, _text(hit, "tip"))
-    if not hits:
+            head = f"missed in {where}" if where else "missed"
+            detail = f"{head}: {item.why}" if item.why else head
+            lines.append(ChecklistLine(item.label, False, "bad", detail))
+            if item.tip:
+                tips.setdefault(item.label, item.tip)
+    for hit in card.pitfalls:
+        lines.append(ChecklistLine(hit.label, True, "bad",
+                                   ", ".join(x for x in (f"turn {hit.turn}",
+                                                         _quotes(hit.evidence)) if x)))
+        if hit.tip:
+            tips.setdefault(hit.label, hit.tip)
+    if not card.pitfalls:
         lines.append(ChecklistLine("Pitfalls", True, "good",
                                    "none: no badmouthing, no hedging, no over-explaining"))
     return tuple(lines), tuple(tips.items())
 
 
-def _overview(card: dict[str, Any]) -> tuple[tuple[str, str], ...]:
-    out: list[tuple[str, str]] = []
-    holding = card.get("holding_the_no")
-    if isinstance(holding, dict) and _text(holding, "note"):
-        out.append(("Holding the no", _text(holding, "note")))
-    explaining = card.get("explaining")
-    if isinstance(explaining, dict) and _text(explaining, "verdict"):
-        note = _text(explaining, "note")
-        out.append(("Explaining", _text(explaining, "verdict") + (f" ({note})" if note else "")))
-    metrics = card.get("metrics")
-    if not isinstance(metrics, dict):
-        return tuple(out)
-    pace, pace_note = metrics.get("pace_wpm"), _text(metrics, "pace_note")
-    if _is_number(pace) or pace_note:
-        shown = f"{pace:.0f} words a minute" if _is_number(pace) else ""
-        out.append(("Pace", ", ".join(x for x in (shown, pace_note) if x)))
-    pct, fillers = metrics.get("filler_pct"), metrics.get("fillers")
-    if _is_number(pct) and _is_number(fillers):
-        note = _text(metrics, "filler_note")
-        out.append(("Fillers", f"{pct:.1f}% ({fillers:.0f})" + (f", {note}" if note else "")))
-    mean, longest = metrics.get("mean_response_delay"), metrics.get("max_response_delay")
-    if _is_number(mean) and _is_number(longest):
-        out.append(("Time to respond", f"{mean:.1f} s on average, {longest:.1f} s at most"))
-    for key, label in (("hedges", "Hedges"), ("apologies", "Apologies"), ("words", "Words")):
-        if _is_number(metrics.get(key)):
-            out.append((label, f"{metrics[key]:.0f}"))
+def _overview(card: Scorecard) -> tuple[tuple[str, str], ...]:
+    out: list[tuple[str, str]] = [
+        ("Holding the no", card.holding.note),
+        ("Explaining", f"{card.explaining.verdict} ({card.explaining.note})"),
+    ]
+    m = card.metrics
+    shown = f"{m.pace_wpm:.0f} words a minute" if m.pace_wpm is not None else ""
+    out.append(("Pace", ", ".join(x for x in (shown, m.pace_note()) if x)))
+    out.append(("Fillers", f"{m.filler_pct:.1f}% ({m.fillers}), {m.filler_note()}"))
+    if m.mean_response_delay is not None and m.max_response_delay is not None:
+        out.append(("Time to respond", f"{m.mean_response_delay:.1f} s on average, "
+                                       f"{m.max_response_delay:.1f} s at most"))
+    out += [("Hedges", str(m.hedges)), ("Apologies", str(m.apologies)),
+            ("Words", str(m.words))]
+    if card.help:
+        out.append(("Help used", "; ".join(use.text for use in card.help)))
     return tuple(out)
 
 
@@ -262,25 +252,10 @@ def _is_number(value: object) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
 
-def _text(data: dict[str, Any], key: str) -> str:
-    value = data.get(key)
-    return value if isinstance(value, str) else ""
-
-
-def _objects(data: dict[str, Any], key: str) -> list[dict[str, Any]]:
-    value = data.get(key)
-    return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
-
-
-def _quotes(data: dict[str, Any]) -> str:
-    return ", ".join(f"“{_text(e, 'text')}”" for e in _objects(data, "evidence")
-                     if _text(e, "text"))
-
-
-def _turn_view(turn: TurnRecord, scenario: Scenario | None, rank: Rank) -> TurnView:
-    items = {name: item_view(name, scenario) for name in turn.checks}
+def _turn_view(turn: TurnRecord, scenario: Scenario | None, checklist: Checklist) -> TurnView:
+    items = {name: item_view(name, checklist) for name in turn.checks}
     checks: list[CheckView] = []
-    for name in sorted(turn.checks, key=rank):
+    for name in sorted(turn.checks, key=checklist.rank):
         result = turn.checks[name]
         item = items[name]
         shown = bool(result.met) if item.pitfall else (bool(result.met) or name in turn.expected)
@@ -311,40 +286,25 @@ def _turn_view(turn: TurnRecord, scenario: Scenario | None, rank: Rank) -> TurnV
     )
 
 
-_METRICS: tuple[tuple[str, str, str, str | None], ...] = (
-    # (key in the scorer's metrics, label, format, key of the words behind the count);
-    # the scorer's other keys are its own workings, not figures for the user.
-    ("wpm", "Pace", "{:.0f} words a minute", None),
-    ("words", "Words", "{:.0f}", None),
-    ("fillers", "Fillers", "{:.0f}", "filler_words"),
-    ("hedges", "Hedges", "{:.0f}", "hedge_words"),
-    ("apologies", "Apologies", "{:.0f}", "apology_words"),
-)
-
-
 def speech_figures(turn: TurnRecord) -> tuple[tuple[str, str], ...]:
     """(label, value) pairs: how quickly and how long the user spoke, then the scorer's counts.
 
-    A count is shown with the words behind it when the scorer lists them ("Fillers 2:
-    um, uh"); figures an untimed reply does not have are left out.
+    A count is shown with the words behind it ("Fillers 2: um, uh"); figures an
+    untimed reply does not have are left out.
     """
     figures: list[tuple[str, str]] = []
     if turn.timing.response_delay is not None:
         figures.append(("Response delay", f"{turn.timing.response_delay:.1f} s"))
     if turn.timing.duration is not None:
         figures.append(("Reply length", f"{turn.timing.duration:.1f} s"))
-    for key, label, shape, words_key in _METRICS:
-        value = turn.metrics.get(key)
-        if not isinstance(value, int | float) or isinstance(value, bool):
-            continue
-        text = shape.format(value)
-        listed = turn.metrics.get(words_key) if words_key else None
-        if isinstance(listed, list):
-            raw = [w.get("text") if isinstance(w, dict) else w for w in listed]
-            said = [w for w in raw if isinstance(w, str) and w]
-            if said:
-                text += ": " + ", ".join(said)
-        figures.append((label, text))
+    m = turn.metrics
+    if m.wpm is not None:
+        figures.append(("Pace", f"{m.wpm:.0f} words a minute"))
+    figures.append(("Words", str(m.words)))
+    for label, spans in (("Fillers", m.fillers), ("Hedges", m.hedges),
+                         ("Apologies", m.apologies)):
+        said = [e.text for e in spans if e.text]
+        figures.append((label, f"{len(spans)}" + (": " + ", ".join(said) if said else "")))
     return tuple(figures)
 
 

@@ -16,19 +16,22 @@ import contextlib
 import json
 import os
 import re
+import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from trainer import paths
 from trainer.errors import TrainerError, UsageError
+from trainer.scoring.result import Ending
 from trainer.sessions.fileops import FileLock, atomic_write, write_new
 from trainer.sessions.index import IndexEntry, SessionIndex, Stamp
 from trainer.sessions.jsonfields import SessionFormatError
 from trainer.sessions.model import (
     MODES,
+    SCHEMA_VERSION,
     Mode,
     Session,
     SessionSummary,
@@ -140,17 +143,28 @@ class SessionStore:
         """Write the whole session atomically; call it after every turn."""
         paths.ensure_dir(self.root)
         with self._writing(session.session_id):
+            self._keep_original(session)
             stat = atomic_write(self.file_for(session.session_id), _encode(session))
             self._note(session, stat)
 
-    def finish(
-        self, session: Session, score: float | None, scorecard_json: dict[str, Any] | None
-    ) -> None:
-        """Mark the call as over with its final score, save it and let go of it."""
-        session.ended = now()
-        session.finished = True
-        session.score = score
-        session.scorecard = scorecard_json
+    def original_of(self, session_id: str) -> Path:
+        """Where a version-1 file is kept when the session is first rewritten as version 2
+        (not a ``.json`` name, so listings never mistake it for a session)."""
+        return self.root / f"{session_id}{SUFFIX}.v1"
+
+    def _keep_original(self, session: Session) -> None:
+        """Before the first rewrite of a version-1 file, copy it aside: nothing made by an
+        older trainer is lost, and going back to one stays possible."""
+        if session.read_version >= SCHEMA_VERSION:
+            return
+        backup = self.original_of(session.session_id)
+        if not backup.exists():
+            shutil.copy2(self.file_for(session.session_id), backup)
+        session.read_version = SCHEMA_VERSION
+
+    def finish(self, session: Session, score: float | None, ending: Ending = "finished") -> None:
+        """Mark the call as over with its final score and how it ended, save it, let go of it."""
+        session.finish(score, ending)
         self.save(session)
         self.release(session)
 
@@ -191,6 +205,7 @@ class SessionStore:
             yield session
             after = _encode(session)
             if after != before:
+                self._keep_original(session)
                 stat = atomic_write(self.file_for(session_id), after)
                 self._note(session, stat)
 
@@ -353,6 +368,17 @@ class SessionStore:
 
 
 # ---------------------------------------------------------------------- files
+
+
+def load_file(path: Path) -> Session:
+    """A session file anywhere (``trainer rescore --dry-run FILE``); TrainerError naming the
+    file and the problem if it cannot be read."""
+    if not path.is_file():
+        raise TrainerError(f"{path}: no such file")
+    session, problem, _ = _read(path)
+    if session is None:
+        raise TrainerError(f"{path}: {problem}")
+    return session
 
 
 def _encode(session: Session) -> bytes:

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from trainer import paths
+from trainer.config import SpeechConfig, load_speech_config
 from trainer.errors import TrainerError
 from trainer.speech.audio_input import microphone_status, pyaudio_problem
-from trainer.speech.config import SpeechConfig, load_speech_config
 from trainer.speech.deadline import call_with_timeout
 from trainer.speech.stt import DEFAULT_ENGINE, install_command, load_engine
 from trainer.speech.tts import APLAY_FIX, ESPEAK_FIX, Speaker

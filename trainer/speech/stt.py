@@ -19,9 +19,9 @@ from typing import Any, Protocol
 
 import speech_recognition as sr
 
+from trainer.config import load_speech_config
 from trainer.errors import TrainerError
 from trainer.speech.audio import AudioClip
-from trainer.speech.config import load_speech_config
 from trainer.speech.vocabulary import scenario_vocabulary
 
 __all__ = [

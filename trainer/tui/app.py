@@ -194,6 +194,9 @@ def run_tui(
     an error message in the shell rather than a full-screen app with nothing to
     show. Otherwise the picker reads the scenarios in the background.
     """
+    from trainer.config import load_config
+
+    theme = {"light": LIGHT, "dark": DARK}.get(load_config().ui.theme or "")
     catalog = None
     if start_scenario is not None or scenario_dirs:
         catalog = load_catalog(scenario_dirs)
@@ -201,5 +204,5 @@ def run_tui(
             catalog.get(start_scenario)
     TrainerApp(
         scenario_dirs=scenario_dirs, start_scenario=start_scenario, typed=typed, mute=mute,
-        catalog=catalog,
+        catalog=catalog, theme=theme,
     ).run()

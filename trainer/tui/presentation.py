@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 
 from textual.content import Content
 
-from trainer.checklist import ITEMS_BY_NAME, Kind
+from trainer.checklist import BUILTIN_CHECKLIST, Checklist, Kind
 from trainer.scenario.model import Scenario
 from trainer.scoring.result import ItemResult
 
@@ -20,37 +20,24 @@ BAD = "$text-error"
 MUTED = "$text-muted"
 
 
+def checklist_of(scenario: Scenario | None) -> Checklist:
+    return scenario.checklist() if scenario is not None else BUILTIN_CHECKLIST
+
+
 def item_kind(scenario: Scenario | None, name: str) -> Kind:
-    if name in ITEMS_BY_NAME:
-        return ITEMS_BY_NAME[name].kind
-    for item in scenario.items if scenario else ():
-        if item.name == name:
-            return item.kind
-    return "do"
+    return checklist_of(scenario).kind(name)
 
 
 def item_label(scenario: Scenario | None, name: str) -> str:
-    if name in ITEMS_BY_NAME:
-        return ITEMS_BY_NAME[name].label
-    return name.replace("_", " ").capitalize()
+    return checklist_of(scenario).label(name)
 
 
 def item_description(scenario: Scenario | None, name: str) -> str:
-    if name in ITEMS_BY_NAME:
-        return ITEMS_BY_NAME[name].description
-    for item in scenario.items if scenario else ():
-        if item.name == name:
-            return item.description
-    return ""
+    return checklist_of(scenario).description(name)
 
 
 def item_tip(scenario: Scenario | None, name: str) -> str:
-    if name in ITEMS_BY_NAME:
-        return ITEMS_BY_NAME[name].tip
-    for item in scenario.items if scenario else ():
-        if item.name == name:
-            return item.tip or item.description
-    return ""
+    return checklist_of(scenario).tip(name)
 
 
 def passed(result: ItemResult, kind: Kind) -> bool | None:

@@ -144,7 +144,7 @@ def open_voice(*, mute: bool, typed: bool) -> Voice:
 
     Slow (it probes the audio devices), so the app runs it in a worker at start-up.
     """
-    from trainer.speech.config import SpeechConfig, load_speech_config
+    from trainer.config import SpeechConfig, load_speech_config
 
     voice = Voice()
     try:

@@ -157,10 +157,12 @@ class CallScreen(Screen[None]):
         self.notify("Type your replies now." if typing else "Speak your replies now.")
 
     def action_hint(self) -> None:
-        self._peek("Hint", self.call.hint() or "No hint for this turn: go with your checklist.")
+        self._peek("Hint",
+                   self.call.show_hint() or "No hint for this turn: go with your checklist.")
 
     def action_model_answer(self) -> None:
-        self._peek("Model answer", self.call.model_answer() or "This turn has no model answer.")
+        self._peek("Model answer",
+                   self.call.show_model_answer() or "This turn has no model answer.")
 
     def _peek(self, title: str, text: str) -> None:
         self.query_one("#peek", Static).update(

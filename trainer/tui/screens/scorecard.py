@@ -8,6 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
+from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widgets import Footer, Static, TabbedContent, TabPane
 
@@ -16,23 +17,24 @@ from trainer.errors import TrainerError
 from trainer.scenario.model import Scenario
 from trainer.scoring.scorecard import Scorecard
 from trainer.sessions.model import SessionSummary
+from trainer.sessions.render_text import render_scorecard
+from trainer.sessions.scored import session_scorecard
 from trainer.sessions.store import SessionStore
 from trainer.tui import messages
 from trainer.tui.bindings import Scope, bindings
 from trainer.tui.cue_card import Cue, cue_card
-from trainer.tui.presentation import MUTED, highlight_reply, item_label
+from trainer.tui.presentation import BAD, MUTED, highlight_reply, item_label
 from trainer.tui.widgets.scorecard_parts import (
     checklist_content,
     comparison_content,
     cue_content,
     speech_content,
-    turn_checks,
 )
 
 
 def export_text(card: Scorecard, cues: list[Cue], scenario: Scenario) -> str:
-    """The scorecard as ``trainer show`` prints it, then the cue card."""
-    lines = [card.render_text(), "Cue card (your best phrasings)"]
+    """The scorecard as line mode prints it, then the cue card."""
+    lines = [render_scorecard(card), "Cue card (your best phrasings)"]
     for cue in cues:
         label = item_label(scenario, cue.item)
         lines.append(f'  {label}: "{cue.sentence}"' if cue.sentence else f"  {label}: not said yet")
@@ -66,22 +68,24 @@ class ScorecardScreen(Screen[None]):
             Content.styled("Scorecard", "bold"), Content.styled(f" · {self.scenario.title}", MUTED)
         ), id="scorecard-title")
         with Horizontal(id="overall"):
-            yield Static(Content.assemble(Content.styled(f"{card.overall}%", "bold"),
-                                          Content.styled(" overall", MUTED)), id="score")
+            yield Static(Content.assemble(
+                Content.styled(f"{card.overall}%", "bold"), Content.styled(" overall", MUTED),
+                Content.styled(" · ended early" if card.ended_early else "", f"bold {BAD}"),
+            ), id="score")
             yield Static(id="comparison")
         with TabbedContent(id="sections"):
             with TabPane("Checklist", id="checklist-tab"), VerticalScroll():
                 yield Static(checklist_content(card), id="checklist")
             with TabPane("Replies", id="replies-tab"), VerticalScroll(id="replies"):
-                for number, turn in enumerate(card.turns, start=1):
+                for turn in card.turns:
                     who = self.scenario.recruiter.name.split()[0]
                     yield Static(Content.assemble(
-                        Content.styled(f"{number}. {who}: ", "bold $text-accent"),
+                        Content.styled(f"{turn.number}. {who}: ", "bold $text-accent"),
                         turn.recruiter), classes="line")
                     with Horizontal(classes="pair"):
                         yield Static(Content.assemble(
                             Content.styled("You said\n", "bold"),
-                            highlight_reply(turn.reply, turn_checks(turn.checks), self.scenario)
+                            highlight_reply(turn.reply, turn.checks, self.scenario)
                             if turn.reply else Content.styled("(no reply)", MUTED),
                         ), classes="said")
                         yield Static(Content.assemble(
@@ -97,17 +101,23 @@ class ScorecardScreen(Screen[None]):
     def on_mount(self) -> None:
         try:
             listing = self.store.list(self.scenario.id).sessions
-            mine = [s for s in listing if s.session_id == self.session_id]
             earlier = [s for s in listing if s.session_id != self.session_id]
-            sessions = [self.store.load(s.session_id) for s in listing[-50:]]
+            sessions = {s.session_id: self.store.load(s.session_id) for s in listing[-50:]}
+            last = _previous(earlier)
+            previous = None if last is None else (
+                sessions.get(last.session_id) or self.store.load(last.session_id))
         except TrainerError as exc:
             self.notify(exc.message, title="Could not read earlier sessions", severity="warning")
-            mine, earlier, sessions = [], [], []
-        self.query_one("#comparison", Static).update(comparison_content(
-            self.card.overall, _previous(earlier),
-            mine[0].items if mine else {}, self.scenario))
-        self.cues = cue_card(self.scenario, sessions)
-        self.query_one("#cues", Static).update(cue_content(self.cues, self.scenario))
+            sessions, previous = {}, None
+        self.cues = cue_card(self.scenario, list(sessions.values()))
+        try:
+            self.query_one("#comparison", Static).update(comparison_content(
+                self.card,
+                None if previous is None else session_scorecard(previous, self.scenario),
+                None if previous is None else previous.score))
+            self.query_one("#cues", Static).update(cue_content(self.cues, self.scenario))
+        except NoMatches:
+            return  # the screen was closed while the earlier sessions were being read
 
     def action_try_again(self) -> None:
         self.post_message(messages.StartCall(self.ref))

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from textual.content import Content
 
 from trainer.scenario.model import Scenario
-from trainer.scoring.result import ItemResult
 from trainer.scoring.scorecard import CallMetrics, Scorecard
-from trainer.sessions.model import SessionSummary
 from trainer.tui.cue_card import Cue
-from trainer.tui.presentation import BAD, GOOD, MUTED, item_kind, item_label, item_tip, mark
+from trainer.tui.presentation import BAD, GOOD, MUTED, item_label, item_tip, mark
 
 
 def _quotes(evidence: Sequence[Any]) -> str:
@@ -22,16 +20,21 @@ def _quotes(evidence: Sequence[Any]) -> str:
 def checklist_content(card: Scorecard) -> Content:
     """Each expected item: where and how it was met, or the tip and a model answer."""
     lines: list[Content] = []
+    if card.ended_early:
+        how = "You hung up" if card.ending == "hung_up" else "The replies ran out"
+        lines.append(Content.styled(
+            f"{how} before the end of the call: the items it never reached count as missed.\n",
+            f"bold {BAD}"))
     for item in card.items:
-        where = f" (turn {item.turn_id})" if item.turn_id else ""
+        where = f" (turn {item.turn})" if item.turn else ""
         head = Content.assemble(mark(item.met), " ", Content.styled(item.label, "bold"),
                                 Content.styled(where, MUTED))
         lines.append(head)
         if item.met and item.evidence:
             lines.append(Content.styled(f"  {_quotes(item.evidence)}", GOOD))
-        elif item.met is None:
+        elif item.met is None or not item.turn:
             lines.append(Content.styled(f"  {item.why}", MUTED))
-        elif not item.met:
+        if item.met is False:
             if item.tip:
                 lines.append(Content(f"  Tip: {item.tip}"))
             if item.model_answer:
@@ -43,7 +46,7 @@ def checklist_content(card: Scorecard) -> Content:
     tips: set[str] = set()
     for hit in card.pitfalls:
         lines.append(Content.assemble(mark(False), " ", Content.styled(hit.label, "bold"),
-                                      Content.styled(f" (turn {hit.turn_id}) ", MUTED),
+                                      Content.styled(f" (turn {hit.turn}) ", MUTED),
                                       Content.styled(_quotes(hit.evidence), BAD)))
         if hit.tip and hit.tip not in tips:
             tips.add(hit.tip)
@@ -55,6 +58,9 @@ def checklist_content(card: Scorecard) -> Content:
     lines.append(Content.assemble(mark(card.explaining.verdict == "brief"),
                                   f" Explaining: {card.explaining.verdict} "
                                   f"({card.explaining.note})."))
+    if card.help:
+        lines.append(Content.styled("\nHelp used", "bold $text-primary"))
+        lines += [Content(f"  {use.text}") for use in card.help]
     return Content("\n").join(lines)
 
 
@@ -83,36 +89,33 @@ def speech_content(metrics: CallMetrics) -> Content:
     )
 
 
-def turn_checks(card_checks: Mapping[str, Any]) -> dict[str, ItemResult]:
-    """A turn's checks from the scorecard's JSON form back to results, for highlighting."""
-    return {name: ItemResult.from_json(name, data) for name, data in card_checks.items()}
-
-
-def comparison_content(
-    current: float, previous: SessionSummary | None, current_items: Mapping[str, float],
-    scenario: Scenario,
-) -> Content:
-    """How this call compares with the last one of the same scenario."""
-    if previous is None or previous.score is None:
+def comparison_content(card: Scorecard, previous: Scorecard | None,
+                       previous_score: float | None) -> Content:
+    """How this call compares with the last one of the same scenario: the score, and the
+    items whose call-level outcome changed (so it always agrees with the checklist below)."""
+    if previous is None or previous_score is None:
         return Content.styled("Your first scored try at this call.", MUTED)
-    delta = current - previous.score
+    delta = card.overall - previous_score
     arrow, style = ("▲", GOOD) if delta > 0 else ("▼", BAD) if delta < 0 else ("=", MUTED)
     parts: list[Content | str] = [
         Content.styled(f"{arrow} {delta:+.0f}", f"bold {style}"),
-        Content.styled(f" on your last try ({previous.score:.0f})", MUTED),
+        Content.styled(f" on your last try ({previous_score:.0f})", MUTED),
     ]
     better: list[str] = []
     worse: list[str] = []
-    for name, now in current_items.items():
-        before = previous.items.get(name)
-        if before is None or abs(now - before) < 1e-9:
+    for item in card.items:
+        before = previous.item(item.name)
+        if before is None or before.met is None or item.met is None or before.met == item.met:
             continue
-        improved = now > before if item_kind(scenario, name) == "do" else now < before
-        (better if improved else worse).append(item_label(scenario, name))
+        (better if item.met else worse).append(item.label)
+    now_fell = {hit.name: hit.label for hit in card.pitfalls}
+    before_fell = {hit.name: hit.label for hit in previous.pitfalls}
+    better += [label for name, label in before_fell.items() if name not in now_fell]
+    worse += [label for name, label in now_fell.items() if name not in before_fell]
     if better:
-        parts += ["\n", Content.styled("Better: ", GOOD), ", ".join(better)]
+        parts += ["\n", Content.styled("Better: ", GOOD), ", ".join(dict.fromkeys(better))]
     if worse:
-        parts += ["\n", Content.styled("Slipped: ", BAD), ", ".join(worse)]
+        parts += ["\n", Content.styled("Slipped: ", BAD), ", ".join(dict.fromkeys(worse))]
     return Content.assemble(*parts)
 
 

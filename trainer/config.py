@@ -1,0 +1,202 @@
+"""The user's settings: ``config.toml`` in the trainer's folder, every setting in one model.
+
+Example (``trainer doctor`` prints where the file lives)::
+
+    [ui]
+    theme = "light"             # or "dark"; F2 switches while the app runs
+
+    [speech]
+    engine = "faster-whisper"   # or pocketsphinx, whisper-local, vosk, google
+    model_path = "~/models/small.en-ct2"
+    pause_seconds = 2.0         # silence that ends a spoken reply
+    phone_line = false          # recruiter through a telephone band-pass
+    allow_online = false        # online engines send your voice away: opt in here
+
+The file is hand-written, so it is read defensively: only a regular file, up to
+a size no settings file needs, and every problem (not UTF-8, not TOML, nested
+too deeply, a bad value, a misspelt key) is one message naming the file, the
+line or key and what would be accepted. A missing file means the defaults.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+import tomllib
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+
+from trainer import paths
+from trainer.errors import TrainerError
+
+MAX_CONFIG_BYTES = 256 * 1024
+"""Far more than any settings file; a bigger one is not ours (or is a mistake)."""
+PAUSE_RANGE = (0.5, 10.0)
+
+Theme = Literal["light", "dark"]
+
+
+def _text_or_none(value: object) -> object:
+    """A name or path in quotes, with surrounding spaces dropped."""
+    if isinstance(value, str):
+        value = value.strip()
+        if not value:
+            raise ValueError("empty")
+    return value
+
+
+def _path_or_none(value: object) -> object:
+    value = _text_or_none(value)
+    return Path(value).expanduser() if isinstance(value, str) else value
+
+
+class _Table(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, defer_build=True)
+
+
+class SpeechConfig(_Table):
+    """The ``[speech]`` table."""
+
+    engine: Annotated[str | None, BeforeValidator(_text_or_none)] = None
+    model_path: Annotated[Path | None, BeforeValidator(_path_or_none)] = Field(
+        default=None, validate_default=False)
+    pause_seconds: float = Field(default=2.0, ge=PAUSE_RANGE[0], le=PAUSE_RANGE[1])
+    """Long enough that a user who stops to think is not cut off mid-reply."""
+    phone_line: bool = False
+    allow_online: bool = False
+
+
+class UiConfig(_Table):
+    """The ``[ui]`` table."""
+
+    theme: Theme | None = None
+    """``None``: the app's own default."""
+
+
+class Config(_Table):
+    ui: UiConfig = Field(default_factory=UiConfig)
+    speech: SpeechConfig = Field(default_factory=SpeechConfig)
+
+
+_EXPECTED: dict[tuple[str, str], str] = {
+    ("speech", "engine"): 'an engine name in quotes, e.g. "faster-whisper"',
+    ("speech", "model_path"): "a folder path in quotes",
+    ("speech", "pause_seconds"): (f"a number of seconds from {PAUSE_RANGE[0]:g} "
+                                  f"to {PAUSE_RANGE[1]:g}"),
+    ("speech", "phone_line"): "true or false (no quotes)",
+    ("speech", "allow_online"): "true or false (no quotes)",
+    ("ui", "theme"): '"light" or "dark"',
+}
+
+
+def load_config(path: Path | None = None) -> Config:
+    """Every setting from ``path`` (default: the user's config file).
+
+    A missing file means the defaults; anything else wrong raises
+    :class:`TrainerError` naming the file and the line or key.
+    """
+    path = path or paths.config_file()
+    raw = _read(path)
+    if raw is None:
+        return Config()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise TrainerError(f"{path}:{line}: not UTF-8 text (a byte at offset {exc.start} is "
+                           "not); save the file as UTF-8.") from None
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise TrainerError(_toml_problem(path, str(exc))) from None
+    except RecursionError:
+        raise TrainerError(f"{path}: nested too deeply to be a settings file.") from None
+    return _validate(document, path)
+
+
+def load_speech_config(path: Path | None = None) -> SpeechConfig:
+    """The ``[speech]`` part of :func:`load_config`."""
+    return load_config(path).speech
+
+
+def _read(path: Path) -> bytes | None:
+    """The file's bytes, or ``None`` when there is none. Opened without blocking and
+    checked to be a regular file first, so a FIFO or a device named config.toml is
+    reported instead of hanging the trainer."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except FileNotFoundError:
+        return None
+    except IsADirectoryError:
+        raise TrainerError(f"{path}: is a folder, not a settings file.") from None
+    except OSError as exc:
+        raise TrainerError(f"{path}: cannot be read ({exc.strerror}).") from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            what = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file"
+            raise TrainerError(f"{path}: is {what}; the settings must be a plain text file.")
+        if info.st_size > MAX_CONFIG_BYTES:
+            raise TrainerError(f"{path}: is {info.st_size:,} bytes, more than a settings file "
+                               f"can be ({MAX_CONFIG_BYTES:,}); is it the right file?")
+        with os.fdopen(fd, "rb", closefd=True) as handle:
+            fd = -1
+            data = handle.read(MAX_CONFIG_BYTES + 1)
+    except OSError as exc:
+        raise TrainerError(f"{path}: cannot be read ({exc.strerror}).") from None
+    finally:
+        if fd >= 0:
+            os.close(fd)
+    if len(data) > MAX_CONFIG_BYTES:
+        raise TrainerError(f"{path}: more than a settings file can be "
+                           f"({MAX_CONFIG_BYTES:,} bytes); is it the right file?")
+    return data
+
+
+_AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
+
+
+def _toml_problem(path: Path, message: str) -> str:
+    found = _AT.search(message)
+    if found is None:
+        return f"{path}: not valid TOML ({message}). Fix or delete the file."
+    what = message[: found.start()]
+    return (f"{path}:{found.group(1)}:{found.group(2)}: not valid TOML ({what}). "
+            "Fix or delete the file.")
+
+
+def _validate(document: dict[str, Any], path: Path) -> Config:
+    for table in ("speech", "ui"):
+        if table in document and not isinstance(document[table], dict):
+            raise TrainerError(f"{path}: '{table}' must be a table, written [{table}].")
+    try:
+        return Config.model_validate(document)
+    except ValidationError as exc:
+        raise TrainerError(_problem(exc, document, path)) from None
+
+
+def _problem(exc: ValidationError, document: dict[str, Any], path: Path) -> str:
+    error = exc.errors(include_url=False)[0]
+    loc = [str(part) for part in error["loc"]]
+    if error["type"] == "extra_forbidden":
+        table, unknown = (loc[0], loc[1]) if len(loc) > 1 else ("", loc[0])
+        if not table:
+            return (f"{path}: unknown table or key {unknown}; the tables are "
+                    f"{', '.join(f'[{name}]' for name in Config.model_fields)}.")
+        keys = ", ".join(_fields(table))
+        return f"{path}: [{table}] has unknown key(s) {unknown}; the keys are {keys}."
+    table, key = [*loc, "", ""][:2]
+    value = document.get(table, {}).get(key) if isinstance(document.get(table), dict) else None
+    expected = _EXPECTED.get((table, key), error["msg"].lower())
+    return f"{path}: [{table}] {key} must be {expected}, not {value!r}."
+
+
+_TABLES: dict[str, type[_Table]] = {"speech": SpeechConfig, "ui": UiConfig}
+
+
+def _fields(table: str) -> list[str]:
+    model = _TABLES.get(table)
+    return list(model.model_fields) if model is not None else []

@@ -1,0 +1,63 @@
+"""A saved call's turns as the scorecard reads them: the one place a session is scored.
+
+The call engine, ``show``, the exports, ``rescore`` (and its ``--dry-run``) and
+the app's scorecard all go through :func:`scored_turns` and
+:func:`session_scorecard`, so a model answer, a turn the scenario no longer
+has, or the help the user had is handled the same way everywhere.
+"""
+
+from __future__ import annotations
+
+from trainer.scenario.model import Scenario
+from trainer.scoring.result import Ending
+from trainer.scoring.scorecard import Scorecard, ScoredTurn, build_scorecard
+from trainer.scoring.scorer import Scorer
+from trainer.sessions.model import Session, TurnRecord
+
+
+def scored_turns(
+    session: Session, scenario: Scenario | None, scorer: Scorer | None = None
+) -> list[ScoredTurn]:
+    """Each turn with its score: as saved, or scored again by ``scorer``.
+
+    A turn the scenario still has gives the model answer the call did not save
+    (older files) and, when scoring again, whether its line is a follow-up.
+    """
+    known = {turn.id: turn for turn in scenario.turns} if scenario is not None else {}
+    out: list[ScoredTurn] = []
+    for number, record in enumerate(session.turns, start=1):
+        spec = known.get(record.turn_id)
+        score = record.reply_score()
+        if scorer is not None:
+            score = scorer.score(record.reply, record.recruiter,
+                                 followup=spec.followup if spec else None, timing=record.timing)
+        model_answer = record.model_answer
+        if model_answer is None and spec is not None:
+            model_answer = spec.model_answer
+        out.append(ScoredTurn(record.turn_id, record.recruiter, record.reply,
+                              tuple(record.expected), score, model_answer, number,
+                              tuple(record.help), len(record.attempts),
+                              record.decision.goto if record.decision else None))
+    return out
+
+
+def session_scorecard(
+    session: Session, scenario: Scenario | None, scorer: Scorer | None = None, *,
+    ending: Ending | None = None,
+) -> Scorecard:
+    """The scorecard of a saved call, from its turns and the scenario (``ending``: how the
+    call ended, when the session does not say yet)."""
+    return build_scorecard(scored_turns(session, scenario, scorer), scenario,
+                           ending=ending or session.ending or "finished")
+
+
+def unknown_turns(session: Session, scenario: Scenario) -> list[str]:
+    """Turn ids the session has and the scenario no longer does."""
+    known = {turn.id for turn in scenario.turns}
+    return sorted({t.turn_id for t in session.turns if t.turn_id not in known})
+
+
+def with_results(record: TurnRecord, turn: ScoredTurn) -> None:
+    """Put a re-scored turn's results into its record (the reply and path stay as they were)."""
+    record.checks = dict(turn.score.checks)
+    record.metrics = turn.score.metrics
