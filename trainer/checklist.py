@@ -129,8 +129,10 @@ class Checklist:
     items: Mapping[str, ItemInfo]
 
     @classmethod
-    def of(cls, custom: Iterable[CustomItemLike] = ()) -> Checklist:
-        items = dict(ITEMS_BY_NAME)
+    def of(cls, custom: Iterable[CustomItemLike] = (),
+           base: Mapping[str, ItemInfo] = ITEMS_BY_NAME) -> Checklist:
+        """``base`` is the built-in list: a call's, or a follow-up letter's."""
+        items = dict(base)
         for item in custom:
             if item.name in items:
                 continue  # validation reports the clash; the built-in wins

@@ -37,7 +37,7 @@ def test_a_good_letter_meets_every_item_with_evidence_in_the_text() -> None:
             assert score.reply[ev.start:ev.end] == ev.text
     assert score.checks["subject_clear"].evidence[0].text in ("offer", "declining")
     assert score.reply.startswith("Subject: Data analyst offer: declining\n\n")
-    assert score.metrics["words"] == 50
+    assert score.metrics.words == 50
 
 
 def test_a_letter_wrapped_at_72_columns_reads_as_whole_sentences() -> None:
@@ -113,7 +113,7 @@ def test_hedging_badmouthing_and_length_are_pitfalls() -> None:
     long = GOOD.replace("Thank you for the offer", "Thank you for the offer. " + "I enjoyed "
                         "meeting the team and seeing the office. " * 20)
     score = score_letter(split_letter(long, "Offer: declining"))
-    assert score.checks["too_long"].met and score.metrics["words"] > 200
+    assert score.checks["too_long"].met and score.metrics.words > 200
     assert score.overall < 100
 
 

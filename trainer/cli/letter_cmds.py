@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from trainer.cli.common import out, out_json
-from trainer.letter.items import LETTER_ITEMS_BY_NAME, letter_tip
+from trainer.letter.items import letter_checklist, letter_tip
 from trainer.letter.letter import read_letter_file
 from trainer.letter.score import LetterScore, LetterScorer, scorer_for
 from trainer.scenario.model import Scenario
@@ -19,17 +19,14 @@ _MARKS = {"do": {True: "✓", False: "✗", None: "–"}, "avoid": {True: "✗",
 
 
 def _label(name: str, scenario: Scenario | None) -> str:
-    info = LETTER_ITEMS_BY_NAME.get(name)
-    if info is not None:
-        return info.label
-    return name.replace("_", " ").capitalize()
+    return letter_checklist(scenario.letter_items if scenario else ()).label(name)
 
 
 def render_letter_score(score: LetterScore, scenario: Scenario | None = None) -> list[str]:
     """The letter, then the checklist and the pitfalls with evidence and why, then the mark."""
     letter = score.letter
     lines = [f"Subject: {letter.subject if letter and letter.subject else '(none)'}",
-             f"Words:   {score.metrics.get('words', 0)} (at most {score.metrics.get('max_words')})",
+             f"Words:   {score.metrics.words} (at most {score.metrics.max_words})",
              ""]
     width = max(len(_label(n, scenario)) for n in score.checks)
     for title, kind in (("Checklist (✓ met, ✗ missed)", "do"),

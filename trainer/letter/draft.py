@@ -289,7 +289,7 @@ def _listen(turns: Sequence[tuple[str, str, ReplyScore]], scorer: Scorer) -> _He
                 thanks = _pick_thanks(reply, score, scorer)
         if "clear_no" in met and "hedged" not in met:
             decided, hedged_after = True, False
-        elif decided and ("hedged" in met or score.metrics.get("caved")):
+        elif decided and ("hedged" in met or score.metrics.caved):
             hedged_after = True
         if reason is None and "brief_reason" in met:
             spans = checks["brief_reason"].evidence

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from trainer.checklist import ITEMS_BY_NAME, ItemInfo
+from trainer.checklist import ITEMS_BY_NAME, Checklist, ItemInfo
 from trainer.scenario.model import CustomItem
 
 LETTER_OWN_ITEMS: tuple[ItemInfo, ...] = (
@@ -66,11 +66,13 @@ MAX_WORDS = 200
 """Over this many words (salutation to sign-off) the letter is ``too_long``."""
 
 
+def letter_checklist(letter_items: Sequence[CustomItem] = ()) -> Checklist:
+    """The letter's items and a scenario's own letter items: labels and tips from one place."""
+    return Checklist.of(letter_items, base=LETTER_ITEMS_BY_NAME)
+
+
 def letter_tip(name: str, letter_items: Sequence[CustomItem] = ()) -> str | None:
     """The advice for a letter item the letter missed (or a pitfall it fell into): a
     scenario's own letter item's tip first, else the built-in one."""
-    for item in letter_items:
-        if item.name == name:
-            return item.tip
-    info = LETTER_ITEMS_BY_NAME.get(name)
-    return info.tip if info is not None else None
+    checklist = letter_checklist(letter_items)
+    return checklist.tip(name) if name in checklist else None

@@ -35,7 +35,7 @@ from trainer.letter.written import (
     written_reason,
 )
 from trainer.scenario.model import CustomItem, Scenario
-from trainer.scoring.result import Evidence, ItemResult, ReplyScore
+from trainer.scoring.result import Evidence, ItemResult
 from trainer.scoring.scorecard import CUSTOM_PITFALL_PENALTY, PITFALL_PENALTY
 from trainer.scoring.scorer import THRESHOLD, Scorer
 
@@ -101,19 +101,46 @@ _NEGATED_ACCEPT = re.compile(
 
 
 @dataclass(frozen=True)
-class LetterScore(ReplyScore):
+class LetterMetrics:
+    """The figures a letter's checks were judged on."""
+
+    words: int = 0
+    max_words: int = MAX_WORDS
+    body_sentences: int = 0
+    hedges: int = 0
+    apologies: int = 0
+    reasons: int = 0
+
+    def to_json(self) -> dict[str, int]:
+        return {"words": self.words, "max_words": self.max_words,
+                "body_sentences": self.body_sentences, "hedges": self.hedges,
+                "apologies": self.apologies, "reasons": self.reasons}
+
+
+@dataclass(frozen=True)
+class LetterScore:
     """A reply's score shape (``reply`` is :meth:`Letter.text`, ``checks`` in checklist
     order, then the pitfalls) with the letter and its 0-100 overall mark."""
 
+    reply: str
+    checks: dict[str, ItemResult]
+    metrics: LetterMetrics = field(default_factory=LetterMetrics)
     letter: Letter | None = None
     overall: int = 0
     kinds: dict[str, str] = field(default_factory=dict)
     """``do`` or ``avoid`` for every check, so a renderer needs no other table."""
 
+    def met(self) -> dict[str, bool | None]:
+        return {name: result.met for name, result in self.checks.items()}
+
+    def checks_json(self) -> dict[str, Any]:
+        return {name: result.to_json() for name, result in self.checks.items()}
+
     def to_json(self) -> dict[str, Any]:
         return {"letter": self.letter.to_json() if self.letter else None,
                 "text": self.reply, "overall": self.overall,
-                "checks": self.checks_json(), "kinds": self.kinds, "metrics": self.metrics}
+                "checks": self.checks_json(), "kinds": self.kinds,
+                "metrics": self.metrics.to_json()}
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -201,8 +228,7 @@ class LetterScorer:
             float(MAX_WORDS), (),
             f"{words} words from salutation to sign-off "
             + (f"(over {MAX_WORDS}: trim it)" if words > MAX_WORDS else f"(at most {MAX_WORDS})"))
-        metrics.update({"words": words, "max_words": MAX_WORDS,
-                        "body_sentences": len(sentences(letter.body))})
+        metrics = replace(metrics, words=words, body_sentences=len(sentences(letter.body)))
         kinds = dict.fromkeys(LETTER_DO, "do")
         kinds.update({item.name: item.kind for item in self.letter_items if item.kind == "do"})
         kinds.update(dict.fromkeys(LETTER_PITFALLS, "avoid"))
@@ -211,7 +237,7 @@ class LetterScorer:
         return LetterScore(text, ordered, metrics, letter, overall_mark(ordered, kinds), kinds)
 
     def _shared_items(self, letter: Letter, text: str, head: int
-                      ) -> tuple[dict[str, ItemResult], dict[str, Any]]:
+                      ) -> tuple[dict[str, ItemResult], LetterMetrics]:
         """The items a letter shares with a reply, and the letter items, read in written
         mode (:mod:`trainer.letter.written`); evidence as offsets into ``text``."""
         written = letter.letter_text()
@@ -243,8 +269,9 @@ class LetterScorer:
             checks["brief_reason"] = ItemResult(
                 "brief_reason", True, 80.0, THRESHOLD, ev,
                 f'a complaint given as the reason: "{ev[0].text}"; 1 reason clause')
-        metrics = {key: reply.metrics.get(key, 0) for key in ("hedges", "apologies")}
-        metrics["reasons"] = reasons.metrics.get("reasons", 0)
+        metrics = LetterMetrics(hedges=len(reply.metrics.hedges),
+                                apologies=len(reply.metrics.apologies),
+                                reasons=reasons.metrics.reasons)
         return checks, metrics
 
     # -- the letter's own items ----------------------------------------------------------
