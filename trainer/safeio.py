@@ -129,8 +129,8 @@ def _check_regular(path: Path, info: os.stat_result, limit: int, what: str) -> N
         raise FileRefused(path, f"is {kind_of(info.st_mode)}, not a {what}; "
                           "only regular files are read")
     if info.st_size > limit:
-        raise FileRefused(path, f"is {_size_words(info.st_size)}, more than a {what} may be "
-                          f"({_size_words(limit)})")
+        raise FileRefused(path, f"is {_size_words(info.st_size)}; a {what} may be at most "
+                          f"{_size_words(limit)}")
 
 
 def is_regular(path: Path) -> bool:

@@ -74,6 +74,8 @@ class Call:
         self._line = ""
         self._hung_up = False
         self.store = (store or SessionStore()) if save else None
+        if self.store is not None:
+            self.store.check_writable()  # a full or read-only disk is said before the call
         self.session: Session | None = None
         if scenario_path is not None and not scenario_hash:
             scenario_hash = file_sha256(scenario_path)
@@ -161,8 +163,8 @@ class Call:
         if turn is None:
             raise RuntimeError("the call has ended")
         outcome = self._score(turn, self._line, reply, source, timing, audio, engine, attempt=1)
+        self._save_new_turn(outcome)  # first: a reply that could not be saved can be retried
         self.outcomes.append(outcome)
-        self._save_new_turn(outcome)
         self._go(outcome.decision.goto)
         return outcome
 
@@ -291,7 +293,11 @@ class Call:
             self.session = self.store.create(self.scenario.id, self.scenario.title,
                                              self._scenario_hash, self._mode)
         self.session.add_turn(self._record(outcome, len(self.session.turns)))
-        self.store.save(self.session)
+        try:
+            self.store.save(self.session)
+        except BaseException:
+            self.session.turns.pop()  # not saved: the same reply may be tried again
+            raise
 
     def _save_redo(self, outcome: TurnOutcome) -> None:
         if self.store is None or self.session is None:

@@ -25,7 +25,13 @@ from typing import Any, NamedTuple
 from trainer import paths
 from trainer.errors import TrainerError, UsageError
 from trainer.safeio import FileRefused, JsonRefused, load_json, read_regular_stat
-from trainer.sessions.fileops import FileLock, atomic_write, write_new
+from trainer.sessions.fileops import (
+    FileLock,
+    atomic_write,
+    check_writable,
+    write_new,
+    write_trouble,
+)
 from trainer.sessions.index import IndexEntry, SessionIndex, Stamp
 from trainer.sessions.jsonfields import SessionFormatError
 from trainer.sessions.model import (
@@ -36,7 +42,7 @@ from trainer.sessions.model import (
     new_session_id,
     now,
 )
-from trainer.textsafe import shown_name
+from trainer.textsafe import shown_name, visible
 
 SUFFIX = ".json"
 MAX_SESSION_BYTES = 64 * 1024 * 1024
@@ -126,7 +132,8 @@ class SessionStore:
             except TrainerError:
                 continue
             try:
-                stat = write_new(self.file_for(session.session_id), _encode(session))
+                with _saving(session, "start"):
+                    stat = write_new(self.file_for(session.session_id), _encode(session))
             except FileExistsError:
                 lock.release()
                 continue
@@ -138,10 +145,14 @@ class SessionStore:
             return session
         raise TrainerError(f"could not find a free session name in {self.root}")  # pragma: no cover
 
+    def check_writable(self) -> None:
+        """TrainerError in plain words unless sessions can be saved here (before a call)."""
+        check_writable(self.root)
+
     def save(self, session: Session) -> None:
         """Write the whole session atomically; call it after every turn."""
         paths.ensure_dir(self.root)
-        with self._writing(session.session_id):
+        with _saving(session, "save"), self._writing(session.session_id):
             stat = atomic_write(self.file_for(session.session_id), _encode_within_limit(session))
             self._note(session, stat)
 
@@ -194,7 +205,8 @@ class SessionStore:
             after = _encode(session)
             if after != before:
                 _check_size(session, after)
-                stat = atomic_write(self.file_for(session_id), after)
+                with _saving(session, "save"):
+                    stat = atomic_write(self.file_for(session_id), after)
                 self._note(session, stat)
 
     def _session_lock(self, session_id: str) -> FileLock:
@@ -358,6 +370,23 @@ class SessionStore:
 
 
 # ---------------------------------------------------------------------- files
+
+
+@contextlib.contextmanager
+def _saving(session: Session, verb: str) -> Iterator[None]:
+    """A failed write said in plain words; the copy on disk is whole (writes are atomic)."""
+    try:
+        yield
+    except OSError as exc:
+        what = write_trouble(exc)
+        if what is None or isinstance(exc, FileExistsError):
+            raise
+        kept = (f"; the {len(session.turns)} answer(s) saved before are kept in session "
+                f"{session.session_id}" if verb == "save" else "")
+        raise TrainerError(
+            f"could not {verb} the session in {visible(str(exc.filename or session.session_id))}"
+            f": {what}{kept}. Free some space or fix the folder's permissions"
+        ) from None
 
 
 def _encode(session: Session) -> bytes:

@@ -15,13 +15,15 @@ from typing import ClassVar
 from textual import work
 from textual.app import App
 from textual.binding import BindingType
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.worker import Worker, WorkerCancelled, WorkerFailed
 
-from trainer.errors import TrainerError
+from trainer.errors import AppCrashed, TrainerError
 from trainer.scenario.catalog import Catalog, load_catalog
 from trainer.scenario.model import Scenario
 from trainer.sessions.store import SessionStore
+from trainer.textsafe import visible
 from trainer.tui import messages
 from trainer.tui.bindings import Scope, bindings
 from trainer.tui.commands import KeyCommands, scope_of
@@ -107,6 +109,20 @@ class TrainerApp(App[None]):
         """A fresh generator per call; seeded calls differ from each other but repeat per run."""
         self._calls += 1
         return random.Random(None if self._seed is None else self._seed + self._calls)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notification is plain text: messages quote file names, ids and problems
+        from scenario files, which must never be read as markup (``markup`` is ignored)."""
+        super().notify(visible(message), title=visible(title), severity=severity,
+                       timeout=timeout, markup=False)
 
     # -- navigation --------------------------------------------------------------------------
 
@@ -199,7 +215,12 @@ def run_tui(
         catalog = load_catalog(scenario_dirs)
         if start_scenario is not None:
             catalog.get(start_scenario)
-    TrainerApp(
+    app = TrainerApp(
         scenario_dirs=scenario_dirs, start_scenario=start_scenario, typed=typed, mute=mute,
         catalog=catalog,
-    ).run()
+    )
+    app.run()
+    if app.return_code:
+        # Textual has already printed the traceback; a crash must not look like success.
+        raise AppCrashed(app.return_code)
+

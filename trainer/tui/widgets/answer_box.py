@@ -23,6 +23,7 @@ from trainer.errors import TrainerError
 from trainer.scenario.model import Scenario
 from trainer.tui.bindings import key_of
 from trainer.tui.messages import InputLevel, ReplyReady
+from trainer.tui.text import plain
 from trainer.tui.voice import Cancelled, Heard, SpeechFailure, Voice
 from trainer.tui.widgets.level_meter import LevelMeter
 
@@ -51,7 +52,7 @@ def phase_text(
         "ended": ("■", done_text, "$text-muted"),
     }
     icon, text, style = texts[phase]
-    return Content.styled(f"{icon} {text}", f"bold {style}")
+    return plain(f"{icon} {text}", f"bold {style}")
 
 
 class AnswerBox(Widget):
