@@ -8,7 +8,6 @@ score is hidden.
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -221,19 +220,10 @@ def check(
 
 def _load_transcript(path: Path) -> list[dict[str, str]]:
     """The ``turns`` of a saved session, validated with the place of every problem."""
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise TrainerError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise TrainerError(f"{path}: is a directory, not a transcript file") from None
-    except OSError as exc:
-        raise TrainerError(f"{path}: cannot read it ({exc.strerror})") from None
-    try:
-        data: Any = json.loads(raw.decode("utf-8", errors="replace"))
-    except json.JSONDecodeError as exc:
-        raise TrainerError(f"{path}:{exc.lineno}:{exc.colno}: not valid JSON ({exc.msg})"
-                           ) from None
+    from trainer.safeio import read_json_file
+    from trainer.sessions.store import MAX_SESSION_BYTES
+
+    data: Any = read_json_file(path, limit=MAX_SESSION_BYTES, what="transcript file")
     if not isinstance(data, dict) or not isinstance(data.get("turns"), list):
         raise TrainerError(f'{path}: expected a saved session, a JSON object with a "turns" list')
     turns: list[dict[str, str]] = []
