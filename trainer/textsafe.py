@@ -16,12 +16,17 @@ _BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
                            "\u2066\u2067\u2068\u2069")
 """Characters that reorder the text around them (the "Trojan Source" trick)."""
 
+_INVISIBLE = frozenset("\u00ad\u180e\u200b\u200c\u2028\u2029\u2060\u2061\u2062\u2063"
+                       "\u2064\ufeff")
+"""Characters that take no room, so two different names look the same. (The
+zero-width joiner, U+200D, is left alone: emoji are built with it.)"""
+
 _UNSAFE = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff"
-    + "".join(sorted(_BIDI_CONTROLS))
+    + "".join(sorted(_BIDI_CONTROLS | _INVISIBLE))
     + "]"
 )
-"""Controls except tab and newline, lone surrogates and bidi overrides."""
+"""Controls except tab and newline, lone surrogates, bidi overrides and invisibles."""
 
 _SGR = re.compile(r"\x1b\[[0-9;]{0,32}m")
 """A colour/underline sequence: the only escape the trainer itself writes."""
