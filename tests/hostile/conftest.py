@@ -25,7 +25,8 @@ def hostile_yaml() -> str:
     """A valid scenario whose every shown string tries markup or a terminal escape."""
     text = (paths.shipped_scenarios_dir() / f"{BASE}.yaml").read_text(encoding="utf-8")
     text = re.sub(r"(?m)^id: .*$", f"id: {HOSTILE_ID}", text)
-    text = re.sub(r"(?m)^title: .*$", 'title: "Decline [/bold] politely"', text)
+    text = re.sub(r"(?m)^title: .*$", lambda _: 'title: "Decline [/bold] politely \\e]2;x\\a"',
+                  text)
     briefing = ('briefing: "Click [@click=app.quit]here[/] or [@click=app.screenshot('
                 "'victim.txt','.')]there[/]. Thanks [name], I appreciated it. "
                 '\\e]0;pwned\\a\\e[2J end."\n')
@@ -34,8 +35,7 @@ def hostile_yaml() -> str:
                         '  - "Close warmly [b]and[/b] keep the door open [/bold]."')
     text = text.replace("  name: Priya Shah\n", '  name: "Priya [@click=app.quit]Shah[/]"\n')
     say = '    say: "\\e]0;pwned\\aHi, it\'s Priya [b]from[/b] Northwind."\n'
-    text = re.sub(r"(?m)^    say: >-\n(?:      .*\n)+", lambda _: say, text, count=1)
-    return text
+    return re.sub(r"(?m)^    say: >-\n(?:      .*\n)+", lambda _: say, text, count=1)
 
 
 @pytest.fixture

@@ -381,8 +381,8 @@ def _saving(session: Session, verb: str) -> Iterator[None]:
         what = write_trouble(exc)
         if what is None or isinstance(exc, FileExistsError):
             raise
-        kept = (f"; the {len(session.turns)} answer(s) saved before are kept in session "
-                f"{session.session_id}" if verb == "save" else "")
+        kept = (f"; session {session.session_id} is kept on disk as it was saved before"
+                if verb == "save" else "")
         raise TrainerError(
             f"could not {verb} the session in {visible(str(exc.filename or session.session_id))}"
             f": {what}{kept}. Free some space or fix the folder's permissions"
@@ -429,7 +429,8 @@ def _parse(path: Path, raw: bytes) -> tuple[Session | None, str | None]:
     try:
         data = load_json(raw, source=str(path))
     except JsonRefused as exc:
-        return None, f"{exc.reason} (cut short, or a slip in a hand edit?)"
+        hint = " (cut short, or a slip in a hand edit?)" if "valid JSON" in exc.reason else ""
+        return None, exc.reason + hint
     try:
         session = Session.from_json(data)
     except SessionFormatError as exc:
