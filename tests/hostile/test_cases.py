@@ -292,7 +292,7 @@ def test_case08_a_full_disk_lets_the_same_reply_be_tried_again(
         raise OSError(errno.ENOSPC, "No space left on device", str(path))
 
     monkeypatch.setattr(store_module, "atomic_write", full)
-    with pytest.raises(TrainerError, match="disk is full; session .* is kept on disk"):
+    with pytest.raises(TrainerError, match=r"disk is full; session .* is kept on disk"):
         call.answer("I accepted another role.")
     assert call.recruiter_line == line and len(call.outcomes) == 1
     monkeypatch.undo()
@@ -331,8 +331,7 @@ def test_case10_paths_of_a_thousand_turn_scenario(cli: Any, tmp_path: Path) -> N
         lines += [f"  - id: t{i}", f"    say: line {i}", "    expect: [thanks]"]
     path = tmp_path / "long.yaml"
     path.write_text("\n".join(lines) + "\n")
-    assert cli("validate", str(path)).code == 0
-    result = cli("paths", str(path))
+    result = cli("paths", str(path))  # validates the file first, as `validate` does
     assert result.code == 0, result.err
     assert result.out.strip().endswith("1 path")
 
@@ -390,6 +389,8 @@ def test_case13_a_signal_ends_the_call_with_a_message_and_a_resumable_session(
     assert f"Interrupted ({sig.name})" in message and "--resume" in message
     saved = sessions()[0]
     assert saved["finished"] is False and len(saved["turns"]) == 1
+    if sig != signal.SIGTERM:
+        return  # resuming is the same whichever signal stopped the call
     resumed = subprocess_trainer("run", BASE, "--plain", "--mute", "--resume",
                                  saved["session_id"], stdin=REPLY)
     assert resumed.returncode == 0, resumed.stderr
@@ -401,10 +402,12 @@ def test_case13_a_signal_ends_the_call_with_a_message_and_a_resumable_session(
 
 
 def test_case14_invisible_and_rtl_characters_in_ids_are_spelled_out(cli: Any) -> None:
-    for command in (["run", "offer\u202eaccepted", "--plain"], ["show", "abc\u200bdef"],
-                    ["paths", "x\u2066y\u2069"]):
+    for command, shown in (
+        (["run", "offer\u202eaccepted", "--plain"], "'offer\\u202eaccepted'"),
+        (["show", "abc\u200bdef"], "'abc\\u200bdef'"),
+        (["paths", "x\u2066y\u2069"], "'x\\u2066y\\u2069'"),
+    ):
         result = cli(*command)
-        assert result.code == 1
+        assert result.code == 1 and shown in result.err, result.err
         for char in "\u202e\u200b\u2066\u2069":
             assert char not in result.err
-    assert "'offer\\u202eaccepted'" in cli("run", "offer\u202eaccepted", "--plain").err
