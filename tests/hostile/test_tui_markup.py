@@ -116,3 +116,20 @@ def test_case12_a_crash_of_the_full_screen_app_is_not_success(
     result = cli()
     assert result.code == 70  # type: ignore[attr-defined]
     assert "bug" in result.err  # type: ignore[attr-defined]
+
+
+async def test_case08_an_unwritable_data_folder_is_said_before_the_call_starts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    monkeypatch.setenv("TRAINER_HOME", str(blocker / "home"))
+    trainer = TrainerApp(typed=True, mute=True, voice=Voice(), seed=1,
+                         start_scenario="offer-accepted-elsewhere")
+    async with trainer.run_test(size=(100, 40)) as pilot:
+        await wait_until(pilot, lambda: isinstance(trainer.screen, BriefingScreen), "briefing")
+        await pilot.press("enter")  # "Start the call" has the focus
+        await wait_until(pilot, lambda: bool(trainer._notifications), "a notification")
+        notes = [n.message for n in trainer._notifications]
+        assert any("cannot save sessions in" in note for note in notes), notes
+        assert trainer.is_running and isinstance(trainer.screen, BriefingScreen)
