@@ -25,6 +25,10 @@ class UsageError(TrainerError):
     exit_code = 2
 
 
+class Interrupted(TrainerError):
+    """A signal ended the command; the message says what was saved (exit 128 + n)."""
+
+
 class AppCrashed(Exception):
     """The full-screen app stopped on an unhandled error, which it has already shown.
 

@@ -4,6 +4,8 @@ sequence shows as text; a crash exits with status 70, not 0."""
 
 from __future__ import annotations
 
+import os
+import signal
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -18,6 +20,7 @@ from trainer.sessions.store import SessionStore
 from trainer.tui import app as app_module
 from trainer.tui.app import TrainerApp
 from trainer.tui.screens.briefing import BriefingScreen
+from trainer.tui.screens.call import CallScreen
 from trainer.tui.screens.picker import PickerScreen
 from trainer.tui.screens.sessions import SessionsScreen
 from trainer.tui.voice import Voice
@@ -133,3 +136,34 @@ async def test_case08_an_unwritable_data_folder_is_said_before_the_call_starts(
         notes = [n.message for n in trainer._notifications]
         assert any("cannot save sessions in" in note for note in notes), notes
         assert trainer.is_running and isinstance(trainer.screen, BriefingScreen)
+
+
+async def test_case13_sigterm_ends_the_app_and_says_where_the_call_was_saved() -> None:
+    trainer = TrainerApp(typed=True, mute=True, voice=Voice(), seed=1,
+                         start_scenario="offer-accepted-elsewhere")
+    async with trainer.run_test(size=(100, 40)) as pilot:
+        await wait_until(pilot, lambda: isinstance(trainer.screen, BriefingScreen), "briefing")
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(trainer.screen, CallScreen), "the call")
+        call = trainer.screen.call
+        call.answer("Thank you so much, but unfortunately I won't be accepting the offer.")
+        os.kill(os.getpid(), signal.SIGTERM)  # handled by the app's own loop
+        await wait_until(pilot, lambda: not trainer.is_running, "the app to end")
+    assert trainer.return_code == 128 + signal.SIGTERM
+    assert trainer.interrupted_call == ("offer-accepted-elsewhere", call.session_id)
+    saved = SessionStore().load(call.session_id or "")
+    assert not saved.finished and len(saved.turns) == 1
+
+
+def test_case13_a_signal_that_ended_the_app_is_its_exit_status(
+    monkeypatch: pytest.MonkeyPatch, cli: Callable[..., object]
+) -> None:
+    def hung_up(self: TrainerApp) -> None:
+        self.interrupted_by = signal.SIGHUP
+        self.interrupted_call = ("some-call", "20250101T000000Z-some-call-abc123")
+
+    monkeypatch.setattr(TrainerApp, "run", hung_up)
+    result = cli()
+    assert result.code == 128 + signal.SIGHUP  # type: ignore[attr-defined]
+    assert "Interrupted (SIGHUP)" in result.err  # type: ignore[attr-defined]
+    assert "--resume 20250101T000000Z-some-call-abc123" in result.err  # type: ignore[attr-defined]

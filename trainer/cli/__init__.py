@@ -16,7 +16,7 @@ import typer
 from trainer import paths
 from trainer.cli import check_cmds, run_cmds, scenario_cmds, session_cmds, speech_cmds
 from trainer.cli.common import err
-from trainer.errors import AppCrashed, TrainerError
+from trainer.errors import AppCrashed, Interrupted, TrainerError
 from trainer.sessions.fileops import write_trouble
 from trainer.textsafe import visible
 
@@ -62,7 +62,7 @@ def main(argv: list[str] | None = None) -> None:
         # Standalone mode: click prints usage errors itself (exit 2) and exits.
         typer.main.get_command(app).main(args=argv, prog_name="trainer", standalone_mode=True)
     except TrainerError as exc:
-        err(f"error: {exc.message}")
+        err(exc.message if isinstance(exc, Interrupted) else f"error: {exc.message}")
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         err("Interrupted.")

@@ -11,9 +11,10 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
+from trainer.call.interrupt import interrupted_message
 from trainer.cli.common import err, out, out_json
 from trainer.cli.scenario_cmds import ScenariosOption
-from trainer.errors import TrainerError, UsageError
+from trainer.errors import Interrupted, TrainerError, UsageError
 from trainer.scenario.catalog import load_catalog
 
 if TYPE_CHECKING:
@@ -48,18 +49,13 @@ def signals_interrupt() -> Iterator[None]:
             signal.signal(sig, handler)
 
 
-def _interrupted(call: Call, scenario: str, signum: int) -> NoReturn:
-    """Say what was kept, leave the session unfinished (so it can go on), exit 128 + n."""
-    name = signal.Signals(signum).name
+def _interrupted(call: Call, sig: int) -> NoReturn:
+    """Leave the session unfinished (so it can go on), say where it is, exit 128 + n."""
+    session_id = call.session_id
     if call.store is not None and call.session is not None:
-        answered = len(call.session.turns)
         call.store.release(call.session)
-        err(f"\nInterrupted ({name}). Your {answered} answer(s) so far are saved in session "
-            f"{call.session.session_id}, unfinished. Go on with: trainer run {scenario} "
-            f"--plain --resume {call.session.session_id}")
-    else:
-        err(f"\nInterrupted ({name}) before your first answer; nothing needed saving.")
-    raise typer.Exit(128 + signum)
+    raise Interrupted("\n" + interrupted_message(sig, call.scenario.id, session_id),
+                      exit_code=128 + sig)
 
 
 def run(
@@ -128,7 +124,7 @@ def run(
         with signals_interrupt():
             run_line_mode(call, options)
     except KeyboardInterrupt as exc:
-        _interrupted(call, scenario, getattr(exc, "signum", signal.SIGINT))
+        _interrupted(call, getattr(exc, "signum", signal.SIGINT))
     except TrainerError:
         if call.session_id:
             err(f"What was answered is saved as session {call.session_id}.")
