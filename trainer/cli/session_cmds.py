@@ -133,9 +133,9 @@ def export(
     if entry is not None:
         hashes = _hashes(entry)
         scenario_hash = found.scenario_hash if found.scenario_hash in hashes else entry.sha256
-    # A report holds no control characters of its own: any in it came from a file.
-    text = visible(export_session(found, fmt.value, entry.scenario if entry else None,
-                                  scenario_hash))
+    text = export_session(found, fmt.value, entry.scenario if entry else None, scenario_hash)
+    if fmt.value != "json":  # a report has no control characters of its own: any came from a file
+        text = visible(text)
     if out_file is None:
         sys.stdout.write(text)
         return
