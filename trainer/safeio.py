@@ -13,22 +13,22 @@ from __future__ import annotations
 import json
 import math
 import os
+import re
 import stat
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from trainer.errors import TrainerError
-from trainer.textsafe import visible
+from trainer.textsafe import has_controls, visible
 
 READ_SECONDS = 10.0
 """How long one file may take to read before the trainer gives up on it."""
 CHUNK = 1 << 20
 MAX_JSON_DEPTH = 64
 """Deeper than any file the trainer writes; a session is about six levels deep."""
-MAX_NUMBER_CHARS = 100
-"""Digits in one JSON number; Python refuses to convert integers past 4,300."""
 
 
 class FileRefused(TrainerError):
@@ -149,51 +149,63 @@ class _Refused(ValueError):
         self.reason = reason
 
 
-def _int(text: str) -> int:
-    if len(text) > MAX_NUMBER_CHARS:
-        raise _Refused(f"has a number {len(text):,} digits long (at most "
-                       f"{MAX_NUMBER_CHARS} are read)")
-    return int(text)
-
-
-def _float(text: str) -> float:
-    if len(text) > MAX_NUMBER_CHARS:
-        raise _Refused(f"has a number {len(text):,} characters long (at most "
-                       f"{MAX_NUMBER_CHARS} are read)")
-    value = float(text)
-    if not math.isfinite(value):
-        raise _Refused(f"has the number {text}, too large to represent")
-    return value
-
-
 def _constant(name: str) -> Any:
     raise _Refused(f"has {name}, which is not JSON (write null or a number)")
 
 
-def _walk(data: Any, clean: Callable[[str], str] | None, max_depth: int) -> Any:
-    """Check the depth without recursion; with ``clean``, rewrite every string through it."""
+def _check_shape(data: Any, max_depth: int) -> None:
+    """Depth and finite numbers, without recursion (a listing reads many files: kept tight)."""
     stack: list[tuple[Any, int]] = [(data, 1)]
+    pop, push = stack.pop, stack.append
     while stack:
-        node, depth = stack.pop()
+        node, depth = pop()
         if depth > max_depth:
             raise _Refused(f"is nested more than {max_depth} levels deep")
-        if type(node) is dict:
-            if clean is not None and not all(
-                type(v) is not str or v.isprintable() for v in (*node, *node.values())
-            ):
-                fixed = {clean(k): clean(v) if type(v) is str else v for k, v in node.items()}
-                node.clear()
-                node.update(fixed)
-            stack.extend((v, depth + 1) for v in node.values() if type(v) in (dict, list))
-        elif type(node) is list:
-            if clean is not None:
-                for i, v in enumerate(node):
-                    if type(v) is str and not v.isprintable():
-                        node[i] = clean(v)
-            stack.extend((v, depth + 1) for v in node if type(v) in (dict, list))
-    if clean is not None and type(data) is str:
+        for value in node.values() if type(node) is dict else node:
+            kind = type(value)
+            if kind is dict or kind is list:
+                push((value, depth + 1))
+            elif kind is float and not math.isfinite(value):
+                raise _Refused("has a number too large to represent")
+
+
+def _clean_strings(data: Any, clean: Callable[[str], str]) -> Any:
+    """Every string in ``data`` (keys too) passed through ``clean``, in place."""
+    if type(data) is str:
         return clean(data)
+    stack: list[Any] = [data]
+    while stack:
+        node = stack.pop()
+        if type(node) is dict:
+            fixed = {clean(k) if type(k) is str else k: clean(v) if type(v) is str else v
+                     for k, v in node.items()}
+            node.clear()
+            node.update(fixed)
+            stack.extend(v for v in node.values() if type(v) in (dict, list))
+        elif type(node) is list:
+            for i, v in enumerate(node):
+                if type(v) is str:
+                    node[i] = clean(v)
+                elif type(v) in (dict, list):
+                    stack.append(v)
     return data
+
+
+_MAYBE_UNSAFE_ESCAPE = re.compile(
+    r"\\u(?:00[0-1]|007f|00[89]|00ad|061c|180e|20[0-6]|d[89a-f]|feff)", re.IGNORECASE
+)
+"""A ``\\u`` escape that may stand for a control, invisible or bidi character."""
+
+
+def _needs_cleaning(text: str) -> bool:
+    """Whether any string in the JSON ``text`` may hold a character to spell out.
+
+    Raw controls below 0x20 cannot be inside JSON strings, so ASCII text without
+    DEL or ``\\u`` escapes (the usual session file) is answered without a search.
+    """
+    if text.isascii() and "\x7f" not in text and "\\u" not in text:
+        return False
+    return has_controls(text) or _MAYBE_UNSAFE_ESCAPE.search(text) is not None
 
 
 def load_json(
@@ -205,8 +217,9 @@ def load_json(
 ) -> Any:
     """Plain Python data from JSON text, within bounds; :class:`JsonRefused` otherwise.
 
-    Refused: text that is not UTF-8, nesting deeper than ``max_depth``, numbers
-    longer than :data:`MAX_NUMBER_CHARS`, and ``NaN``/``Infinity`` (not JSON).
+    Refused: text that is not UTF-8, nesting deeper than ``max_depth``, integers
+    longer than Python converts (4,300 digits), numbers too large for a float, and
+    ``NaN``/``Infinity`` (not JSON).
     With ``clean_strings`` every string comes back safe to show: control
     characters are spelled out and lone surrogates (``"\\ud800"``, which no
     terminal or file can hold) become U+FFFD.
@@ -221,8 +234,14 @@ def load_json(
         text = raw
     text = text.removeprefix("\ufeff")
     try:
-        data = json.loads(text, parse_int=_int, parse_float=_float, parse_constant=_constant)
-        return _walk(data, visible if clean_strings else None, max_depth)
+        data = json.loads(text, parse_constant=_constant)
+        if type(data) in (dict, list):
+            _check_shape(data, max_depth)
+        elif type(data) is float and not math.isfinite(data):
+            raise _Refused("has a number too large to represent")
+        if clean_strings and _needs_cleaning(text):
+            data = _clean_strings(data, visible)
+        return data
     except _Refused as exc:
         raise JsonRefused(source, exc.reason) from None
     except json.JSONDecodeError as exc:
@@ -230,7 +249,10 @@ def load_json(
                           f"column {exc.colno}") from None
     except RecursionError:
         raise JsonRefused(source, f"is nested more than {max_depth} levels deep") from None
-    except ValueError as exc:  # e.g. an integer past Python's conversion limit
+    except ValueError as exc:
+        if "integer string conversion" in str(exc):  # Python's own cap, 4,300 digits
+            raise JsonRefused(source, "has a number thousands of digits long (at most "
+                              f"{sys.get_int_max_str_digits():,} are read)") from None
         raise JsonRefused(source, f"is not valid JSON: {exc}") from None
 
 

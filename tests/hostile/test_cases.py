@@ -182,7 +182,7 @@ def test_case05_hostile_session_files_are_reported_and_the_rest_listed(
     assert result.code == 0, result.err
     assert one_session in result.out
     assert "deep01.json: is nested more than 64 levels deep" in result.err
-    assert "long01.json: has a number 5,000 digits long" in result.err
+    assert "long01.json: has a number thousands of digits long" in result.err
     assert "20250101T000000Z-x-surr01" in result.out
     shown = cli("show", "20250101T000000Z-x-surr01")
     assert shown.code == 0 and "Lone \ufffd surrogate" in shown.out  # the bad half replaced
@@ -234,7 +234,7 @@ def test_case07_one_bad_jsonl_line_never_stops_the_stream(cli: Any) -> None:
     assert result.code == 0, result.err
     out = [json.loads(line, parse_constant=not_json) for line in result.out.splitlines()]
     assert [o.get("id") for o in out] == [None, None, None, "ok"]
-    assert "nested" in out[0]["error"] and "5,000 digits" in out[1]["error"]
+    assert "nested" in out[0]["error"] and "thousands of digits" in out[1]["error"]
     assert "NaN" in out[2]["error"] and out[3]["checks"]["thanks"]["met"] is True
 
 
