@@ -167,3 +167,25 @@ def test_case13_a_signal_that_ended_the_app_is_its_exit_status(
     assert result.code == 128 + signal.SIGHUP  # type: ignore[attr-defined]
     assert "Interrupted (SIGHUP)" in result.err  # type: ignore[attr-defined]
     assert "--resume 20250101T000000Z-some-call-abc123" in result.err  # type: ignore[attr-defined]
+
+
+async def test_case01_a_session_with_markup_in_its_replies_reviews_literally(
+    hostile_scenario: Path,
+) -> None:
+    from trainer.call.engine import Call
+    from trainer.scenario.catalog import load_catalog
+    from trainer.tui.screens.review import ReviewScreen
+
+    call = Call(load_catalog().get("hostile-call"), store=SessionStore())
+    call.answer("Thanks [name], but [/bold] no [@click=app.quit]thanks[/].")
+    call.hang_up()
+    trainer = app()
+    async with trainer.run_test(size=(110, 50)) as pilot:
+        await pilot.pause()
+        trainer.push_screen(ReviewScreen(call.session_id or "", SessionStore(), trainer.catalog))
+        await wait_until(pilot, lambda: isinstance(trainer.screen, ReviewScreen), "review")
+        await pilot.pause()
+        text = shown(list(trainer.screen.query(Static)))
+        assert "Thanks [name], but [/bold] no [@click=app.quit]thanks[/]." in text
+        assert "Decline [/bold] politely \\x1b]2;x\\x07" in text
+        assert "\x1b" not in text and trainer.is_running
