@@ -411,3 +411,9 @@ def test_case14_invisible_and_rtl_characters_in_ids_are_spelled_out(cli: Any) ->
         assert result.code == 1 and shown in result.err, result.err
         for char in "\u202e\u200b\u2066\u2069":
             assert char not in result.err
+
+
+def test_case14_usage_errors_never_repeat_an_escape_sequence(cli: Any) -> None:
+    result = cli("\x1b]0;pwned\x07", "--plain")
+    assert result.code == 2
+    assert "No such command '\\x1b]0;pwned\\x07'" in result.err and "\x1b" not in result.err

@@ -7,18 +7,23 @@ line on stderr with an exit status; no traceback ever reaches the user.
 
 from __future__ import annotations
 
+import io
 import os
+import signal
 import sys
 from typing import NoReturn
 
 import typer
+
+# Typer 0.29 carries its own copy of click, whose exceptions it does not re-export.
+from typer._click.exceptions import ClickException
 
 from trainer import paths
 from trainer.cli import check_cmds, run_cmds, scenario_cmds, session_cmds, speech_cmds
 from trainer.cli.common import err
 from trainer.errors import AppCrashed, Interrupted, TrainerError
 from trainer.sessions.fileops import write_trouble
-from trainer.textsafe import visible
+from trainer.textsafe import for_terminal, visible
 
 app = typer.Typer(
     name="trainer",
@@ -59,8 +64,19 @@ def main(argv: list[str] | None = None) -> None:
     command line that is wrong, 70 a bug, 128 + n when signal n ended it.
     """
     try:
-        # Standalone mode: click prints usage errors itself (exit 2) and exits.
-        typer.main.get_command(app).main(args=argv, prog_name="trainer", standalone_mode=True)
+        # Not standalone: click's own messages (usage errors, exit 2) are printed here,
+        # made safe, since they repeat what was typed (an id with an escape sequence).
+        code = typer.main.get_command(app).main(
+            args=argv, prog_name="trainer", standalone_mode=False
+        )
+    except ClickException as exc:
+        shown = io.StringIO()
+        exc.show(file=shown)
+        sys.stderr.write(for_terminal(shown.getvalue()))
+        sys.exit(exc.exit_code)
+    except typer.Abort:  # end of input at a prompt
+        err("\nInterrupted.")
+        sys.exit(128 + signal.SIGINT)
     except TrainerError as exc:
         err(exc.message if isinstance(exc, Interrupted) else f"error: {exc.message}")
         sys.exit(exc.exit_code)
@@ -81,6 +97,7 @@ def main(argv: list[str] | None = None) -> None:
         if os.environ.get("TRAINER_DEBUG"):
             raise
         _bug(exc)
+    sys.exit(code if isinstance(code, int) else EXIT_OK)
 
 
 def _bug(exc: Exception) -> NoReturn:
