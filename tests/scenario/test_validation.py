@@ -159,11 +159,13 @@ def test_unreadable_files(tmp_path: Path, content: bytes, expected: str) -> None
 
 
 def test_directory_and_huge_file(tmp_path: Path) -> None:
-    assert messages(tmp_path) == ["F:1:1: (file): is a directory, not a scenario file"]
+    assert messages(tmp_path) == [
+        "F:1:1: (file): is a folder, not a scenario file; only regular files are read"
+    ]
     big = tmp_path / "big.yaml"
     big.write_bytes(b"#" * 50_000_000)
     assert messages(big) == [
-        "F:1:1: (file): file is 50,000,000 bytes; a scenario file may be at most 512,000 bytes"
+        "F:1:1: (file): is 50,000,000 bytes; a scenario file may be at most 512,000 bytes"
     ]
 
 
@@ -196,7 +198,7 @@ def test_hostile_files_are_refused(tmp_path: Path) -> None:
     huge = tmp_path / "huge.yaml"
     with huge.open("wb") as handle:
         handle.truncate(100 * 1024 * 1024)
-    assert messages(huge) == ["F:1:1: (file): file is 104,857,600 bytes; a scenario file may "
+    assert messages(huge) == ["F:1:1: (file): is 104,857,600 bytes; a scenario file may "
                               "be at most 512,000 bytes"]
 
     deep = tmp_path / "deep.yaml"

@@ -86,6 +86,8 @@ class Call:
         self._ending: Ending | None = None
         self._help: dict[Help, None] = {}
         self.store = (store or SessionStore()) if save else None
+        if self.store is not None:
+            self.store.check_writable()  # a full or read-only disk is said before the call
         self.session: Session | None = None
         if scenario_path is not None and not scenario_hash:
             scenario_hash = file_sha256(scenario_path)
@@ -192,9 +194,9 @@ class Call:
         if turn is None:
             raise RuntimeError("the call has ended")
         outcome = self._score(turn, self._line, reply, source, timing, audio, engine, attempt=1)
+        self._save_new_turn(outcome)  # first: a reply that could not be saved can be retried
         self.outcomes.append(outcome)
         self._help = {}
-        self._save_new_turn(outcome)
         self._go(outcome.decision.goto)
         return outcome
 
@@ -329,7 +331,11 @@ class Call:
                                                  self._scenario_hash, self._mode)
         self.session.add_turn(self._record(outcome, len(self.session.turns)))
         if self.store is not None:
-            self.store.save(self.session)
+            try:
+                self.store.save(self.session)
+            except BaseException:
+                self.session.turns.pop()  # not saved: the same reply may be tried again
+                raise
 
     def _save_redo(self, outcome: TurnOutcome) -> None:
         if self.session is None:

@@ -19,6 +19,7 @@ from trainer.cli.common import err, out
 from trainer.errors import TrainerError
 from trainer.scenario.model import Scenario
 from trainer.scoring.result import ReplyTiming
+from trainer.textsafe import strip_controls
 
 SPEAK_TIMEOUT = 60.0
 
@@ -44,16 +45,35 @@ class LineOptions:
     """Keep stdout for the JSON document: the conversation goes to stderr."""
 
 
+def typed_text(raw: bytes | str) -> tuple[str, bool]:
+    """A typed line as reply text, and whether any of it was not UTF-8.
+
+    Bytes that are not UTF-8 (a Latin-1 terminal, a pasted binary) become U+FFFD
+    instead of ending the call, and escape sequences or other control characters
+    (a pasted colour code, an arrow key in a plain terminal) are dropped: a reply
+    is words, and it must be safe to save, score and show.
+    """
+    if isinstance(raw, str):  # a text stream: undo the surrogates Python uses for bad bytes
+        raw = raw.encode("utf-8", "surrogateescape")
+    text = raw.decode("utf-8", errors="replace")
+    mangled = "\ufffd" in text and "\ufffd".encode() not in raw
+    return strip_controls(text.rstrip("\r\n")), mangled
+
+
 def _typed_replies() -> Iterator[Reply]:
     interactive = sys.stdin.isatty()
+    stream = getattr(sys.stdin, "buffer", sys.stdin)
     while True:
         if interactive:
             sys.stdout.write("You: ")
             sys.stdout.flush()
-        line = sys.stdin.readline()
+        line = stream.readline()
         if not line:
             return
-        yield Reply(line.rstrip("\r\n"))
+        text, mangled = typed_text(line)
+        if mangled:
+            err("notice: part of that reply was not UTF-8 text; those bytes are kept as \ufffd.")
+        yield Reply(text)
 
 
 def _audio_replies(
@@ -157,10 +177,9 @@ def run_line_mode(call: Call, options: LineOptions) -> None:
             show("(end of input: hanging up)")
             call.hang_up("input_ended")
             break
-        except TrainerError as exc:
-            err(f"error: {exc.message}")
-            call.hang_up()
-            break
+        except TrainerError:
+            call.hang_up()  # what was answered is kept and scored; the error is said once, above
+            raise
         if reply.source != "typed" or not sys.stdin.isatty():
             show(f"You: {reply.text}")
         outcome = call.answer(reply.text, source=reply.source, timing=reply.timing,

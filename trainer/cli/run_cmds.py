@@ -2,22 +2,60 @@
 
 from __future__ import annotations
 
+import contextlib
 import random
+import signal
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
-from trainer.cli.common import out, out_json
+from trainer.call.interrupt import interrupted_message
+from trainer.cli.common import err, out, out_json
 from trainer.cli.scenario_cmds import ScenariosOption
-from trainer.errors import UsageError
+from trainer.errors import Interrupted, TrainerError, UsageError
 from trainer.scenario.catalog import load_catalog
+
+if TYPE_CHECKING:
+    from trainer.call.engine import Call
 
 
 def _open_tui(scenarios: list[Path] | None, scenario: str | None, typed: bool, mute: bool) -> None:
     from trainer.tui.app import run_tui
 
     run_tui(scenario_dirs=scenarios or (), start_scenario=scenario, typed=typed, mute=mute)
+
+
+class CallInterrupted(KeyboardInterrupt):
+    """SIGTERM or SIGHUP arrived during a call: handled like Ctrl-C, with its number."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signal.Signals(signum).name)
+        self.signum = signum
+
+
+@contextlib.contextmanager
+def signals_interrupt() -> Iterator[None]:
+    """While the block runs, SIGTERM and SIGHUP (a closed terminal) stop it like Ctrl-C."""
+    def interrupt(signum: int, frame: object) -> None:
+        raise CallInterrupted(signum)
+
+    previous = {sig: signal.signal(sig, interrupt) for sig in (signal.SIGTERM, signal.SIGHUP)}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+def _interrupted(call: Call, sig: int) -> NoReturn:
+    """Leave the session unfinished (so it can go on), say where it is, exit 128 + n."""
+    session_id = call.session_id
+    if call.store is not None and call.session is not None:
+        call.store.release(call.session)
+    raise Interrupted("\n" + interrupted_message(sig, call.scenario.id, session_id),
+                      exit_code=128 + sig)
 
 
 def run(
@@ -49,14 +87,18 @@ def run(
     seed: Annotated[
         int | None, typer.Option("--seed", help="Pick the recruiter's phrasings reproducibly.")
     ] = None,
+    resume: Annotated[
+        str | None, typer.Option("--resume", help="Line mode: go on with an unfinished session.",
+                                 metavar="SESSION", show_default=False)
+    ] = None,
     scenarios: ScenariosOption = None,
 ) -> None:
     """Rehearse a call: full screen, or line by line with --plain."""
     if sum([typed, mic, bool(audio)]) > 1:
         raise UsageError("choose one of --typed, --mic or --audio")
     if not plain:
-        if as_json or explain or audio or mic:
-            raise UsageError("--json, --explain, --audio and --mic go with --plain")
+        if as_json or explain or audio or mic or resume:
+            raise UsageError("--json, --explain, --audio, --mic and --resume go with --plain")
         _open_tui(scenarios, scenario, typed, mute)
         return
     from trainer.call.engine import Call
@@ -67,14 +109,25 @@ def run(
     entry = catalog.entry(scenario)
     found = catalog.get(scenario)
     mode: Mode = "audio" if audio else "mic" if mic else "typed"
-    call = Call(found, scenario_hash=entry.sha256, mode=mode,
-                rng=random.Random(seed) if seed is not None else None)
+    rng = random.Random(seed) if seed is not None else None
+    if resume:
+        from trainer.sessions.store import SessionStore
+
+        store = SessionStore()
+        store.check_writable()
+        call = Call.resume(found, store.resolve(resume), store=store, rng=rng)
+    else:
+        call = Call(found, scenario_hash=entry.sha256, mode=mode, rng=rng)
     options = LineOptions(typed=not (mic or audio), mute=mute, mic=mic, audio=list(audio or []),
                           explain=explain, engine=engine, json_output=as_json)
     try:
-        run_line_mode(call, options)
-    except KeyboardInterrupt:
-        call.hang_up()
+        with signals_interrupt():
+            run_line_mode(call, options)
+    except KeyboardInterrupt as exc:
+        _interrupted(call, getattr(exc, "signum", signal.SIGINT))
+    except TrainerError:
+        if call.session_id:
+            err(f"What was answered is saved as session {call.session_id}.")
         raise
     if as_json:
         out_json(session_json(call))

@@ -11,6 +11,7 @@ import typer
 
 from trainer import paths
 from trainer.cli.common import err, out, out_json
+from trainer.errors import TrainerError
 from trainer.scenario.branching import all_paths
 from trainer.scenario.catalog import load_catalog
 from trainer.scenario.loader import check_file, scenario_files
@@ -18,6 +19,7 @@ from trainer.scenario.model import END, SITUATION_LABELS
 from trainer.scenario.problems import Problem
 from trainer.scenario.scaffold import Answers, copy_text, slug, template, unique_path, write_new
 from trainer.scenario.schema import scenario_schema
+from trainer.scenario.yamlsafe import read_text
 
 ScenariosOption = Annotated[
     list[Path] | None,
@@ -156,10 +158,15 @@ def new(
     directory = (scenarios or [paths.user_scenarios_dir()])[0]
     interactive = sys.stdin.isatty()
     if from_id:
-        entry = load_catalog(scenarios or ()).entry(from_id)
+        catalog = load_catalog(scenarios or ())
+        entry = catalog.entry(from_id)
+        catalog.get(from_id)  # only a valid scenario is copied: its problems are listed if not
+        source_text, problems = read_text(entry.path)
+        if source_text is None:
+            raise TrainerError(str(problems[0]))
         base = slug(new_id or f"{entry.id}-copy")
         final_id, target = unique_path(directory, base)
-        text = copy_text(entry.path.read_text(encoding="utf-8"), final_id)
+        text = copy_text(source_text, final_id)
     else:
         answers = Answers(id=new_id or "my-scenario", title="My practice call",
                           situation="decline_offer", name="Alex", company="Brightwave",

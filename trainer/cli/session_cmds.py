@@ -124,11 +124,15 @@ def export(
         Path | None, typer.Option("--out", help="Write to this file instead of the screen.",
                                   show_default=False, dir_okay=False, metavar="FILE")
     ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace the --out file if it exists.")
+    ] = False,
 ) -> None:
     """Write a saved call out as a report for a coach (Markdown or HTML) or as JSON."""
     from trainer.sessions.export import export_session
-    from trainer.sessions.fileops import atomic_write
+    from trainer.sessions.fileops import write_export
     from trainer.sessions.store import SessionStore
+    from trainer.textsafe import visible
 
     store = SessionStore()
     found = _load(store, session)
@@ -138,18 +142,16 @@ def export(
         hashes = _hashes(entry)
         scenario_hash = found.scenario_hash if found.scenario_hash in hashes else entry.sha256
     text = export_session(found, fmt.value, entry.scenario if entry else None, scenario_hash)
+    if fmt.value != "json":  # a report has no control characters of its own: any came from a file
+        text = visible(text)
     if out_file is None:
         sys.stdout.write(text)
         return
     target = out_file.expanduser()
-    if target.is_dir():
-        raise UsageError(
-            f"--out {out_file}: is a folder; give a file name, e.g. report.{fmt.value}"
-        )
     if not target.parent.is_dir():
         raise TrainerError(f"--out {out_file}: the folder {target.parent} does not exist")
     try:
-        atomic_write(target.resolve(), text.encode("utf-8"))
+        write_export(target, text.encode("utf-8"), force=force)
     except OSError as exc:
         raise TrainerError(f"--out {out_file}: cannot write: {exc.strerror or exc}") from None
     out(f"Wrote {target} ({fmt.value}).")

@@ -129,24 +129,28 @@ def all_paths(scenario: Scenario, limit: int = 500) -> tuple[list[list[Step]], b
     Returns the paths and whether ``limit`` cut the list short.
     """
     paths: list[list[Step]] = []
-    truncated = False
-
-    def walk(path: list[Step], visits: dict[str, int]) -> None:
-        nonlocal truncated
+    # Depth first with an explicit stack, not recursion: a straight call of a few
+    # thousand turns is a valid scenario and must not hit Python's recursion limit.
+    start = [Step(scenario.start_id, "start")]
+    stack: list[tuple[list[Step], dict[str, int]]] = [(start, {scenario.start_id: 1})]
+    while stack:
         if len(paths) >= limit:
-            truncated = True
-            return
+            return paths, True
+        path, visits = stack.pop()
+        if path[-1].turn_id == END:
+            paths.append(path)
+            continue
         turn = scenario.turn(path[-1].turn_id)
         options = [(b.goto, describe_condition(b)) for b in turn.next]
         if not any(_always(b) for b in turn.next):
             options.append((scenario.fallthrough(turn.id), "no branch holds"))
+        later: list[tuple[list[Step], dict[str, int]]] = []
         for goto, via in options:
             if goto == END:
-                paths.append([*path, Step(END, via)])
+                later.append(([*path, Step(END, via)], visits))
                 continue
             if visits.get(goto, 0) >= scenario.max_visits:
                 continue
-            walk([*path, Step(goto, via)], {**visits, goto: visits.get(goto, 0) + 1})
-
-    walk([Step(scenario.start_id, "start")], {scenario.start_id: 1})
-    return paths, truncated
+            later.append(([*path, Step(goto, via)], {**visits, goto: visits.get(goto, 0) + 1}))
+        stack.extend(reversed(later))
+    return paths, False

@@ -12,6 +12,7 @@ from trainer.errors import TrainerError
 from trainer.scenario.loader import SCENARIO_SUFFIXES, check_file, load_scenario, scenario_files
 from trainer.scenario.model import Scenario
 from trainer.scenario.problems import Problem, did_you_mean
+from trainer.textsafe import shown_name, visible
 
 Source = Literal["shipped", "user"]
 
@@ -46,15 +47,16 @@ class Catalog:
         """The entry for an id, or for a file path (which need not be in any folder)."""
         candidate = Path(id_or_path).expanduser()
         if candidate.suffix in SCENARIO_SUFFIXES or candidate.is_file():
-            if not candidate.is_file():
-                raise TrainerError(f"{id_or_path}: no such scenario file")
+            if not candidate.exists():
+                raise TrainerError(f"{visible(id_or_path)}: no such scenario file")
+            # Anything else there (a folder, a FIFO, a device) is refused by the reader.
             return _entry_for(candidate.resolve(), "user")
         entries = self.by_id()
         if id_or_path not in entries:
             known = sorted(entries)
             raise TrainerError(
-                f"no scenario with id '{id_or_path}'{did_you_mean(id_or_path, known)}; "
-                "`trainer list` shows them all"
+                f"no scenario with id {shown_name(id_or_path)}"
+                f"{did_you_mean(id_or_path, known)}; `trainer list` shows them all"
             )
         return entries[id_or_path]
 

@@ -10,10 +10,11 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from trainer.errors import TrainerError
+from trainer.safeio import FileRefused, read_regular
 from trainer.scenario.model import Scenario
 from trainer.scenario.problems import Problem
 from trainer.scenario.validation import check_semantics, position, shape_problems
-from trainer.scenario.yamlsafe import parse_yaml, read_text
+from trainer.scenario.yamlsafe import MAX_BYTES, parse_yaml, read_text
 
 SCENARIO_SUFFIXES = (".yaml", ".yml")
 
@@ -33,8 +34,8 @@ class CheckResult:
 def file_sha256(path: Path) -> str:
     """The hash a saved session records, to tell later which version of the file it used."""
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
+        return hashlib.sha256(read_regular(path, limit=MAX_BYTES)).hexdigest()
+    except FileRefused:
         return ""
 
 

@@ -6,14 +6,17 @@ format survive and the file reads like the examples in docs/scenarios.md.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from trainer import paths
+from trainer.errors import TrainerError
 from trainer.scenario.loader import SCENARIO_SUFFIXES
 from trainer.scenario.model import SITUATION_LABELS
+from trainer.textsafe import visible
 
 _OPENINGS = {
     "decline_offer": "Hi, it's {name} from {company}. Have you had a chance to think about "
@@ -142,7 +145,16 @@ def copy_text(source_text: str, new_id: str) -> str:
 
 def write_new(text: str, path: Path) -> Path:
     """Write ``text`` to ``path``, which must not exist (never overwrite a user's file)."""
-    paths.ensure_dir(path.parent)
-    with path.open("x", encoding="utf-8") as handle:
-        handle.write(text)
+    try:
+        paths.ensure_dir(path.parent)
+        with path.open("x", encoding="utf-8") as handle:
+            handle.write(text)
+    except FileExistsError:
+        raise TrainerError(f"{visible(str(path))} already exists; it was left as it is") from None
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            if path.stat().st_size == 0:
+                path.unlink()  # a full disk leaves an empty file behind: not a scenario
+        raise TrainerError(f"cannot write {visible(str(path))}: {exc.strerror or exc}. Free "
+                           "some space or fix the folder's permissions") from None
     return path

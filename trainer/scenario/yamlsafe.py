@@ -9,6 +9,7 @@ which keeps the line and column of every key and value for error messages.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,7 +23,9 @@ from ruamel.yaml.events import (
     NodeEvent,
 )
 
+from trainer.safeio import FileRefused, read_regular
 from trainer.scenario.problems import Problem
+from trainer.textsafe import visible
 
 MAX_BYTES = 512_000
 MAX_DEPTH = 32
@@ -42,22 +45,13 @@ def _problem(path: Path, message: str, line: int = 1, column: int = 1) -> Proble
 
 def read_text(path: Path) -> tuple[str | None, list[Problem]]:
     """The file's text, or the reason it cannot be a scenario file."""
-    if not path.exists():
-        return None, [_problem(path, "no such file; check the path")]
-    if path.is_dir():
-        return None, [_problem(path, "is a directory, not a scenario file")]
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            return None, [
-                _problem(
-                    path,
-                    f"file is {size:,} bytes; a scenario file may be at most {MAX_BYTES:,} bytes",
-                )
-            ]
-        raw = path.read_bytes()
-    except OSError as exc:
-        return None, [_problem(path, f"cannot be read: {exc.strerror or exc}")]
+        raw = read_regular(path, limit=MAX_BYTES, what="scenario file")
+    except FileRefused as exc:
+        reason = exc.reason
+        if reason == "no such file":
+            reason = "no such file; check the path"
+        return None, [_problem(path, reason)]
     if b"\x00" in raw:
         return None, [_problem(path, "is a binary file (contains NUL bytes), not YAML text")]
     try:
@@ -137,4 +131,32 @@ def parse_yaml(path: Path, text: str) -> tuple[YamlDocument | None, list[Problem
         return None, [_problem(path, f"YAML error: {str(exc).splitlines()[0]}")]
     except RecursionError:
         return None, [_problem(path, "is nested too deeply to read")]
-    return YamlDocument(data, text), []
+    return YamlDocument(_visible_strings(data), text), []
+
+
+def _visible_strings(data: Any) -> Any:
+    """Every string value with its control characters spelled out (``\\x1b``).
+
+    A scenario's text is shown in terminals, the full-screen app and Markdown
+    reports; an escape sequence in it (YAML's ``"\\e"`` or ``"\\x1b"``) must show
+    as text there, never act. Positions (``.lc``) stay, since nodes are edited in place.
+    """
+    if isinstance(data, str):
+        return visible(data)
+    stack = [data]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            keys: Iterable[Any] = list(node)
+        elif isinstance(node, list):
+            keys = range(len(node))
+        else:
+            continue
+        for key in keys:
+            value = node[key]
+            if isinstance(value, str):
+                if not value.isprintable():
+                    node[key] = visible(value)
+            elif isinstance(value, dict | list):
+                stack.append(value)
+    return data

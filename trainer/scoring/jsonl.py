@@ -10,11 +10,11 @@ scored. Blank lines are skipped.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 from trainer.errors import TrainerError
+from trainer.safeio import JsonRefused, dumps_safe, load_json
 from trainer.scoring.result import ItemResult
 from trainer.scoring.scorer import Scorer
 
@@ -30,10 +30,11 @@ def contract_check(result: ItemResult) -> dict[str, Any]:
 
 def score_line(scorer: Scorer, line: str, lineno: int) -> dict[str, Any]:
     try:
-        data = json.loads(line)
-    except json.JSONDecodeError as exc:
-        return {"id": None, "error": f"line {lineno}: not valid JSON ({exc.msg} at column "
-                                     f"{exc.colno})"}
+        # Bounded: one line nested 200,000 deep, with a 5,000-digit number or with NaN
+        # gets its own error line, and the lines after it are still scored.
+        data = load_json(line, source=f"line {lineno}", clean_strings=False)
+    except JsonRefused as exc:
+        return {"id": None, "error": f"line {lineno}: {exc.reason.removeprefix('is ')}"}
     if not isinstance(data, dict):
         return {"id": None, "error": f"line {lineno}: expected a JSON object with \"id\" and "
                                      f"\"reply\", got {type(data).__name__}"}
@@ -60,11 +61,8 @@ def score_stream(scorer: Scorer, lines: Iterable[str]) -> Iterator[str]:
     for lineno, line in enumerate(lines, start=1):
         if not line.strip():
             continue
-        result = score_line(scorer, line, lineno)
-        text = json.dumps(result, ensure_ascii=False)
-        if not text.isascii():
-            try:
-                text.encode("utf-8")
-            except UnicodeEncodeError:  # a lone surrogate ("\ud800") came in: escape it
-                text = json.dumps(result)
-        yield text
+        try:
+            result = score_line(scorer, line, lineno)
+        except (RecursionError, ValueError) as exc:  # never let one line stop the stream
+            result = {"id": None, "error": f"line {lineno}: cannot be scored ({exc})"}
+        yield dumps_safe(result)

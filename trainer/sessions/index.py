@@ -17,10 +17,12 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from stat import S_ISREG
 from typing import Any
 
 from trainer.sessions.fileops import atomic_write
@@ -28,6 +30,10 @@ from trainer.sessions.model import SessionSummary
 
 INDEX_NAME = ".index.jsonl"
 INDEX_VERSION = 2
+MAX_LINE_CHARS = 1 << 20
+"""Far more than any summary; a longer line is damage, skipped without parsing it."""
+MAX_INDEX_BYTES = 256 << 20
+"""Far more than any journal between compactions; a larger one is rebuilt."""
 """Lines of any other version are not trusted; the files they describe are read again."""
 
 
@@ -67,9 +73,11 @@ class IndexEntry:
     @classmethod
     def from_line(cls, line: str) -> IndexEntry | None:
         """The entry on ``line``, or ``None`` for anything this version cannot trust."""
+        if len(line) > MAX_LINE_CHARS:
+            return None
         try:
             record = json.loads(line)
-        except ValueError:
+        except (ValueError, RecursionError):
             return None
         if type(record) is not list or len(record) != 7 or record[0] != INDEX_VERSION:
             return None
@@ -153,20 +161,35 @@ class SessionIndex:
         entry is harmless: the store uses an entry only if it matches the file on disk.
         """
         try:
-            with self.path.open("rb") as handle:
-                stat = os.fstat(handle.fileno())
-                identity = (stat.st_dev, stat.st_ino)
-                if identity != self._identity or stat.st_size < self._offset:
-                    self._forget()
-                    self._identity = identity
-                handle.seek(self._offset)
-                data = handle.read()
+            # Non-blocking and checked: a FIFO or folder put in the index's place
+            # must not hang or break the listing; it is set aside and rebuilt.
+            fd = os.open(self.path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
         except FileNotFoundError:
             self._forget()
             return IndexContents({}, 0, 0)
+        except OSError:
+            self._forget()
+            return IndexContents({}, 0, 1)
+        try:
+            stat = os.fstat(fd)
+            if not S_ISREG(stat.st_mode) or stat.st_size > MAX_INDEX_BYTES:
+                self._forget()
+                return IndexContents({}, 0, 1)
+            identity = (stat.st_dev, stat.st_ino)
+            if identity != self._identity or stat.st_size < self._offset:
+                self._forget()
+                self._identity = identity
+            os.lseek(fd, self._offset, os.SEEK_SET)
+            data = _read_all(fd, MAX_INDEX_BYTES)
+        except OSError:
+            self._forget()
+            return IndexContents({}, 0, 1)
+        finally:
+            os.close(fd)
         whole = data.rfind(b"\n") + 1
         self._offset += whole
-        for line in data[:whole].decode("utf-8", errors="replace").splitlines():
+        # Split on newlines only: a title may hold U+2028, which splitlines() breaks on.
+        for line in data[:whole].decode("utf-8", errors="replace").split("\n"):
             if not line.strip():
                 continue
             self._lines += 1
@@ -189,17 +212,47 @@ class SessionIndex:
         data = "".join(entry.to_line() for entry in entries).encode("utf-8")
         if not data:
             return
-        fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+        flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_NONBLOCK | os.O_NOFOLLOW
+        fd = os.open(self.path, flags, 0o600)
         try:
+            if not S_ISREG(os.fstat(fd).st_mode):
+                raise OSError(f"{self.path} is not a regular file")
             os.write(fd, data)
         finally:
             os.close(fd)
 
     def rewrite(self, entries: Iterable[IndexEntry]) -> None:
-        """Replace the journal with one line per live entry; the caller holds the store lock."""
+        """Replace the journal with one line per live entry; the caller holds the store lock.
+
+        Something other than a regular file in the journal's place (a folder, a FIFO)
+        is renamed aside first, so the index can rebuild itself without deleting it.
+        """
         data = "".join(entry.to_line() for entry in sorted(entries, key=lambda e: e.file))
+        self._set_aside_if_odd()
         atomic_write(self.path, data.encode("utf-8"))
+
+    def _set_aside_if_odd(self) -> None:
+        try:
+            mode = os.lstat(self.path).st_mode
+        except FileNotFoundError:
+            return
+        if S_ISREG(mode):
+            return
+        aside = self.path.with_name(f"{INDEX_NAME}.damaged-{os.getpid()}-{time.time_ns()}")
+        self.path.rename(aside)
 
     def discard(self) -> None:
         with contextlib.suppress(FileNotFoundError):
             self.path.unlink()
+
+
+def _read_all(fd: int, limit: int) -> bytes:
+    chunks: list[bytes] = []
+    total = 0
+    while total <= limit:
+        chunk = os.read(fd, 1 << 20)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+    return b"".join(chunks)

@@ -25,8 +25,15 @@ from typing import NamedTuple
 
 from trainer import paths
 from trainer.errors import TrainerError, UsageError
+from trainer.safeio import FileRefused, JsonRefused, load_json, read_regular_stat
 from trainer.scoring.result import Ending
-from trainer.sessions.fileops import FileLock, atomic_write, write_new
+from trainer.sessions.fileops import (
+    FileLock,
+    atomic_write,
+    check_writable,
+    write_new,
+    write_trouble,
+)
 from trainer.sessions.index import IndexEntry, SessionIndex, Stamp
 from trainer.sessions.jsonfields import SessionFormatError
 from trainer.sessions.model import (
@@ -38,6 +45,7 @@ from trainer.sessions.model import (
     new_session_id,
     now,
 )
+from trainer.textsafe import shown_name, visible
 
 SUFFIX = ".json"
 MAX_SESSION_BYTES = 64 * 1024 * 1024
@@ -94,7 +102,7 @@ class SessionStore:
     def file_for(self, session_id: str) -> Path:
         if not _VALID_ID.match(session_id):
             raise TrainerError(
-                f"'{session_id}' is not a session id (they look like "
+                f"{shown_name(session_id)} is not a session id (they look like "
                 "20250601T142233Z-scenario-3fa9c1); `trainer history` lists them"
             )
         return self.root / f"{session_id}{SUFFIX}"
@@ -127,7 +135,8 @@ class SessionStore:
             except TrainerError:
                 continue
             try:
-                stat = write_new(self.file_for(session.session_id), _encode(session))
+                with _saving(session, "start"):
+                    stat = write_new(self.file_for(session.session_id), _encode(session))
             except FileExistsError:
                 lock.release()
                 continue
@@ -139,12 +148,16 @@ class SessionStore:
             return session
         raise TrainerError(f"could not find a free session name in {self.root}")  # pragma: no cover
 
+    def check_writable(self) -> None:
+        """TrainerError in plain words unless sessions can be saved here (before a call)."""
+        check_writable(self.root)
+
     def save(self, session: Session) -> None:
         """Write the whole session atomically; call it after every turn."""
         paths.ensure_dir(self.root)
-        with self._writing(session.session_id):
+        with _saving(session, "save"), self._writing(session.session_id):
             self._keep_original(session)
-            stat = atomic_write(self.file_for(session.session_id), _encode(session))
+            stat = atomic_write(self.file_for(session.session_id), _encode_within_limit(session))
             self._note(session, stat)
 
     def original_of(self, session_id: str) -> Path:
@@ -205,8 +218,10 @@ class SessionStore:
             yield session
             after = _encode(session)
             if after != before:
-                self._keep_original(session)
-                stat = atomic_write(self.file_for(session_id), after)
+                _check_size(session, after)
+                with _saving(session, "save"):
+                    self._keep_original(session)
+                    stat = atomic_write(self.file_for(session_id), after)
                 self._note(session, stat)
 
     def _session_lock(self, session_id: str) -> FileLock:
@@ -234,7 +249,7 @@ class SessionStore:
         path = self.file_for(session_id)
         if not path.exists():
             raise TrainerError(
-                f"no session '{session_id}' in {self.root}; `trainer history` lists them"
+                f"no session {shown_name(session_id)} in {self.root}; `trainer history` lists them"
             )
         session, problem, _ = _read(path)
         if session is None:
@@ -297,10 +312,12 @@ class SessionStore:
         if len(matches) == 1:
             return matches[0]
         if not matches:
-            raise TrainerError(f"no session matches '{ref}'; `trainer history` lists them")
+            raise TrainerError(
+                f"no session matches {shown_name(ref)}; `trainer history` lists them"
+            )
         shown = ", ".join(matches[:5]) + (", ..." if len(matches) > 5 else "")
         raise UsageError(
-            f"'{ref}' matches {len(matches)} sessions ({shown}); give more of the id"
+            f"{shown_name(ref)} matches {len(matches)} sessions ({shown}); give more of the id"
         )
 
     def _session_names(self) -> set[str]:
@@ -381,8 +398,40 @@ def load_file(path: Path) -> Session:
     return session
 
 
+@contextlib.contextmanager
+def _saving(session: Session, verb: str) -> Iterator[None]:
+    """A failed write said in plain words; the copy on disk is whole (writes are atomic)."""
+    try:
+        yield
+    except OSError as exc:
+        what = write_trouble(exc)
+        if what is None or isinstance(exc, FileExistsError):
+            raise
+        kept = (f"; session {session.session_id} is kept on disk as it was saved before"
+                if verb == "save" else "")
+        raise TrainerError(
+            f"could not {verb} the session in {visible(str(exc.filename or session.session_id))}"
+            f": {what}{kept}. Free some space or fix the folder's permissions"
+        ) from None
+
+
 def _encode(session: Session) -> bytes:
     return json.dumps(session.to_json(), ensure_ascii=False, indent=1).encode("utf-8")
+
+
+def _encode_within_limit(session: Session) -> bytes:
+    return _check_size(session, _encode(session))
+
+
+def _check_size(session: Session, data: bytes) -> bytes:
+    """``data``, refused if :meth:`SessionStore.load` could not read it back."""
+    if len(data) > MAX_SESSION_BYTES:
+        raise TrainerError(
+            f"session {session.session_id} would be {len(data):,} bytes, more than a session "
+            f"file may be ({MAX_SESSION_BYTES:,}); it was not saved, and the copy on disk "
+            "is unchanged"
+        )
+    return data
 
 
 def _entry_from_file(path: Path) -> IndexEntry:
@@ -394,33 +443,20 @@ def _entry_from_file(path: Path) -> IndexEntry:
 def _read(path: Path) -> tuple[Session | None, str | None, Stamp]:
     """The session in ``path``, or why there is none, with the identity of what was read."""
     try:
-        with path.open("rb") as handle:
-            stamp = Stamp.of(os.fstat(handle.fileno()))
-            if stamp.size > MAX_SESSION_BYTES:
-                return None, (
-                    f"is {stamp.size:,} bytes, more than a session can be "
-                    f"({MAX_SESSION_BYTES:,}); it is not a session file"
-                ), stamp
-            raw = handle.read()
-    except OSError as exc:
-        return None, f"cannot be read: {exc.strerror or exc}", Stamp(0, -1, 0)
-    return (*_parse(path, raw), stamp)
+        raw, info = read_regular_stat(path, limit=MAX_SESSION_BYTES, what="session file")
+    except FileRefused as exc:
+        return None, exc.reason, Stamp(0, -1, 0)
+    return (*_parse(path, raw), Stamp.of(info))
 
 
 def _parse(path: Path, raw: bytes) -> tuple[Session | None, str | None]:
     if not raw.strip():
         return None, "the file is empty; it holds no session"
     try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        return None, f"is not UTF-8 text (bad byte at offset {exc.start}); it is not a session file"
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        return None, (
-            f"is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno} "
-            "(cut short, or a slip in a hand edit?)"
-        )
+        data = load_json(raw, source=str(path))
+    except JsonRefused as exc:
+        hint = " (cut short, or a slip in a hand edit?)" if "valid JSON" in exc.reason else ""
+        return None, exc.reason + hint
     try:
         session = Session.from_json(data)
     except SessionFormatError as exc:

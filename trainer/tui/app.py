@@ -7,7 +7,10 @@ come from, the voice (speaker and microphone), the session store.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import random
+import signal
 from collections.abc import Sequence
 from pathlib import Path
 from typing import ClassVar
@@ -15,13 +18,16 @@ from typing import ClassVar
 from textual import work
 from textual.app import App
 from textual.binding import BindingType
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.worker import Worker, WorkerCancelled, WorkerFailed
 
-from trainer.errors import TrainerError
+from trainer.call.interrupt import interrupted_message
+from trainer.errors import AppCrashed, Interrupted, TrainerError
 from trainer.scenario.catalog import Catalog, load_catalog
 from trainer.scenario.model import Scenario
 from trainer.sessions.store import SessionStore
+from trainer.textsafe import visible
 from trainer.tui import messages
 from trainer.tui.bindings import Scope, bindings
 from trainer.tui.commands import KeyCommands, scope_of
@@ -71,6 +77,10 @@ class TrainerApp(App[None]):
         self._seed = seed
         self._calls = 0
         self._catalog = catalog
+        self.interrupted_by: signal.Signals | None = None
+        """The signal that ended the app, if one did."""
+        self.interrupted_call: tuple[str, str] | None = None
+        """The scenario and unfinished session of the call that signal stopped."""
         if theme:
             self.theme = theme
 
@@ -108,15 +118,56 @@ class TrainerApp(App[None]):
         self._calls += 1
         return random.Random(None if self._seed is None else self._seed + self._calls)
 
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notification is plain text: messages quote file names, ids and problems
+        from scenario files, which must never be read as markup (``markup`` is ignored)."""
+        super().notify(visible(message), title=visible(title), severity=severity,
+                       timeout=timeout, markup=False)
+
     # -- navigation --------------------------------------------------------------------------
 
     def on_mount(self) -> None:
+        self._catch_signals()
         if self._voice is None:
             self._voice_worker = self._open_voice()
         self.push_screen(PickerScreen(self.store, scenario_dirs=self.scenario_dirs,
                                       catalog=self._catalog))
         if self.start_scenario:
             self.post_message(messages.OpenBriefing(self.start_scenario))
+
+    # -- signals -----------------------------------------------------------------------------
+
+    ENDING_SIGNALS: ClassVar[tuple[signal.Signals, ...]] = (signal.SIGTERM, signal.SIGHUP)
+
+    def _catch_signals(self) -> None:
+        """SIGTERM and SIGHUP (a closed terminal) end the app cleanly: the terminal is
+        restored and the user is told where the call in progress was saved."""
+        loop = asyncio.get_running_loop()
+        for sig in self.ENDING_SIGNALS:
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                loop.add_signal_handler(sig, self._signalled, sig)
+
+    def on_unmount(self) -> None:
+        loop = asyncio.get_running_loop()
+        for sig in self.ENDING_SIGNALS:
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                loop.remove_signal_handler(sig)
+
+    def _signalled(self, sig: signal.Signals) -> None:
+        screen = self.screen
+        call = screen.call if isinstance(screen, CallScreen) else None
+        if call is not None and call.session_id is not None and not call.finished:
+            self.interrupted_call = (call.scenario.id, call.session_id)
+        self.interrupted_by = sig
+        self.exit(return_code=128 + sig)
 
     def on_catalog_loaded(self, message: messages.CatalogLoaded) -> None:
         self._catalog = message.catalog
@@ -202,7 +253,16 @@ def run_tui(
         catalog = load_catalog(scenario_dirs)
         if start_scenario is not None:
             catalog.get(start_scenario)
-    TrainerApp(
+    app = TrainerApp(
         scenario_dirs=scenario_dirs, start_scenario=start_scenario, typed=typed, mute=mute,
         catalog=catalog, theme=theme,
-    ).run()
+    )
+    app.run()
+    if app.interrupted_by is not None:
+        scenario_id, session_id = app.interrupted_call or (None, None)
+        raise Interrupted(interrupted_message(app.interrupted_by, scenario_id, session_id),
+                          exit_code=128 + app.interrupted_by)
+    if app.return_code:
+        # Textual has already printed the traceback; a crash must not look like success.
+        raise AppCrashed(app.return_code)
+

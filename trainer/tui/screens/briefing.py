@@ -17,6 +17,7 @@ from trainer.scenario.model import SITUATION_LABELS, Scenario
 from trainer.tui import messages
 from trainer.tui.bindings import Scope, bindings
 from trainer.tui.presentation import MUTED, item_description, item_kind, item_label
+from trainer.tui.text import plain
 from trainer.tui.voice import Voice
 
 
@@ -60,19 +61,19 @@ class BriefingScreen(Screen[None]):
         recruiter = scenario.recruiter
         do, avoid = call_checklist(scenario)
         with VerticalScroll(id="sheet"):
-            yield Static(Content.styled(scenario.title, "bold"), id="title")
-            yield Static(Content.styled(
+            yield Static(plain(scenario.title, "bold"), id="title")
+            yield Static(plain(
                 f"{SITUATION_LABELS[scenario.situation]} · {scenario.difficulty}", MUTED
             ))
             yield Static("How the call works", classes="heading")
             yield Static(how_it_works(self.voice))
             for notice in self.voice.notices:
-                yield Static(Content.styled(f"Note: {notice}", MUTED), classes="notice")
+                yield Static(plain(f"Note: {notice}", MUTED), classes="notice")
             yield Static("Who is calling", classes="heading")
-            yield Static(f"{recruiter.name}, {recruiter.company}, about the "
-                         f"{recruiter.role.lower()} role.")
+            yield Static(plain(f"{recruiter.name}, {recruiter.company}, about the "
+                               f"{recruiter.role.lower()} role."))
             yield Static("What happened", classes="heading")
-            yield Static(scenario.briefing)
+            yield Static(plain(scenario.briefing))
             yield Static("Your checklist for this call", classes="heading")
             for name in do:
                 yield Static(self._item(name, "☐"), classes="item")
@@ -82,7 +83,7 @@ class BriefingScreen(Screen[None]):
             if scenario.tips:
                 yield Static("Tips", classes="heading")
                 for tip in scenario.tips:
-                    yield Static(f"• {tip}", classes="item")
+                    yield Static(plain(f"• {tip}"), classes="item")
         with Horizontal(id="actions"):
             yield Button("Start the call", id="start", variant="primary")
             yield Button("Back", id="back")
@@ -92,8 +93,8 @@ class BriefingScreen(Screen[None]):
         label = item_label(self.scenario, name)
         own = "" if name in BUILTIN_NAMES else " (this call's own)"
         return Content.assemble(
-            f"{symbol} ", Content.styled(label + own, "bold"), ": ",
-            item_description(self.scenario, name),
+            f"{symbol} ", plain(label + own, "bold"), ": ",
+            plain(item_description(self.scenario, name)),
         )
 
     @on(Button.Pressed, "#start")

@@ -22,6 +22,7 @@ from trainer.tui.bindings import Scope, bindings
 from trainer.tui.presentation import MUTED
 from trainer.tui.screens.confirm import ConfirmScreen
 from trainer.tui.screens.redo import RedoScreen
+from trainer.tui.text import plain
 from trainer.tui.voice import Voice
 from trainer.tui.widgets.answer_box import AnswerBox
 from trainer.tui.widgets.checks import ChecksView, expected_content
@@ -59,8 +60,8 @@ class CallScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         recruiter = self.scenario.recruiter
         yield Static(Content.assemble(
-            Content.styled(f"On the phone with {recruiter.name}", "bold"),
-            Content.styled(f" · {recruiter.company}", MUTED),
+            plain(f"On the phone with {recruiter.name}", "bold"),
+            plain(f" · {recruiter.company}", MUTED),
         ), id="call-title")
         with Horizontal(id="call-body"):
             yield Transcript(recruiter.name.split()[0], self.scenario, id="transcript")
@@ -91,7 +92,7 @@ class CallScreen(Screen[None]):
         self.query_one("#peek", Static).update("")
         if self.call.finished:
             self.query_one("#expected", Static).update(
-                Content.styled("Nothing: the call is over.", MUTED))
+                plain("Nothing: the call is over.", MUTED))
             self.box.end()
             self.refresh_bindings()
             return
@@ -166,7 +167,7 @@ class CallScreen(Screen[None]):
 
     def _peek(self, title: str, text: str) -> None:
         self.query_one("#peek", Static).update(
-            Content.assemble(Content.styled(f"{title}: ", "bold $text-warning"), text))
+            Content.assemble(plain(f"{title}: ", "bold $text-warning"), plain(text)))
 
     def action_pause(self) -> None:
         self.box.pause()

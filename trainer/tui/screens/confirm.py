@@ -8,11 +8,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
-from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from trainer.tui.bindings import Scope, bindings
+from trainer.tui.text import plain
 
 
 class ConfirmScreen(ModalScreen[bool]):
@@ -30,8 +30,8 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="confirm"):
-            yield Static(Content.styled(self.question, "bold"))
-            yield Static(self.detail)
+            yield Static(plain(self.question, "bold"))
+            yield Static(plain(self.detail))
             with Horizontal(classes="buttons"):
                 yield Button(self.yes, id="yes", variant="error")
                 yield Button(self.no, id="no", variant="primary")

@@ -13,6 +13,7 @@ from textual.widgets import Static
 
 from trainer.tui.bindings import KEYS, SCOPE_TITLES, Scope, bindings, keys_for
 from trainer.tui.presentation import MUTED
+from trainer.tui.text import plain
 
 
 class HelpScreen(ModalScreen[None]):
@@ -36,12 +37,12 @@ class HelpScreen(ModalScreen[None]):
             dialog.border_title = "Keys"
             dialog.border_subtitle = "Esc to close · ctrl+p finds any action by name"
             for scope in self._order():
-                yield Static(Content.styled(SCOPE_TITLES[scope], "bold"), classes="heading")
+                yield Static(plain(SCOPE_TITLES[scope], "bold"), classes="heading")
                 for key in keys_for(scope):
                     shown = self.app.get_key_display(Binding(key.key, key.action))
                     with Horizontal(classes="key-row"):
-                        yield Static(Content.styled(shown, "bold $text-accent"), classes="key")
+                        yield Static(plain(shown, "bold $text-accent"), classes="key")
                         yield Static(Content.assemble(
-                            Content.styled(key.description, "bold"),
-                            Content.styled(f": {key.help}", MUTED),
+                            plain(key.description, "bold"),
+                            plain(f": {key.help}", MUTED),
                         ), classes="what")

@@ -34,6 +34,7 @@ from trainer.tui import messages
 from trainer.tui.bindings import Scope, bindings
 from trainer.tui.folder_watch import Signature, folder_signature, scenario_folders
 from trainer.tui.presentation import BAD, MUTED, percent
+from trainer.tui.text import plain
 
 History = dict[str, list[float]]
 CATALOG_GROUP = "picker-catalog"
@@ -89,17 +90,17 @@ def entry_prompt(entry: CatalogEntry, history: History | None) -> Content:
         more = len(entry.problems) - 1
         rest = f" (+{more} more, see the preview)" if more > 0 else ""
         return Content.assemble(
-            Content.styled(f"⚠ {entry.path.name}", f"bold {BAD}"),
-            Content.styled(f" · {mine}" if mine else "", YOURS), "\n",
-            Content.styled(first, BAD), Content.styled(rest, MUTED),
+            plain(f"⚠ {entry.path.name}", f"bold {BAD}"),
+            plain(f" · {mine}" if mine else "", YOURS), "\n",
+            plain(first, BAD), plain(rest, MUTED),
         )
     details = f"{SITUATION_LABELS[scenario.situation]} · {scenario.difficulty}"
     if history is not None:
         scores = history.get(entry.id)
         details += f" · best {percent(max(scores))}" if scores else " · not tried yet"
-    tag = Content.styled(f"{mine} · ", YOURS) if mine else ""
-    return Content.assemble(Content.styled(scenario.title, "bold"), "\n",
-                            tag, Content.styled(details, MUTED))
+    tag = plain(f"{mine} · ", YOURS) if mine else ""
+    return Content.assemble(plain(scenario.title, "bold"), "\n",
+                            tag, plain(details, MUTED))
 
 
 class PickerScreen(Screen[None]):
@@ -140,8 +141,8 @@ class PickerScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(Content.assemble(
-            Content.styled("Which call would you like to rehearse?", "bold"),
-            Content.styled("  ↑↓ choose · Enter opens it", MUTED),
+            plain("Which call would you like to rehearse?", "bold"),
+            plain("  ↑↓ choose · Enter opens it", MUTED),
         ), id="title")
         yield Input(placeholder="Type to filter by title, situation or difficulty", id="filter")
         with Horizontal(id="body"):
@@ -282,21 +283,21 @@ class PickerScreen(Screen[None]):
         trend.data = []
         trend.display = False
         if entry is None:
-            title.update(self._nothing_shown())
-            meta.update(Content.styled(
+            title.update(plain(self._nothing_shown()))
+            meta.update(plain(
                 "Press Esc to clear the filter." if self.filter_text else "", MUTED))
             text.update("")
             return
-        where = Content.styled(f"\n{file_note(entry)}" if entry.source == "user" else "", YOURS)
+        where = plain(f"\n{file_note(entry)}" if entry.source == "user" else "", YOURS)
         scenario = entry.scenario
         if scenario is None:
-            title.update(Content.styled(f"{entry.path.name} has problems", BAD))
-            meta.update(Content.styled(
+            title.update(plain(f"{entry.path.name} has problems", BAD))
+            meta.update(plain(
                 file_note(entry) if entry.source == "user" else str(entry.path), MUTED))
             fixes = "\n".join(problem_text(problem) for problem in entry.problems)
-            text.update(f"{fixes}\n\nFix the file and save it; this list updates by itself.")
+            text.update(plain(f"{fixes}\n\nFix the file and save it; this list updates by itself."))
             return
-        title.update(Content.styled(scenario.title, "bold"))
+        title.update(plain(scenario.title, "bold"))
         recruiter = scenario.recruiter
         series = self.history.get(entry.id, []) if self.history is not None else []
         tries = f" over {len(series)} tries; your scores, oldest first:" if len(series) > 1 else ""
@@ -306,14 +307,14 @@ class PickerScreen(Screen[None]):
             scores = f"Your best: {percent(max(series))}{tries}"
         else:
             scores = "Not rehearsed yet"
-        meta.update(Content.assemble(Content.styled(
+        meta.update(Content.assemble(plain(
             f"{SITUATION_LABELS[scenario.situation]} · {scenario.difficulty} · "
             f"{recruiter.name}, {recruiter.company}", MUTED), where,
-            Content.styled(f"\n{scores}", MUTED)))
+            plain(f"\n{scores}", MUTED)))
         if len(series) > 1:
             trend.data = series
             trend.display = True
-        text.update(scenario.briefing)
+        text.update(plain(scenario.briefing))
 
     def _nothing_shown(self) -> str:
         if self.catalog is None:

@@ -17,6 +17,7 @@ from trainer.errors import TrainerError
 from trainer.tui import messages
 from trainer.tui.bindings import Scope, bindings, key_of
 from trainer.tui.presentation import MUTED, highlight_reply
+from trainer.tui.text import plain
 from trainer.tui.voice import Voice
 from trainer.tui.widgets.answer_box import AnswerBox
 from trainer.tui.widgets.checks import ChecksView
@@ -39,9 +40,9 @@ class RedoScreen(Screen[TurnOutcome | None]):
     def compose(self) -> ComposeResult:
         scenario = self.call.scenario
         who = scenario.recruiter.name.split()[0]
-        yield Static(Content.styled("Redo your last answer", "bold"), id="redo-title")
-        yield Static(Content.assemble(Content.styled(f"{who}: ", "bold $text-accent"),
-                                      self.earlier.recruiter), id="redo-line")
+        yield Static(plain("Redo your last answer", "bold"), id="redo-title")
+        yield Static(Content.assemble(plain(f"{who}: ", "bold $text-accent"),
+                                      plain(self.earlier.recruiter)), id="redo-line")
         with Horizontal(id="attempts"):
             with VerticalScroll(id="earlier", classes="attempt"):
                 yield Static("Earlier answer", classes="heading")
@@ -50,7 +51,7 @@ class RedoScreen(Screen[TurnOutcome | None]):
                 yield ChecksView(id="earlier-checks")
             with VerticalScroll(id="new", classes="attempt"):
                 yield Static("New answer", classes="heading")
-                yield Static(Content.styled("Answer below.", MUTED), id="new-reply",
+                yield Static(plain("Answer below.", MUTED), id="new-reply",
                              classes="reply")
                 yield ChecksView(id="new-checks")
         yield AnswerBox(self.voice, scenario, id="answer", in_call=False,

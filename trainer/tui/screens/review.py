@@ -25,6 +25,7 @@ from trainer.sessions.store import SessionStore
 from trainer.tui.bindings import Scope, bindings, key_of
 from trainer.tui.presentation import MUTED, highlight_reply, percent
 from trainer.tui.screens.sessions import when
+from trainer.tui.text import plain
 from trainer.tui.widgets.checks import checks_content, summary_marks
 from trainer.tui.widgets.metrics import metrics_content
 
@@ -39,26 +40,26 @@ def recording_path(turn: TurnRecord) -> Path | None:
 
 def turn_content(turn: TurnRecord, who: str, scenario: Scenario | None) -> Content:
     parts: list[Content | str] = [
-        Content.styled(f"{who}: ", "bold $text-accent"), turn.recruiter, "\n\n",
-        Content.styled("You: ", "bold $text-primary"),
+        plain(f"{who}: ", "bold $text-accent"), plain(turn.recruiter), "\n\n",
+        plain("You: ", "bold $text-primary"),
         highlight_reply(turn.reply, turn.checks, scenario) if turn.reply
-        else Content.styled("(no reply)", MUTED),
+        else plain("(no reply)", MUTED),
         "\n\n", checks_content(scenario, turn.checks, turn.expected),
     ]
     metrics = metrics_content(turn.metrics)
     if metrics:
-        parts += ["\n\n", Content.styled("How it sounded\n", "bold"), metrics]
+        parts += ["\n\n", plain("How it sounded\n", "bold"), metrics]
     if turn.model_answer:
-        parts += ["\n\n", Content.styled("Model answer\n", "bold"), turn.model_answer]
+        parts += ["\n\n", plain("Model answer\n", "bold"), plain(turn.model_answer)]
     for number, attempt in enumerate(turn.attempts, start=1):
         parts += [
-            "\n\n", Content.styled(f"Earlier attempt {number} (not kept)\n", "bold"),
+            "\n\n", plain(f"Earlier attempt {number} (not kept)\n", "bold"),
             highlight_reply(attempt.reply, attempt.checks, scenario), "\n",
             summary_marks(scenario, attempt.checks, turn.expected),
         ]
     audio = recording_path(turn)
     if audio is not None:
-        parts += ["\n\n", Content.styled(
+        parts += ["\n\n", plain(
             f"Recording: {audio.name} (press {key_of('review.play')} to play it)", MUTED)]
     return Content.assemble(*parts)
 
@@ -105,13 +106,13 @@ class ReviewScreen(Screen[None]):
             self.scenario = None  # renamed or removed since: built-in labels still work
         score = percent(session.score) if session.finished else "unfinished"
         self.query_one("#review-title", Static).update(Content.assemble(
-            Content.styled(session.scenario_title or session.scenario, "bold"),
-            Content.styled(f" · {when(session.summary())} · {score}", MUTED),
+            plain(session.scenario_title or session.scenario, "bold"),
+            plain(f" · {when(session.summary())} · {score}", MUTED),
         ))
         turns = self.query_one("#turns", OptionList)
         turns.add_options(
             Option(Content.assemble(
-                f"{turn.index + 1}. {turn.turn_id}\n",
+                plain(f"{turn.index + 1}. {turn.turn_id}\n"),
                 summary_marks(self.scenario, turn.checks, turn.expected, width=TURN_LIST_WIDTH),
             ))
             for turn in session.turns

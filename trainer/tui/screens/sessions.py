@@ -7,7 +7,6 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
@@ -17,6 +16,7 @@ from trainer.sessions.store import ListResult, SessionStore
 from trainer.tui import messages
 from trainer.tui.bindings import Scope, bindings
 from trainer.tui.presentation import BAD, MUTED, percent
+from trainer.tui.text import cell, plain
 
 
 def when(summary: SessionSummary) -> str:
@@ -43,7 +43,7 @@ class SessionsScreen(Screen[None]):
         self.scenario = scenario
 
     def compose(self) -> ComposeResult:
-        yield Static(Content.styled("Past sessions", "bold"), id="sessions-title")
+        yield Static(plain("Past sessions", "bold"), id="sessions-title")
         yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
         yield Static(id="sessions-note")
         yield Footer(compact=True)
@@ -58,19 +58,19 @@ class SessionsScreen(Screen[None]):
         table.add_columns("When", "Scenario", "Score", "Turns", "How")
         for summary in reversed(listing.sessions):
             table.add_row(
-                when(summary),
-                _short(summary.scenario_title or summary.scenario),
-                percent(summary.score) if summary.finished else "unfinished",
-                str(summary.turns),
-                summary.mode,
+                cell(when(summary)),
+                cell(_short(summary.scenario_title or summary.scenario)),
+                cell(percent(summary.score) if summary.finished else "unfinished"),
+                cell(str(summary.turns)),
+                cell(summary.mode),
                 key=summary.session_id,
             )
         note = self.query_one("#sessions-note", Static)
         if not listing.sessions:
-            note.update(Content.styled(
+            note.update(plain(
                 "No sessions yet: rehearse a call and it is saved here.", MUTED))
         if listing.problems:
-            note.update(Content.styled(
+            note.update(plain(
                 f"{len(listing.problems)} session file(s) could not be read, e.g. "
                 f"{listing.problems[0]}", BAD))
 

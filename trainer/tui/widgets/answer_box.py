@@ -21,8 +21,10 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from trainer.errors import TrainerError
 from trainer.scenario.model import Scenario
+from trainer.textsafe import strip_controls
 from trainer.tui.bindings import key_of
 from trainer.tui.messages import InputLevel, ReplyReady
+from trainer.tui.text import plain
 from trainer.tui.voice import Cancelled, Heard, SpeechFailure, Voice
 from trainer.tui.widgets.level_meter import LevelMeter
 
@@ -51,7 +53,7 @@ def phase_text(
         "ended": ("■", done_text, "$text-muted"),
     }
     icon, text, style = texts[phase]
-    return Content.styled(f"{icon} {text}", f"bold {style}")
+    return plain(f"{icon} {text}", f"bold {style}")
 
 
 class AnswerBox(Widget):
@@ -178,7 +180,7 @@ class AnswerBox(Widget):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        text = event.value.strip()
+        text = strip_controls(event.value).strip()  # a pasted escape code is not words
         if not text:
             self.notify("Type your reply first, then press Enter.", severity="warning")
             return

@@ -12,6 +12,7 @@ from textual.widgets import Static
 from trainer.scenario.model import Scenario
 from trainer.scoring.result import ItemResult
 from trainer.tui.presentation import MUTED, highlight_reply
+from trainer.tui.text import plain
 from trainer.tui.widgets.checks import summary_marks
 
 
@@ -28,17 +29,17 @@ class Exchange:
 
 
 def exchange_content(exchange: Exchange, who: str, scenario: Scenario | None) -> Content:
-    parts: list[Content | str] = [Content.styled(f"{who}: ", "bold $text-accent"),
-                                  exchange.recruiter]
+    parts: list[Content | str] = [plain(f"{who}: ", "bold $text-accent"),
+                                  plain(exchange.recruiter)]
     if exchange.reply is not None:
         reply = (highlight_reply(exchange.reply, exchange.checks, scenario)
-                 if exchange.reply else Content.styled("(no reply)", MUTED))
-        parts += ["\n", Content.styled("You: ", "bold $text-primary"), reply]
+                 if exchange.reply else plain("(no reply)", MUTED))
+        parts += ["\n", plain("You: ", "bold $text-primary"), reply]
         marks = summary_marks(scenario, exchange.checks, exchange.expected)
         if marks:
             parts += ["\n", marks]
     if exchange.note:
-        parts += ["\n", Content.styled(exchange.note, MUTED)]
+        parts += ["\n", plain(exchange.note, MUTED)]
     return Content.assemble(*parts)
 
 
