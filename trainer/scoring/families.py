@@ -14,7 +14,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 
+from trainer.errors import TrainerError
 from trainer.scoring.utterance import Utterance
 
 W = r"[^ ,.?]+"
@@ -67,7 +70,13 @@ _MACRO = re.compile(r"\{([a-z][a-z0-9_]*)\}")
 
 
 def expand(pattern: str) -> str:
-    return _MACRO.sub(lambda m: MACROS.get(m.group(1), m.group(0)), pattern)
+    """``pattern`` with its macros replaced (a macro may use other macros, three deep)."""
+    for _ in range(4):
+        expanded = _MACRO.sub(lambda m: MACROS.get(m.group(1), m.group(0)), pattern)
+        if expanded == pattern:
+            break
+        pattern = expanded
+    return pattern
 
 
 @dataclass(frozen=True)
@@ -146,3 +155,80 @@ def negated_before(utt: Utterance, index: int, window: int = 3) -> str | None:
         if utt.words[k].text in NEGATORS:
             return utt.words[k].text
     return None
+
+
+PHRASES = "phrases"
+"""Package folder of the phrase files: one readable file per family, edited to tune the
+scorer (phrases, not code)."""
+_HEAD = re.compile(r"^==\s*(?P<name>[^|]+?)\s*(?:\|\s*(?P<weight>[0-9.]+)\s*)?"
+                   r"(?:\|\s*(?P<tag>[a-z_]+)\s*)?$")
+
+
+@dataclass(frozen=True)
+class _Block:
+    name: str
+    weight: float
+    tag: str
+    lines: tuple[str, ...]
+    line: int
+    """Line number of the block's header, for error messages."""
+
+
+def _blocks(name: str) -> tuple[_Block, ...]:
+    """The ``== name | weight | tag`` blocks of phrase file ``name``, in file order."""
+    source = resources.files("trainer.scoring").joinpath(PHRASES, f"{name}.txt")
+    text = source.read_text(encoding="utf-8")
+    blocks: list[_Block] = []
+    head: re.Match[str] | None = None
+    head_line = 0
+    lines: list[str] = []
+
+    def close() -> None:
+        if head is not None:
+            blocks.append(_Block(head["name"], float(head["weight"] or 100.0),
+                                 head["tag"] or "", tuple(lines), head_line))
+
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("=="):
+            close()
+            head, head_line, lines = _HEAD.match(line), number, []
+            if head is None:
+                raise TrainerError(f"{PHRASES}/{name}.txt line {number}: a block header is "
+                                   "'== name | weight | tag', e.g. '== thank you | 100'")
+            continue
+        if head is None:
+            raise TrainerError(f"{PHRASES}/{name}.txt line {number}: a phrase before the first "
+                               "'== name' header; start the file with a header")
+        lines.append(line)
+    close()
+    return tuple(blocks)
+
+
+def _load_macros() -> None:
+    for block in _blocks("macros"):
+        MACROS[block.name] = "(?:" + "|".join(block.lines) + ")"
+
+
+_load_macros()
+
+
+def macro_words(name: str) -> frozenset[str]:
+    """The plain words of a macro that is a word list ("harsh"), for set look-ups."""
+    body = MACROS[name][3:-1]
+    return frozenset(part for part in body.split("|") if re.fullmatch(r"[a-z' -]+", part))
+
+
+@cache
+def load(name: str) -> tuple[Family, ...]:
+    """The families of phrase file ``name`` (``phrases/<name>.txt``), compiled once."""
+    out: list[Family] = []
+    for block in _blocks(name):
+        try:
+            out.append(family(block.name, "|".join(block.lines), block.weight, block.tag))
+        except re.error as exc:
+            raise TrainerError(f"{PHRASES}/{name}.txt, block starting line {block.line} "
+                               f"({block.name!r}): not a valid pattern: {exc}") from exc
+    return tuple(out)

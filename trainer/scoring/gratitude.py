@@ -11,48 +11,10 @@ negated gratitude ("I'm not grateful"), and gratitude for one's own luck
 
 from __future__ import annotations
 
-from trainer.scoring.families import Hit, families, find, negated_before
+from trainer.scoring.families import Hit, find, load, negated_before
 from trainer.scoring.utterance import Utterance
 
-THANKS_FAMILIES = families([
-    ("thank you", r"(?P<v>thank) you(?: (?:so|very) much| kindly| again)?|(?P<t>thanks)(?: (?:so|"
-     r"very) much| a lot| a million| again| a bunch)?|many thanks|thanking you|"
-     r"cheers(?= [,.?]|$| for| then| mate| again| though)|ta(?= very much| muchly| so much)",
-     100),
-    ("appreciation", r"(?:{subj} )?(?:(?:really|truly|genuinely|do|did|so|very much|greatly|"
-     r"honestly|"
-     r"sincerely|deeply|just|also|hugely|massively|totally|definitely|all|both|still) )*"
-     r"(?P<v>appreciate)(?= (?:it|that|this|you|your|the|everything|all|everyone|everybody|how|"
-     r"being|having|him|her|them|every|so|very|a|hearing|yours|what|getting|each|[a-z]+ing)(?= |$)|"
-     r"[ ]?[,.?]|$)",
-     95),
-    ("appreciation", r"(?:much|greatly|really|very much|so|truly|hugely|always) (?P<v>appreciated)|"
-     r"(?:it's|it is|that's|that is|it was|that was) (?:really |very |much |greatly |truly )?"
-     r"(?P<w>appreciated)", 95),
-    ("grateful", r"(?:{subj} )?(?:(?:am|was|been|really|so|very|truly|most|deeply|genuinely|"
-     r"incredibly|extremely|hugely|super|just|also|still|sincerely) )*"
-     r"(?P<v>grateful|thankful|appreciative)", 95, "grateful"),
-    ("passing thanks on", r"(?:pass|passing|send|sending|give|giving|extend|extending|say|saying|"
-     r"convey|share|offer) (?:on )?(?:my|our|a|a big|a huge|huge|big|my sincere|my warm|"
-     r"my warmest|my heartfelt|along my)? ?(?:thanks|thank you|gratitude|appreciation)", 100,
-     "passed"),
-    ("passing thanks on", r"(?:please|do|could you|can you|would you|and) (?:also |kindly |"
-     r"do )?(?P<v>thank) (?:her|him|them|everyone|everybody|all|the|your|each)(?= )", 100,
-     "passed"),
-    ("my thanks", r"(?:my|our|a|big|huge|sincere|heartfelt|warm|special|massive) (?:(?:big|huge|"
-     r"sincere|heartfelt|warm|warmest|special|massive|genuine) )?(?:thanks|thank you|gratitude)"
-     r"(?= to| for| [,.?]|$| again| and)", 100, "passed"),
-    ("appreciation", r"(?:{subj} )?(?:(?:really|truly|genuinely|do|so|greatly|also) )*"
-     r"(?P<v>value|valued) (?:the|your|you|all|everything|our|how|it|that)|much obliged|"
-     r"(?:that|it) means (?:a lot|so much|a great deal)", 85),
-    ("kind of you", r"(?:that's|that is|it's|it is|how|so|very|really|too|you're|you are|"
-     r"you've been) (?:very |really |so |incredibly |truly |extremely |too )?(?:kind|good|"
-     r"generous|thoughtful|nice|lovely|gracious|decent|sweet|helpful) (?:of you|to (?:offer|"
-     r"ask|call|think|me|let))|that's (?:very |really |so )?kind(?= [,.?]|$| and| thank| but)|"
-     r"(?:that's|it's|that is|it is|what) (?:a |such a )?(?:very |really |so )?(?:kind|generous|"
-     r"thoughtful|lovely) (?:thought|offer|gesture)",
-     85, "kind"),
-])
+THANKS_FAMILIES = load("thanks")
 
 _PEOPLE = frozenset({
     "you", "everyone", "everybody", "all", "them", "him", "her", "each", "every",

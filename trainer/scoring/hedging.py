@@ -14,70 +14,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from trainer.scoring.families import Hit, families, find
+from trainer.scoring.families import Hit, find, load
 from trainer.scoring.utterance import Utterance
 
 NEAR_WINDOW = 6
 """How many words a near cue may be from the decision word it qualifies."""
 
-_DECISION_VERBS = (
-    r"decline|declining|accept|accepting|take|taking|withdraw|withdrawing|cancel|cancelling|"
-    r"say no|say yes|saying no|step|pull|pass|turn|stay|reconsider|change|consider|continue|"
-    r"proceed|join|come|"
-    r"listen|interview|sign|go|do|make|leave|give|skip|knock|miss|gonna"
-)
+HEDGE_CUES = load("hedges")
 
-HEDGE_CUES = families([
-    ("probably", r"probably", 100, "near"),
-    ("maybe", r"maybe(?! (?:in the future|one day|another time|down the line|next time|someday|"
-     r"some day|we'll|our paths|later|at some point|again|we can|you'll|you could|see you))|"
-     r"perhaps|possibly", 100, "near"),
-    ("might", rf"(?:might|may) (?:well |just |actually |possibly |maybe |probably |still |even )?"
-     rf"(?:have to |need to |not |be able to |want to |end up |be )?(?:{_DECISION_VERBS}|"
-     r"able|open|interested|tempted)|(?:it|that|this) (?:might|may|could)(?= actually| well| "
-     r"[,.?]|$)", 100, "near"),
-    ("could maybe", r"could (?:maybe|possibly|probably|perhaps|still|reconsider|consider|"
-     r"think about|change|make a difference|be persuaded|be tempted|be open|do that|do it)",
-     90, "near"),
-    ("I think", r"i think(?= (?:i|i'll|i'm|i'd|i've|we|we'll|probably|maybe|perhaps|no|not|"
-     r"that i|so)(?: |$))|i think(?= [,.?]|$)|i think(?= it's (?:best|better|wiser|right|time|"
-     r"fair|probably)| it(?:'d| would) be (?:best|better|wiser|fairer))|i (?:just |really |"
-     r"honestly |genuinely )?"
-     r"don't (?:really )?think (?:i|i'll|i'm|i'd|we)(?= )",
-     100, "near"),
-    ("I guess", r"i guess|i suppose|i reckon|i feel like i (?:should|might|have to|need to|"
-     r"could)", 90, "near"),
-    ("should", r"(?:i|we) (?:probably |maybe |really )?should (?:probably |maybe |just )?"
-     r"(?:decline|say no|withdraw|pass|turn|cancel|step|pull|take|accept|go|stay)", 90, "near"),
-    ("leaning", r"leaning (?:towards|toward|to)|inclined to|tempted to|tending (?:towards|to)",
-     100, "standalone"),
-    ("not sure", r"not (?:(?:really|totally|completely|entirely|fully|quite|a hundred percent|"
-     r"100 percent|one hundred percent|that|so|too|very|all that|absolutely|100) )?"
-     r"(?:sure|certain|convinced|positive)|unsure|uncertain|undecided|"
-     r"(?:haven't|hasn't|have not|not|never) (?:really |fully |quite |completely |totally |"
-     r"entirely |yet |properly )?(?:decided|made up my mind|made a decision|made my decision)|"
-     r"can't (?:quite )?decide|not a hundred percent|not 100", 100, "standalone"),
-    ("don't know", r"(?:i|i'm|honestly) (?:just |really |honestly |genuinely |still )?"
-     r"(?:don't|do not) (?:really |honestly |even |quite )?know(?! (?:if (?:you|that's|this is)|"
-     r"how (?:to thank|much i)|anyone|about (?:you|your)|the (?:exact|details)|"
-     r"what (?:time|day|date)|when (?:exactly|the)|who|them|him|her|yet (?:when|which)))",
-     100, "standalone"),
-    ("torn", r"torn|on the fence|in two minds|of two minds|second thoughts|too hasty|too quick|"
-     r"jumped the gun|still thinking|still deciding|mixed feelings|probably not|maybe not|"
-     r"weighing (?:it|things|up|my options|it all)|mulling (?:it )?over|sitting on the fence|"
-     r"possibly not|perhaps not|maybe yes|maybe no", 100, "standalone"),
-    ("think it over", r"(?:let me|i'll|i need to|i'd (?:have|need) to|i have to|got to|"
-     r"i want to|i'd like to|could i|can i) (?:have a )?think (?:about it|it over|on it)|"
-     r"think about it (?:again|some more|more)", 80, "near"),
-])
+DECISION_WORDS = load("decision_words")
 
-DECISION_WORDS = families([
-    ("decision word", rf"(?:{_DECISION_VERBS}|no|yes|decided|decide|decision|the right call|"
-     r"able|my mind|think about it|think it over|interested|keen|up for it)"),
-])
-
-_APOLOGY = families([("apology", r"sorry|apologise|apologize|apologies|forgive me|"
-                      r"(?:feel|felt) (?:so |really |just )?(?:terrible|awful|bad)")])
+_APOLOGY = load("apologies")
 
 
 @dataclass(frozen=True)
