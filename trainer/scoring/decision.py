@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from trainer.scoring.context import LineKind
-from trainer.scoring.families import Hit, find, load, negated_before
+from trainer.scoring.families import Hit, find, load
 from trainer.scoring.utterance import Utterance
 
 NO_FAMILIES = load("refusals")
@@ -82,7 +82,7 @@ def find_reversal(utt: Utterance, kind: LineKind, no_hits: list[Hit],
         if hit.family.name == "change of mind" and any(
                 n.i >= hit.j and utt.sentence[n.i] == utt.sentence[hit.i] for n in no_hits):
             continue  # "I've changed my mind and I won't be starting": the change is the no
-        if negated_before(utt, hit.core[0], 6) is None and not _in_others_mouth(utt, hit):
+        if utt.negator_before(hit.core[0], 6) is None and not _in_others_mouth(utt, hit):
             return Reversal(hit, "cave")
     return None
 
@@ -90,7 +90,7 @@ def find_reversal(utt: Utterance, kind: LineKind, no_hits: list[Hit],
 def _accept_counts(utt: Utterance, hit: Hit) -> bool:
     """"I won't accept", "below what I can accept", "not sure I can accept" accept nothing."""
     verb = hit.core[0]
-    if negated_before(utt, verb, 4) is not None:
+    if utt.negator_before(verb, 4) is not None:
         return False
     before = utt.texts(hit.i - 2, hit.i)
     return not any(word in _RELATIVE for word in before)
@@ -137,7 +137,7 @@ def _veto(utt: Utterance, hit: Hit, kind: LineKind, asks_to_go_ahead: bool, moti
     tag = hit.family.tag
     verb = hit.core[0]
     if tag == "verb":
-        negator = negated_before(utt, verb, 3)
+        negator = utt.negator_before(verb, 3)
         if negator is not None and negator != "no":  # "no, I'm withdrawing" answers first
             return f'negated: "{negator}" before "{utt.words[verb].text}"'
     if tag == "neg" and hit.i > 0:

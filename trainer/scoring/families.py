@@ -23,11 +23,6 @@ from trainer.scoring.utterance import Utterance
 W = r"[^ ,.?]+"
 """One word (never punctuation)."""
 
-NEGATORS = frozenset({
-    "not", "never", "no", "won't", "can't", "don't", "didn't", "wouldn't", "couldn't",
-    "shouldn't", "isn't", "aren't", "wasn't", "weren't", "haven't", "hasn't", "doesn't",
-    "nothing", "neither", "nor", "hardly", "without",
-})
 
 _AUX_WORDS = """
 am are going to have has had got will would be been must need needs want wanted like decided decide
@@ -144,17 +139,6 @@ def find(utt: Utterance, fams: Sequence[Family]) -> list[Hit]:
             hits.append(Hit(fam, i, j, score, core))
     hits.sort(key=lambda h: (h.i, -h.score))
     return hits
-
-
-def negated_before(utt: Utterance, index: int, window: int = 3) -> str | None:
-    """The negating word among the ``window`` words before ``index`` in its clause, if any."""
-    clause = utt.clause[index] if index < len(utt.clause) else -1
-    for k in range(index - 1, max(index - window, 0) - 1, -1):
-        if utt.clause[k] != clause:
-            break
-        if utt.words[k].text in NEGATORS:
-            return utt.words[k].text
-    return None
 
 
 PHRASES = "phrases"

@@ -11,7 +11,7 @@ negated gratitude ("I'm not grateful"), and gratitude for one's own luck
 
 from __future__ import annotations
 
-from trainer.scoring.families import Hit, find, load, negated_before
+from trainer.scoring.families import Hit, find, load
 from trainer.scoring.utterance import Utterance
 
 THANKS_FAMILIES = load("thanks")
@@ -106,7 +106,7 @@ def veto(utt: Utterance, hit: Hit, sarcastic: bool) -> str | None:
         return f'thanks only promised or reported ("{promise} thank")'
     # "decided not to take it thank you": a "thank you" is negated only right after the
     # negation; the words of a decision before it do not reach it
-    negator = negated_before(utt, hit.core[0], 1 if name == "thank you" else 4)
+    negator = utt.negator_before(hit.core[0], 1 if name == "thank you" else 4)
     if negator == "no" or (negator == "not" and utt.texts(hit.i - 2, hit.i - 1) == ["why"]):
         # "no, that's all, thank you": the no answers something else; "why not, thanks" agrees
         negator = None

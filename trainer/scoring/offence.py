@@ -9,7 +9,7 @@ team wasn't rude at all") does not count.
 
 from __future__ import annotations
 
-from trainer.scoring.families import NEGATORS, Hit, find, load, macro_words
+from trainer.scoring.families import Hit, find, load, macro_words
 from trainer.scoring.utterance import Utterance
 
 OFFENCE_FAMILIES = load("offence")
@@ -63,17 +63,7 @@ _WEAK_TARGETS = frozenset({"it", "that", "this", "everyone", "whole", "he", "she
 
 def _negated(utt: Utterance, hit: Hit) -> str | None:
     """"wasn't rude or chaotic at all": a negation whose scope reaches the word."""
-    k = hit.i - 1
-    steps = 0
-    while k >= 0 and steps < 6 and not utt.words[k].is_punct:
-        text = utt.words[k].text
-        if text in NEGATORS and text != "no":
-            return text
-        if text not in _NEGATION_SCOPE:
-            return None
-        k -= 1
-        steps += 1
-    return None
+    return utt.negator_before(hit.i, 6, _NEGATION_SCOPE, frozenset({"no"}))
 
 
 def veto(utt: Utterance, hit: Hit) -> str | None:

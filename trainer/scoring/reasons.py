@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from trainer.scoring.families import NEGATORS, Family, Hit, family, find, load
+from trainer.scoring.families import Family, Hit, family, find, load
 from trainer.scoring.utterance import Utterance
 
 REASON_FAMILIES = load("reasons")
@@ -92,17 +92,7 @@ def clause_spans(utt: Utterance) -> list[tuple[int, int]]:
 
 def _negated(utt: Utterance, hit: Hit) -> bool:
     """"it isn't about the money": a motive named only to rule it out."""
-    k = hit.i - 1
-    steps = 0
-    while k >= 0 and steps < 5 and not utt.words[k].is_punct:
-        text = utt.words[k].text
-        if text in NEGATORS or text in ("isn't", "nothing"):
-            return True
-        if text not in _SOFT_NEG_FILLERS:
-            return False
-        k -= 1
-        steps += 1
-    return False
+    return utt.negator_before(hit.i, 5, _SOFT_NEG_FILLERS) is not None
 
 
 def read_reasons(

@@ -29,6 +29,7 @@ from trainer.scoring.custom import CompiledItem, compile_item, score_item
 from trainer.scoring.decision import DecisionReading, read_decision
 from trainer.scoring.families import Hit, find
 from trainer.scoring.gratitude import read_thanks
+from trainer.scoring.heard import HeardReply
 from trainer.scoring.hedging import HedgeReading, read_hedges
 from trainer.scoring.metrics import reply_metrics
 from trainer.scoring.offence import is_sarcastic, read_offence
@@ -41,8 +42,7 @@ from trainer.scoring.reasons import (
     read_reasons,
 )
 from trainer.scoring.result import Evidence, ItemResult, ReplyScore, ReplyTiming
-from trainer.scoring.utterance import MAX_CHARS, Utterance
-from trainer.textmatch import tokenize
+from trainer.scoring.utterance import Utterance
 
 THRESHOLD = 60.0
 """Score a built-in item needs; family weights and repair similarities set the scores."""
@@ -218,10 +218,9 @@ class Scorer:
             "over_detailed": self._over_detailed(r),
         }
         if self._custom:
-            text = reply[:MAX_CHARS]
-            tokens = tokenize(text)
+            heard = HeardReply(r.utt)
             for compiled in self._custom:
-                checks[compiled.item.name] = score_item(compiled, text, tokens)
+                checks[compiled.item.name] = score_item(compiled, heard)
         metrics = reply_metrics(r.utt, timing, r.hedges.loose, r.reasons.count, r.reasons.words)
         metrics["line_kind"] = r.kind.value
         metrics["caved"] = r.decision.reversal is not None

@@ -31,6 +31,18 @@ _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
 
 PUNCT = frozenset({",", ".", "?"})
 
+NEGATORS = frozenset({
+    "not", "never", "no", "won't", "can't", "don't", "didn't", "wouldn't", "couldn't",
+    "shouldn't", "isn't", "aren't", "wasn't", "weren't", "haven't", "hasn't", "doesn't",
+    "nothing", "neither", "nor", "hardly", "without",
+})
+"""Words that negate what follows them (canonical forms: "will not" reads as "won't")."""
+
+
+def is_negator(word: str) -> bool:
+    """Whether a canonical word negates ("not", "won't", and any other "-n't")."""
+    return word in NEGATORS or word.endswith("n't")
+
 
 @dataclass(frozen=True, slots=True)
 class Word:
@@ -245,6 +257,26 @@ class Utterance:
                 groups.setdefault((w.start, w.heard), []).append(w.text)
         return "; ".join(f'"{heard}" read as "{" ".join(texts)}"'
                          for (_, heard), texts in groups.items())
+
+    def negator_before(self, index: int, window: int = 3, scope: frozenset[str] | None = None,
+                       ignore: frozenset[str] = frozenset()) -> str | None:
+        """The negating word among the ``window`` words before word ``index`` in its clause.
+
+        The one negation test of the scorer: built-in families, custom items and branch
+        ``contains:`` conditions all ask it, so "I'm not going to decline" reads the same
+        way everywhere. With ``scope``, only those words may stand between the negation
+        and the word ("wasn't rude *or chaotic*"); words in ``ignore`` do not negate here.
+        """
+        clause = self.clause[index] if index < len(self.clause) else -1
+        for k in range(index - 1, max(index - window, 0) - 1, -1):
+            text = self.words[k].text
+            if self.clause[k] != clause or self.words[k].is_punct:
+                break
+            if is_negator(text) and text not in ignore:
+                return text
+            if scope is not None and text not in scope:
+                break
+        return None
 
     def texts(self, i: int, j: int) -> list[str]:
         return [w.text for w in self.words[max(i, 0) : max(j, 0)]]
