@@ -66,13 +66,22 @@ class _Raw:
     start: int
     end: int
     kind: str
+    run_on: str = ""
+    """The written word this one was split from ("iwont"), if any."""
 
 
 def _scan(text: str) -> list[_Raw]:
     raws: list[_Raw] = []
     for m in _SCAN.finditer(text):
         kind = m.lastgroup or "w"
-        if kind in ("n", "w"):
+        if kind == "w":
+            word = m.group(0).lower()
+            parts = soundalike.split_run_on(word) if word.isalpha() else None
+            if parts is None:
+                raws.append(_Raw(word, m.start(), m.end(), "w"))
+            else:  # "iwont": the words a recogniser ran together, each over the whole span
+                raws.extend(_Raw(part, m.start(), m.end(), "w", word) for part in parts)
+        elif kind == "n":
             raws.append(_Raw(m.group(0).lower(), m.start(), m.end(), "w"))
         elif kind == "q":
             raws.append(_Raw("?", m.start(), m.end(), "p"))
@@ -124,6 +133,10 @@ def _canonical(raws: list[_Raw]) -> list[Word]:
                 words.append(Word("you", raw.start, nxt.end, 85.0, heard))
                 i += 2
                 continue
+        if text == "no" and nxt is not None and soundalike.no_means_not(before, nxt.text):
+            words.append(Word("not", raw.start, raw.end, 90.0, raw.text))
+            i += 1
+            continue
         if soundalike.is_misheard_thanks(text):
             words.append(Word("thanks", raw.start, raw.end, 90.0, raw.text))
             i += 1
@@ -199,7 +212,12 @@ class Utterance:
         scanned = text[:MAX_CHARS].translate(_QUOTES)
         raws = _scan(scanned)
         self.raw_words = sum(1 for r in raws if r.kind == "w")
-        self.words = _canonical(raws)
+        words = _canonical(raws)
+        run_on = {(r.start, r.end): r.run_on for r in raws if r.run_on}
+        if run_on:  # words split from a run-together one are a repair, shown as such
+            words = [Word(w.text, w.start, w.end, min(w.sim, 90.0), run_on[w.start, w.end])
+                     if (w.start, w.end) in run_on else w for w in words]
+        self.words = words
         # nothing repaired: every span scores its family's full weight (a fast path)
         self.exact = all(w.sim == 100.0 for w in self.words)
         starts: list[int] = []
