@@ -156,5 +156,11 @@ def read_offence(utt: Utterance) -> tuple[list[Hit], list[tuple[Hit, str]]]:
     return kept, vetoed
 
 
+SARCASM = frozenset({"sarcasm", "mock concern", "mock praise", "slow process jibe",
+                     "dismissive"})
+"""Families that say the opposite of what they mean: thanks or good wishes near them are
+part of the jibe, and they give no reason."""
+
+
 def is_sarcastic(hits: list[Hit]) -> bool:
-    return any(hit.family.name == "sarcasm" for hit in hits)
+    return any(hit.family.name in SARCASM for hit in hits)

@@ -32,7 +32,7 @@ from trainer.scoring.gratitude import read_thanks
 from trainer.scoring.heard import HeardReply
 from trainer.scoring.hedging import HedgeReading, read_hedges
 from trainer.scoring.metrics import reply_metrics
-from trainer.scoring.offence import is_sarcastic, read_offence
+from trainer.scoring.offence import SARCASM, is_sarcastic, read_offence
 from trainer.scoring.reasons import (
     DELAY,
     REASON_FAMILIES,
@@ -48,6 +48,18 @@ THRESHOLD = 60.0
 """Score a built-in item needs; family weights and repair similarities set the scores."""
 VETO_FACTOR = 0.4
 """A vetoed match keeps this share of its score, so it shows as a near miss."""
+
+# -- The rules between detectors, in one place ------------------------------------------
+# * A hedge on the decision unmakes a clear no (decision.read_decision, given the cue).
+# * Accepting or caving unmakes a clear no, a reason and a courteous follow-up.
+# * Sarcasm (offence.SARCASM) unmakes thanks and good wishes in its sentence, and is
+#   never a reason; NOT_A_REASON lists the offence families that give no reason.
+# * Criticism is a reason only when it answers why or the terms, or backs a no.
+# * Badmouthing, rudeness, caving or a hedge unmake a courteous follow-up; a reply of a
+#   few words is curt unless it is polite or names the reason asked for.
+# * Asking for time: the motive given is for waiting, not for declining.
+NOT_A_REASON = SARCASM | {"accusation", "pestering"}
+"""Offence families that run them down without saying why the speaker declines."""
 
 
 @dataclass(frozen=True)
@@ -68,6 +80,8 @@ class Reading:
     rude: list[Hit]
     """Curt or evasive phrases (looked for only when a follow-up is judged)."""
     polite: list[Hit]
+    asks_why: bool
+    """Whether the recruiter line asks for the reason."""
 
 
 def _quote(utt: Utterance, hit: Hit) -> str:
@@ -140,6 +154,7 @@ class Scorer:
             kind is ctx.LineKind.TERMS and ctx.asks_to_go_ahead(context))
         offence, offence_vetoed = read_offence(utt)
         thanks, thanks_vetoed = read_thanks(utt, is_sarcastic(offence))
+        why = ctx.asks_why(context)
         hedges = read_hedges(utt)
         motives = find(utt, REASON_FAMILIES)
         motive = bool(offence) or bool(motives)
@@ -147,10 +162,10 @@ class Scorer:
                                  motive, ctx.offers_alternative(context))
         close = read_close(utt)
         excluded = [_with_object(utt, h) for h in (*thanks, *close)]
-        criticism = [h for h in offence
-                     if h.family.name not in ("sarcasm", "accusation", "pestering")]
+        sarcastic = is_sarcastic(offence)
+        criticism = [h for h in offence if h.family.name not in NOT_A_REASON]
         # a good wish in a sarcastic sentence ("good luck finding anyone who...") is a jibe
-        jibes = {utt.sentence[h.i] for h in offence if h.family.name == "sarcasm"}
+        jibes = {utt.sentence[h.i] for h in offence if h.family.name in SARCASM}
         close = [h for h in close if utt.sentence[h.i] not in jibes]
         if kind is ctx.LineKind.CHANGE and not decision.kept:
             # answering a counter-offer, a complaint is why only when given as the reason
@@ -171,7 +186,7 @@ class Scorer:
         reasons = read_reasons(utt, excluded, criticism, motives, blocked,
                                [(h.i, h.j) for h in decision.kept if h.family.tag == "verb"])
         if not reasons.units and decision.reversal is None and kind is not ctx.LineKind.FUTURE:
-            answers = ctx.asks_why(context) and not hedges.hedged and not read_rude(utt)
+            answers = why and not hedges.hedged and not read_rude(utt) and not sarcastic
             extra = fallback(utt, answers, bool(decision.kept))
             if extra is not None:
                 reasons = extra
@@ -184,7 +199,7 @@ class Scorer:
                       if not any(i <= h.i < j for i, j in refusals)]
         return Reading(utt, kind, applicable, thanks, thanks_vetoed, offence, offence_vetoed,
                        hedges, decision, reasons, close,
-                       soften(utt, read_rude(utt)) if judged else [], polite)
+                       soften(utt, read_rude(utt)) if judged else [], polite, why)
 
     def score(
         self,
@@ -300,7 +315,7 @@ class Scorer:
         if utt.raw_words == 0:
             return ItemResult(name, False, 0.0, THRESHOLD, (), "no answer")
         whole = utt.evidence(0, len(utt))
-        if utt.raw_words < CURT_WORDS and not r.polite:
+        if utt.raw_words < CURT_WORDS and not r.polite and not (r.asks_why and r.reasons.units):
             return ItemResult(name, False, 20.0, THRESHOLD, (whole,) if whole else (),
                               f"curt: {utt.raw_words} word{'s' if utt.raw_words != 1 else ''} "
                               "and no courtesy")
