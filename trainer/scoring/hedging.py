@@ -40,10 +40,18 @@ class HedgeReading:
         return bool(self.cues)
 
 
-def read_hedges(utt: Utterance) -> HedgeReading:
+APOLOGIES_THAT_BURY = 3
+"""This many apologies around a decision bury it ("Sorry, sorry, I'm so sorry, ... I can't")."""
+
+
+def read_hedges(utt: Utterance, wrapup: bool = False) -> HedgeReading:
+    """The hedges of ``utt``; ``wrapup`` says it answers "anything else?", where a "no" is
+    no decision ("No, that's everything, I think")."""
     found = find(utt, HEDGE_CUES)
     apologies = find(utt, _APOLOGY)
     anchors = find(utt, DECISION_WORDS)
+    if wrapup:
+        anchors = [a for a in anchors if utt.texts(a.i, a.j) not in (["no"], ["yes"])]
     cues: list[Hit] = []
     for hit in found:
         if hit.family.tag == "near" and (_someone_else(utt, hit) or _polite_request(utt, hit)):
@@ -54,8 +62,8 @@ def read_hedges(utt: Utterance) -> HedgeReading:
             continue
         if any(_qualifies(utt, hit, anchor) for anchor in anchors):
             cues.append(hit)
-    if len(apologies) >= 3 and found and not cues:
-        cues.extend(found)
+    if len(apologies) >= APOLOGIES_THAT_BURY and not cues and (found or anchors):
+        cues.extend(found or apologies)
     return HedgeReading(tuple(cues), tuple(found), tuple(apologies))
 
 
@@ -79,11 +87,31 @@ _OTHERS = frozenset({"you", "you'll", "you'd", "you've", "you're", "they", "they
 _ASKING = frozenset({"could", "can", "may", "might", "would"})
 
 
+_PEOPLE = frozenset({"someone", "somebody", "anyone", "anybody", "people", "friend", "friends",
+                     "colleague", "colleagues", "others", "one", "person", "mate", "mates",
+                     "contacts", "sister", "brother", "partner", "who"})
+_SKIP = frozenset({"um", "uh", "er", "erm", "well", "just", "really", "also", "still", "even",
+                   "actually", "definitely", "honestly", "very", "so"})
+_ADVICE = frozenset({"you", "you'll", "your", "they", "they'll", "don't", "try", "next", "hire",
+                     "read", "consider", "look", "tell", "ask", "give"})
+
+
 def _someone_else(utt: Utterance, cue: Hit) -> bool:
-    """"you can probably guess", "they'd maybe understand": the cue qualifies what someone
-    else does or knows, not the speaker's decision."""
+    """"you can probably guess", "I know someone who might be interested", "maybe don't make
+    people...": the cue qualifies what someone else does, knows or should do, not the
+    speaker's own decision."""
     before = utt.texts(cue.i - 2, cue.i)
-    return any(word in _OTHERS for word in before)
+    if "thank" not in utt.texts(cue.i - 3, cue.i) and any(w in _OTHERS for w in before):
+        return True
+    k = cue.i - 1
+    while k >= 0 and utt.words[k].text in _SKIP:
+        k -= 1
+    if k >= 0 and utt.words[k].text in ("who", "that") and (
+            utt.words[k].text == "who" or (utt.texts(k - 1, k)[0:1] and
+            utt.texts(k - 1, k)[0] in _PEOPLE)):
+        return True
+    after = utt.texts(cue.j, cue.j + 1)
+    return cue.family.name in ("maybe", "probably") and bool(after) and after[0] in _ADVICE
 
 
 def _polite_request(utt: Utterance, cue: Hit) -> bool:

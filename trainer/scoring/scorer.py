@@ -155,7 +155,7 @@ class Scorer:
         offence, offence_vetoed = read_offence(utt)
         thanks, thanks_vetoed = read_thanks(utt, is_sarcastic(offence))
         why = ctx.asks_why(context)
-        hedges = read_hedges(utt)
+        hedges = read_hedges(utt, kind is ctx.LineKind.WRAPUP)
         motives = find(utt, REASON_FAMILIES)
         motive = bool(offence) or bool(motives)
         decision = read_decision(utt, kind, asks, hedges.cues[0] if hedges.cues else None,

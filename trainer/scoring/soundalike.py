@@ -33,7 +33,7 @@ CONTRACTIONS: dict[str, str] = {
     "cannae": "can't", "canna": "can't", "dinnae": "don't", "dinna": "don't", "willnae": "won't",
     "wouldnae": "wouldn't", "didnae": "didn't", "isnae": "isn't", "wasnae": "wasn't",
     "couldnae": "couldn't", "shouldnae": "shouldn't", "havenae": "haven't", "doesnae": "doesn't",
-    "nae": "not",
+    "nae": "not", "tae": "to", "wi'": "with", "wi": "with",
 }
 """Apostrophes a recogniser or a hurried typist leaves out."""
 
@@ -49,7 +49,7 @@ EXPANSIONS: dict[str, tuple[str, ...]] = {
     "hafta": ("have", "to"), "haveta": ("have", "to"), "hasta": ("has", "to"),
     "needa": ("need", "to"), "oughta": ("ought", "to"), "lemme": ("let", "me"),
     "gimme": ("give", "me"), "amn't": ("am", "not"), "imma": ("i'm", "going", "to"),
-    "i'mma": ("i'm", "going", "to"),
+    "i'mma": ("i'm", "going", "to"), "gonnae": ("going", "to"),
 }
 """Spoken short forms, spelt out so phrase families need one spelling only."""
 
@@ -294,8 +294,23 @@ _NO_AS_NOT_BEFORE = frozenset({"i'll", "i'm", "i'd", "we'll", "we're", "it'll", 
                                "i", "we"})
 _NO_AS_NOT_AFTER = frozenset({
     "be", "taking", "take", "accepting", "accept", "going", "go", "coming", "come", "doing",
-    "do", "joining", "join", "moving", "bother", "bothering", "want", "need", "able",
+    "do", "joining", "join", "moving", "bother", "bothering", "want", "need", "able", "gonna",
+    "gonnae", "wanna",
 })
+
+
+_ILL_AS_I_LL_AFTER = frozenset({
+    "pass", "be", "have", "take", "go", "do", "stay", "let", "get", "call", "think", "keep",
+    "just", "need", "probably", "definitely", "look", "send", "give", "leave", "decline",
+    "stick", "bow", "sit", "say", "try", "see", "talk", "speak", "never", "not", "always",
+    "still", "wait", "email", "ring", "come", "miss", "accept", "withdraw", "tell", "pull",
+})
+
+
+def ill_means_i_will(before: str, after: str) -> bool:
+    """"ill pass": an apostrophe-less "I'll" (never "fell ill", "an ill wind")."""
+    return after in _ILL_AS_I_LL_AFTER and before not in ("fell", "feel", "feeling", "an", "was",
+                                                          "is", "be", "been", "so", "very")
 
 
 def no_means_not(before: str, after: str) -> bool:

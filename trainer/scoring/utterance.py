@@ -133,6 +133,10 @@ def _canonical(raws: list[_Raw]) -> list[Word]:
                 words.append(Word("you", raw.start, nxt.end, 85.0, heard))
                 i += 2
                 continue
+        if text == "ill" and nxt is not None and soundalike.ill_means_i_will(before, nxt.text):
+            words.append(Word("i'll", raw.start, raw.end, 90.0, raw.text))
+            i += 1
+            continue
         if text == "no" and nxt is not None and soundalike.no_means_not(before, nxt.text):
             words.append(Word("not", raw.start, raw.end, 90.0, raw.text))
             i += 1
