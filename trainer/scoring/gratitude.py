@@ -112,6 +112,8 @@ def veto(utt: Utterance, hit: Hit, sarcastic: bool) -> str | None:
         negator = None
     if negator is not None and after[:1] != ["enough"] and name != "kind of you":
         return f'negated: "{negator}"'
+    if name == "appreciation" and after[:2] == ["it", "if"]:
+        return 'a request ("I\'d appreciate it if..."), not thanks'
     if hit.family.tag == "grateful" and after and _own_luck(after):
         return "gratitude for the speaker's own luck, not aimed at them"
     if sarcastic and name in ("thank you", "kind of you"):

@@ -88,7 +88,7 @@ _ASKING = frozenset({"could", "can", "may", "might", "would"})
 
 
 _PEOPLE = frozenset({"someone", "somebody", "anyone", "anybody", "people", "friend", "friends",
-                     "colleague", "colleagues", "others", "one", "person", "mate", "mates",
+                     "colleague", "colleagues", "others", "one", "person",
                      "contacts", "sister", "brother", "partner", "who"})
 _SKIP = frozenset({"um", "uh", "er", "erm", "well", "just", "really", "also", "still", "even",
                    "actually", "definitely", "honestly", "very", "so"})
@@ -106,6 +106,8 @@ def _someone_else(utt: Utterance, cue: Hit) -> bool:
     k = cue.i - 1
     while k >= 0 and utt.words[k].text in _SKIP:
         k -= 1
+    if k >= 0 and utt.words[k].text in _PEOPLE:
+        return True  # "my friend might be interested"
     if k >= 0 and utt.words[k].text in ("who", "that") and (
             utt.words[k].text == "who" or (utt.texts(k - 1, k)[0:1] and
             utt.texts(k - 1, k)[0] in _PEOPLE)):
