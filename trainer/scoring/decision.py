@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from trainer.scoring.context import LineKind
-from trainer.scoring.families import Hit, find, load
+from trainer.scoring.families import POLITE_IF, Hit, find, load
 from trainer.scoring.utterance import Utterance
 
 NO_FAMILIES = load("refusals")
@@ -33,9 +33,6 @@ _THIRD_PERSON = frozenset({
 })
 _RELATIVE = frozenset({"that", "which", "what", "whether", "if", "sure", "unless", "think",
                        "wonder", "wondering", "before", "until", "whatever", "once"})
-_POLITE_IF = ("if that's", "if you don't mind", "if that is", "if it's okay", "if it's all right",
-              "if i'm honest", "if i'm being honest", "if you like", "if anything",
-              "if you must know", "if i may", "if possible", "if it helps")
 _JOINS = frozenset({"but", "and", "so", "though", "although", "however"})
 CONDITION_REACH = 8
 """How many words an "if" may be from the decision it makes conditional."""
@@ -177,7 +174,7 @@ def _condition(utt: Utterance, hit: Hit) -> str | None:
                 or utt.texts(k - 1, k) in (["even"], ["as"], ["what"])):
             continue  # "even if you offered more" makes the no firmer, not conditional
         tail = " ".join(utt.texts(k, k + 6))
-        if not tail.startswith(_POLITE_IF):
+        if not tail.startswith(POLITE_IF):
             return " ".join(utt.texts(k, k + 4))
     return None
 

@@ -61,6 +61,11 @@ MACROS: dict[str, str] = {
 }
 """Macros usable in a family pattern as ``{name}``; anything else in braces is regex."""
 
+POLITE_IF = ("if that's", "if you don't mind", "if that is", "if it's okay", "if it's all right",
+              "if i'm honest", "if i'm being honest", "if you like", "if anything",
+              "if you must know", "if i may", "if possible", "if it helps")
+"""Openings of a polite "if" that sets no condition ("if that's okay", "if I'm honest")."""
+
 _MACRO = re.compile(r"\{([a-z][a-z0-9_]*)\}")
 
 

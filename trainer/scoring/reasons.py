@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from trainer.scoring.families import Family, Hit, family, find, load
+from trainer.scoring.families import POLITE_IF, Family, Hit, family, find, load
 from trainer.scoring.utterance import Utterance
 
 REASON_FAMILIES = load("reasons")
@@ -312,7 +312,9 @@ _FUNCTION_WORDS = frozenset([
 ])
 _DECLINES_TO_ANSWER = ("rather not", "prefer not", "private", "not go into", "not get into",
                        "doesn't matter", "not important", "nothing to do with", "keep the details",
-                       "keep that", "rather keep", "prefer to keep", "not say", "can't say")
+                       "keep that", "rather keep", "prefer to keep", "not say", "can't say",
+                       "want to get into", "want to go into", "get into it", "go into it",
+                       "go into detail", "talk about it", "under wraps")
 
 
 def fallback(utt: Utterance, asks_why: bool, decided: bool) -> ReasonReading | None:
@@ -354,11 +356,21 @@ def _in_question(utt: Utterance, hit: Hit) -> bool:
     return False
 
 
+_EMBEDDING = frozenset({"know", "sure", "wonder", "wondering", "unsure", "certain", "see",
+                        "ask", "asking", "check", "tell"})
+"""Words after which "if" asks a question ("I don't know if it's the right time") rather
+than setting a condition."""
+
+
 def _in_condition(utt: Utterance, hit: Hit) -> bool:
+    """"if the salary were higher": a motive inside a condition is what would change the
+    decision. A polite "if that's okay" or an embedded "I don't know if ..." is none."""
     clause = utt.clause[hit.i]
     k = hit.i - 1
     while k >= 0 and utt.clause[k] == clause and hit.i - k <= 8:
         if utt.words[k].text in ("if", "unless"):
-            return True
+            tail = " ".join(utt.texts(k, k + 6))
+            return not (tail.startswith(POLITE_IF) or (utt.texts(k - 1, k)[0:1] and
+                        utt.texts(k - 1, k)[0] in _EMBEDDING))
         k -= 1
     return False

@@ -58,7 +58,7 @@ VETO_FACTOR = 0.4
 # * Badmouthing, rudeness, caving or a hedge unmake a courteous follow-up; a reply of a
 #   few words is curt unless it is polite or names the reason asked for.
 # * Asking for time: the motive given is for waiting, not for declining.
-NOT_A_REASON = SARCASM | {"accusation", "pestering"}
+NOT_A_REASON = SARCASM | {"accusation", "pestering", "disclaimer"}
 """Offence families that run them down without saying why the speaker declines."""
 
 
@@ -333,8 +333,9 @@ class Scorer:
     def _close(self, r: Reading) -> ItemResult:
         # thanks-again phrases close only at the end ("Thanks again for calling, but..." opens)
         last_sentence = r.utt.sentence[-1] if len(r.utt) else 0
-        hits = [h for h in r.close if h.family.tag != "thanks"
-                or r.utt.sentence[h.i] >= last_sentence - 1]
+        hits = [h for h in r.close if (h.family.tag != "thanks"
+                or r.utt.sentence[h.i] >= last_sentence - 1)
+                and (h.family.tag != "end" or r.utt.sentence[h.i] == last_sentence)]
         if r.kind is ctx.LineKind.WRAPUP and r.thanks:
             # thanking them at the end of the call is thanking them again; a lone
             # "thanks" tacked on to "that's it" is not yet a warm ending
