@@ -40,6 +40,11 @@ _QUESTION_OPENERS = frozenset({"should", "can", "could", "do", "would", "shall",
                                "what", "how", "will"})
 
 
+_REOPENS = frozenset({"taking it back", "offer still open", "change of mind"})
+"""Caving families that reopen the decision even in answer to a goodbye or an offer to
+keep in touch; the others ("go on then", "sounds good") only answer a counter-offer."""
+
+
 @dataclass(frozen=True)
 class Reversal:
     """The reply accepts their offer or reopens the decision."""
@@ -73,6 +78,8 @@ def find_reversal(utt: Utterance, kind: LineKind, no_hits: list[Hit],
                 o.i < hit.i and utt.sentence[o.i] == utt.sentence[hit.i] for o in others):
             return Reversal(hit, "accept")
     for hit in find(utt, CAVE_FAMILIES):
+        if kind in (LineKind.FUTURE, LineKind.WRAPUP) and hit.family.name not in _REOPENS:
+            continue  # "go on then, keep me in mind" agrees to be contacted, nothing more
         if hit.family.tag == "change" and (kind is not LineKind.CHANGE or alternative
                                            or any(n.i >= hit.j for n in no_hits)):
             continue

@@ -49,14 +49,15 @@ def _refusal_before(before: list[str]) -> str:
     return ""
 
 
-def _thank_you_veto(utt: Utterance, hit: Hit, before: list[str], after: list[str]) -> str | None:
+def _thank_you_veto(utt: Utterance, hit: Hit, before: list[str], after: list[str],
+                    reciprocal: bool = False) -> str | None:
     """The ways a literal "thank you" / "thanks" is not gratitude."""
     head = utt.words[hit.core[0]].text
     nxt = after[0] if after else ""
     previous = before[-1] if before else ""
     if previous in _NO and nxt in ("needed", "necessary", "required"):
         return "declines thanks (no thanks needed)"
-    if nxt not in _THANKS_FOLLOWERS:
+    if nxt not in _THANKS_FOLLOWERS and not reciprocal:
         refusal = _refusal_before(before)
         if refusal:
             return f'refusal idiom "{refusal} thanks"'
@@ -88,13 +89,16 @@ def _own_luck(after: list[str]) -> bool:
         ["the", "new"], ["this", "new"]))
 
 
-def veto(utt: Utterance, hit: Hit, sarcastic: bool) -> str | None:
-    """Why ``hit`` is not gratitude to them, or ``None`` when it is."""
+def veto(utt: Utterance, hit: Hit, sarcastic: bool, reciprocal: bool = False) -> str | None:
+    """Why ``hit`` is not gratitude to them, or ``None`` when it is.
+
+    ``reciprocal``: the recruiter has just thanked the speaker at the end of the call, so
+    "no, thank *you*" returns the thanks rather than refusing anything."""
     after = utt.texts(hit.j, hit.j + 4)
     before = [w for w in utt.texts(max(hit.i - 3, 0), hit.i) if w != ","]
     name = hit.family.name
     if name == "thank you":
-        reason = _thank_you_veto(utt, hit, before, after)
+        reason = _thank_you_veto(utt, hit, before, after, reciprocal)
         if reason is not None:
             return reason
     said = [w for w in utt.texts(max(hit.i - 3, 0), hit.i) if w != ","]
@@ -121,11 +125,12 @@ def veto(utt: Utterance, hit: Hit, sarcastic: bool) -> str | None:
     return None
 
 
-def read_thanks(utt: Utterance, sarcastic: bool) -> tuple[list[Hit], list[tuple[Hit, str]]]:
+def read_thanks(utt: Utterance, sarcastic: bool, reciprocal: bool = False
+                ) -> tuple[list[Hit], list[tuple[Hit, str]]]:
     kept: list[Hit] = []
     vetoed: list[tuple[Hit, str]] = []
     for hit in find(utt, THANKS_FAMILIES):
-        reason = veto(utt, hit, sarcastic)
+        reason = veto(utt, hit, sarcastic, reciprocal)
         if reason is None:
             kept.append(hit)
         else:

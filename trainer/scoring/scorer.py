@@ -153,20 +153,26 @@ class Scorer:
         asks = kind in (ctx.LineKind.OPENING, ctx.LineKind.CHANGE, ctx.LineKind.UNKNOWN) or (
             kind is ctx.LineKind.TERMS and ctx.asks_to_go_ahead(context))
         offence, offence_vetoed = read_offence(utt)
-        thanks, thanks_vetoed = read_thanks(utt, is_sarcastic(offence))
+        # "no, thank you" after their thanks at the end of the call thanks them back
+        reciprocal = kind is ctx.LineKind.WRAPUP and ctx.thanks_speaker(context)
+        thanks, thanks_vetoed = read_thanks(utt, is_sarcastic(offence), reciprocal)
         why = ctx.asks_why(context)
         hedges = read_hedges(utt, kind is ctx.LineKind.WRAPUP)
         motives = find(utt, REASON_FAMILIES)
         motive = bool(offence) or bool(motives)
-        decision = read_decision(utt, kind, asks, hedges.cues[0] if hedges.cues else None,
-                                 motive, ctx.offers_alternative(context))
+        # a decision buried in apologies is hedged, but its words may still be a clear no
+        qualifier = next((c for c in hedges.cues if c.family.name != "apology"), None)
+        decision = read_decision(utt, kind, asks, qualifier, motive,
+                                 ctx.offers_alternative(context))
         close = read_close(utt)
         excluded = [_with_object(utt, h) for h in (*thanks, *close)]
         sarcastic = is_sarcastic(offence)
         criticism = [h for h in offence if h.family.name not in NOT_A_REASON]
         # a good wish in a sarcastic sentence ("good luck finding anyone who...") is a jibe
         jibes = {utt.sentence[h.i] for h in offence if h.family.name in SARCASM}
-        close = [h for h in close if utt.sentence[h.i] not in jibes]
+        close = [h for h in close if utt.sentence[h.i] not in jibes
+                 and not any(o.i >= h.j for o in offence)  # a parting shot is no warm end
+                 and not any(t.i <= h.i < t.j for t, _ in thanks_vetoed)]
         if kind is ctx.LineKind.CHANGE and not decision.kept:
             # answering a counter-offer, a complaint is why only when given as the reason
             # ("it's more that the whole setup felt amateurish"), not as an outburst

@@ -390,7 +390,11 @@ def is_thank_you(first: str, second: str) -> bool:
     return first in _THANK_LIKE and second in _YOU_LIKE and (first, second) != ("thank", "you")
 
 
-def is_misheard_thanks(word: str) -> bool:
+def is_misheard_thanks(word: str, after: str = "") -> bool:
+    """"tanks", "thanx"; and "thinks" when what follows only fits thanks ("thinks very much
+    for the offer")."""
+    if word == "thinks":
+        return after in ("very", "so", "a", "for", "again", "heaps", "loads")
     return word in _THANKS_LIKE and word != "thanks"
 
 
@@ -403,6 +407,11 @@ def think_you_means_thank_you(before: str, after: str) -> bool:
     if after in _THINK_YOU_BLOCKERS or before == "i" or before == "don't":
         return False
     return after in _THANK_FOLLOWERS or after == "" or before in _THINK_YOU_OPENERS
+
+
+ACCEPTED_OBJECTS = frozenset({"another", "a", "an", "the", "their", "other", "one"})
+"""Words after "except it" / "accept it" that show the recogniser split "accepted"
+("i except it another offer")."""
 
 
 def except_means_accept(before: str, after: str) -> bool:

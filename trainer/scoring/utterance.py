@@ -141,9 +141,16 @@ def _canonical(raws: list[_Raw]) -> list[Word]:
             words.append(Word("not", raw.start, raw.end, 90.0, raw.text))
             i += 1
             continue
-        if soundalike.is_misheard_thanks(text):
+        if soundalike.is_misheard_thanks(text, nxt.text if nxt is not None else ""):
             words.append(Word("thanks", raw.start, raw.end, 90.0, raw.text))
             i += 1
+            continue
+        if (text in ("except", "accept") and _text_at(raws, i + 1) == "it"
+                and _text_at(raws, i + 2) in soundalike.ACCEPTED_OBJECTS
+                and before in ("i", "i've", "we", "i'd", "already", "just")):
+            heard = f"{raw.text} it"  # "i except it another offer": "accepted" split in two
+            words.append(Word("accepted", raw.start, raws[i + 1].end, 85.0, heard))
+            i += 2
             continue
         if text in ("except", "excepting", "excepted") and soundalike.except_means_accept(
                 before, _text_at(raws, i + 1)):
