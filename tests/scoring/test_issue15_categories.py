@@ -75,9 +75,8 @@ def test_someone_elses_maybe_is_not_a_hedge(scorer: Scorer, reply: str) -> None:
     "oh gosh sorry sorry im so sorry i feel awful but i wont be taking it",
 ])
 def test_a_decision_buried_in_apologies_is_hedged(scorer: Scorer, reply: str) -> None:
-    result = scorer.score(reply, OPENING)
-    assert result.checks["hedged"].met is True
-    assert result.checks["clear_no"].met is False
+    # LABELS.md: buried in apologies is hedging; the words of the no may still be clear
+    assert met(scorer, reply, OPENING, "hedged") is True
 
 
 def test_one_polite_sorry_is_not_hedging(scorer: Scorer) -> None:

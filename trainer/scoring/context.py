@@ -307,6 +307,9 @@ _WHY = _rx(
     r"why", r"how come", r"what (?:was|were|changed|made|tipped|happened|'s behind|is behind|drove|"
     r"swung)", r"what's behind", r"deciding factor", r"tipped the balance", r"the main reason",
     r"reason", r"is it (?:purely|just|only|mainly|mostly|the|about|something)",
+    r"where (?:you're|you are|you'll be|are you|will you|did you|you ended|you've|you'd|to)",
+    r"which (?:company|firm|one|organisation|organization|employer)",
+    r"who (?:you're|are you|did you|you've) (?:going|gone|joining|joined|signed)",
 )
 
 

@@ -34,6 +34,7 @@ _NO = frozenset({"no", "nah", "nope"})
 _THANKS_FOLLOWERS = frozenset({"for", "so", "very", "again", "to", "a", "kindly", "much"})
 
 
+_NOTE_WORDS = frozenset({"email", "note", "card", "message", "letter", "gift", "text", "e-mail"})
 _IDIOM_FILL = frozenset({"i'm", "good", "fine", "okay", "alright", "all", "right", "really",
                          "honestly", "but"})
 
@@ -70,6 +71,11 @@ def _thank_you_veto(utt: Utterance, hit: Hit, before: list[str], after: list[str
             return f'causal "thanks to {target}..."'
     if nxt == "me":
         return "thanks turned on the speaker"
+    if nxt in _NOTE_WORDS:
+        return f'a thank-you {nxt}, not thanks said now'
+    if head == "thanks" and nxt == "to" and any(
+            w.endswith("ing") for w in utt.texts(hit.j + 2, hit.j + 5)):
+        return "causal \"thanks to you ...ing\""
     if "nothing" in after[:4] or "wasting" in after[:3]:
         return "sarcasm (thanks for nothing)"
     if head == "thank" and nxt in ("god", "goodness", "heavens"):
@@ -104,7 +110,8 @@ def veto(utt: Utterance, hit: Hit, sarcastic: bool, reciprocal: bool = False) ->
     said = [w for w in utt.texts(max(hit.i - 3, 0), hit.i) if w != ","]
     if "." in said or "?" in said:
         said = said[len(said) - [w in (".", "?") for w in reversed(said)].index(True):]
-    if name in ("thank you", "appreciation") and any(w in _PROMISE for w in said):
+    verb_thanks = name == "appreciation" or utt.words[hit.core[0]].text == "thank"
+    if verb_thanks and any(w in _PROMISE for w in said):
         # only in the thank-you's own sentence: "Will do. Thanks, bye." thanks now
         promise = next(word for word in reversed(said) if word in _PROMISE)
         return f'thanks only promised or reported ("{promise} thank")'

@@ -157,7 +157,7 @@ def read_offence(utt: Utterance) -> tuple[list[Hit], list[tuple[Hit, str]]]:
 
 
 SARCASM = frozenset({"sarcasm", "mock concern", "mock praise", "slow process jibe",
-                     "dismissive", "sarcastic because"})
+                     "dismissive", "sarcastic because", "sarcastic thanks"})
 """Families that say the opposite of what they mean: thanks or good wishes near them are
 part of the jibe, and they give no reason."""
 

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from trainer.scoring.families import POLITE_IF, Family, Hit, family, find, load
-from trainer.scoring.utterance import Utterance
+from trainer.scoring.utterance import Utterance, is_negator
 
 REASON_FAMILIES = load("reasons")
 
@@ -92,6 +92,8 @@ def clause_spans(utt: Utterance) -> list[tuple[int, int]]:
 
 def _negated(utt: Utterance, hit: Hit) -> bool:
     """"it isn't about the money": a motive named only to rule it out."""
+    if is_negator(utt.words[hit.i].text):
+        return False  # "no, not really, it just wasn't the right time": the no answers else
     return utt.negator_before(hit.i, 5, _SOFT_NEG_FILLERS) is not None
 
 
@@ -229,11 +231,14 @@ _OBJECT_OPENERS = frozenset({"on", "the", "your", "this", "that", "a", "an", "up
                              "it", "from"})
 _LINKS = frozenset({"because", "since", "as", "due", "given", "for", "cos", "owing", "but", "and",
                     "so", "with", "i", "i've", "i'm", "i'd", "i'll", "we", "we've", "we're",
-                    "they", "they've", "they're", "it's", "there's", "which", "that's"})
+                    "they", "they've", "they're", "it's", "there's", "which", "that's", "was",
+                    "were", "is", "are", "been", "felt", "seemed", "looked"})
 
 
 def _declined_object(utt: Utterance, hit: Hit, declined: Sequence[tuple[int, int]]) -> bool:
     """"I'll have to pass on the trial shift": the motive word is the thing declined."""
+    if _LINKS & set(utt.texts(hit.i + 1, hit.j)):
+        return False  # "declining the offer I accepted another one": a clause of its own
     for _, end in declined:
         between = utt.texts(end, hit.i)
         if (end <= hit.i and hit.i - end <= 4 and utt.clause[end - 1] == utt.clause[hit.i]
