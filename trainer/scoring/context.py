@@ -307,9 +307,6 @@ _WHY = _rx(
     r"why", r"how come", r"what (?:was|were|changed|made|tipped|happened|'s behind|is behind|drove|"
     r"swung)", r"what's behind", r"deciding factor", r"tipped the balance", r"the main reason",
     r"reason", r"is it (?:purely|just|only|mainly|mostly|the|about|something)",
-    r"where (?:you're|you are|you'll be|are you|will you|did you|you ended|you've|you'd|to)",
-    r"which (?:company|firm|one|organisation|organization|employer)",
-    r"who (?:you're|are you|did you|you've) (?:going|gone|joining|joined|signed)",
 )
 
 
@@ -318,6 +315,21 @@ def asks_why(line: str | None) -> bool:
     """Whether the line asks for the reason (so any real answer to it is one)."""
     return bool(line) and classify(line) is LineKind.INFO and bool(
         _WHY.search(Utterance(line or "").joined))
+
+
+_WHERE = _rx(
+    r"where (?:you're|you are|you'll be|are you|will you|did you|you ended|you've|you'd|to)",
+    r"which (?:company|firm|one|organisation|organization|employer)",
+    r"who (?:you're|are you|did you|you've) (?:going|gone|joining|joined|signed)",
+)
+
+
+@lru_cache(maxsize=2048)
+def asks_where(line: str | None) -> bool:
+    """Whether the line asks where the speaker is going instead: naming it is the reason
+    (LABELS.md: saying what one is doing instead is a reason)."""
+    return bool(line) and classify(line) is LineKind.INFO and bool(
+        _WHERE.search(Utterance(line or "").joined))
 
 
 @lru_cache(maxsize=2048)

@@ -156,7 +156,7 @@ class Scorer:
         # "no, thank you" after their thanks at the end of the call thanks them back
         reciprocal = kind is ctx.LineKind.WRAPUP and ctx.thanks_speaker(context)
         thanks, thanks_vetoed = read_thanks(utt, is_sarcastic(offence), reciprocal)
-        why = ctx.asks_why(context)
+        why = ctx.asks_why(context) or ctx.asks_where(context)
         hedges = read_hedges(utt, kind is ctx.LineKind.WRAPUP)
         motives = find(utt, REASON_FAMILIES)
         motive = bool(offence) or bool(motives)
