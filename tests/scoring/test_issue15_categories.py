@@ -201,3 +201,24 @@ def test_a_repaired_word_is_shown_as_heard(scorer: Scorer) -> None:
 ])
 def test_real_words_are_not_repaired_into_a_refusal(scorer: Scorer, reply: str) -> None:
     assert met(scorer, reply, OPENING, "clear_no") is False
+
+
+# -- evidence spans are whole phrases ---------------------------------------------------
+
+def test_reason_evidence_is_the_whole_clause(scorer: Scorer) -> None:
+    reply = ("Thank you, but I'm declining. The base is lower than I need, and the role fits "
+             "my goals less.")
+    evidence = [ev.text for ev in scorer.score(reply, OPENING).checks["brief_reason"].evidence]
+    assert evidence == ["The base is lower than I need", "the role fits my goals less"]
+
+
+def test_offence_and_hedge_evidence_are_phrases(scorer: Scorer) -> None:
+    reply = "Honestly the salary was frankly cheap and the office felt a bit chaotic."
+    offence = scorer.score(reply, WHY).checks["offensive"].evidence
+    assert [ev.text for ev in offence] == ["the salary was frankly cheap",
+                                           "the office felt a bit chaotic"]
+    reply = "um i think i'll probably have to decline sorry, my commute would be too long"
+    hedge = scorer.score(reply, OPENING).checks["hedged"].evidence
+    assert len(hedge) == 1 and "probably have to decline" in hedge[0].text
+    for ev in (*offence, *hedge):
+        assert len(ev.text.split()) >= 3

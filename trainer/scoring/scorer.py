@@ -11,7 +11,7 @@ or the cue that vetoed it.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from trainer.checklist import BUILTIN_NAMES
 from trainer.errors import TrainerError
@@ -105,12 +105,38 @@ def _evidence(utt: Utterance, hits: Sequence[Hit]) -> tuple[Evidence, ...]:
     return tuple(out)
 
 
-def _matched(name: str, utt: Utterance, hits: Sequence[Hit], extra: str = "") -> ItemResult:
+PHRASE_REACH = 6
+"""How many words a one- or two-word match is widened by, each way, to its whole phrase."""
+_PHRASE_EDGE = frozenset({"and", "but", "so", "because", "though", "although", "also", "plus",
+                          "then", "or", "um", "uh", "er", "erm", "honestly", "well", "yeah"})
+"""Words a phrase never starts or ends on: they join it to the next one."""
+
+
+def _phrase(utt: Utterance, hit: Hit) -> Hit:
+    """``hit`` widened to the whole phrase it stands in ("the salary was frankly cheap", not
+    "cheap"; "the base is lower than I need", not "base"), so evidence reads as said."""
+    if hit.j - hit.i > 2:
+        return hit
+    words, clause = utt.words, utt.clause
+    i, j = hit.i, hit.j
+    while (i > 0 and hit.i - i < PHRASE_REACH and clause[i - 1] == clause[hit.i]
+           and words[i - 1].text not in _PHRASE_EDGE):
+        i -= 1
+    while (j < len(words) and j - hit.j < PHRASE_REACH and clause[j] == clause[hit.i]
+           and words[j].text not in _PHRASE_EDGE):
+        j += 1
+    return Hit(hit.family, i, j, hit.score, hit.core)
+
+
+def _matched(name: str, utt: Utterance, hits: Sequence[Hit], extra: str = "",
+             whole: bool = False) -> ItemResult:
+    """A met item; ``whole`` widens short matches to their phrase for the evidence."""
     best = max(hits, key=lambda h: h.score)
     heard = utt.heard_notes(best.i, best.j)
     why = (f'{best.family.name}: {_quote(utt, best)} ({best.score:.0f} >= {THRESHOLD:.0f})'
            + (f"; {heard}" if heard else "") + (f"; {extra}" if extra else ""))
-    return ItemResult(name, True, best.score, THRESHOLD, _evidence(utt, hits), why)
+    shown = [_phrase(utt, h) for h in hits] if whole else hits
+    return ItemResult(name, True, best.score, THRESHOLD, _evidence(utt, shown), why)
 
 
 def _missed(name: str, utt: Utterance, vetoed: Sequence[tuple[Hit, str]], nothing: str
@@ -299,9 +325,11 @@ class Scorer:
             return ItemResult("brief_reason", False, best.score * VETO_FACTOR, THRESHOLD,
                               self._unit_evidence(r),
                               f"a reason, but it runs on: {self._detail(r)}")
-        return _matched("brief_reason", r.utt, hits,
-                        f"{reasons.count} reason clause{'s' if reasons.count > 1 else ''}, "
-                        f"{reasons.words} words")
+        result = _matched("brief_reason", r.utt, hits,
+                          f"{reasons.count} reason clause{'s' if reasons.count > 1 else ''}, "
+                          f"{reasons.words} words")
+        # the evidence of a reason is its whole clause, not the word that named it
+        return replace(result, evidence=self._unit_evidence(r))
 
     def _followup(self, r: Reading) -> ItemResult:
         name = "courteous_followup"
@@ -354,13 +382,13 @@ class Scorer:
 
     def _offensive(self, r: Reading) -> ItemResult:
         if r.offence:
-            return _matched("offensive", r.utt, r.offence)
+            return _matched("offensive", r.utt, r.offence, whole=True)
         return _missed("offensive", r.utt, r.offence_vetoed, "nothing disparaging")
 
     def _hedged(self, r: Reading) -> ItemResult:
         cues = r.hedges.cues
         if cues:
-            return _matched("hedged", r.utt, cues, "qualifies the decision")
+            return _matched("hedged", r.utt, cues, "qualifies the decision", whole=True)
         loose = r.hedges.loose
         reversal = r.decision.reversal
         if loose and reversal is not None and reversal.kind == "cave":
@@ -385,7 +413,10 @@ class Scorer:
     def _unit_evidence(r: Reading) -> tuple[Evidence, ...]:
         out: list[Evidence] = []
         for unit in r.reasons.units:
-            ev = r.utt.evidence(unit.start, unit.end)
+            start, end = unit.start, unit.end
+            while start < end and r.utt.words[start].text in _PHRASE_EDGE:
+                start += 1  # "and the commute": the reason starts at "the"
+            ev = r.utt.evidence(start, end)
             if ev is not None:
                 out.append(ev)
         return tuple(out)
