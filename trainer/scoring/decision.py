@@ -70,8 +70,9 @@ def find_reversal(utt: Utterance, kind: LineKind, no_hits: list[Hit],
     I'll pass") is a courtesy, not caving; so is warming to an ``alternative``
     (another role or office): the offer declined stays declined.
     """
-    others = find(utt, _ELSEWHERE) if not alternative else []
-    for hit in find(utt, ACCEPT_FAMILIES):
+    accepts = find(utt, ACCEPT_FAMILIES)
+    others = find(utt, _ELSEWHERE) if accepts and not alternative else []
+    for hit in accepts:
         if alternative:
             break  # saying yes to another role keeps the no to this one
         if _accept_counts(utt, hit) and not any(

@@ -66,6 +66,8 @@ POLITE_IF = ("if that's", "if you don't mind", "if that is", "if it's okay", "if
               "if you must know", "if i may", "if possible", "if it helps")
 """Openings of a polite "if" that sets no condition ("if that's okay", "if I'm honest")."""
 
+_START = re.compile(r"(?<![\[\\])\^")
+"""A "^" that anchors (not one that negates a character class, nor an escaped one)."""
 _MACRO = re.compile(r"\{([a-z][a-z0-9_]*)\}")
 
 
@@ -94,7 +96,12 @@ class Family:
 
 def family(name: str, pattern: str, weight: float = 100.0, tag: str = "") -> Family:
     body = expand(pattern)
-    regex = re.compile(rf"(?<![^ ])(?:{body})(?![^ ])")
+    # Matched against " " + the joined words, from a literal space: the regex engine then
+    # jumps from word start to word start instead of trying every character, which makes
+    # the families several times faster. "^" (the start of the reply) becomes "just after
+    # that leading space".
+    body = _START.sub("(?<=^ )", body)
+    regex = re.compile(rf" (?:{body})(?![^ ])")
     return Family(name, regex, weight, tag, "v" in regex.groupindex)
 
 
@@ -128,18 +135,20 @@ class Hit:
 def find(utt: Utterance, fams: Sequence[Family]) -> list[Hit]:
     """Every match of every family, in reply order."""
     hits: list[Hit] = []
-    joined = utt.joined
+    spaced = utt.spaced
     exact = utt.exact
     span = utt.word_span
     for fam in fams:
-        for m in fam.regex.finditer(joined):
+        for m in fam.regex.finditer(spaced):
             start, end = m.span()
+            start += 1  # the leading space; offsets below are into utt.joined
+            end -= 1
             if end <= start:
                 continue
             i, j = span(start, end)
             core = (i, j)
             if fam.has_core and m.start("v") >= 0:
-                core = span(m.start("v"), m.end("v"))
+                core = span(m.start("v") - 1, m.end("v") - 1)
             score = fam.weight if exact else fam.weight * utt.similarity(i, j) / 100.0
             hits.append(Hit(fam, i, j, score, core))
     hits.sort(key=lambda h: (h.i, -h.score))

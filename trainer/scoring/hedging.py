@@ -49,7 +49,9 @@ def read_hedges(utt: Utterance, wrapup: bool = False) -> HedgeReading:
     no decision ("No, that's everything, I think")."""
     found = find(utt, HEDGE_CUES)
     apologies = find(utt, _APOLOGY)
-    anchors = find(utt, DECISION_WORDS)
+    # decision words matter only to a cue or to a string of apologies
+    needed = bool(found) or len(apologies) >= APOLOGIES_THAT_BURY
+    anchors = find(utt, DECISION_WORDS) if needed else []
     if wrapup:
         anchors = [a for a in anchors if utt.texts(a.i, a.j) not in (["no"], ["yes"])]
     cues: list[Hit] = []

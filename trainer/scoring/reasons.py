@@ -145,7 +145,7 @@ def read_reasons(
         if details:
             units = _units(utt, spans, kept, details)
     words = sum(sum(1 for w in utt.words[u.start:u.end] if not w.is_punct) for u in units)
-    story = find(utt, LONG_STORY)
+    story = find(utt, LONG_STORY) if units else []
     return ReasonReading(tuple(units), story[0] if story else None, words, tuple(vetoed))
 
 

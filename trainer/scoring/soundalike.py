@@ -226,9 +226,10 @@ def repair_typo(word: str) -> tuple[str, float] | None:
     ("declien") by a table of every key word's transpositions, and a letter heard as
     another with the same sound ("dekline") by the sound key.
     """
-    dropped = _G_DROPPED.get(word)
-    if dropped is not None:
-        return dropped, 95.0
+    if word.endswith("in"):
+        dropped = _G_DROPPED.get(word)
+        if dropped is not None:
+            return dropped, 95.0
     if len(word) < 5 or word in _KEY_SET or not word.isalpha():
         return None
     swapped = _TRANSPOSED.get(word)

@@ -214,8 +214,8 @@ def _try_phonetic(raws: list[_Raw], i: int, words: list[Word]) -> int:
 class Utterance:
     """The canonical words of one reply plus the index maps the detectors need."""
 
-    __slots__ = ("_starts", "clause", "exact", "joined", "raw_words", "sentence", "text",
-                 "truncated", "words")
+    __slots__ = ("_starts", "clause", "exact", "joined", "raw_words", "sentence", "spaced",
+                 "text", "truncated", "words")
 
     def __init__(self, text: str) -> None:
         self.truncated = len(text) > MAX_CHARS
@@ -238,6 +238,8 @@ class Utterance:
             pos += len(word.text) + 1
         self._starts = starts
         self.joined = " ".join(w.text for w in self.words)
+        # the joined words after one space: what the phrase families are matched against
+        self.spaced = " " + self.joined
         clause: list[int] = []
         sentence: list[int] = []
         c = s = 0
