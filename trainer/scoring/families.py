@@ -175,7 +175,11 @@ class _Block:
 def _blocks(name: str) -> tuple[_Block, ...]:
     """The ``== name | weight | tag`` blocks of phrase file ``name``, in file order."""
     source = resources.files("trainer.scoring").joinpath(PHRASES, f"{name}.txt")
-    text = source.read_text(encoding="utf-8")
+    return parse_blocks(source.read_text(encoding="utf-8"), f"{PHRASES}/{name}.txt")
+
+
+def parse_blocks(text: str, where: str) -> tuple[_Block, ...]:
+    """The blocks of a phrase file's ``text``; ``where`` names the file in error messages."""
     blocks: list[_Block] = []
     head: re.Match[str] | None = None
     head_line = 0
@@ -183,6 +187,9 @@ def _blocks(name: str) -> tuple[_Block, ...]:
 
     def close() -> None:
         if head is not None:
+            if not lines:
+                raise TrainerError(f"{where} line {head_line}: block {head['name']!r} has no "
+                                   "phrases; add at least one line under its header")
             blocks.append(_Block(head["name"], float(head["weight"] or 100.0),
                                  head["tag"] or "", tuple(lines), head_line))
 
@@ -194,15 +201,27 @@ def _blocks(name: str) -> tuple[_Block, ...]:
             close()
             head, head_line, lines = _HEAD.match(line), number, []
             if head is None:
-                raise TrainerError(f"{PHRASES}/{name}.txt line {number}: a block header is "
+                raise TrainerError(f"{where} line {number}: a block header is "
                                    "'== name | weight | tag', e.g. '== thank you | 100'")
             continue
         if head is None:
-            raise TrainerError(f"{PHRASES}/{name}.txt line {number}: a phrase before the first "
+            raise TrainerError(f"{where} line {number}: a phrase before the first "
                                "'== name' header; start the file with a header")
         lines.append(line)
     close()
     return tuple(blocks)
+
+
+def compile_blocks(blocks: Sequence[_Block], where: str) -> tuple[Family, ...]:
+    """Each block as a family; a bad pattern is reported with its file and line."""
+    out: list[Family] = []
+    for block in blocks:
+        try:
+            out.append(family(block.name, "|".join(block.lines), block.weight, block.tag))
+        except re.error as exc:
+            raise TrainerError(f"{where}, block starting line {block.line} "
+                               f"({block.name!r}): not a valid pattern: {exc}") from exc
+    return tuple(out)
 
 
 def _load_macros() -> None:
@@ -222,11 +241,4 @@ def macro_words(name: str) -> frozenset[str]:
 @cache
 def load(name: str) -> tuple[Family, ...]:
     """The families of phrase file ``name`` (``phrases/<name>.txt``), compiled once."""
-    out: list[Family] = []
-    for block in _blocks(name):
-        try:
-            out.append(family(block.name, "|".join(block.lines), block.weight, block.tag))
-        except re.error as exc:
-            raise TrainerError(f"{PHRASES}/{name}.txt, block starting line {block.line} "
-                               f"({block.name!r}): not a valid pattern: {exc}") from exc
-    return tuple(out)
+    return compile_blocks(_blocks(name), f"{PHRASES}/{name}.txt")
