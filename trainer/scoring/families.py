@@ -158,7 +158,7 @@ def find(utt: Utterance, fams: Sequence[Family]) -> list[Hit]:
 PHRASES = "phrases"
 """Package folder of the phrase files: one readable file per family, edited to tune the
 scorer (phrases, not code)."""
-_HEAD = re.compile(r"^==\s*(?P<name>[^|]+?)\s*(?:\|\s*(?P<weight>[0-9.]+)\s*)?"
+_HEAD = re.compile(r"^==\s*(?P<name>[^|\s][^|]*?)\s*(?:\|\s*(?P<weight>[0-9.]+)\s*)?"
                    r"(?:\|\s*(?P<tag>[a-z_]+)\s*)?$")
 
 
