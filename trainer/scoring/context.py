@@ -339,12 +339,3 @@ def asks_to_go_ahead(line: str | None) -> bool:
         return True
     text = Utterance(line).joined
     return bool(_DECISION_QUESTION.search(text)) or classify(line) is LineKind.CHANGE
-
-
-_THANKS_SPEAKER = _rx(r"thanks|thank you|appreciate|grateful")
-
-
-@lru_cache(maxsize=2048)
-def thanks_speaker(line: str | None) -> bool:
-    """Whether the line thanks the speaker ("thanks for letting us know")."""
-    return bool(line) and bool(_THANKS_SPEAKER.search(Utterance(line or "").joined))

@@ -98,8 +98,8 @@ def _own_luck(after: list[str]) -> bool:
 def veto(utt: Utterance, hit: Hit, sarcastic: bool, reciprocal: bool = False) -> str | None:
     """Why ``hit`` is not gratitude to them, or ``None`` when it is.
 
-    ``reciprocal``: the recruiter has just thanked the speaker at the end of the call, so
-    "no, thank *you*" returns the thanks rather than refusing anything."""
+    ``reciprocal``: the reply answers the recruiter's wrap-up, where "no" answers "anything
+    else?", so "no, thank you" thanks them rather than refusing anything."""
     after = utt.texts(hit.j, hit.j + 4)
     before = [w for w in utt.texts(max(hit.i - 3, 0), hit.i) if w != ","]
     name = hit.family.name

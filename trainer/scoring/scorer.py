@@ -179,8 +179,9 @@ class Scorer:
         asks = kind in (ctx.LineKind.OPENING, ctx.LineKind.CHANGE, ctx.LineKind.UNKNOWN) or (
             kind is ctx.LineKind.TERMS and ctx.asks_to_go_ahead(context))
         offence, offence_vetoed = read_offence(utt)
-        # "no, thank you" after their thanks at the end of the call thanks them back
-        reciprocal = kind is ctx.LineKind.WRAPUP and ctx.thanks_speaker(context)
+        # at the end of the call "no" answers "anything else?": "no, all good, cheers" and
+        # "no, thank *you*" thank them, they refuse nothing
+        reciprocal = kind is ctx.LineKind.WRAPUP
         thanks, thanks_vetoed = read_thanks(utt, is_sarcastic(offence), reciprocal)
         why = ctx.asks_why(context) or ctx.asks_where(context)
         hedges = read_hedges(utt, kind is ctx.LineKind.WRAPUP)
