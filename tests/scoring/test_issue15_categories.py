@@ -222,3 +222,31 @@ def test_offence_and_hedge_evidence_are_phrases(scorer: Scorer) -> None:
     assert len(hedge) == 1 and "probably have to decline" in hedge[0].text
     for ev in (*offence, *hedge):
         assert len(ev.text.split()) >= 3
+
+
+# -- disparagement however mild (LABELS.md), said in passing -----------------------------
+
+@pytest.mark.parametrize("reply", [
+    "i just didnt get a great feeling from the team",
+    "the manager seemed a bit full of himself",
+    "your process took way too long and nobody got back to me",
+    "it felt like a bit of a boys club if im honest",
+    "the role was oversold in the interview",
+    "the feedback was vague and kind of useless",
+])
+def test_mild_disparagement_is_offensive(scorer: Scorer, reply: str) -> None:
+    result = scorer.score(reply, WHY)
+    assert result.checks["offensive"].met is True
+    assert result.checks["courteous_followup"].met is False
+
+
+@pytest.mark.parametrize("reply", [
+    "the commute takes too long, that's all",
+    "i feel terrible about it but it's the money",
+    "the team were lovely it's just the location",
+    "it's nothing wrong with you guys, i just found something closer",
+])
+def test_the_speakers_own_situation_is_not_offensive(scorer: Scorer, reply: str) -> None:
+    result = scorer.score(reply, WHY)
+    assert result.checks["offensive"].met is False
+    assert result.checks["brief_reason"].met is True
