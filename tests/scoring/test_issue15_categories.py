@@ -250,3 +250,28 @@ def test_the_speakers_own_situation_is_not_offensive(scorer: Scorer, reply: str)
     result = scorer.score(reply, WHY)
     assert result.checks["offensive"].met is False
     assert result.checks["brief_reason"].met is True
+
+
+# -- one reason said at some length is still one reason ----------------------------------
+
+@pytest.mark.parametrize("reply", [
+    "It's mainly the salary. It'd be a pay cut of about ten percent for me.",
+    "the manager was dismissive and rude, so no",
+    "Thank you for the offer, and for showing me round the site. I've found a job nearer home.",
+])
+def test_an_elaborated_reason_is_brief(scorer: Scorer, reply: str) -> None:
+    result = scorer.score(reply, WHY)
+    assert result.checks["brief_reason"].met is True
+    assert result.checks["over_detailed"].met is False
+
+
+@pytest.mark.parametrize("reply", [
+    "well the salary is lower than what im on now and the commute is over an hour each way and "
+    "the hours are longer and i'd lose my flexible fridays",
+    "so basically my partner just got a job up north and we're moving in march and my mum's not "
+    "well so i want to be near her and also the kids are starting a new school",
+])
+def test_a_list_of_reasons_is_over_detailed(scorer: Scorer, reply: str) -> None:
+    result = scorer.score(reply, WHY)
+    assert result.checks["over_detailed"].met is True
+    assert result.checks["brief_reason"].met is False

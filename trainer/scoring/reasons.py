@@ -158,7 +158,8 @@ def _units(utt: Utterance, spans: list[tuple[int, int]], kept: list[Hit],
     for start, end in spans:
         inside = tuple(h for h in kept if start <= h.i < end)
         first_word = utt.words[start].text if start < len(utt.words) else ""
-        if last_was_unit and first_word in _MERGE_WORDS:
+        if last_was_unit and (first_word in _MERGE_WORDS or _continues(utt, units[-1], start,
+                                                                         end, inside)):
             last = units[-1]
             units[-1] = ReasonUnit(last.start, end, last.hits + inside)
             continue
@@ -168,6 +169,21 @@ def _units(utt: Utterance, spans: list[tuple[int, int]], kept: list[Hit],
         else:
             last_was_unit = False
     return units
+
+
+def _continues(utt: Utterance, last: ReasonUnit, start: int, end: int,
+               inside: tuple[Hit, ...]) -> bool:
+    """Whether clause ``[start, end)`` says more about the reason just given rather than
+    adding one: "dismissive and rude" (a bare "and"-word), or a new sentence about the same
+    kind of reason ("it's mainly the commute. It'd be two hours each way")."""
+    words = [w.text for w in utt.words[start:end] if not w.is_punct]
+    if words and words[0] in ("and", "or") and len(words) <= 2:
+        return True
+    if (inside and utt.sentence[start] != utt.sentence[last.start] and words
+            and words[0] not in _LIST_JOINS):
+        kinds = {h.family.tag for h in last.hits if h.family.tag}
+        return any(h.family.tag in kinds for h in inside)
+    return False
 
 
 _LIST_JOINS = frozenset({"and", "also", "plus", "then", "on", "as", "oh", "not", "besides"})

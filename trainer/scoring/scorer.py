@@ -216,6 +216,9 @@ class Scorer:
                                          *hedges.cues, *hedges.apologies)]
         if decision.reversal is not None:
             blocked.append((decision.reversal.hit.i, decision.reversal.hit.j))
+        # "not for me" said as the no is the no, not also its reason
+        idioms = [(h.i, h.j) for h in decision.kept if h.family.tag == "idiom"]
+        motives = [m for m in motives if not any(i <= m.i and m.j <= j for i, j in idioms)]
         reasons = read_reasons(utt, excluded, criticism, motives, blocked,
                                [(h.i, h.j) for h in decision.kept if h.family.tag == "verb"])
         if not reasons.units and decision.reversal is None and kind is not ctx.LineKind.FUTURE:
@@ -445,4 +448,9 @@ def _with_object(utt: Utterance, hit: Hit) -> tuple[int, int]:
     while (end < len(utt.words) and end - hit.j < 10 and not utt.words[end].is_punct
            and utt.words[end].text not in _OBJECT_STOP):
         end += 1
+    nxt = utt.texts(end, end + 3)
+    if nxt[:2] == ["and", "for"] or nxt == [",", "and", "for"]:
+        # "thank you for the offer, and for the lovely tour": still what the thanks is for
+        return hit.i, _with_object(utt, Hit(hit.family, end, end + len(nxt[:2]) + (
+            nxt[0] == ","), hit.score, hit.core))[1]
     return hit.i, end
