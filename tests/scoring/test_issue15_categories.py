@@ -275,3 +275,15 @@ def test_a_list_of_reasons_is_over_detailed(scorer: Scorer, reply: str) -> None:
     result = scorer.score(reply, WHY)
     assert result.checks["over_detailed"].met is True
     assert result.checks["brief_reason"].met is False
+
+
+def test_asking_for_time_while_undecided_is_not_hedging(scorer: Scorer) -> None:
+    reply = "I haven't made up my mind yet, to be fair. Could I have till Monday to think it over?"
+    assert met(scorer, reply, OPENING, "hedged") is False
+    assert met(scorer, "I haven't decided, I might decline.", OPENING, "hedged") is True
+
+
+def test_turning_down_another_office_gives_a_reason(scorer: Scorer) -> None:
+    context = "Understood. Could we keep you in mind for the Dublin office?"
+    reply = "That's kind, but no, I'd rather not relocate, I'm settled here. Thanks though."
+    assert met(scorer, reply, context, "brief_reason") is True

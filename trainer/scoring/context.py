@@ -286,6 +286,7 @@ _ALTERNATIVE = _rx(
     r"scheme|programme|program)",
     r"(?:role|position|opening|vacancy|post|job|scheme) (?:[^ ]+ ){0,3}(?:in|at) our",
     r"(?:in|at) our (?:[^ ]+ ){0,2}(?:office|site|branch|team|studio|hub)",
+    r"(?:for|in|at|to) the (?:[^ ]+ ){1,2}(?:office|site|branch|studio|hub)",
     r"(?:graduate|trainee|apprentice|contract|temp|temporary|junior|senior|lead) (?:[^ ]+ )?"
     r"(?:scheme|role|position|opening|post)",
 )
@@ -297,6 +298,15 @@ def offers_alternative(line: str | None) -> bool:
     or office), rather than sweetening the same offer. Warming to an alternative does not
     reopen the decision; warming to a sweetened offer does."""
     if line is None or classify(line) is not LineKind.CHANGE:
+        return False
+    return names_alternative(line)
+
+
+@lru_cache(maxsize=2048)
+def names_alternative(line: str | None) -> bool:
+    """Whether the line names another role, team or office, whatever else it does ("could we
+    keep you in mind for the Singapore office?"): turning that down is a decision too."""
+    if line is None:
         return False
     text = Utterance(line).joined
     return bool(_ALTERNATIVE.search(text)) and not re.search(

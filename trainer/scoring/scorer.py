@@ -81,7 +81,9 @@ class Reading:
     """Curt or evasive phrases (looked for only when a follow-up is judged)."""
     polite: list[Hit]
     asks_why: bool
-    """Whether the recruiter line asks for the reason."""
+    """Whether the recruiter line asks for the reason (or where the speaker is going)."""
+    alternative: bool
+    """Whether the recruiter line names another role or office (declining it has reasons)."""
 
 
 def _quote(utt: Utterance, hit: Hit) -> str:
@@ -185,6 +187,10 @@ class Scorer:
         thanks, thanks_vetoed = read_thanks(utt, is_sarcastic(offence), reciprocal)
         why = ctx.asks_why(context) or ctx.asks_where(context)
         hedges = read_hedges(utt, kind is ctx.LineKind.WRAPUP)
+        if hedges.cues and all(c.family.name == "not decided yet" for c in hedges.cues) and find(
+                utt, DELAY):
+            # "I haven't decided yet, could I have until Friday?" asks for time, plainly
+            hedges = HedgeReading((), hedges.loose, hedges.apologies)
         motives = find(utt, REASON_FAMILIES)
         motive = bool(offence) or bool(motives)
         # a decision buried in apologies is hedged, but its words may still be a clear no
@@ -235,7 +241,8 @@ class Scorer:
                       if not any(i <= h.i < j for i, j in refusals)]
         return Reading(utt, kind, applicable, thanks, thanks_vetoed, offence, offence_vetoed,
                        hedges, decision, reasons, close,
-                       soften(utt, read_rude(utt)) if judged else [], polite, why)
+                       soften(utt, read_rude(utt)) if judged else [], polite, why,
+                       ctx.names_alternative(context))
 
     def score(
         self,
@@ -318,7 +325,7 @@ class Scorer:
             return _missed("brief_reason", r.utt, list(reasons.vetoed),
                            "no reason given for the decision")
         hits = [h for u in reasons.units for h in u.hits]
-        if r.kind is ctx.LineKind.FUTURE:
+        if r.kind is ctx.LineKind.FUTURE and not r.alternative:
             return _missed("brief_reason", r.utt, [(hits[0], "answers an offer of future "
                                                    "contact, not why they decline")], "")
         if r.decision.reversal is not None:
