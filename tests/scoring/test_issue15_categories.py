@@ -160,6 +160,9 @@ def test_a_short_reason_answers_why(scorer: Scorer, reply: str) -> None:
     "I'm gonna hafta say no to this one.",
     "I won't be going for it, thanks.",
     "nah you're alright mate, i'll leave it",
+    "i won't bother with it thanks",
+    "no can do im afraid",
+    "am no takin it pal sorry",                                         # Glaswegian
 ])
 def test_colloquial_and_regional_refusals_are_clear(scorer: Scorer, reply: str) -> None:
     assert met(scorer, reply, OPENING, "clear_no") is True

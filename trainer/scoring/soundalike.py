@@ -292,7 +292,7 @@ def split_run_on(word: str) -> tuple[str, ...] | None:
 
 
 _NO_AS_NOT_BEFORE = frozenset({"i'll", "i'm", "i'd", "we'll", "we're", "it'll", "it's", "that's",
-                               "i", "we"})
+                               "i", "we", "am"})
 _NO_AS_NOT_AFTER = frozenset({
     "be", "taking", "take", "accepting", "accept", "going", "go", "coming", "come", "doing",
     "do", "joining", "join", "moving", "bother", "bothering", "want", "need", "able", "gonna",
@@ -316,7 +316,8 @@ def ill_means_i_will(before: str, after: str) -> bool:
 
 def no_means_not(before: str, after: str) -> bool:
     """"I'll no be taking it" (Scots): "no" before a verb is "not"."""
-    return before in _NO_AS_NOT_BEFORE and after in _NO_AS_NOT_AFTER
+    return before in _NO_AS_NOT_BEFORE and (after in _NO_AS_NOT_AFTER
+                                            or _G_DROPPED.get(after, "") in _NO_AS_NOT_AFTER)
 
 
 _COMMON = frozenset({
