@@ -187,8 +187,8 @@ class Scorer:
         thanks, thanks_vetoed = read_thanks(utt, is_sarcastic(offence), reciprocal)
         why = ctx.asks_why(context) or ctx.asks_where(context)
         hedges = read_hedges(utt, kind is ctx.LineKind.WRAPUP)
-        if hedges.cues and all(c.family.name == "not decided yet" for c in hedges.cues) and find(
-                utt, DELAY):
+        delay = find(utt, DELAY)
+        if hedges.cues and all(c.family.name == "not decided yet" for c in hedges.cues) and delay:
             # "I haven't decided yet, could I have until Friday?" asks for time, plainly
             hedges = HedgeReading((), hedges.loose, hedges.apologies)
         motives = find(utt, REASON_FAMILIES)
@@ -216,7 +216,7 @@ class Scorer:
                 hedges.hedged and decision.vetoed):  # a hedged no backed by a complaint
             criticism = []  # a complaint is a reason only when it answers why or the terms,
             # or backs a no
-        if find(utt, DELAY) and not (decision.kept or decision.vetoed):
+        if delay and not (decision.kept or decision.vetoed):
             motives, criticism = [], []  # "not yet, it's been a busy week with the kids"
         blocked = [(h.i, h.j) for h in (*decision.kept, *(v[0] for v in decision.vetoed),
                                          *hedges.cues, *hedges.apologies)]
@@ -228,7 +228,8 @@ class Scorer:
         reasons = read_reasons(utt, excluded, criticism, motives, blocked,
                                [(h.i, h.j) for h in decision.kept if h.family.tag == "verb"])
         if not reasons.units and decision.reversal is None and kind is not ctx.LineKind.FUTURE:
-            answers = why and not hedges.hedged and not read_rude(utt) and not sarcastic
+            rude = read_rude(utt)
+            answers = why and not hedges.hedged and not rude and not sarcastic
             extra = fallback(utt, answers, bool(decision.kept))
             if extra is not None:
                 reasons = extra
