@@ -111,6 +111,8 @@ def test_sarcastic_thanks_is_offensive_and_no_thanks(scorer: Scorer, context: st
     (FINALLY, "Only took you four months. I've taken another job."),        # slow process
     (FINALLY, "Nice of you to finally call back. I'm not interested."),
     (FINALLY, "What took you so long? I've moved on, sorry."),
+    (FINALLY, "Right. Well, no. Four months to hear back after the final round? I've moved on."),
+    (WHY, "eight rounds of interviews for a graduate job put me off a bit"),
     (WHY, "Oh, I'm sure the whole team will be devastated."),
 ])
 def test_mock_praise_and_jibes_are_offensive(scorer: Scorer, context: str, reply: str) -> None:
@@ -133,6 +135,7 @@ def test_genuine_warmth_stays_thanks_and_inoffensive(scorer: Scorer, reply: str)
 
 @pytest.mark.parametrize("reply", [
     "the hours, mostly",                                                # issue
+    "honestly the long hours kind of put me off",
     "the pay, really", "Mostly the commute.", "family stuff, mainly", "Location, honestly.",
     "just the distance", "Timing, mainly.", "the night shifts", "my kids, basically",
     "Salary mostly.", "the weekend work",
