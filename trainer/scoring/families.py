@@ -5,14 +5,20 @@ A family is a regular expression over the space-joined canonical words of a
 reads like the phrases it stands for (``{subj} {aux}decline``). Fuzziness lives
 one level down, in the canonical words (misheard and misspelt words are
 repaired there with a similarity score), so a family match is scored as its
-weight times the weakest word similarity in the span. Families are compiled
-once, at import, and shared by every :class:`~trainer.scoring.Scorer`.
+weight times the weakest word similarity in the span.
+
+The families are data: one plain-text file per family under ``phrases/``
+(``thanks.txt``, ``refusals.txt``, ``reasons.txt``...), each block a name, a
+weight, a tag and one way of saying it per line, with shared word lists in
+``macros.txt``. Someone tuning the scorer edits phrases there, not code. Each
+file is read and compiled once per process (:func:`load`) and shared by every
+:class:`~trainer.scoring.Scorer`; a malformed file is reported with its line.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -103,17 +109,6 @@ def family(name: str, pattern: str, weight: float = 100.0, tag: str = "") -> Fam
     body = _START.sub("(?<=^ )", body)
     regex = re.compile(rf" (?:{body})(?![^ ])")
     return Family(name, regex, weight, tag, "v" in regex.groupindex)
-
-
-def families(rows: Iterable[tuple[str, str] | tuple[str, str, float] | tuple[str, str, float, str]]
-             ) -> tuple[Family, ...]:
-    out: list[Family] = []
-    for row in rows:
-        name, pattern = row[0], row[1]
-        weight = float(row[2]) if len(row) > 2 else 100.0
-        tag = str(row[3]) if len(row) > 3 else ""
-        out.append(family(name, pattern, weight, tag))
-    return tuple(out)
 
 
 @dataclass(frozen=True)
