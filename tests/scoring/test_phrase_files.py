@@ -16,7 +16,7 @@ def _shipped() -> list[str]:
 
 
 def test_every_phrase_file_loads_once() -> None:
-    names = [n for n in _shipped() if n != "macros"]
+    names = [n for n in _shipped() if n not in ("macros", "recruiter_lines")]
     assert {"thanks", "refusals", "reasons", "offence", "hedges", "close"} <= set(names)
     for name in names:
         families = load(name)
@@ -45,3 +45,10 @@ def test_a_bad_pattern_names_its_block() -> None:
     blocks = parse_blocks("\n== oops | 90\n(?:unclosed\n", "t")
     with pytest.raises(TrainerError, match=r"t, block starting line 2 .'oops'.: not a valid"):
         compile_blocks(blocks, "t")
+
+
+def test_recruiter_line_kinds_are_data_too() -> None:
+    from trainer.scoring import context
+
+    assert "recruiter_lines" in _shipped()
+    assert {"future", "change", "info", "wrapup", "why", "where"} <= set(context._LINES)
