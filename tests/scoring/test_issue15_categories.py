@@ -293,3 +293,10 @@ def test_turning_down_another_office_gives_a_reason(scorer: Scorer) -> None:
     context = "Understood. Could we keep you in mind for the Dublin office?"
     reply = "That's kind, but no, I'd rather not relocate, I'm settled here. Thanks though."
     assert met(scorer, reply, context, "brief_reason") is True
+
+
+def test_a_question_back_does_not_answer_why(scorer: Scorer) -> None:
+    result = scorer.score("Anyway, how's your week been going so far?", WHY)
+    assert result.checks["courteous_followup"].met is False
+    assert result.checks["brief_reason"].met is False
+    assert "does not answer" in result.checks["courteous_followup"].why

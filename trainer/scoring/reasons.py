@@ -352,6 +352,8 @@ def fallback(utt: Utterance, asks_why: bool, decided: bool) -> ReasonReading | N
                 return _single(BECAUSE, start, end)
     if asks_why and not any(cue in utt.joined for cue in _DECLINES_TO_ANSWER):
         for start, end in spans:
+            if _in_question(utt, Hit(ANSWER, start, end, 0.0, (start, end))):
+                continue  # "anyway, how's your week been?" asks back, it answers nothing
             focused = bool(_FOCUS & set(utt.texts(start, start + 2)))
             if _content(utt, start, end) >= ANSWER_CONTENT - focused:
                 return _single(ANSWER, start, end)

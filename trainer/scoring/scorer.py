@@ -373,6 +373,10 @@ class Scorer:
                               "no reason and no courtesy")
         if r.polite:
             return _matched(name, utt, r.polite, "answers without wavering")
+        if r.asks_why and not r.reasons.units and not r.decision.kept:
+            return ItemResult(name, False, 30.0, THRESHOLD, (whole,) if whole else (),
+                              "does not answer what was asked (no reason, no polite refusal "
+                              "to give one)")
         return ItemResult(name, True, 80.0, THRESHOLD, (whole,) if whole else (),
                           f"answers in {utt.raw_words} words without rudeness or wavering")
 
