@@ -300,3 +300,12 @@ def test_a_question_back_does_not_answer_why(scorer: Scorer) -> None:
     assert result.checks["courteous_followup"].met is False
     assert result.checks["brief_reason"].met is False
     assert "does not answer" in result.checks["courteous_followup"].why
+
+
+@pytest.mark.parametrize("reply", [
+    "um so i i i wont be um accepting it sorry",
+    "i'm gonna i'm going to de- decline",
+    "sorry i'm i'm gonna have to to turn it down",
+])
+def test_false_starts_do_not_hide_a_refusal(scorer: Scorer, reply: str) -> None:
+    assert met(scorer, reply, OPENING, "clear_no") is True

@@ -314,6 +314,20 @@ def ill_means_i_will(before: str, after: str) -> bool:
                                                           "is", "be", "been", "so", "very")
 
 
+_REPEATABLE = frozenset({"that", "had", "is", "very", "really", "so", "no", "bye", "ha", "many",
+                         "far", "long", "way", "sorry"})
+"""Words said twice on purpose ("that that", "very very", "bye bye", "sorry sorry")."""
+
+
+def is_stutter(word: str, nxt: str) -> bool:
+    """A false start the recogniser wrote down: the same word twice ("i i i", "to to") or a
+    cut-off start of the next word ("de decline", "ac accept")."""
+    if word == nxt:
+        return word not in _REPEATABLE and word.isalpha()
+    return (len(word) <= 3 and len(nxt) >= 5 and nxt.startswith(word) and word not in _COMMON
+            and word.isalpha())
+
+
 def no_means_not(before: str, after: str) -> bool:
     """"I'll no be taking it" (Scots): "no" before a verb is "not"."""
     return before in _NO_AS_NOT_BEFORE and (after in _NO_AS_NOT_AFTER

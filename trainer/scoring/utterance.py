@@ -133,6 +133,9 @@ def _canonical(raws: list[_Raw]) -> list[Word]:
                 words.append(Word("you", raw.start, nxt.end, 85.0, heard))
                 i += 2
                 continue
+        if nxt is not None and soundalike.is_stutter(raw.text, nxt.text):
+            i += 1  # "i i i won't", "de decline": the false start is not a word of the reply
+            continue
         if text == "ill" and nxt is not None and soundalike.ill_means_i_will(before, nxt.text):
             words.append(Word("i'll", raw.start, raw.end, 90.0, raw.text))
             i += 1
