@@ -309,3 +309,13 @@ def test_a_question_back_does_not_answer_why(scorer: Scorer) -> None:
 ])
 def test_false_starts_do_not_hide_a_refusal(scorer: Scorer, reply: str) -> None:
     assert met(scorer, reply, OPENING, "clear_no") is True
+
+
+@pytest.mark.parametrize(("reply", "offensive"), [
+    ("i'm disappointed to say it but i have to decline, the timing is terrible for me", False),
+    ("no offence to anyone but i've decided to stay where i am", False),
+    ("Thanks. Honestly, the other firm is just a nicer place than yours, no offence.", True),
+])
+def test_a_disclaimer_or_ones_own_bad_timing_runs_nothing_down(
+        scorer: Scorer, reply: str, offensive: bool) -> None:
+    assert met(scorer, reply, OPENING, "offensive") is offensive

@@ -79,7 +79,8 @@ def veto(utt: Utterance, hit: Hit) -> str | None:
     end = hit.j
     while end < len(utt.words) and utt.sentence[end] == sentence and end - hit.j < TARGET_REACH:
         end += 1
-    if _owned_subject(utt, hit):
+    if _owned_subject(utt, hit) or utt.texts(hit.j, hit.j + 2) in (["for", "me"], ["for", "us"],
+                                                                     ["for", "my"]):
         return "about the speaker's own situation, not them"
     after_near = utt.texts(hit.j, min(end, hit.j + 4))
     if _about_speaker(utt, hit) and not any(w in _TARGETS and w not in _WEAK_TARGETS
@@ -153,6 +154,10 @@ def read_offence(utt: Utterance) -> tuple[list[Hit], list[tuple[Hit, str]]]:
             kept.append(hit)
         else:
             vetoed.append((hit, reason))
+    if kept and all(h.family.name == "disclaimer" for h in kept):
+        # "no offence to anyone, but I'm staying put": the disclaimer runs nothing down
+        vetoed.extend((h, "a disclaimer with nothing run down after it") for h in kept)
+        kept = []
     return kept, vetoed
 
 
