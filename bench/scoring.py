@@ -179,10 +179,13 @@ def report(path: Path, args: argparse.Namespace) -> int:
     rate = jsonl_throughput(scorer, rows, 1 if args.quick else 10)
     print(f"JSONL mode (parse, score, serialise): {rate:,.0f} replies/s of one core's CPU")
     if args.cli:
-        cli = cli_throughput(rows, 1 if args.quick else 10)
-        if cli is not None:
-            print(f"trainer check --jsonl (one core, start-up included): {cli:,.0f} replies/s "
-                  "of CPU")
+        copies = 1 if args.quick else 50
+        cli = cli_throughput(rows, copies)
+        start = cli_throughput(rows[:1], 1)
+        if cli is not None and start is not None:
+            print(f"trainer check --jsonl (one core, {len(rows) * copies:,} lines, start-up "
+                  f"included): {cli:,.0f} replies/s of CPU; start-up alone "
+                  f"{1000.0 / start:,.0f} ms")
 
     if args.errors:
         print(f"\n{len(errors)} misclassifications:")
