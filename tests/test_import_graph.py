@@ -70,7 +70,17 @@ def imports_of(module: str) -> set[str]:
 
     visit(tree)
     targets = {_target(name) for name in found if name.split(".")[0] == "trainer"}
-    return {t for t in targets if t is not None and t != module}
+    direct = {t for t in targets if t is not None and t != module}
+    # Importing a submodule runs its packages' __init__ first: from outside a package,
+    # that is an arrow to the package too (how a cycle through an __init__ hides).
+    packages = {parent for t in direct for parent in _parents(t)
+                if parent in MODULES and not (module + ".").startswith(parent + ".")}
+    return direct | packages
+
+
+def _parents(module: str) -> list[str]:
+    parts = module.split(".")
+    return [".".join(parts[:i]) for i in range(2, len(parts))]
 
 
 GRAPH = {module: imports_of(module) for module in MODULES}

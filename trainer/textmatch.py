@@ -61,23 +61,31 @@ def find_phrase(
     dropped or inserted word ("I won't be accepting the offer" vs "I won't
     accept the offer") still matches.
     """
-    words = _phrase_words(phrase)
+    tokens = tokenize(text) if tokens is None else tokens
+    found = find_words(text, tokens, _phrase_words(phrase), threshold, phrase)
+    return found[0] if found else None
+
+
+def find_words(
+    text: str, tokens: list[Token], words: tuple[str, ...], threshold: float, phrase: str
+) -> tuple[Match, int] | None:
+    """The best window of ``tokens`` (words of ``text``) for the phrase ``words``, and the
+    index of its first token; ``phrase`` is what the match reports it stands for."""
     if not words:
         return None
-    tokens = tokenize(text) if tokens is None else tokens
     target = " ".join(words)
-    best: Match | None = None
+    best: tuple[Match, int] | None = None
     n = len(words)
-    for size in {max(1, n - 1), n, n + 1}:
+    for size in sorted({max(1, n - 1), n, n + 1}):
         for i in range(0, max(0, len(tokens) - size) + 1):
             window = tokens[i : i + size]
             if not window:
                 continue
             candidate = " ".join(t.text for t in window)
             score = fuzz.ratio(candidate, target, score_cutoff=threshold)
-            if score and (best is None or score > best.score):
+            if score and (best is None or score > best[0].score):
                 start, end = window[0].start, window[-1].end
-                best = Match(start, end, text[start:end], float(score), phrase)
+                best = (Match(start, end, text[start:end], float(score), phrase), i)
     return best
 
 

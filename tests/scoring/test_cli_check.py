@@ -244,3 +244,15 @@ def test_score_warns_about_turns_the_scenario_does_not_have(
     path = _transcript(tmp_path, [{"turn_id": "gone", "recruiter": "Hi", "reply": "No thanks."}])
     code, out, err = run(capsys, monkeypatch, "score", SCENARIO, str(path))
     assert code == 0 and "warning:" in err and "gone" in err and "Overall:" in out
+
+
+@pytest.mark.parametrize("reply", [
+    "Oh, I'm sure the whole team will be devastated.",
+    "I was never sure about this company anyway.",
+    "Are you even listening? I said no.",
+])
+def test_issue15_followups_are_not_courteous_from_the_cli(
+        capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, reply: str) -> None:
+    code, out, _ = run(capsys, monkeypatch, "check", "--followup", "--json", reply)
+    assert code == 0
+    assert json.loads(out)["checks"]["courteous_followup"]["met"] is False

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from trainer.scoring.context import LineKind, asks_to_go_ahead, asks_why, classify
+from trainer.scoring.context import LineKind, asks_to_go_ahead, asks_where, asks_why, classify
 
 
 @pytest.mark.parametrize(("line", "kind"), [
@@ -49,3 +49,10 @@ def test_asks_why() -> None:
     assert asks_why("What was the deciding factor?")
     assert not asks_why("Which company are you joining?")
     assert not asks_why("Hi, any news on the offer?")
+
+
+def test_asks_where() -> None:
+    assert asks_where("Which company are you joining?")
+    assert asks_where("Do you mind me saying where you're off to?")
+    assert not asks_where("Can I ask why?")
+    assert not asks_where("Hi, any news on the offer?")

@@ -9,8 +9,8 @@ import pytest
 
 from trainer.scenario.loader import load_scenario
 from trainer.scenario.model import Scenario
-from trainer.scoring import ReplyTiming, ScoredTurn, Scorer, build_scorecard
-from trainer.scoring.scorecard import tip_for
+from trainer.scoring import ReplyTiming, Scorer
+from trainer.scoring.scorecard import ScoredTurn, build_scorecard, tip_for
 from trainer.sessions.render_json import scorecard_json
 from trainer.sessions.render_text import render_scorecard
 

@@ -200,6 +200,8 @@ def _from_subject(text: str, left: int, lo: int, subjects: re.Pattern[str]) -> i
     opening = _LEADING.sub("", _FILLERS.sub("", region).strip())
     if not opening.strip() or subjects.match(opening):
         return left
+    if _PERSON.match(text, lo):  # the evidence opens with its own subject
+        return lo
     found = list(subjects.finditer(region))
     return left + found[-1].start() if found else lo
 
@@ -345,9 +347,29 @@ def _pick_thanks(reply: str, score: ReplyScore, scorer: Scorer) -> str | None:
 def _reason(reply: str, spans: Sequence[Evidence], score: ReplyScore, scorer: Scorer
             ) -> str | None:
     stops = _evidence(score, "clear_no", "thanks", "hedged", "offensive", "graceful_close")
+    spans = [_after_stops(span, stops) for span in spans]
     sentence = clean(_clause(reply, spans, [s for s in stops if not _overlaps([s], spans)],
                              _OPENER))
     return sentence if _usable(sentence, scorer, "brief_reason") else None
+
+
+def _after_stops(span: Evidence, stops: Sequence[Evidence]) -> Evidence:
+    """``span`` without what another item found at its front: in unpunctuated speech a
+    reason's clause can run on from the no ("i won't be going ahead i've accepted ...")."""
+    start = span.start
+    for stop in sorted(stops, key=lambda e: e.start):
+        lead = span.text[max(0, start - span.start):max(0, stop.start - span.start)]
+        if stop.start <= start < stop.end < span.end or (
+                start < stop.start < stop.end < span.end and len(lead.split()) <= 1):
+            start = stop.end
+    if start == span.start:
+        return span
+    rest = span.text[start - span.start:]
+    if not _PERSON.match(rest.strip()):  # "...ahead with the interview I've accepted..."
+        subject = _PERSON.search(rest)
+        if subject is not None:
+            start += subject.start()
+    return Evidence(start, span.end, span.text[start - span.start:])
 
 
 def _pick_close(reply: str, score: ReplyScore, scorer: Scorer) -> str | None:

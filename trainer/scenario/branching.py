@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from trainer.textmatch import find_any
+from trainer.scoring.heard import HeardReply, phrases
 
 if TYPE_CHECKING:
     from trainer.scenario.model import Branch, Condition, Scenario, Turn
@@ -43,9 +43,11 @@ def _explain(condition: Condition, results: Mapping[str, bool | None], reply: st
             return None
         parts.append(f"{name} missing")
     if condition.contains:
-        match = find_any(reply, condition.contains, CONTAINS_THRESHOLD)
-        if match is None:
+        # the same words, repairs and negation test as the checklist items
+        heard = HeardReply(reply).best(phrases(condition.contains), CONTAINS_THRESHOLD)
+        if heard is None or heard.negator is not None:
             return None
+        match = heard.match
         parts.append(f'heard "{match.text}" (~"{match.phrase}", {match.score:.0f})')
     return ", ".join(parts) if parts else "always"
 

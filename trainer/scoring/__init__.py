@@ -1,11 +1,12 @@
 """Scoring replies against the checklist (no UI imports here).
 
-:class:`Scorer` judges one reply; :func:`build_scorecard` turns a whole call's
-scored turns into a :class:`Scorecard`.
+:class:`Scorer` judges one reply; :func:`trainer.scoring.scorecard.build_scorecard`
+turns a whole call's scored turns into a scorecard. The package itself exports only
+what judging a reply needs, so the scenario's branch rules can read a reply through
+:mod:`trainer.scoring.heard` without pulling in the scorecard (which reads the branches).
 """
 
 from trainer.scoring.result import Evidence, ItemResult, ReplyScore, ReplyTiming
-from trainer.scoring.scorecard import Scorecard, ScoredTurn, build_scorecard
 from trainer.scoring.scorer import Scorer
 
 __all__ = [
@@ -13,8 +14,5 @@ __all__ = [
     "ItemResult",
     "ReplyScore",
     "ReplyTiming",
-    "Scorecard",
-    "ScoredTurn",
     "Scorer",
-    "build_scorecard",
 ]

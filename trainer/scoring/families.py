@@ -5,26 +5,30 @@ A family is a regular expression over the space-joined canonical words of a
 reads like the phrases it stands for (``{subj} {aux}decline``). Fuzziness lives
 one level down, in the canonical words (misheard and misspelt words are
 repaired there with a similarity score), so a family match is scored as its
-weight times the weakest word similarity in the span. Families are compiled
-once, at import, and shared by every :class:`~trainer.scoring.Scorer`.
+weight times the weakest word similarity in the span.
+
+The families are data: one plain-text file per family under ``phrases/``
+(``thanks.txt``, ``refusals.txt``, ``reasons.txt``...), each block a name, a
+weight, a tag and one way of saying it per line, with shared word lists in
+``macros.txt``. Someone tuning the scorer edits phrases there, not code. Each
+file is read and compiled once per process (:func:`load`) and shared by every
+:class:`~trainer.scoring.Scorer`; a malformed file is reported with its line.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 
+from trainer.errors import TrainerError
 from trainer.scoring.utterance import Utterance
 
 W = r"[^ ,.?]+"
 """One word (never punctuation)."""
 
-NEGATORS = frozenset({
-    "not", "never", "no", "won't", "can't", "don't", "didn't", "wouldn't", "couldn't",
-    "shouldn't", "isn't", "aren't", "wasn't", "weren't", "haven't", "hasn't", "doesn't",
-    "nothing", "neither", "nor", "hardly", "without",
-})
 
 _AUX_WORDS = """
 am are going to have has had got will would be been must need needs want wanted like decided decide
@@ -63,11 +67,24 @@ MACROS: dict[str, str] = {
 }
 """Macros usable in a family pattern as ``{name}``; anything else in braces is regex."""
 
+POLITE_IF = ("if that's", "if you don't mind", "if that is", "if it's okay", "if it's all right",
+              "if i'm honest", "if i'm being honest", "if you like", "if anything",
+              "if you must know", "if i may", "if possible", "if it helps")
+"""Openings of a polite "if" that sets no condition ("if that's okay", "if I'm honest")."""
+
+_START = re.compile(r"(?<![\[\\])\^")
+"""A "^" that anchors (not one that negates a character class, nor an escaped one)."""
 _MACRO = re.compile(r"\{([a-z][a-z0-9_]*)\}")
 
 
 def expand(pattern: str) -> str:
-    return _MACRO.sub(lambda m: MACROS.get(m.group(1), m.group(0)), pattern)
+    """``pattern`` with its macros replaced (a macro may use other macros, three deep)."""
+    for _ in range(4):
+        expanded = _MACRO.sub(lambda m: MACROS.get(m.group(1), m.group(0)), pattern)
+        if expanded == pattern:
+            break
+        pattern = expanded
+    return pattern
 
 
 @dataclass(frozen=True)
@@ -85,19 +102,13 @@ class Family:
 
 def family(name: str, pattern: str, weight: float = 100.0, tag: str = "") -> Family:
     body = expand(pattern)
-    regex = re.compile(rf"(?<![^ ])(?:{body})(?![^ ])")
+    # Matched against " " + the joined words, from a literal space: the regex engine then
+    # jumps from word start to word start instead of trying every character, which makes
+    # the families several times faster. "^" (the start of the reply) becomes "just after
+    # that leading space".
+    body = _START.sub("(?<=^ )", body)
+    regex = re.compile(rf" (?:{body})(?![^ ])")
     return Family(name, regex, weight, tag, "v" in regex.groupindex)
-
-
-def families(rows: Iterable[tuple[str, str] | tuple[str, str, float] | tuple[str, str, float, str]]
-             ) -> tuple[Family, ...]:
-    out: list[Family] = []
-    for row in rows:
-        name, pattern = row[0], row[1]
-        weight = float(row[2]) if len(row) > 2 else 100.0
-        tag = str(row[3]) if len(row) > 3 else ""
-        out.append(family(name, pattern, weight, tag))
-    return tuple(out)
 
 
 @dataclass(frozen=True)
@@ -119,30 +130,110 @@ class Hit:
 def find(utt: Utterance, fams: Sequence[Family]) -> list[Hit]:
     """Every match of every family, in reply order."""
     hits: list[Hit] = []
-    joined = utt.joined
+    spaced = utt.spaced
     exact = utt.exact
     span = utt.word_span
     for fam in fams:
-        for m in fam.regex.finditer(joined):
+        for m in fam.regex.finditer(spaced):
             start, end = m.span()
+            start += 1  # the leading space; offsets below are into utt.joined
+            end -= 1
             if end <= start:
                 continue
             i, j = span(start, end)
             core = (i, j)
             if fam.has_core and m.start("v") >= 0:
-                core = span(m.start("v"), m.end("v"))
+                core = span(m.start("v") - 1, m.end("v") - 1)
             score = fam.weight if exact else fam.weight * utt.similarity(i, j) / 100.0
             hits.append(Hit(fam, i, j, score, core))
     hits.sort(key=lambda h: (h.i, -h.score))
     return hits
 
 
-def negated_before(utt: Utterance, index: int, window: int = 3) -> str | None:
-    """The negating word among the ``window`` words before ``index`` in its clause, if any."""
-    clause = utt.clause[index] if index < len(utt.clause) else -1
-    for k in range(index - 1, max(index - window, 0) - 1, -1):
-        if utt.clause[k] != clause:
-            break
-        if utt.words[k].text in NEGATORS:
-            return utt.words[k].text
-    return None
+PHRASES = "phrases"
+"""Package folder of the phrase files: one readable file per family, edited to tune the
+scorer (phrases, not code)."""
+_HEAD = re.compile(r"^==\s*(?P<name>[^|\s][^|]*?)\s*(?:\|\s*(?P<weight>[0-9.]+)\s*)?"
+                   r"(?:\|\s*(?P<tag>[a-z_]+)\s*)?$")
+
+
+@dataclass(frozen=True)
+class _Block:
+    name: str
+    weight: float
+    tag: str
+    lines: tuple[str, ...]
+    line: int
+    """Line number of the block's header, for error messages."""
+
+
+def _blocks(name: str) -> tuple[_Block, ...]:
+    """The ``== name | weight | tag`` blocks of phrase file ``name``, in file order."""
+    source = resources.files("trainer.scoring").joinpath(PHRASES, f"{name}.txt")
+    return parse_blocks(source.read_text(encoding="utf-8"), f"{PHRASES}/{name}.txt")
+
+
+def parse_blocks(text: str, where: str) -> tuple[_Block, ...]:
+    """The blocks of a phrase file's ``text``; ``where`` names the file in error messages."""
+    blocks: list[_Block] = []
+    head: re.Match[str] | None = None
+    head_line = 0
+    lines: list[str] = []
+
+    def close() -> None:
+        if head is not None:
+            if not lines:
+                raise TrainerError(f"{where} line {head_line}: block {head['name']!r} has no "
+                                   "phrases; add at least one line under its header")
+            blocks.append(_Block(head["name"], float(head["weight"] or 100.0),
+                                 head["tag"] or "", tuple(lines), head_line))
+
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("=="):
+            close()
+            head, head_line, lines = _HEAD.match(line), number, []
+            if head is None:
+                raise TrainerError(f"{where} line {number}: a block header is "
+                                   "'== name | weight | tag', e.g. '== thank you | 100'")
+            continue
+        if head is None:
+            raise TrainerError(f"{where} line {number}: a phrase before the first "
+                               "'== name' header; start the file with a header")
+        lines.append(line)
+    close()
+    return tuple(blocks)
+
+
+def compile_blocks(blocks: Sequence[_Block], where: str) -> tuple[Family, ...]:
+    """Each block as a family; a bad pattern is reported with its file and line."""
+    out: list[Family] = []
+    for block in blocks:
+        try:
+            out.append(family(block.name, "|".join(block.lines), block.weight, block.tag))
+        except re.error as exc:
+            raise TrainerError(f"{where}, block starting line {block.line} "
+                               f"({block.name!r}): not a valid pattern: {exc}") from exc
+    return tuple(out)
+
+
+def _load_macros() -> None:
+    for block in _blocks("macros"):
+        MACROS[block.name] = "(?:" + "|".join(block.lines) + ")"
+
+
+_load_macros()
+
+
+def macro_words(name: str) -> frozenset[str]:
+    """The plain words of a macro that is a word list ("harsh"), for set look-ups."""
+    body = MACROS[name][3:-1]
+    return frozenset(part for part in body.split("|") if re.fullmatch(r"[a-z' -]+", part))
+
+
+@cache
+def load(name: str) -> tuple[Family, ...]:
+    """The families of phrase file ``name`` (``phrases/<name>.txt``), compiled once."""
+    return compile_blocks(_blocks(name), f"{PHRASES}/{name}.txt")

@@ -14,70 +14,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from trainer.scoring.families import Hit, families, find
+from trainer.scoring.families import Hit, find, load
 from trainer.scoring.utterance import Utterance
 
 NEAR_WINDOW = 6
 """How many words a near cue may be from the decision word it qualifies."""
 
-_DECISION_VERBS = (
-    r"decline|declining|accept|accepting|take|taking|withdraw|withdrawing|cancel|cancelling|"
-    r"say no|say yes|saying no|step|pull|pass|turn|stay|reconsider|change|consider|continue|"
-    r"proceed|join|come|"
-    r"listen|interview|sign|go|do|make|leave|give|skip|knock|miss|gonna"
-)
+HEDGE_CUES = load("hedges")
 
-HEDGE_CUES = families([
-    ("probably", r"probably", 100, "near"),
-    ("maybe", r"maybe(?! (?:in the future|one day|another time|down the line|next time|someday|"
-     r"some day|we'll|our paths|later|at some point|again|we can|you'll|you could|see you))|"
-     r"perhaps|possibly", 100, "near"),
-    ("might", rf"(?:might|may) (?:well |just |actually |possibly |maybe |probably |still |even )?"
-     rf"(?:have to |need to |not |be able to |want to |end up |be )?(?:{_DECISION_VERBS}|"
-     r"able|open|interested|tempted)|(?:it|that|this) (?:might|may|could)(?= actually| well| "
-     r"[,.?]|$)", 100, "near"),
-    ("could maybe", r"could (?:maybe|possibly|probably|perhaps|still|reconsider|consider|"
-     r"think about|change|make a difference|be persuaded|be tempted|be open|do that|do it)",
-     90, "near"),
-    ("I think", r"i think(?= (?:i|i'll|i'm|i'd|i've|we|we'll|probably|maybe|perhaps|no|not|"
-     r"that i|so)(?: |$))|i think(?= [,.?]|$)|i think(?= it's (?:best|better|wiser|right|time|"
-     r"fair|probably)| it(?:'d| would) be (?:best|better|wiser|fairer))|i (?:just |really |"
-     r"honestly |genuinely )?"
-     r"don't (?:really )?think (?:i|i'll|i'm|i'd|we)(?= )",
-     100, "near"),
-    ("I guess", r"i guess|i suppose|i reckon|i feel like i (?:should|might|have to|need to|"
-     r"could)", 90, "near"),
-    ("should", r"(?:i|we) (?:probably |maybe |really )?should (?:probably |maybe |just )?"
-     r"(?:decline|say no|withdraw|pass|turn|cancel|step|pull|take|accept|go|stay)", 90, "near"),
-    ("leaning", r"leaning (?:towards|toward|to)|inclined to|tempted to|tending (?:towards|to)",
-     100, "standalone"),
-    ("not sure", r"not (?:(?:really|totally|completely|entirely|fully|quite|a hundred percent|"
-     r"100 percent|one hundred percent|that|so|too|very|all that|absolutely|100) )?"
-     r"(?:sure|certain|convinced|positive)|unsure|uncertain|undecided|"
-     r"(?:haven't|hasn't|have not|not|never) (?:really |fully |quite |completely |totally |"
-     r"entirely |yet |properly )?(?:decided|made up my mind|made a decision|made my decision)|"
-     r"can't (?:quite )?decide|not a hundred percent|not 100", 100, "standalone"),
-    ("don't know", r"(?:i|i'm|honestly) (?:just |really |honestly |genuinely |still )?"
-     r"(?:don't|do not) (?:really |honestly |even |quite )?know(?! (?:if (?:you|that's|this is)|"
-     r"how (?:to thank|much i)|anyone|about (?:you|your)|the (?:exact|details)|"
-     r"what (?:time|day|date)|when (?:exactly|the)|who|them|him|her|yet (?:when|which)))",
-     100, "standalone"),
-    ("torn", r"torn|on the fence|in two minds|of two minds|second thoughts|too hasty|too quick|"
-     r"jumped the gun|still thinking|still deciding|mixed feelings|probably not|maybe not|"
-     r"weighing (?:it|things|up|my options|it all)|mulling (?:it )?over|sitting on the fence|"
-     r"possibly not|perhaps not|maybe yes|maybe no", 100, "standalone"),
-    ("think it over", r"(?:let me|i'll|i need to|i'd (?:have|need) to|i have to|got to|"
-     r"i want to|i'd like to|could i|can i) (?:have a )?think (?:about it|it over|on it)|"
-     r"think about it (?:again|some more|more)", 80, "near"),
-])
+DECISION_WORDS = load("decision_words")
 
-DECISION_WORDS = families([
-    ("decision word", rf"(?:{_DECISION_VERBS}|no|yes|decided|decide|decision|the right call|"
-     r"able|my mind|think about it|think it over|interested|keen|up for it)"),
-])
-
-_APOLOGY = families([("apology", r"sorry|apologise|apologize|apologies|forgive me|"
-                      r"(?:feel|felt) (?:so |really |just )?(?:terrible|awful|bad)")])
+_APOLOGY = load("apologies")
 
 
 @dataclass(frozen=True)
@@ -93,10 +40,20 @@ class HedgeReading:
         return bool(self.cues)
 
 
-def read_hedges(utt: Utterance) -> HedgeReading:
+APOLOGIES_THAT_BURY = 3
+"""This many apologies around a decision bury it ("Sorry, sorry, I'm so sorry, ... I can't")."""
+
+
+def read_hedges(utt: Utterance, wrapup: bool = False) -> HedgeReading:
+    """The hedges of ``utt``; ``wrapup`` says it answers "anything else?", where a "no" is
+    no decision ("No, that's everything, I think")."""
     found = find(utt, HEDGE_CUES)
     apologies = find(utt, _APOLOGY)
-    anchors = find(utt, DECISION_WORDS)
+    # decision words matter only to a cue or to a string of apologies
+    needed = bool(found) or len(apologies) >= APOLOGIES_THAT_BURY
+    anchors = find(utt, DECISION_WORDS) if needed else []
+    if wrapup:
+        anchors = [a for a in anchors if utt.texts(a.i, a.j) not in (["no"], ["yes"])]
     cues: list[Hit] = []
     for hit in found:
         if hit.family.tag == "near" and (_someone_else(utt, hit) or _polite_request(utt, hit)):
@@ -107,8 +64,8 @@ def read_hedges(utt: Utterance) -> HedgeReading:
             continue
         if any(_qualifies(utt, hit, anchor) for anchor in anchors):
             cues.append(hit)
-    if len(apologies) >= 3 and found and not cues:
-        cues.extend(found)
+    if len(apologies) >= APOLOGIES_THAT_BURY and not cues and (found or anchors):
+        cues.extend(found or apologies)
     return HedgeReading(tuple(cues), tuple(found), tuple(apologies))
 
 
@@ -132,11 +89,33 @@ _OTHERS = frozenset({"you", "you'll", "you'd", "you've", "you're", "they", "they
 _ASKING = frozenset({"could", "can", "may", "might", "would"})
 
 
+_PEOPLE = frozenset({"someone", "somebody", "anyone", "anybody", "people", "friend", "friends",
+                     "colleague", "colleagues", "others", "one", "person",
+                     "contacts", "sister", "brother", "partner", "who"})
+_SKIP = frozenset({"um", "uh", "er", "erm", "well", "just", "really", "also", "still", "even",
+                   "actually", "definitely", "honestly", "very", "so"})
+_ADVICE = frozenset({"you", "you'll", "your", "they", "they'll", "don't", "try", "next", "hire",
+                     "read", "consider", "look", "tell", "ask", "give"})
+
+
 def _someone_else(utt: Utterance, cue: Hit) -> bool:
-    """"you can probably guess", "they'd maybe understand": the cue qualifies what someone
-    else does or knows, not the speaker's decision."""
+    """"you can probably guess", "I know someone who might be interested", "maybe don't make
+    people...": the cue qualifies what someone else does, knows or should do, not the
+    speaker's own decision."""
     before = utt.texts(cue.i - 2, cue.i)
-    return any(word in _OTHERS for word in before)
+    if "thank" not in utt.texts(cue.i - 3, cue.i) and any(w in _OTHERS for w in before):
+        return True
+    k = cue.i - 1
+    while k >= 0 and utt.words[k].text in _SKIP:
+        k -= 1
+    if k >= 0 and utt.words[k].text in _PEOPLE:
+        return True  # "my friend might be interested"
+    if k >= 0 and utt.words[k].text in ("who", "that") and (
+            utt.words[k].text == "who" or (utt.texts(k - 1, k)[0:1] and
+            utt.texts(k - 1, k)[0] in _PEOPLE)):
+        return True
+    after = utt.texts(cue.j, cue.j + 1)
+    return cue.family.name in ("maybe", "probably") and bool(after) and after[0] in _ADVICE
 
 
 def _polite_request(utt: Utterance, cue: Hit) -> bool:

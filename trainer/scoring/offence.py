@@ -9,131 +9,10 @@ team wasn't rude at all") does not count.
 
 from __future__ import annotations
 
-from trainer.scoring.families import NEGATORS, Hit, families, find
+from trainer.scoring.families import Hit, find, load, macro_words
 from trainer.scoring.utterance import Utterance
 
-_HARSH = "|".join([
-    "chaotic", "chaos", "messy", "terrible", "awful", "horrible", "dreadful", "appalling",
-    "atrocious", "disgrace", "disgraceful", "shocking", "ridiculous", "absurd", "stupid", "dumb",
-    "miserable", "depressing", "outdated", "old-fashioned", "hostile", "disappointing",
-    "underwhelming", "underwhelmed", "unimpressed", "letdown", "frustrating", "grim", "bleak",
-    "pitiful", "unfriendly", "rigid", "bureaucratic", "stuffy", "boring", "dull", "cramped",
-    "dingy", "shabby", "soulless", "exhausted", "stressed", "unresponsive", "unreasonable",
-    "inflexible", "petty", "mediocre", "awkward", "uncomfortable", "weird", "fake", "two-faced",
-    "cocky", "pushy", "aggressive", "intimidating", "unprepared", "unorganised", "unorganized",
-    "lazy", "tedious", "painful", "torturous", "farcical", "embarrassing", "dishonest",
-    "untrustworthy", "unethical", "overworked", "underpaid", "incompetence", "chaotically",
-    "shambolically", "cutthroat", "cut-throat", "cliquey", "toxicity", "sexist", "racist",
-    "rubbish", "crap", "crappy", "garbage", "trash", "naff", "lousy", "abysmal", "woeful", "dire",
-    "nightmare", "slow", "painfully", "glacial", "sluggish", "unreliable", "amateur", "careless",
-    "clumsy", "rushed", "confusing", "confused", "vague", "evasive", "cold", "stingy",
-    "pointless", "meaningless", "tiresome", "gruelling", "excessive", "endless", "unacceptable",
-    "disgusting", "outrageous", "grilled", "grilling", "interrogated", "horror", "offhand",
-    "curt", "sneering", "belittling", "demeaning",
-])
-"""Words that run something down when aimed at something of theirs."""
-
-OFFENCE_FAMILIES = families([
-    ("waste of time", r"(?:a |total |complete |an absolute |such a |real |bit of a )*waste of "
-     r"(?:my |our |everyone's |everybody's |your |their )?(?:time|effort|energy|a morning|"
-     r"an afternoon|a day)|wast(?:ed|ing) (?:my|our|everyone's) (?:time|afternoon|morning|day|"
-     r"evening|week|energy)", 100),
-    ("insult", r"insult|insulting|insultingly|insulted|an insult", 100),
-    ("a joke", r"(?:a|an|the|total|complete|absolute) (?:{w} )?joke|laughable|laughably|"
-     r"a laugh(?= [,.?]|$)|joke of", 100),
-    ("cheap", r"cheap|stingy|tight-fisted|lowball|lowballed|low ball|peanuts|pittance|"
-     r"embarrassingly|derisory|measly|paltry|miserly|(?:salary|pay|offer|figure|number|rate) "
-     r"(?:that|so) low|(?:salary|pay|offer|money|rate|package|budget|wage|wages) (?:was|is|'s|were|"
-     r"are|seemed|felt|looked) (?:pretty |a bit |quite |rather |really |very |so |way too |too )?"
-     r"(?:tight|meagre|meager|mean)(?= [,.?]|$| for| to| honestly| and| so)", 95),
-    ("shabby", r"grotty|scruffy|tatty|grubby|filthy|shoddy|dilapidated|run-down|run down|"
-     r"rundown|grim-looking|falling apart|seen better days", 90),
-    ("disorganised", r"disorganised|disorganized|shambles|shambolic|a circus|clowns|amateurish|"
-     r"unprofessional|sloppy|badly (?:run|managed|organised|organized)|poorly (?:run|managed|"
-     r"organised|organized|handled)|dragged on|dragging on|took (?:forever|ages)|heard nothing|"
-     r"never (?:heard|got) back|ghosted|(?:doesn't|don't|didn't|never|can't) (?:even )?(?:read|"
-     r"reply to|respond to|answer|return) (?:emails|my emails|calls|messages|my calls)", 100),
-    ("toxic", r"toxic|sweatshop|interrogation|(?:jump|jumping) through (?:{w} ){0,3}"
-     r"hoops|crooks|crook|scam|scammers|liars|exploitative|a cult|soulless", 100),
-    ("rude", r"rude|arrogant|dismissive|condescending|patronising|patronizing|incompetent|"
-     r"clueless|useless|pathetic|arrogance|disrespectful|obnoxious|smug|creepy|shady|dodgy|"
-     r"greedy|idiots|idiot", 100),
-    ("below market", r"below (?:the )?market|under (?:the )?market|below industry (?:standard|"
-     r"rate)|(?:hasn't|haven't|didn't) (?:even )?(?:looked at|bothered|checked)|"
-     r"couldn't even|can't even (?:agree|organise|organize|get)|didn't even (?:bother|read|look)|"
-     r"on (?:his|her|their) phone|(?:sort|get) (?:out )?your (?:act|management|process|house|"
-     r"people) (?:out|together)?|sort out your|how you treat|unlike (?:some|other|certain) "
-     r"(?:places|companies|people|firms|employers)|unlike you|actually (?:respect|value|pay|"
-     r"care about) (?:their|its) (?:staff|people|employees|candidates)|(?:who|that|they|which) "
-     r"(?:actually )?(?:pays?|treats?|respects?|values?) (?:people |staff |their staff |"
-     r"candidates )?(?:properly|fairly|decently)|(?:don't|wouldn't|never|not) (?:{w} ){0,3}"
-     r"want to work (?:there|for you|with you|for your|at your|somewhere like)", 90),
-    ("sarcasm", r"(?:^|(?<=[.?,] ))(?:wow |oh |gosh |well )?(?:, )?how (?:very |incredibly |"
-     r"terribly )?(?:generous|kind|thoughtful|considerate|magnanimous|big of you)(?= [.?]|$)|"
-     r"(?:wow|gosh|oh wow|oh my|whoa) (?:, )?(?:{w} ){0,2}whole|"
-     r"thanks (?:a lot |so much |very much )?for (?:nothing|wasting)|said no (?:one|body)(?: , )?"
-     r"(?: ever)?|"
-     r"good luck with that|yeah right|now you (?:find|have|offer|tell|suddenly|can|could|want|"
-     r"decide|care|remember|call|ring)|(?:oh )?so now (?:you|there's|it's)|"
-     r"(?:generous|amazing|wonderful|fantastic|brilliant|great|lovely) (?:{w} ){0,2}[.,?] really "
-     r"[.,?]|(?:not|can't say i'm|i'm not) (?:grateful|thankful)|can't say i (?:appreciate|"
-     r"appreciated|enjoyed|liked)|(?:don't|didn't) appreciate (?:how|the way|being|that|it)|"
-     r"no offence|no offense|with all due respect|what a surprise|big surprise|"
-     r"(?:you'll|you will|you're going to|you're gonna) need (?:it|all the luck)|"
-     r"(?:good|best of|the best of) luck (?:finding|getting|hiring|with finding) (?:anyone|"
-     r"anybody|someone|somebody|people) (?:(?:who|that)(?:'ll| will| would|'d)? (?:put up|"
-     r"sit through|tolerate|stand|stick|survive|cope with|accept|take)|(?:daft|mad|desperate|"
-     r"stupid|foolish) enough|willing to (?:put up|accept|take|work for))|"
-     r"(?:put|putting) up with (?:that|your|this|the|those|them)|"
-     r"(?:^|(?<=[.?,] ))where (?:do|would|shall) i (?:even )?(?:start|begin)",
-     95, "strong"),
-    ("pestering", r"(?:{w} )(?:calls|emails|messages|texts|voicemails) in (?:{w} )?(?:{w} )?"
-     r"(?:days?|hours?|mornings?|afternoons?|evenings?|weeks?)(?![^ ])", 90, "strong"),
-    ("relief", r"(?:glad|relieved|happy|pleased|thankful) (?:{w} ){0,2}(?:to be|i'm|that i'm|"
-     r"to get) (?:out of (?:it|there|that|this|the process|your process)|done with (?:it|that|"
-     r"this|you|them|the lot)|shot of)|(?:relieved|glad|thankful|pleased|happy) (?:that )?"
-     r"(?:i )?(?:won't|don't|never|no longer) (?:have to |need to |ever )?(?:deal|work|speak|"
-     r"talk|put up) (?:with|to|for) (?:you|your|them|their|that lot)", 95, "strong"),
-    ("relief", r"(?:after|given|considering) (?:the way|how) (?:{w} ){1,6}(?:went|handled|run|"
-     r"treated (?:me|us|people|candidates))(?: ,)? (?:{w} ){0,4}(?:relieved|glad|not surprised)",
-     90, "strong"),
-    ("accusation", r"you(?:'ll|'d| will| would| just| always)? (?:just |only |probably |"
-     r"definitely |always |clearly )?(?:badmouth|bad-mouth|bad mouth|slag|trash-talk|trash talk|"
-     r"poach|pester|hassle|spam|harass|lie|twist|guilt-trip|guilt trip)|you lot|your lot", 95,
-     "strong"),
-    ("implied contrast", r"(?:who|that|which) (?:actually|genuinely|really) (?:{w} )?(?:turns?|"
-     r"turned|shows?|showed|knows?|knew|listens?|listened|replies|replied|responds?|responded|"
-     r"cares?|cared|pays?|paid|respects?|respected|values?|valued|reads?|returns?|returned|"
-     r"calls?|called|bothers?|bothered|communicates?|communicated|treats?|treated)|"
-     r"(?:knows?|knew) what (?:it's|they're|he's|she's|they are|it is) doing|"
-     r"stuck in (?:the )?(?:past|dark ages|stone age|\d+|nineties|eighties|last century)", 90,
-     "strong"),
-    ("mistreated", r"(?:waited|waiting|took|taking|take|takes|taken) (?:{w} ){0,2}(?:weeks|"
-     r"months|forever|ages|a month|a week|so long|that long|days) (?:to|for) (?:get back|reply|"
-     r"respond|hear|decide|call|come back|send|answer|get|any)|impossible to (?:reach|contact|"
-     r"get hold of|deal with|work with|pin down|"
-     r"get through to)|(?:learn|teach|need|could use|have) (?:some )?manners|no manners|"
-     r"bad manners|took (?:{w} )?(?:weeks|months|forever|ages) to (?:get back|reply|respond|send|"
-     r"hear|decide|make|call)|kept me waiting|left me hanging|messed me (?:around|about)|"
-     r"mucked me (?:around|about)|barely (?:looked|listened|spoke|acknowledged|engaged|paid|"
-     r"glanced|bothered|said)|(?:bad|terrible|awful|poor|dodgy) (?:reviews|reputation|things)|"
-     r"reputation for|"
-     r"(?:replying|responding|answering|getting back|calling back|communicating|communication|"
-     r"organisation|organization) (?:{w} ){0,7}(?:would have|would've) helped|strung me along|"
-     r"stringing me along|jerked me around|"
-     r"(?:lied|lying) to me|misled me|no respect|lack of respect|disrespected|"
-     r"(?:your|their|the) (?:{w} )?(?:interviewers?|team|manager|managers|recruiters?|hr|panel|"
-     r"company|people|staff|director|boss|ceo) (?:clearly |obviously |really |just |never "
-     r")?(?:didn't|don't|doesn't|never|couldn't|can't|wouldn't) (?:even )?(?:prepare|listen|care|"
-     r"bother|follow up|respond|reply|communicate|know what|turn up|show up|read|get back)",
-     95, "strong"),
-    ("harsh word", rf"(?:{_HARSH})|(?:a |total |complete |absolute |such a |hot )mess|"
-     r"(?:the )?worst(?! case)|(?:pretty|really|so|very|quite|rather|fairly|seriously) "
-     r"(?:bad|poor|weak|low-rent)|poor (?:communication|management|organisation|organization|"
-     r"leadership|pay|treatment|culture)|disappointed (?:in|by|with)|frustrated (?:by|with)|"
-     r"not impressed|all over the place|behind the times|a bit much|an afterthought|"
-     r"a (?:dump|farce|circus|slog|drag)|burnt out|burned out", 90, "needs_target"),
-])
+OFFENCE_FAMILIES = load("offence")
 
 _TARGETS = frozenset([
     "lot", "questions", "test", "assessment", "agency", "letter", "reputation", "glassdoor",
@@ -177,24 +56,14 @@ _NEGATION_SCOPE = frozenset({
     "remotely", "even", "exactly", "at", "all", "in", "any", "way", "the", "least", "ever",
     "being", "be", "been", "overly", "especially", "rude", "toxic", "arrogant", "cheap",
     "unprofessional", "disorganised", "disorganized", "dismissive", "insulting", "messy",
-}) | frozenset(_HARSH.split("|"))
+}) | macro_words("harsh")
 _WEAK_TARGETS = frozenset({"it", "that", "this", "everyone", "whole", "he", "she", "his", "her",
                            "everybody", "anyone", "lot"})
 
 
 def _negated(utt: Utterance, hit: Hit) -> str | None:
     """"wasn't rude or chaotic at all": a negation whose scope reaches the word."""
-    k = hit.i - 1
-    steps = 0
-    while k >= 0 and steps < 6 and not utt.words[k].is_punct:
-        text = utt.words[k].text
-        if text in NEGATORS and text != "no":
-            return text
-        if text not in _NEGATION_SCOPE:
-            return None
-        k -= 1
-        steps += 1
-    return None
+    return utt.negator_before(hit.i, 6, _NEGATION_SCOPE, frozenset({"no"}))
 
 
 def veto(utt: Utterance, hit: Hit) -> str | None:
@@ -210,7 +79,8 @@ def veto(utt: Utterance, hit: Hit) -> str | None:
     end = hit.j
     while end < len(utt.words) and utt.sentence[end] == sentence and end - hit.j < TARGET_REACH:
         end += 1
-    if _owned_subject(utt, hit):
+    if _owned_subject(utt, hit) or utt.texts(hit.j, hit.j + 2) in (["for", "me"], ["for", "us"],
+                                                                     ["for", "my"]):
         return "about the speaker's own situation, not them"
     after_near = utt.texts(hit.j, min(end, hit.j + 4))
     if _about_speaker(utt, hit) and not any(w in _TARGETS and w not in _WEAK_TARGETS
@@ -284,8 +154,18 @@ def read_offence(utt: Utterance) -> tuple[list[Hit], list[tuple[Hit, str]]]:
             kept.append(hit)
         else:
             vetoed.append((hit, reason))
+    if kept and all(h.family.name == "disclaimer" for h in kept):
+        # "no offence to anyone, but I'm staying put": the disclaimer runs nothing down
+        vetoed.extend((h, "a disclaimer with nothing run down after it") for h in kept)
+        kept = []
     return kept, vetoed
 
 
+SARCASM = frozenset({"sarcasm", "mock concern", "mock praise", "slow process jibe",
+                     "dismissive", "sarcastic because", "sarcastic thanks"})
+"""Families that say the opposite of what they mean: thanks or good wishes near them are
+part of the jibe, and they give no reason."""
+
+
 def is_sarcastic(hits: list[Hit]) -> bool:
-    return any(hit.family.name == "sarcasm" for hit in hits)
+    return any(hit.family.name in SARCASM for hit in hits)

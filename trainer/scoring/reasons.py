@@ -15,171 +15,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from trainer.scoring.families import NEGATORS, Family, Hit, families, family, find
-from trainer.scoring.utterance import Utterance
+from trainer.scoring.families import POLITE_IF, Family, Hit, family, find, load
+from trainer.scoring.utterance import Utterance, is_negator
 
-REASON_FAMILIES = families([
-    ("another offer", r"(?:accepted|accepting|accept|taken|taking|took|signed|signing|chosen|"
-     r"chose|picked|going with|gone with|went with|agreed to|committed to|landed|secured|found|"
-     r"got|received|had|been offered|was offered|got offered|offered me) "
-     r"(?!(?:the|your|this|that|their|it) (?!other ))(?:(?:an|a|another|"
-     r"the other|other|one|a different|a new|a better|an exciting|a great|a permanent|"
-     r"a fixed) )?(?:{w} )?(?:offer|role|position|job|postdoc|post|place|opportunity|contract|"
-     r"placement|promotion|transfer)", 100, "other"),
-    ("another offer", r"(?:offer|role|position|job|something|one) (?:elsewhere|somewhere else|"
-     r"at another|with another|from another|at a different|with a different)|"
-     r"(?:another|other|competing|rival|a different) (?:company|firm|offer|studio|retailer|"
-     r"employer|organisation|organization|business|agency|bank|school|process|processes|"
-     r"opportunity|role|position|job|team)|the other (?:company|firm|offer|role|place|job|team|"
-     r"one|employer|position|studio)|(?:they|they've|they have|they're) (?:offered|offering|"
-     r"gave|give|pay|let|lets|have|are paying)|i'm joining|i'll be (?:joining|running|leading|"
-     r"working|heading|managing)|said yes|signed with|going with them|"
-     r"(?:step|stepping) up|chance to (?:lead|grow|manage|move|build|learn)|more senior|"
-     r"lead role|leadership role|(?:signed|signing) on (?:with|at)|(?:gone|going|went|joined|"
-     r"joining) (?:with )?(?:another|a different|a new|the other|a rival|a competing) {w}|"
-     r"committed to (?:a|an|another) (?:{w} ){0,2}(?:production|project|tour|contract|programme|"
-     r"program|season|scheme|course)|promotion|promoted|counter offer|counter-offer|counteroffer|"
-     r"counter offered|counter-offered|counteroffered|(?:something|one) (?:else )?lined up|(?:role|"
-     r"job|position|offer|post|place) (?:that )?"
-     r"(?:i've|i have|i) (?:already |just )?(?:taken|accepted|chosen|signed|got|found|started|"
-     r"agreed)|"
-     r"lined up|elsewhere|somewhere new|new (?:job|role|position)|started (?:somewhere|with|at)|"
-     r"found (?:something|another|a (?:role|job|position|place)|the (?:role|job|position) i)|"
-     r"leading (?:a|the|their|my|its|his|her) (?:{w} )?team|"
-     r"lead(?:ing)? (?:a|the|their|my own|my|an) (?:{w} )?team|(?:they're|they are|they'll|"
-     r"they will) (?:letting|giving|offering|paying|let|give|offer)|head of|heading up|"
-     r"running (?:a|the|their|my own)",
-     100, "other"),
-    ("staying put", r"stay(?:ing)? (?:in|at|with|where|put|on)|(?:happy|settled|content) where "
-     r"i'm|"
-     r"(?:not|n't) looking (?:to|for) (?:move|moving|leave|leaving|change|changing|a move|"
-     r"a change|anything)|(?:not|no longer) (?:really |actually )?looking (?:anymore|any more|"
-     r"at the moment|right now|now|for (?:a|another|anything|work))|"
-     r"(?:settled|happy|content|staying|rooted|established) (?:here|where i am|where we are)|"
-     r"(?:happy|settled|content) (?:with|in) (?:the|my) (?:{w} )?(?:role|job|position|team|"
-     r"company|employer)|(?:current|present|existing) (?:employer|company|firm|job|role|team|"
-     r"position|boss|manager|contract|salary|package|base|pay|job's)|"
-     r"(?:just |recently )?started (?:a|my) new|new (?:job|role|position) (?:that|which|i|last|"
-     r"this|starting)|(?:change|changing|move|moving|switch|switching) jobs|"
-     r"(?:not|n't|isn't) (?:in a position|ready|the right time) to (?:change|move|leave|switch)",
-     100, "stay"),
-    ("fit and goals", r"(?:better|good|right|best|great|closer|perfect|stronger|natural) fit|"
-     r"fits? (?:my|me|better|with)|(?:career|long term|long-term|professional|personal) "
-     r"(?:goals|plans|direction|aims|objectives|path|ambitions)|my (?:goals|objectives|"
-     r"priorities|ambitions|interests)|the direction (?:i|that)|direction i|"
-     r"(?:isn't|not|wasn't) (?:quite |really |the |a )?(?:right|a fit|the right fit|what i'm "
-     r"looking for|what i want|for me|a good fit)|right (?:fit )?for me|"
-     r"more my (?:thing|scene|area|speed|style)|(?:my|right up my) (?:kind of thing|street|"
-     r"alley)|my cup of tea|permanent (?:post|role|job|position|contract)|job security|"
-     r"stability|(?:seemed|seem|seems|felt|feel|feels) (?:{w} )?(?:{w} )?(?:more|better|"
-     r"friendlier|nicer)|"
-     r"(?:more|less|too|very|mostly|mainly) (?:maintenance|support|legacy|senior|junior|"
-     r"hands-on|hands on|technical|sales|"
-     r"client|internal|focused|sales-focused|corporate|operational|strategic|admin|"
-     r"administrative|specialised|specialized|travel)|(?:looking for|want|wanted|after|prefer|"
-     r"i need) (?:something|a role|a job|more|less|an environment|a position)|(?:is|was|exactly|"
-     r"more|closer to|kind of|really|just|not|isn't|wasn't) (?:really |quite |exactly |entirely )?"
-     r"what i(?:'m)? (?:want|wanted|was looking for|was after|need|looking for|after)|than i(?:'m|"
-     r" am|'d| was| had)? (?:looking for|hoped|"
-     r"hoping|expected|expecting|wanted|want|after|can manage|can do)|"
-     r"(?:want|wanted|hope|hoping|plan|planning|decided) to (?:focus|stay in|move into|"
-     r"move towards|specialise|specialize|grow|develop|lead|pursue|go back|return|work in|"
-     r"get into|transition|stay|remain)|suits? (?:my|me)|suited (?:my|me)|my plans|"
-     r"(?:moving|move|getting|get|switching|switch|"
-     r"transition|transitioning|pivot|pivoting) into|focus(?:ing)? (?:on|more on)|"
-     r"(?:stay|staying|remain|remaining) in (?:the )?(?:public|private|charity|third|same|"
-     r"current|my|this|academic|health|education)|clicked|gelled|chemistry|narrow|limited|scope|"
-     r"progression|growth|challenge|challenging|development|"
-     r"where i (?:want|wanted|'d like|would like|hope|see myself|need) (?:to )?(?:go|be|head|"
-     r"end up|take my career|grow)|"
-     r"go(?:ing)? (?:freelance|self-employed|solo|independent|contracting|back to (?:uni|"
-     r"university|school|college|study|studying|education|academia))|(?:start|starting|set up|"
-     r"setting up|launch|launching|run|running) (?:my own|a|our own) (?:business|company|"
-     r"practice|studio|firm|shop|consultancy)|retrain(?:ing)?|career change|change (?:of )?"
-     r"careers?|(?:take|taking) (?:a|some) (?:break|time off|year out|career break|sabbatical)|"
-     r"sabbatical|gap year|go(?:ing)? travelling|(?:need|needs|want|take|taking|having|have) "
-     r"(?:a|some) (?:break|rest|time off|breather|time out)|(?:suited|suits|suit) me|"
-     r"interest in (?:{w} ){0,4}"
-     r"(?:declined|waned|faded|dropped|changed)|lost (?:my |some )?interest|(?:too )?far from "
-     r"(?:what|my)|further from|aligned|alignment", 100, "fit"),
-    ("place and commute", r"commute|commuting|commuter|travel|travelling|traveling|relocat(?:e|"
-     r"ing|ion)|relo (?:cation|cate)|re location|moving (?:just |really |simply )?(?:isn't|is not|"
-     r"wasn't|won't|would|just isn't|is off)|(?:can't|couldn't|won't|don't want to|not willing to|"
-     r"unable to) (?:move|relocate|uproot)|uproot(?:ing)?|flights?|fly in fly out|fifo|"
-     r"(?:weeks|days) on (?:{w} )?(?:weeks? |days? )?off|roster|rotation|move (?:house|away|"
-     r"abroad|cities|city|country|to|across|back)|moving (?:house|"
-     r"away|abroad|to|across|back|cities)|moved|location|distance|closer to home|close to home|"
-     r"nearer (?:to )?home|(?:too|so|very|quite|a bit|a little|rather|pretty|really|way|"
-     r"much) (?:too )?far|remote|hybrid|work(?:ing)? from home|"
-     r"on-site|(?:the|a|long|an hour's|hour's|hour|minute|minutes') drive|driving (?:distance|"
-     r"time|for|an|two|over|to work|to the office)|(?:don't|can't|do not) drive|journey|(?:two|"
-     r"three|an|one|\d+) (?:hours?|trains?|buses)|"
-     r"walking distance|minutes from|miles|the other side of town|(?:much |a lot |far )?closer|"
-     r"nearer|shorter", 100, "place"),
-    ("money", r"salary|salaries|(?<!touch )base|pay|paid|pays|paying|money|compensation|package|"
-     r"bonus|pension|benefits|budget|wage|wages|earning|earn|(?:below|under|lower than|less than|"
-     r"beneath|short of|above) (?:what|my|the|i|\d+|{w} thousand|{w})|(?:what|where) i'm "
-     r"(?:on|earning|at)|i'm on (?:about |around )?{w}|need (?:at least|a base|around)|"
-     r"at least (?:\d+|{w})|or above|too low|(?:a bit|quite|rather|very|pretty) low|"
-     r"(?:bit|little|lot|much|way|well|significantly|considerably) (?:lower|less|below|under|"
-     r"short)|mortgage|rent|bills|loans|debt|afford|cost of|costs|financial|financially|"
-     r"pay cut|take a cut|numbers|stock options|share options|equity|vest|vests|vesting|"
-     r"(?:hoping|hoped|expecting|expected|wanted|after|looking) (?:for )?(?:a bit |a little |"
-     r"a lot |quite a bit |something |a fair bit )?more(?= [,.?]|$| i| so| than| really| to be)|"
-     r"doesn't cover|(?:quite a bit|a bit|a lot|much|way|far|"
-     r"considerably|significantly|substantially|a fair bit|noticeably) (?:more|higher|better)"
-     r"(?= than)|(?:more|higher|better|less|lower) than (?:this|your|the|what you|"
-     r"yours|ours)|cover (?:my|it|the)|commitments|"
-     r"family to support", 100, "money"),
-    ("personal life", r"family|families|kids|children|child|childcare|daughter|son|partner|wife|"
-     r"husband|spouse|missus|missis|girlfriend|boyfriend|fianc(?:e|ee|é|ée)|"
-     r"(?:my|our) (?:{w} )?club(?:'s)?|notice period|parents|mum|mom|dad|father|mother|"
-     r"grandmother|grandfather|baby|pregnant|"
-     r"(?:my|his|her|their|family|mental|poor|a) health|health (?:reasons|issues|problems|"
-     r"condition)|medical|carer|caring for|care for|personal (?:reasons|circumstances|situation|"
-     r"matters)|circumstances|situation (?:has )?changed|school run|school|nursery|studies|"
-     r"(?:a|my|the|this|that) course(?! of)|degree|master's|masters|exams?|qualification|"
-     r"certification|chartership|timing|"
-     r"(?:right|good|best) (?:time|moment)|hours|shifts|shift|nights|weekends|evenings|on-call|"
-     r"on call|rota|schedule|work-life|work life|flexibility|flexible|part-time|part time|"
-     r"full-time|full time|four day|four-day|nine day|days a week|workload|burn out|burnout|"
-     r"visa|lease|landlord|flat|housing|parental leave|maternity|paternity|culture|clicked with|"
-     r"the people there|the team there|(?:something|things) (?:has |have )?come up|came up|"
-     r"at home|family (?:matter|emergency|reasons)|personal matter|early starts|early mornings|"
-     r"late finishes|long hours|unsocial hours|antisocial hours|little one|little ones|toddler|"
-     r"newborn|my kid", 100, "life"),
-    ("because of", r"(?:due to|because of|owing to|on account of) (?:{w} )|thanks to (?:a|an|my|"
-     r"some|this|that|the(?! (?:team|panel|whole|hiring|recruit|interview|people|staff|"
-     r"managers?|company|firm|department|board|hr)))(?= )", 90, "cause"),
-])
+REASON_FAMILIES = load("reasons")
 
-LONG_STORY = families([
-    ("long story", r"long story|(?:a few|several|many|multiple|various|a couple of|a handful of) "
-     r"(?:little |different |separate )?(?:things|reasons|factors)|(?:a lot|lots|a bunch|a number|"
-     r"a few|several|loads) of (?:little "
-     r"|different )?(?:things|reasons|factors)|a combination|a mix|on top of (?:all )?(?:that|"
-     r"this)|(?:it all|it) (?:adds|added) up|(?:stacked|added|piles|piled) up|"
-     r"(?:didn't|doesn't|don't|just doesn't|wouldn't) add up|to explain|let me explain|"
-     r"sorry for rambling|a long list|for starters|first of all|"
-     r"firstly|secondly|not to mention|as well as|between the"),
-])
+LONG_STORY = load("long_story")
 
-REASON_FRAME = families([
-    ("reason frame", r"(?:it's|it is|it was|that's|it) (?:more|just|really|mainly|mostly|simply|"
-     r"honestly|actually|purely|partly)? ?(?:that|about|to do with|because|down to)|"
-     r"the (?:real |main |actual |only |big |biggest )?(?:reason|problem|issue|thing|sticking "
-     r"point) (?:is|was|'s)|because|since|what (?:put me off|changed|made|tipped|swung)"),
-])
+REASON_FRAME = load("reason_frame")
 """Words that present what follows as the reason ("it's more that ...", "the real problem
 is ..."), so a complaint after them is why, not just an outburst."""
 
-DELAY = families([
-    ("asks for time", r"more time|couple (?:of )?more days|few more days|"
-     r"(?:talk|mull) it over|get back to you|call you back|let you know|until (?:monday|"
-     r"tuesday|wednesday|thursday|friday|tomorrow|next week|the end of)|(?:a|another) (?:few|"
-     r"couple of|day or) (?:more )?days|a bit longer|not yet|give me (?:until|till|a)|"
-     r"hold off|another day|sleep on it"),
-])
+DELAY = load("delay")
 """Asking to wait: the motive that follows is for waiting, not for declining."""
 
 _SPLIT_WORDS = frozenset({"and", "but", "plus", "also", "because", "since", "then", "so",
@@ -245,17 +92,9 @@ def clause_spans(utt: Utterance) -> list[tuple[int, int]]:
 
 def _negated(utt: Utterance, hit: Hit) -> bool:
     """"it isn't about the money": a motive named only to rule it out."""
-    k = hit.i - 1
-    steps = 0
-    while k >= 0 and steps < 5 and not utt.words[k].is_punct:
-        text = utt.words[k].text
-        if text in NEGATORS or text in ("isn't", "nothing"):
-            return True
-        if text not in _SOFT_NEG_FILLERS:
-            return False
-        k -= 1
-        steps += 1
-    return False
+    if is_negator(utt.words[hit.i].text):
+        return False  # "no, not really, it just wasn't the right time": the no answers else
+    return utt.negator_before(hit.i, 5, _SOFT_NEG_FILLERS) is not None
 
 
 def read_reasons(
@@ -306,7 +145,7 @@ def read_reasons(
         if details:
             units = _units(utt, spans, kept, details)
     words = sum(sum(1 for w in utt.words[u.start:u.end] if not w.is_punct) for u in units)
-    story = find(utt, LONG_STORY)
+    story = find(utt, LONG_STORY) if units else []
     return ReasonReading(tuple(units), story[0] if story else None, words, tuple(vetoed))
 
 
@@ -319,7 +158,8 @@ def _units(utt: Utterance, spans: list[tuple[int, int]], kept: list[Hit],
     for start, end in spans:
         inside = tuple(h for h in kept if start <= h.i < end)
         first_word = utt.words[start].text if start < len(utt.words) else ""
-        if last_was_unit and first_word in _MERGE_WORDS:
+        if last_was_unit and (first_word in _MERGE_WORDS or _continues(utt, units[-1], start,
+                                                                         end, inside)):
             last = units[-1]
             units[-1] = ReasonUnit(last.start, end, last.hits + inside)
             continue
@@ -329,6 +169,21 @@ def _units(utt: Utterance, spans: list[tuple[int, int]], kept: list[Hit],
         else:
             last_was_unit = False
     return units
+
+
+def _continues(utt: Utterance, last: ReasonUnit, start: int, end: int,
+               inside: tuple[Hit, ...]) -> bool:
+    """Whether clause ``[start, end)`` says more about the reason just given rather than
+    adding one: "dismissive and rude" (a bare "and"-word), or a new sentence about the same
+    kind of reason ("it's mainly the commute. It'd be two hours each way")."""
+    words = [w.text for w in utt.words[start:end] if not w.is_punct]
+    if words and words[0] in ("and", "or") and len(words) <= 2:
+        return True
+    if (inside and utt.sentence[start] != utt.sentence[last.start] and words
+            and words[0] not in _LIST_JOINS):
+        kinds = {h.family.tag for h in last.hits if h.family.tag}
+        return any(h.family.tag in kinds for h in inside)
+    return False
 
 
 _LIST_JOINS = frozenset({"and", "also", "plus", "then", "on", "as", "oh", "not", "besides"})
@@ -392,11 +247,14 @@ _OBJECT_OPENERS = frozenset({"on", "the", "your", "this", "that", "a", "an", "up
                              "it", "from"})
 _LINKS = frozenset({"because", "since", "as", "due", "given", "for", "cos", "owing", "but", "and",
                     "so", "with", "i", "i've", "i'm", "i'd", "i'll", "we", "we've", "we're",
-                    "they", "they've", "they're", "it's", "there's", "which", "that's"})
+                    "they", "they've", "they're", "it's", "there's", "which", "that's", "was",
+                    "were", "is", "are", "been", "felt", "seemed", "looked"})
 
 
 def _declined_object(utt: Utterance, hit: Hit, declined: Sequence[tuple[int, int]]) -> bool:
     """"I'll have to pass on the trial shift": the motive word is the thing declined."""
+    if _LINKS & set(utt.texts(hit.i + 1, hit.j)):
+        return False  # "declining the offer I accepted another one": a clause of its own
     for _, end in declined:
         between = utt.texts(end, hit.i)
         if (end <= hit.i and hit.i - end <= 4 and utt.clause[end - 1] == utt.clause[hit.i]
@@ -475,7 +333,9 @@ _FUNCTION_WORDS = frozenset([
 ])
 _DECLINES_TO_ANSWER = ("rather not", "prefer not", "private", "not go into", "not get into",
                        "doesn't matter", "not important", "nothing to do with", "keep the details",
-                       "keep that", "rather keep", "prefer to keep", "not say", "can't say")
+                       "keep that", "rather keep", "prefer to keep", "not say", "can't say",
+                       "want to get into", "want to go into", "get into it", "go into it",
+                       "go into detail", "talk about it", "under wraps")
 
 
 def fallback(utt: Utterance, asks_why: bool, decided: bool) -> ReasonReading | None:
@@ -492,6 +352,8 @@ def fallback(utt: Utterance, asks_why: bool, decided: bool) -> ReasonReading | N
                 return _single(BECAUSE, start, end)
     if asks_why and not any(cue in utt.joined for cue in _DECLINES_TO_ANSWER):
         for start, end in spans:
+            if _in_question(utt, Hit(ANSWER, start, end, 0.0, (start, end))):
+                continue  # "anyway, how's your week been?" asks back, it answers nothing
             focused = bool(_FOCUS & set(utt.texts(start, start + 2)))
             if _content(utt, start, end) >= ANSWER_CONTENT - focused:
                 return _single(ANSWER, start, end)
@@ -517,11 +379,21 @@ def _in_question(utt: Utterance, hit: Hit) -> bool:
     return False
 
 
+_EMBEDDING = frozenset({"know", "sure", "wonder", "wondering", "unsure", "certain", "see",
+                        "ask", "asking", "check", "tell"})
+"""Words after which "if" asks a question ("I don't know if it's the right time") rather
+than setting a condition."""
+
+
 def _in_condition(utt: Utterance, hit: Hit) -> bool:
+    """"if the salary were higher": a motive inside a condition is what would change the
+    decision. A polite "if that's okay" or an embedded "I don't know if ..." is none."""
     clause = utt.clause[hit.i]
     k = hit.i - 1
     while k >= 0 and utt.clause[k] == clause and hit.i - k <= 8:
         if utt.words[k].text in ("if", "unless"):
-            return True
+            tail = " ".join(utt.texts(k, k + 6))
+            return not (tail.startswith(POLITE_IF) or (utt.texts(k - 1, k)[0:1] and
+                        utt.texts(k - 1, k)[0] in _EMBEDDING))
         k -= 1
     return False

@@ -11,11 +11,11 @@ or the cue that vetoed it.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from trainer.checklist import BUILTIN_NAMES
 from trainer.errors import TrainerError
-from trainer.scenario.model import CustomItem
 from trainer.scoring import context as ctx
 from trainer.scoring.courtesy import (
     BLUNT_WORDS,
@@ -29,9 +29,10 @@ from trainer.scoring.custom import CompiledItem, compile_item, score_item
 from trainer.scoring.decision import DecisionReading, read_decision
 from trainer.scoring.families import Hit, find
 from trainer.scoring.gratitude import read_thanks
+from trainer.scoring.heard import HeardReply
 from trainer.scoring.hedging import HedgeReading, read_hedges
 from trainer.scoring.metrics import reply_metrics
-from trainer.scoring.offence import is_sarcastic, read_offence
+from trainer.scoring.offence import SARCASM, is_sarcastic, read_offence
 from trainer.scoring.reasons import (
     DELAY,
     REASON_FAMILIES,
@@ -41,13 +42,27 @@ from trainer.scoring.reasons import (
     read_reasons,
 )
 from trainer.scoring.result import Evidence, ItemResult, ReplyScore, ReplyTiming
-from trainer.scoring.utterance import MAX_CHARS, Utterance
-from trainer.textmatch import tokenize
+from trainer.scoring.utterance import Utterance
+
+if TYPE_CHECKING:  # the scenario's model imports the branch rules, which read replies here
+    from trainer.scenario.model import CustomItem
 
 THRESHOLD = 60.0
 """Score a built-in item needs; family weights and repair similarities set the scores."""
 VETO_FACTOR = 0.4
 """A vetoed match keeps this share of its score, so it shows as a near miss."""
+
+# -- The rules between detectors, in one place ------------------------------------------
+# * A hedge on the decision unmakes a clear no (decision.read_decision, given the cue).
+# * Accepting or caving unmakes a clear no, a reason and a courteous follow-up.
+# * Sarcasm (offence.SARCASM) unmakes thanks and good wishes in its sentence, and is
+#   never a reason; NOT_A_REASON lists the offence families that give no reason.
+# * Criticism is a reason only when it answers why or the terms, or backs a no.
+# * Badmouthing, rudeness, caving or a hedge unmake a courteous follow-up; a reply of a
+#   few words is curt unless it is polite or names the reason asked for.
+# * Asking for time: the motive given is for waiting, not for declining.
+NOT_A_REASON = SARCASM | {"accusation", "pestering", "disclaimer"}
+"""Offence families that run them down without saying why the speaker declines."""
 
 
 @dataclass(frozen=True)
@@ -68,6 +83,10 @@ class Reading:
     rude: list[Hit]
     """Curt or evasive phrases (looked for only when a follow-up is judged)."""
     polite: list[Hit]
+    asks_why: bool
+    """Whether the recruiter line asks for the reason (or where the speaker is going)."""
+    alternative: bool
+    """Whether the recruiter line names another role or office (declining it has reasons)."""
 
 
 def _quote(utt: Utterance, hit: Hit) -> str:
@@ -91,12 +110,38 @@ def _evidence(utt: Utterance, hits: Sequence[Hit]) -> tuple[Evidence, ...]:
     return tuple(out)
 
 
-def _matched(name: str, utt: Utterance, hits: Sequence[Hit], extra: str = "") -> ItemResult:
+PHRASE_REACH = 6
+"""How many words a one- or two-word match is widened by, each way, to its whole phrase."""
+_PHRASE_EDGE = frozenset({"and", "but", "so", "because", "though", "although", "also", "plus",
+                          "then", "or", "um", "uh", "er", "erm", "honestly", "well", "yeah"})
+"""Words a phrase never starts or ends on: they join it to the next one."""
+
+
+def _phrase(utt: Utterance, hit: Hit) -> Hit:
+    """``hit`` widened to the whole phrase it stands in ("the salary was frankly cheap", not
+    "cheap"; "the base is lower than I need", not "base"), so evidence reads as said."""
+    if hit.j - hit.i > 2:
+        return hit
+    words, clause = utt.words, utt.clause
+    i, j = hit.i, hit.j
+    while (i > 0 and hit.i - i < PHRASE_REACH and clause[i - 1] == clause[hit.i]
+           and words[i - 1].text not in _PHRASE_EDGE):
+        i -= 1
+    while (j < len(words) and j - hit.j < PHRASE_REACH and clause[j] == clause[hit.i]
+           and words[j].text not in _PHRASE_EDGE):
+        j += 1
+    return Hit(hit.family, i, j, hit.score, hit.core)
+
+
+def _matched(name: str, utt: Utterance, hits: Sequence[Hit], extra: str = "",
+             whole: bool = False) -> ItemResult:
+    """A met item; ``whole`` widens short matches to their phrase for the evidence."""
     best = max(hits, key=lambda h: h.score)
     heard = utt.heard_notes(best.i, best.j)
     why = (f'{best.family.name}: {_quote(utt, best)} ({best.score:.0f} >= {THRESHOLD:.0f})'
            + (f"; {heard}" if heard else "") + (f"; {extra}" if extra else ""))
-    return ItemResult(name, True, best.score, THRESHOLD, _evidence(utt, hits), why)
+    shown = [_phrase(utt, h) for h in hits] if whole else hits
+    return ItemResult(name, True, best.score, THRESHOLD, _evidence(utt, shown), why)
 
 
 def _missed(name: str, utt: Utterance, vetoed: Sequence[tuple[Hit, str]], nothing: str
@@ -139,19 +184,31 @@ class Scorer:
         asks = kind in (ctx.LineKind.OPENING, ctx.LineKind.CHANGE, ctx.LineKind.UNKNOWN) or (
             kind is ctx.LineKind.TERMS and ctx.asks_to_go_ahead(context))
         offence, offence_vetoed = read_offence(utt)
-        thanks, thanks_vetoed = read_thanks(utt, is_sarcastic(offence))
-        hedges = read_hedges(utt)
+        # at the end of the call "no" answers "anything else?": "no, all good, cheers" and
+        # "no, thank *you*" thank them, they refuse nothing
+        reciprocal = kind is ctx.LineKind.WRAPUP
+        thanks, thanks_vetoed = read_thanks(utt, is_sarcastic(offence), reciprocal)
+        why = ctx.asks_why(context) or ctx.asks_where(context)
+        hedges = read_hedges(utt, kind is ctx.LineKind.WRAPUP)
+        delay = find(utt, DELAY)
+        if hedges.cues and all(c.family.name == "not decided yet" for c in hedges.cues) and delay:
+            # "I haven't decided yet, could I have until Friday?" asks for time, plainly
+            hedges = HedgeReading((), hedges.loose, hedges.apologies)
         motives = find(utt, REASON_FAMILIES)
         motive = bool(offence) or bool(motives)
-        decision = read_decision(utt, kind, asks, hedges.cues[0] if hedges.cues else None,
-                                 motive, ctx.offers_alternative(context))
+        # a decision buried in apologies is hedged, but its words may still be a clear no
+        qualifier = next((c for c in hedges.cues if c.family.name != "apology"), None)
+        decision = read_decision(utt, kind, asks, qualifier, motive,
+                                 ctx.offers_alternative(context))
         close = read_close(utt)
         excluded = [_with_object(utt, h) for h in (*thanks, *close)]
-        criticism = [h for h in offence
-                     if h.family.name not in ("sarcasm", "accusation", "pestering")]
+        sarcastic = is_sarcastic(offence)
+        criticism = [h for h in offence if h.family.name not in NOT_A_REASON]
         # a good wish in a sarcastic sentence ("good luck finding anyone who...") is a jibe
-        jibes = {utt.sentence[h.i] for h in offence if h.family.name == "sarcasm"}
-        close = [h for h in close if utt.sentence[h.i] not in jibes]
+        jibes = {utt.sentence[h.i] for h in offence if h.family.name in SARCASM}
+        close = [h for h in close if utt.sentence[h.i] not in jibes
+                 and not any(o.i >= h.j for o in offence)  # a parting shot is no warm end
+                 and not any(t.i <= h.i < t.j for t, _ in thanks_vetoed)]
         if kind is ctx.LineKind.CHANGE and not decision.kept:
             # answering a counter-offer, a complaint is why only when given as the reason
             # ("it's more that the whole setup felt amateurish"), not as an outburst
@@ -162,16 +219,20 @@ class Scorer:
                 hedges.hedged and decision.vetoed):  # a hedged no backed by a complaint
             criticism = []  # a complaint is a reason only when it answers why or the terms,
             # or backs a no
-        if find(utt, DELAY) and not (decision.kept or decision.vetoed):
+        if delay and not (decision.kept or decision.vetoed):
             motives, criticism = [], []  # "not yet, it's been a busy week with the kids"
         blocked = [(h.i, h.j) for h in (*decision.kept, *(v[0] for v in decision.vetoed),
                                          *hedges.cues, *hedges.apologies)]
         if decision.reversal is not None:
             blocked.append((decision.reversal.hit.i, decision.reversal.hit.j))
+        # "not for me" said as the no is the no, not also its reason
+        idioms = [(h.i, h.j) for h in decision.kept if h.family.tag == "idiom"]
+        motives = [m for m in motives if not any(i <= m.i and m.j <= j for i, j in idioms)]
         reasons = read_reasons(utt, excluded, criticism, motives, blocked,
                                [(h.i, h.j) for h in decision.kept if h.family.tag == "verb"])
         if not reasons.units and decision.reversal is None and kind is not ctx.LineKind.FUTURE:
-            answers = ctx.asks_why(context) and not hedges.hedged and not read_rude(utt)
+            rude = read_rude(utt)
+            answers = why and not hedges.hedged and not rude and not sarcastic
             extra = fallback(utt, answers, bool(decision.kept))
             if extra is not None:
                 reasons = extra
@@ -184,7 +245,8 @@ class Scorer:
                       if not any(i <= h.i < j for i, j in refusals)]
         return Reading(utt, kind, applicable, thanks, thanks_vetoed, offence, offence_vetoed,
                        hedges, decision, reasons, close,
-                       soften(utt, read_rude(utt)) if judged else [], polite)
+                       soften(utt, read_rude(utt)) if judged else [], polite, why,
+                       ctx.names_alternative(context))
 
     def score(
         self,
@@ -218,10 +280,9 @@ class Scorer:
             "over_detailed": self._over_detailed(r),
         }
         if self._custom:
-            text = reply[:MAX_CHARS]
-            tokens = tokenize(text)
+            heard = HeardReply(r.utt)
             for compiled in self._custom:
-                checks[compiled.item.name] = score_item(compiled, text, tokens)
+                checks[compiled.item.name] = score_item(compiled, heard)
         metrics = reply_metrics(r.utt, timing, r.hedges.loose, r.reasons.count, r.reasons.words,
                                 line_kind=r.kind.value, caved=r.decision.reversal is not None)
         return ReplyScore(reply, checks, metrics)
@@ -267,7 +328,7 @@ class Scorer:
             return _missed("brief_reason", r.utt, list(reasons.vetoed),
                            "no reason given for the decision")
         hits = [h for u in reasons.units for h in u.hits]
-        if r.kind is ctx.LineKind.FUTURE:
+        if r.kind is ctx.LineKind.FUTURE and not r.alternative:
             return _missed("brief_reason", r.utt, [(hits[0], "answers an offer of future "
                                                    "contact, not why they decline")], "")
         if r.decision.reversal is not None:
@@ -278,9 +339,11 @@ class Scorer:
             return ItemResult("brief_reason", False, best.score * VETO_FACTOR, THRESHOLD,
                               self._unit_evidence(r),
                               f"a reason, but it runs on: {self._detail(r)}")
-        return _matched("brief_reason", r.utt, hits,
-                        f"{reasons.count} reason clause{'s' if reasons.count > 1 else ''}, "
-                        f"{reasons.words} words")
+        result = _matched("brief_reason", r.utt, hits,
+                          f"{reasons.count} reason clause{'s' if reasons.count > 1 else ''}, "
+                          f"{reasons.words} words")
+        # the evidence of a reason is its whole clause, not the word that named it
+        return replace(result, evidence=self._unit_evidence(r))
 
     def _followup(self, r: Reading) -> ItemResult:
         name = "courteous_followup"
@@ -300,7 +363,7 @@ class Scorer:
         if utt.raw_words == 0:
             return ItemResult(name, False, 0.0, THRESHOLD, (), "no answer")
         whole = utt.evidence(0, len(utt))
-        if utt.raw_words < CURT_WORDS and not r.polite:
+        if utt.raw_words < CURT_WORDS and not r.polite and not (r.asks_why and r.reasons.units):
             return ItemResult(name, False, 20.0, THRESHOLD, (whole,) if whole else (),
                               f"curt: {utt.raw_words} word{'s' if utt.raw_words != 1 else ''} "
                               "and no courtesy")
@@ -312,14 +375,19 @@ class Scorer:
                               "no reason and no courtesy")
         if r.polite:
             return _matched(name, utt, r.polite, "answers without wavering")
+        if r.asks_why and not r.reasons.units and not r.decision.kept:
+            return ItemResult(name, False, 30.0, THRESHOLD, (whole,) if whole else (),
+                              "does not answer what was asked (no reason, no polite refusal "
+                              "to give one)")
         return ItemResult(name, True, 80.0, THRESHOLD, (whole,) if whole else (),
                           f"answers in {utt.raw_words} words without rudeness or wavering")
 
     def _close(self, r: Reading) -> ItemResult:
         # thanks-again phrases close only at the end ("Thanks again for calling, but..." opens)
         last_sentence = r.utt.sentence[-1] if len(r.utt) else 0
-        hits = [h for h in r.close if h.family.tag != "thanks"
-                or r.utt.sentence[h.i] >= last_sentence - 1]
+        hits = [h for h in r.close if (h.family.tag != "thanks"
+                or r.utt.sentence[h.i] >= last_sentence - 1)
+                and (h.family.tag != "end" or r.utt.sentence[h.i] == last_sentence)]
         if r.kind is ctx.LineKind.WRAPUP and r.thanks:
             # thanking them at the end of the call is thanking them again; a lone
             # "thanks" tacked on to "that's it" is not yet a warm ending
@@ -332,13 +400,13 @@ class Scorer:
 
     def _offensive(self, r: Reading) -> ItemResult:
         if r.offence:
-            return _matched("offensive", r.utt, r.offence)
+            return _matched("offensive", r.utt, r.offence, whole=True)
         return _missed("offensive", r.utt, r.offence_vetoed, "nothing disparaging")
 
     def _hedged(self, r: Reading) -> ItemResult:
         cues = r.hedges.cues
         if cues:
-            return _matched("hedged", r.utt, cues, "qualifies the decision")
+            return _matched("hedged", r.utt, cues, "qualifies the decision", whole=True)
         loose = r.hedges.loose
         reversal = r.decision.reversal
         if loose and reversal is not None and reversal.kind == "cave":
@@ -363,7 +431,10 @@ class Scorer:
     def _unit_evidence(r: Reading) -> tuple[Evidence, ...]:
         out: list[Evidence] = []
         for unit in r.reasons.units:
-            ev = r.utt.evidence(unit.start, unit.end)
+            start, end = unit.start, unit.end
+            while start < end and r.utt.words[start].text in _PHRASE_EDGE:
+                start += 1  # "and the commute": the reason starts at "the"
+            ev = r.utt.evidence(start, end)
             if ev is not None:
                 out.append(ev)
         return tuple(out)
@@ -391,4 +462,9 @@ def _with_object(utt: Utterance, hit: Hit) -> tuple[int, int]:
     while (end < len(utt.words) and end - hit.j < 10 and not utt.words[end].is_punct
            and utt.words[end].text not in _OBJECT_STOP):
         end += 1
+    nxt = utt.texts(end, end + 3)
+    if nxt[:2] == ["and", "for"] or nxt == [",", "and", "for"]:
+        # "thank you for the offer, and for the lovely tour": still what the thanks is for
+        return hit.i, _with_object(utt, Hit(hit.family, end, end + len(nxt[:2]) + (
+            nxt[0] == ","), hit.score, hit.core))[1]
     return hit.i, end

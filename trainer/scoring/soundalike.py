@@ -28,7 +28,12 @@ CONTRACTIONS: dict[str, str] = {
     "havent": "haven't", "hasnt": "hasn't", "weve": "we've", "youve": "you've",
     "theyre": "they're", "whats": "what's", "cannot": "can't", "ain't": "isn't",
     "i'ma": "i'm", "itll": "it'll", "youll": "you'll", "shes": "she's", "hes": "he's",
-    "id've": "i'd", "y'all": "you",
+    "id've": "i'd", "y'all": "you", "wil": "will", "pas": "pass", "ill've": "i'll",
+    # Scottish and Irish negatives
+    "cannae": "can't", "canna": "can't", "dinnae": "don't", "dinna": "don't", "willnae": "won't",
+    "wouldnae": "wouldn't", "didnae": "didn't", "isnae": "isn't", "wasnae": "wasn't",
+    "couldnae": "couldn't", "shouldnae": "shouldn't", "havenae": "haven't", "doesnae": "doesn't",
+    "nae": "not", "tae": "to", "wi'": "with", "wi": "with",
 }
 """Apostrophes a recogniser or a hurried typist leaves out."""
 
@@ -41,6 +46,10 @@ EXPANSIONS: dict[str, tuple[str, ...]] = {
     "plz": ("please",), "ur": ("your",), "u": ("you",), "tho": ("though",),
     "ok": ("okay",), "k": ("okay",), "alright": ("all", "right"), "gd": ("good",),
     "nope": ("nope",), "yep": ("yes",), "yup": ("yes",), "ya": ("you",),
+    "hafta": ("have", "to"), "haveta": ("have", "to"), "hasta": ("has", "to"),
+    "needa": ("need", "to"), "oughta": ("ought", "to"), "lemme": ("let", "me"),
+    "gimme": ("give", "me"), "amn't": ("am", "not"), "imma": ("i'm", "going", "to"),
+    "i'mma": ("i'm", "going", "to"), "gonnae": ("going", "to"),
 }
 """Spoken short forms, spelt out so phrase families need one spelling only."""
 
@@ -88,7 +97,8 @@ _ACCEPT_BEFORE = frozenset({
 _ACCEPT_AFTER_BLOCK = frozenset({"for", "that", "when", "where", "if", "maybe", "perhaps"})
 
 KEY_WORDS: tuple[str, ...] = (
-    "decline", "declined", "declining", "declines", "appreciate", "appreciated",
+    "accept", "afraid", "interested", "decline", "declined", "declining", "declines",
+    "appreciate", "appreciated",
     "appreciative", "appreciation", "grateful", "gratitude", "thankful", "thanks", "regrettably",
     "unfortunately", "withdraw", "withdrawing", "withdrawn", "withdrawal", "accepting",
     "accepted", "opportunity", "opportunities", "reconsider", "reconsidering", "interview",
@@ -110,7 +120,8 @@ REAL_NEIGHBOURS: tuple[str, ...] = (
     "positions", "processes", "processed", "families", "salaries", "pleasures", "businesses",
     "apology", "apologised", "apologized", "certain", "absolute", "definite", "actual",
     "current", "genuine", "sincere", "generosity", "patient", "declination", "acceptance",
-    "acceptable", "accepts", "appreciates", "appreciating", "gratefully", "thankfully",
+    "acceptable", "accepts", "accent", "access", "except", "afford", "interesting",
+    "interest", "interests", "appreciates", "appreciating", "gratefully", "thankfully",
     "relocated", "commuted", "commuter", "commutes", "promotions", "promoted", "anothers",
 )
 """Real words one letter or a suffix away from a key word: never "repaired" into it
@@ -184,17 +195,143 @@ def may_merge(words: Sequence[str]) -> bool:
 
 
 @lru_cache(maxsize=8192)
+def _swaps(word: str) -> set[str]:
+    return {word[:k] + word[k + 1] + word[k] + word[k + 2:] for k in range(1, len(word) - 1)
+            if word[k] != word[k + 1]}
+
+
+_TRANSPOSED: dict[str, str] = {}
+for _key in KEY_WORDS:
+    for _swapped in _swaps(_key):
+        if _swapped not in _KEY_SET:
+            _TRANSPOSED.setdefault(_swapped, _key)
+
+_G_DROPPED: dict[str, str] = {
+    word[:-1]: word for word in (
+        "accepting", "declining", "withdrawing", "taking", "going", "passing", "turning",
+        "leaving", "staying", "moving", "thinking", "nothing", "something", "doing", "looking",
+        "saying", "coming", "joining", "proceeding", "interviewing", "relocating", "commuting",
+        "wishing", "hoping", "planning", "pulling", "stepping", "backing", "dropping", "opting",
+        "wasting", "messing", "mucking", "waiting", "getting", "working", "travelling",
+        "traveling", "driving", "starting", "signing", "considering", "reconsidering",
+    )
+}
+"""Spoken "-in'" endings ("I won't be acceptin' it"), written out ("accepting")."""
+
+
 def repair_typo(word: str) -> tuple[str, float] | None:
-    """The key word ``word`` was probably meant to be, with its similarity, or ``None``."""
+    """The key word ``word`` was probably meant to be, with its similarity, or ``None``.
+
+    Dropped and doubled letters are caught by spelling similarity, swapped neighbours
+    ("declien") by a table of every key word's transpositions, and a letter heard as
+    another with the same sound ("dekline") by the sound key.
+    """
+    if word.endswith("in"):
+        dropped = _G_DROPPED.get(word)
+        if dropped is not None:
+            return dropped, 95.0
     if len(word) < 5 or word in _KEY_SET or not word.isalpha():
         return None
+    swapped = _TRANSPOSED.get(word)
+    if swapped is not None:
+        return swapped, 88.0
     best = process.extractOne(word, KEY_WORDS, scorer=fuzz.ratio, score_cutoff=86)
     if best is None:
-        return None
+        return _sounds_like_key(word)
     target, score, _ = best
     if target[0] != word[0] or target.startswith(word) or word.startswith(target):
         return None
     return target, float(score)
+
+
+def _sounds_like_key(word: str) -> tuple[str, float] | None:
+    """One written word that sounds like a key word it is spelt close to ("dekline")."""
+    if len(word) < 6:
+        return None
+    target = _PHONETIC_INDEX.get(phonetic_key(word))
+    if target is None or target[0] != word[0]:
+        return None
+    score = fuzz.ratio(word, target)
+    return (target, 85.0) if score >= 75 else None
+
+
+_RUN_LEFT = frozenset({
+    "i", "im", "ill", "ive", "id", "wont", "cant", "dont", "not", "no", "have", "has", "to",
+    "will", "be", "going", "gonna", "gotta", "must", "afraid", "sorry", "thank", "thanks",
+    "turn", "turning", "say", "pass", "passing", "take", "taking", "am", "would", "wouldnt",
+    "couldnt", "decided", "unfortunately", "but",
+})
+_RUN_RIGHT = frozenset({
+    "i", "im", "ill", "wont", "cant", "dont", "not", "no", "have", "to", "will", "be", "going",
+    "decline", "declining", "accept", "accepting", "take", "taking", "turn", "turning", "down",
+    "pass", "passing", "on", "interested", "withdraw", "withdrawing", "the", "offer", "it",
+    "job", "role", "position", "say", "thanks", "you", "afraid", "sorry", "able", "decided",
+    "thank", "but",
+})
+"""Words a recogniser runs together in a refusal ("iwont", "cantaccept", "turndown"): a
+written word is split only when every part is one of these."""
+_RUN_REAL = frozenset({"into", "onto", "notable", "downturn", "ontake", "cannot", "tothe",
+                       "noon", "tonnes"})
+
+
+@lru_cache(maxsize=8192)
+def split_run_on(word: str) -> tuple[str, ...] | None:
+    """The words of a run-together ``word`` ("iwontbe" is "i wont be"), or ``None``."""
+    if len(word) < 4 or word in _RUN_LEFT or word in _RUN_RIGHT or word in _RUN_REAL:
+        return None
+    for k in range(1, len(word)):
+        left, right = word[:k], word[k:]
+        if left not in _RUN_LEFT:
+            continue
+        if right in _RUN_RIGHT:
+            return left, right
+        rest = split_run_on(right) if len(right) >= 4 else None
+        if rest is not None and len(rest) < 3:
+            return (left, *rest)
+    return None
+
+
+_NO_AS_NOT_BEFORE = frozenset({"i'll", "i'm", "i'd", "we'll", "we're", "it'll", "it's", "that's",
+                               "i", "we", "am"})
+_NO_AS_NOT_AFTER = frozenset({
+    "be", "taking", "take", "accepting", "accept", "going", "go", "coming", "come", "doing",
+    "do", "joining", "join", "moving", "bother", "bothering", "want", "need", "able", "gonna",
+    "gonnae", "wanna",
+})
+
+
+_ILL_AS_I_LL_AFTER = frozenset({
+    "pass", "be", "have", "take", "go", "do", "stay", "let", "get", "call", "think", "keep",
+    "just", "need", "probably", "definitely", "look", "send", "give", "leave", "decline",
+    "stick", "bow", "sit", "say", "try", "see", "talk", "speak", "never", "not", "always",
+    "still", "wait", "email", "ring", "come", "miss", "accept", "withdraw", "tell", "pull",
+})
+
+
+def ill_means_i_will(before: str, after: str) -> bool:
+    """"ill pass": an apostrophe-less "I'll" (never "fell ill", "an ill wind")."""
+    return after in _ILL_AS_I_LL_AFTER and before not in ("fell", "feel", "feeling", "an", "was",
+                                                          "is", "be", "been", "so", "very")
+
+
+_REPEATABLE = frozenset({"that", "had", "is", "very", "really", "so", "no", "bye", "ha", "many",
+                         "far", "long", "way", "sorry"})
+"""Words said twice on purpose ("that that", "very very", "bye bye", "sorry sorry")."""
+
+
+def is_stutter(word: str, nxt: str) -> bool:
+    """A false start the recogniser wrote down: the same word twice ("i i i", "to to") or a
+    cut-off start of the next word ("de decline", "ac accept")."""
+    if word == nxt:
+        return word not in _REPEATABLE and word.isalpha()
+    return (len(word) <= 3 and len(nxt) >= 5 and nxt.startswith(word) and word not in _COMMON
+            and word.isalpha())
+
+
+def no_means_not(before: str, after: str) -> bool:
+    """"I'll no be taking it" (Scots): "no" before a verb is "not"."""
+    return before in _NO_AS_NOT_BEFORE and (after in _NO_AS_NOT_AFTER
+                                            or _G_DROPPED.get(after, "") in _NO_AS_NOT_AFTER)
 
 
 _COMMON = frozenset({
@@ -269,7 +406,11 @@ def is_thank_you(first: str, second: str) -> bool:
     return first in _THANK_LIKE and second in _YOU_LIKE and (first, second) != ("thank", "you")
 
 
-def is_misheard_thanks(word: str) -> bool:
+def is_misheard_thanks(word: str, after: str = "") -> bool:
+    """"tanks", "thanx"; and "thinks" when what follows only fits thanks ("thinks very much
+    for the offer")."""
+    if word == "thinks":
+        return after in ("very", "so", "a", "for", "again", "heaps", "loads")
     return word in _THANKS_LIKE and word != "thanks"
 
 
@@ -282,6 +423,11 @@ def think_you_means_thank_you(before: str, after: str) -> bool:
     if after in _THINK_YOU_BLOCKERS or before == "i" or before == "don't":
         return False
     return after in _THANK_FOLLOWERS or after == "" or before in _THINK_YOU_OPENERS
+
+
+ACCEPTED_OBJECTS = frozenset({"another", "a", "an", "the", "their", "other", "one"})
+"""Words after "except it" / "accept it" that show the recogniser split "accepted"
+("i except it another offer")."""
 
 
 def except_means_accept(before: str, after: str) -> bool:

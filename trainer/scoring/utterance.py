@@ -31,6 +31,18 @@ _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
 
 PUNCT = frozenset({",", ".", "?"})
 
+NEGATORS = frozenset({
+    "not", "never", "no", "won't", "can't", "don't", "didn't", "wouldn't", "couldn't",
+    "shouldn't", "isn't", "aren't", "wasn't", "weren't", "haven't", "hasn't", "doesn't",
+    "nothing", "neither", "nor", "hardly", "without",
+})
+"""Words that negate what follows them (canonical forms: "will not" reads as "won't")."""
+
+
+def is_negator(word: str) -> bool:
+    """Whether a canonical word negates ("not", "won't", and any other "-n't")."""
+    return word in NEGATORS or word.endswith("n't")
+
 
 @dataclass(frozen=True, slots=True)
 class Word:
@@ -54,13 +66,22 @@ class _Raw:
     start: int
     end: int
     kind: str
+    run_on: str = ""
+    """The written word this one was split from ("iwont"), if any."""
 
 
 def _scan(text: str) -> list[_Raw]:
     raws: list[_Raw] = []
     for m in _SCAN.finditer(text):
         kind = m.lastgroup or "w"
-        if kind in ("n", "w"):
+        if kind == "w":
+            word = m.group(0).lower()
+            parts = soundalike.split_run_on(word) if word.isalpha() else None
+            if parts is None:
+                raws.append(_Raw(word, m.start(), m.end(), "w"))
+            else:  # "iwont": the words a recogniser ran together, each over the whole span
+                raws.extend(_Raw(part, m.start(), m.end(), "w", word) for part in parts)
+        elif kind == "n":
             raws.append(_Raw(m.group(0).lower(), m.start(), m.end(), "w"))
         elif kind == "q":
             raws.append(_Raw("?", m.start(), m.end(), "p"))
@@ -112,9 +133,27 @@ def _canonical(raws: list[_Raw]) -> list[Word]:
                 words.append(Word("you", raw.start, nxt.end, 85.0, heard))
                 i += 2
                 continue
-        if soundalike.is_misheard_thanks(text):
+        if nxt is not None and soundalike.is_stutter(raw.text, nxt.text):
+            i += 1  # "i i i won't", "de decline": the false start is not a word of the reply
+            continue
+        if text == "ill" and nxt is not None and soundalike.ill_means_i_will(before, nxt.text):
+            words.append(Word("i'll", raw.start, raw.end, 90.0, raw.text))
+            i += 1
+            continue
+        if text == "no" and nxt is not None and soundalike.no_means_not(before, nxt.text):
+            words.append(Word("not", raw.start, raw.end, 90.0, raw.text))
+            i += 1
+            continue
+        if soundalike.is_misheard_thanks(text, nxt.text if nxt is not None else ""):
             words.append(Word("thanks", raw.start, raw.end, 90.0, raw.text))
             i += 1
+            continue
+        if (text in ("except", "accept") and _text_at(raws, i + 1) == "it"
+                and _text_at(raws, i + 2) in soundalike.ACCEPTED_OBJECTS
+                and before in ("i", "i've", "we", "i'd", "already", "just")):
+            heard = f"{raw.text} it"  # "i except it another offer": "accepted" split in two
+            words.append(Word("accepted", raw.start, raws[i + 1].end, 85.0, heard))
+            i += 2
             continue
         if text in ("except", "excepting", "excepted") and soundalike.except_means_accept(
                 before, _text_at(raws, i + 1)):
@@ -178,8 +217,8 @@ def _try_phonetic(raws: list[_Raw], i: int, words: list[Word]) -> int:
 class Utterance:
     """The canonical words of one reply plus the index maps the detectors need."""
 
-    __slots__ = ("_starts", "clause", "exact", "joined", "raw_words", "sentence", "text",
-                 "truncated", "words")
+    __slots__ = ("_starts", "clause", "exact", "joined", "raw_words", "sentence", "spaced",
+                 "text", "truncated", "words")
 
     def __init__(self, text: str) -> None:
         self.truncated = len(text) > MAX_CHARS
@@ -187,7 +226,12 @@ class Utterance:
         scanned = text[:MAX_CHARS].translate(_QUOTES)
         raws = _scan(scanned)
         self.raw_words = sum(1 for r in raws if r.kind == "w")
-        self.words = _canonical(raws)
+        words = _canonical(raws)
+        run_on = {(r.start, r.end): r.run_on for r in raws if r.run_on}
+        if run_on:  # words split from a run-together one are a repair, shown as such
+            words = [Word(w.text, w.start, w.end, min(w.sim, 90.0), run_on[w.start, w.end])
+                     if (w.start, w.end) in run_on else w for w in words]
+        self.words = words
         # nothing repaired: every span scores its family's full weight (a fast path)
         self.exact = all(w.sim == 100.0 for w in self.words)
         starts: list[int] = []
@@ -197,6 +241,8 @@ class Utterance:
             pos += len(word.text) + 1
         self._starts = starts
         self.joined = " ".join(w.text for w in self.words)
+        # the joined words after one space: what the phrase families are matched against
+        self.spaced = " " + self.joined
         clause: list[int] = []
         sentence: list[int] = []
         c = s = 0
@@ -245,6 +291,26 @@ class Utterance:
                 groups.setdefault((w.start, w.heard), []).append(w.text)
         return "; ".join(f'"{heard}" read as "{" ".join(texts)}"'
                          for (_, heard), texts in groups.items())
+
+    def negator_before(self, index: int, window: int = 3, scope: frozenset[str] | None = None,
+                       ignore: frozenset[str] = frozenset()) -> str | None:
+        """The negating word among the ``window`` words before word ``index`` in its clause.
+
+        The one negation test of the scorer: built-in families, custom items and branch
+        ``contains:`` conditions all ask it, so "I'm not going to decline" reads the same
+        way everywhere. With ``scope``, only those words may stand between the negation
+        and the word ("wasn't rude *or chaotic*"); words in ``ignore`` do not negate here.
+        """
+        clause = self.clause[index] if index < len(self.clause) else -1
+        for k in range(index - 1, max(index - window, 0) - 1, -1):
+            text = self.words[k].text
+            if self.clause[k] != clause or self.words[k].is_punct:
+                break
+            if is_negator(text) and text not in ignore:
+                return text
+            if scope is not None and text not in scope:
+                break
+        return None
 
     def texts(self, i: int, j: int) -> list[str]:
         return [w.text for w in self.words[max(i, 0) : max(j, 0)]]
