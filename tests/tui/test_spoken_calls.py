@@ -15,13 +15,13 @@ from typing import Any
 import pytest
 import speech_recognition as sr
 
+from trainer.call.listening import Voice
 from trainer.scenario.catalog import load_catalog
 from trainer.sessions.store import SessionStore
 from trainer.speech.audio_input import ClipSource, MicListener, read_audio_file
 from trainer.speech.tts import Speaker
 from trainer.tui.screens.call import CallScreen
 from trainer.tui.screens.scorecard import ScorecardScreen
-from trainer.tui.voice import Voice
 
 pytestmark = pytest.mark.e2e
 

@@ -8,28 +8,18 @@ same :class:`~trainer.call.engine.Call` as the TUI scores, branches and saves.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from trainer.call.engine import Call, TurnOutcome
+from trainer.call.listening import Cancelled, SpeechFailure, Voice, open_voice
+from trainer.call.reply import Reply
 from trainer.checklist import ITEMS_BY_NAME
 from trainer.cli.common import err, out
 from trainer.errors import TrainerError
 from trainer.scenario.model import Scenario
-from trainer.scoring.result import ReplyTiming
-
-SPEAK_TIMEOUT = 60.0
-
-
-@dataclass
-class Reply:
-    text: str
-    source: str = "typed"
-    engine: str | None = None
-    audio: Path | None = None
-    timing: ReplyTiming | None = None
 
 
 @dataclass
@@ -44,61 +34,45 @@ class LineOptions:
     """Keep stdout for the JSON document: the conversation goes to stderr."""
 
 
-def _typed_replies() -> Iterator[Reply]:
-    interactive = sys.stdin.isatty()
-    while True:
-        if interactive:
-            sys.stdout.write("You: ")
-            sys.stdout.flush()
-        line = sys.stdin.readline()
-        if not line:
-            return
-        yield Reply(line.rstrip("\r\n"))
+def _typed_reply() -> Reply | None:
+    """One line from standard input, or None at its end."""
+    if sys.stdin.isatty():
+        sys.stdout.write("You: ")
+        sys.stdout.flush()
+    line = sys.stdin.readline()
+    return Reply(line.rstrip("\r\n")) if line else None
 
 
-def _audio_replies(
-    files: list[Path], scenario: Scenario, engine_name: str | None
-) -> Iterator[Reply]:
-    from trainer.speech.stt import load_engine, scenario_vocabulary
+class _Replies:
+    """Where the next reply comes from: the microphone, the next audio file, or a typed line."""
 
-    engine = load_engine(engine_name)
-    vocabulary = scenario_vocabulary(scenario)
-    for path in files:
-        transcript = engine.transcribe(path, vocabulary=vocabulary)
-        yield Reply(
-            transcript.text,
-            source="audio",
-            engine=transcript.engine,
-            audio=path,
-            timing=ReplyTiming(
-                response_delay=transcript.first_word_at,
-                duration=transcript.audio_seconds,
-                words=tuple(transcript.words),
-            ),
-        )
+    def __init__(self, voice: Voice, options: LineOptions, scenario: Scenario) -> None:
+        self.voice = voice
+        self.scenario = scenario
+        self.files = list(options.audio)
+        self.from_files = bool(self.files)
+
+    def next(self) -> Reply | None:
+        if self.from_files:
+            return self.voice.hear_file(self.files.pop(0), self.scenario) if self.files else None
+        if self.voice.listens:
+            try:
+                return self.voice.hear(self.scenario, on_live=_listening)
+            except SpeechFailure as exc:
+                err(f"notice: {_sentence(exc.message)} Type this reply instead; the microphone "
+                    "is tried again for the next one.")
+        return _typed_reply()
 
 
-def _mic_replies(scenario: Scenario, engine_name: str | None) -> Iterator[Reply]:
-    from trainer.speech.audio_input import MicListener, microphone_status
-    from trainer.speech.stt import load_engine, scenario_vocabulary
+def _listening() -> None:
+    """Said the moment the microphone delivers sound, flushed so a script reading us sees it."""
+    out("(listening... speak your reply)")
+    sys.stdout.flush()
 
-    ok, message = microphone_status()
-    if not ok:
-        err(f"notice: {message}; type your replies instead.")
-        yield from _typed_replies()
-        return
-    engine = load_engine(engine_name)
-    vocabulary = scenario_vocabulary(scenario)
-    listener = MicListener()
-    while True:
-        out("(listening... speak your reply)")
-        recording = listener.listen()
-        transcript = engine.transcribe(recording.path, vocabulary=vocabulary)
-        yield Reply(transcript.text, source="mic", engine=transcript.engine,
-                    audio=recording.path,
-                    timing=ReplyTiming(duration=transcript.audio_seconds,
-                                       response_delay=transcript.first_word_at,
-                                       words=tuple(transcript.words)))
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return text if text.endswith((".", "!", "?")) else text + "."
 
 
 def _mark(met: bool | None) -> str:
@@ -125,19 +99,10 @@ def _report_turn(outcome: TurnOutcome, explain: bool, show: Callable[[str], None
 def run_line_mode(call: Call, options: LineOptions) -> None:
     """Play the whole call; end of input hangs up politely and still saves and scores."""
     scenario = call.scenario
-    speaker = None
-    if not options.mute:
-        from trainer.speech.tts import open_speaker
-
-        speaker, notice = open_speaker()
-        if notice:
-            err(f"notice: {notice}")
-    if options.audio:
-        replies = _audio_replies(options.audio, scenario, options.engine)
-    elif options.mic:
-        replies = _mic_replies(scenario, options.engine)
-    else:
-        replies = _typed_replies()
+    voice = open_voice(mute=options.mute, typed=not options.mic, engine=options.engine)
+    for notice in voice.notices:
+        err(f"notice: {notice}")
+    replies = _Replies(voice, options, scenario)
     show = err if options.json_output else out
     name = scenario.recruiter.name
     show(f"{scenario.title}\n")
@@ -147,24 +112,23 @@ def run_line_mode(call: Call, options: LineOptions) -> None:
         if options.explain:
             show(f"[turn {turn.id}]")
         show(f"{name}: {call.recruiter_line}")
-        if speaker is not None:
-            job = speaker.speak(call.recruiter_line, voice=scenario.recruiter.voice.id,
-                                rate=scenario.recruiter.voice.rate)
-            job.wait(SPEAK_TIMEOUT)
         try:
-            reply = next(replies)
-        except StopIteration:
-            show("(end of input: hanging up)")
-            call.hang_up()
-            break
+            voice.say(call.recruiter_line, scenario)
+        except (SpeechFailure, Cancelled) as exc:
+            err(f"notice: the recruiter's voice failed ({exc}); the line is shown above.")
+        try:
+            reply = replies.next()
         except TrainerError as exc:
             err(f"error: {exc.message}")
             call.hang_up()
             break
+        if reply is None:
+            show("(end of input: hanging up)")
+            call.hang_up()
+            break
         if reply.source != "typed" or not sys.stdin.isatty():
             show(f"You: {reply.text}")
-        outcome = call.answer(reply.text, source=reply.source, timing=reply.timing,
-                              audio=reply.audio, engine=reply.engine)
+        outcome = call.answer(reply)
         _report_turn(outcome, options.explain, show)
     show("")
 

@@ -16,7 +16,8 @@ from pathlib import Path
 
 from trainer import paths
 from trainer.errors import TrainerError
-from trainer.speech.audio_input import microphone_status, pyaudio_problem
+from trainer.speech.audio_input import microphone_status
+from trainer.speech.capture import capture_problem, input_device_name
 from trainer.speech.config import SpeechConfig, load_speech_config
 from trainer.speech.deadline import call_with_timeout
 from trainer.speech.stt import DEFAULT_ENGINE, install_command, load_engine
@@ -48,7 +49,6 @@ def run_checks() -> list[Check]:
     tts_check, probe = _tts(speaker, probe_dir / "probe.wav")
     checks.append(tts_check)
     checks.append(_output(speaker))
-    checks.append(_pyaudio())
     checks.append(_microphone())
     checks.extend(_engines(config, probe))
     shutil.rmtree(probe_dir, ignore_errors=True)
@@ -98,23 +98,14 @@ def _output(speaker: Speaker) -> Check:
     return Check("audio output", True, "aplay plays on the default device")
 
 
-def _pyaudio() -> Check:
-    problem = pyaudio_problem()
-    if problem:
-        fix = problem.split("Fix: ", 1)[-1]
-        return Check("PyAudio", False, "PyAudio/PortAudio missing: no microphone input", fix)
-    return Check("PyAudio", True, "installed")
-
-
 def _microphone() -> Check:
-    if pyaudio_problem():
-        return Check(
-            "microphone", False, "needs PyAudio (above); answer with an audio file or by typing",
-            "install PyAudio (see above)",
-        )
+    problem = capture_problem()
+    if problem:
+        return Check("microphone", False, problem, problem.split("Fix: ", 1)[-1])
+    name = input_device_name()
     ok, detail = microphone_status()
     fix = None if ok else "plug in a microphone, unmute it, and close programs that use it"
-    return Check("microphone", ok, detail, fix)
+    return Check("microphone", ok, f"{name}: {detail}", fix)
 
 
 def _engines(config: SpeechConfig, probe: Path | None) -> list[Check]:
