@@ -46,8 +46,11 @@ def _typed_reply() -> Reply | None:
 class _Replies:
     """Where the next reply comes from: the microphone, the next audio file, or a typed line."""
 
-    def __init__(self, voice: Voice, options: LineOptions, scenario: Scenario) -> None:
+    def __init__(
+        self, voice: Voice, options: LineOptions, scenario: Scenario, show: Callable[[str], None]
+    ) -> None:
         self.voice = voice
+        self.show = show
         self.scenario = scenario
         self.files = list(options.audio)
         self.from_files = bool(self.files)
@@ -57,17 +60,16 @@ class _Replies:
             return self.voice.hear_file(self.files.pop(0), self.scenario) if self.files else None
         if self.voice.listens:
             try:
-                return self.voice.hear(self.scenario, on_live=_listening)
+                return self.voice.hear(self.scenario, on_live=self._listening)
             except SpeechFailure as exc:
                 err(f"notice: {_sentence(exc.message)} Type this reply instead; the microphone "
                     "is tried again for the next one.")
         return _typed_reply()
 
-
-def _listening() -> None:
-    """Said the moment the microphone delivers sound, flushed so a script reading us sees it."""
-    out("(listening... speak your reply)")
-    sys.stdout.flush()
+    def _listening(self) -> None:
+        """Said the moment the microphone delivers sound, flushed so a script reading us sees it."""
+        self.show("(listening... speak your reply)")
+        sys.stdout.flush()
 
 
 def _sentence(text: str) -> str:
@@ -102,8 +104,8 @@ def run_line_mode(call: Call, options: LineOptions) -> None:
     voice = open_voice(mute=options.mute, typed=not options.mic, engine=options.engine)
     for notice in voice.notices:
         err(f"notice: {notice}")
-    replies = _Replies(voice, options, scenario)
     show = err if options.json_output else out
+    replies = _Replies(voice, options, scenario, show)
     name = scenario.recruiter.name
     show(f"{scenario.title}\n")
     while not call.finished:
