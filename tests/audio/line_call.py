@@ -21,14 +21,18 @@ C_NOISE = re.compile(r"ALSA lib|jack server|JackShm|Cannot connect to server|Exp
 class LineCall:
     """The child's merged output, read on a thread; the test answers as the lines come."""
 
-    def __init__(self, scenario: str, *extra: str, timeout: float = 300.0) -> None:
+    def __init__(
+        self, scenario: str, *extra: str, timeout: float = 300.0, seed: int = 1
+    ) -> None:
         self.lines: list[str] = []
+        self.arrived: list[float] = []
+        """When each line was printed (``time.monotonic``), for latency figures."""
         self.turn: str | None = None
-        self._queue: queue.Queue[str | None] = queue.Queue()
+        self._queue: queue.Queue[tuple[float, str] | None] = queue.Queue()
         self._deadline = time.monotonic() + timeout
         self.process = subprocess.Popen(
             [sys.executable, "-X", "faulthandler", "-m", "trainer", "run", scenario, "--plain",
-             "--mic", "--explain", "--seed", "1", *extra],
+             "--mic", "--explain", "--seed", str(seed), *extra],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
             env=dict(os.environ), bufsize=1,
         )
@@ -37,7 +41,7 @@ class LineCall:
     def _read(self) -> None:
         assert self.process.stdout is not None
         for line in self.process.stdout:
-            self._queue.put(line.rstrip("\n"))
+            self._queue.put((time.monotonic(), line.rstrip("\n")))
         self._queue.put(None)
 
     def next_line(self) -> str | None:
@@ -47,14 +51,17 @@ class LineCall:
             self.kill()
             raise AssertionError("the call took too long:\n" + "\n".join(self.lines[-30:]))
         try:
-            line = self._queue.get(timeout=left)
+            item = self._queue.get(timeout=left)
         except queue.Empty:
             return self.next_line()
-        if line is not None:
-            self.lines.append(line)
-            found = re.match(r"\[turn (\S+)\]", line)
-            if found:
-                self.turn = found.group(1)
+        if item is None:
+            return None
+        at, line = item
+        self.lines.append(line)
+        self.arrived.append(at)
+        found = re.match(r"\[turn (\S+)\]", line)
+        if found:
+            self.turn = found.group(1)
         return line
 
     def type(self, text: str) -> None:
@@ -70,6 +77,14 @@ class LineCall:
         while self.next_line() is not None:
             pass
         return self.process.wait(timeout=30)
+
+    def crashed(self) -> str | None:
+        """How the child died in C (a signal, a fatal error), or None."""
+        code = self.process.poll()
+        fatal = [line for line in self.lines if "Fatal Python error" in line]
+        if code is not None and code < 0:
+            return f"killed by signal {-code}"
+        return fatal[0] if fatal else None
 
     def kill(self) -> None:
         if self.process.poll() is None:
