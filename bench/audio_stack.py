@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -133,6 +135,10 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="CI mode: two calls")
     args = parser.parse_args()
     calls = 2 if args.quick else args.calls
+    # stopped with `kill`, the server and the busy processes are still cleaned up
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    folder = Path(tempfile.mkdtemp(prefix="bench-audio-"))
+    os.environ["TRAINER_HOME"] = str(folder / "home")  # the calls' sessions are not the user's
 
     entry = next(e for e in load_catalog().valid() if e.id == SCENARIO)
     assert entry.scenario is not None
@@ -140,7 +146,6 @@ def main() -> None:
     speaker = Speaker()
     engine = load_engine()
     wer = _speech_bench()
-    folder = Path(tempfile.mkdtemp(prefix="bench-audio-"))
     answers: dict[str, AudioClip] = {}
     texts: dict[str, str] = {}
     file_errors = file_words = 0
