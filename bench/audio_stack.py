@@ -179,9 +179,20 @@ def main() -> None:
         for process in load:
             process.kill()
             process.wait()
+        # also when stopped early (SIGTERM): the figures of the calls made so far
+        report(tally, calls, args.load, time.monotonic() - started,
+               (file_errors, file_words, engine.name))
+    if tally.crashes or tally.failed:
+        sys.exit(1)
+
+
+def report(
+    tally: Tally, calls: int, load: int, seconds: float, from_files: tuple[int, int, str]
+) -> None:
     pause = load_speech_config().pause_seconds
-    print(f"audio stack: {calls} calls of {SCENARIO}, {args.load} busy processes, "
-          f"{time.monotonic() - started:.0f} s")
+    file_errors, file_words, engine = from_files
+    print(f"audio stack: {tally.calls} of {calls} calls of {SCENARIO} made, {load} busy "
+          f"processes, {seconds:.0f} s")
     print(f"crashes: {len(tally.crashes)}")
     for crash in tally.crashes:
         print(f"  {crash}")
@@ -196,14 +207,12 @@ def main() -> None:
     stack_wer = tally.errors / tally.words if tally.words else float("nan")
     print(f"WER through the stack: {stack_wer:.1%} ({tally.errors}/{tally.words} words); "
           f"same WAVs from files: {file_errors / file_words:.1%} "
-          f"({file_errors}/{file_words} words, {engine.name})")
+          f"({file_errors}/{file_words} words, {engine})")
     if tally.latencies:
         p50, p95 = _percentile(tally.latencies, 0.5), _percentile(tally.latencies, 0.95)
         print(f"end of speech -> transcript: p50 {p50:.2f} s, p95 {p95:.2f} s "
               f"(including the {pause:g} s pause that ends a reply: "
-              f"+{p50 - pause:.2f} s / +{p95 - pause:.2f} s after it)")
-    if tally.crashes or tally.failed:
-        sys.exit(1)
+              f"+{p50 - pause:.2f} s / +{p95 - pause:.2f} s after it)", flush=True)
 
 
 if __name__ == "__main__":
