@@ -85,3 +85,22 @@ def test_with_the_server_gone_replies_are_typed_from_the_start(
     voice = open_voice(mute=False, typed=False)
     assert not voice.listens and not voice.speaks
     assert any("type your replies" in notice for notice in voice.notices)
+
+
+def test_doctor_names_the_microphone_and_shows_its_level(audio_stack: VirtualAudio) -> None:
+    import subprocess
+    import sys
+
+    from line_call import C_NOISE
+
+    feeder = audio_stack.feeder
+    assert feeder is not None
+    feeder.say(tone(240.0))  # someone talking all along; the level comes after the checks
+    result = subprocess.run([sys.executable, "-m", "trainer", "doctor", "--level-seconds", "3"],
+                            capture_output=True, text=True, timeout=300, check=False)
+    output = result.stdout + result.stderr
+    assert "source 'mic'" in output, output
+    assert "microphone works" in output
+    loudest = [line for line in output.splitlines() if line.startswith("microphone level")]
+    assert loudest and "speech reaches it" in loudest[0], output
+    assert [line for line in output.splitlines() if C_NOISE.search(line)] == []

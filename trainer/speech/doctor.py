@@ -10,14 +10,18 @@ from __future__ import annotations
 import ctypes.util
 import shutil
 import tempfile
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
+
 from trainer import paths
 from trainer.errors import TrainerError
-from trainer.speech.audio_input import microphone_status
-from trainer.speech.capture import capture_problem, input_device_name
+from trainer.speech.audio import level_dbfs
+from trainer.speech.audio_input import default_microphone, microphone_status
+from trainer.speech.capture import PcmSource, capture_problem, input_device_name
 from trainer.speech.config import SpeechConfig, load_speech_config
 from trainer.speech.deadline import call_with_timeout
 from trainer.speech.stt import DEFAULT_ENGINE, install_command, load_engine
@@ -145,3 +149,33 @@ def _engine_check(name: str, probe: Path | None, model_path: Path | None) -> Che
 
 def _fix_from(message: str) -> str | None:
     return message.split("Fix: ", 1)[1] if "Fix: " in message else None
+
+
+def live_level(
+    seconds: float,
+    show: Callable[[float], None],
+    *,
+    stop: Callable[[], bool] = lambda: False,
+    source_factory: Callable[[], PcmSource] = default_microphone,
+) -> float:
+    """Read the microphone for ``seconds`` (or until ``stop()``), calling ``show`` with the
+    level in dBFS about ten times a second; the loudest level heard."""
+    source = source_factory()
+    loudest = -120.0
+    pending = b""
+    step = source.rate // 10 * 2
+    try:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline and not stop():
+            data = source.read(0.1)
+            if data is None:
+                continue
+            pending += data
+            while len(pending) >= step:
+                block, pending = pending[:step], pending[step:]
+                level = level_dbfs(np.frombuffer(block, dtype="<i2").astype(np.float32) / 32768.0)
+                loudest = max(loudest, level)
+                show(level)
+    finally:
+        source.close()
+    return loudest
