@@ -32,7 +32,7 @@ from trainer.speech.capture import WIDTH, ArecordSource, ClipSource, PcmSource, 
 from trainer.speech.deadline import start_daemon
 
 if TYPE_CHECKING:
-    from trainer.speech.stt import SttEngine, Transcript
+    from trainer.speech.engine_base import SttEngine, Transcript
 
 __all__ = [
     "MAX_REPLY_SECONDS",
