@@ -104,3 +104,33 @@ def test_doctor_names_the_microphone_and_shows_its_level(audio_stack: VirtualAud
     loudest = [line for line in output.splitlines() if line.startswith("microphone level")]
     assert loudest and "speech reaches it" in loudest[0], output
     assert [line for line in output.splitlines() if C_NOISE.search(line)] == []
+
+
+def test_talking_over_the_recruiter_stops_the_line_and_starts_the_reply(
+    audio_stack: VirtualAudio, scenario: Scenario, spoken_answers: dict[str, np.ndarray],
+    tmp_path: Path,
+) -> None:
+    feeder = audio_stack.feeder
+    assert feeder is not None
+    text = ("I wanted to go over the whole package with you once more, the salary, the bonus, "
+            "the start date and the team you would be joining, before you make up your mind.")
+    speaker = Speaker()
+    recruiter = scenario.recruiter.voice
+    line = read_audio_file(speaker.save(text, tmp_path / "line.wav", voice=recruiter.id,
+                                        rate=recruiter.rate))
+    turn = scenario.turns[0]
+    voice = Voice(speaker=speaker, listener=MicListener(pause_seconds=1.5))
+    threading.Timer(2.5, feeder.say, args=(spoken_answers[turn.id],)).start()
+    monitor = audio_stack.monitor(tmp_path / "speaker.raw")
+    started = time.monotonic()
+    voice.say(text, scenario)
+    stopped_after = time.monotonic() - started
+    played = sound_seconds(monitor.stop())
+    assert voice.barged_in
+    assert stopped_after < 4.5 < line.seconds, (stopped_after, line.seconds)
+    assert played < 4.5
+    reply = voice.hear(scenario)
+    assert reply.source == "mic"
+    first_words = (turn.model_answer or "").lower().replace(",", "").split()[:2]
+    heard = reply.text.lower().replace(",", "")
+    assert all(word in heard for word in first_words), (reply.text, first_words)

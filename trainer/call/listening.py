@@ -11,6 +11,7 @@ workers, the line mode straight from its loop.
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,9 +23,10 @@ from trainer.scenario.model import Scenario
 from trainer.scoring.result import ReplyTiming
 
 if TYPE_CHECKING:
-    from trainer.speech.audio_input import MicListener, Recording
+    from trainer.speech.audio_input import BargeIn, MicListener, Recording
+    from trainer.speech.capture import PcmSource
     from trainer.speech.stt import SttEngine, Transcript
-    from trainer.speech.tts import Speaker
+    from trainer.speech.tts import Speaker, SpeechJob
 
 POLL_SECONDS = 0.05
 SPEAK_TIMEOUT = 120.0
@@ -71,6 +73,10 @@ class Voice:
     """Why a part is missing, shown before the call starts."""
     engine_name: str | None = None
     phone_line: bool = False
+    barge_in: bool = True
+    """Talking over the recruiter stops the line, and what was said starts the reply."""
+    _held: PcmSource | None = field(default=None, repr=False)
+    """The microphone that heard the user barge in, waiting for :meth:`hear`."""
 
     @property
     def speaks(self) -> bool:
@@ -85,7 +91,12 @@ class Voice:
         return self.listener.pause_seconds if self.listener is not None else 2.0
 
     def say(self, text: str, scenario: Scenario, stop: threading.Event | None = None) -> None:
-        """Speak ``text`` in the recruiter's voice; return when done, raise if stopped."""
+        """Speak ``text`` in the recruiter's voice; return when done, raise if stopped.
+
+        With a microphone (and ``barge_in``), the user talking over the line stops
+        it at once; :meth:`hear` then goes on from what they had started saying.
+        """
+        self.release()
         if self.speaker is None:
             return
         stop = stop or threading.Event()
@@ -95,19 +106,62 @@ class Voice:
                                      phone_line=self.phone_line)
         except TrainerError as exc:
             raise SpeechFailure(exc.message) from None
-        waited = 0.0
-        while not job.wait(POLL_SECONDS):
-            waited += POLL_SECONDS
+        watch = self._barge_in_watch()
+        try:
+            self._play(job, stop, watch)
+        finally:
+            if watch is not None:
+                watch.close()
+
+    def _barge_in_watch(self) -> BargeIn | None:
+        """A microphone open during the line, or None (no microphone, or it will not open:
+        the line then simply plays; the reply's own listening reports the problem)."""
+        if not self.barge_in or self.listener is None:
+            return None
+        from trainer.speech.audio_input import BargeIn
+
+        watch = BargeIn(self.listener)
+        try:
+            watch.open()
+        except TrainerError:
+            return None
+        return watch
+
+    def _play(self, job: SpeechJob, stop: threading.Event, watch: BargeIn | None) -> None:
+        started = time.monotonic()
+        while not job.wait(0 if watch is not None else POLL_SECONDS):
+            if watch is not None:
+                try:
+                    talking = watch.heard_speech(POLL_SECONDS)
+                except TrainerError:
+                    watch.close()
+                    watch = None
+                    talking = False
+                if talking and watch is not None and not job.done:
+                    job.cancel()
+                    self._held = watch.take_over()
+                    return
             if stop.is_set():
                 job.cancel()
                 raise Cancelled
-            if waited > SPEAK_TIMEOUT:
+            if time.monotonic() - started > SPEAK_TIMEOUT:
                 job.cancel()
                 raise SpeechFailure("the voice took too long to speak the line")
         if stop.is_set():
             raise Cancelled
         if job.error:
             raise SpeechFailure(job.error)
+
+    @property
+    def barged_in(self) -> bool:
+        """The user started talking over the last line; :meth:`hear` continues from there."""
+        return self._held is not None
+
+    def release(self) -> None:
+        """Close a microphone held from a barge-in that no reply used (the user typed)."""
+        held, self._held = self._held, None
+        if held is not None:
+            held.close()
 
     def engine(self) -> SttEngine:
         """The transcriber; the speech layer loads each engine once per process."""
@@ -145,10 +199,11 @@ class Voice:
             if on_level is not None:
                 on_level(meter_level(dbfs))
 
+        held, self._held = self._held, None
         try:
             recording = self.listener.listen(
                 stop=stop, on_level=level, engine=engine, vocabulary=vocabulary,
-                on_live=on_live,
+                on_live=on_live, source=held,
             )
             if stop.is_set():
                 raise Cancelled

@@ -215,6 +215,10 @@ class MicListener:
     def status(self) -> tuple[bool, str]:
         return microphone_status(self._factory)
 
+    def open_source(self) -> PcmSource:
+        """The microphone, opened; the caller closes it."""
+        return self._factory()
+
     def calibrate(self, seconds: float = 1.0) -> float:
         """Listen to the room for ``seconds`` and set the speech threshold above its noise."""
         source = self._factory()
@@ -237,6 +241,7 @@ class MicListener:
         vocabulary: tuple[str, ...] = (),
         save_to: Path | None = None,
         on_live: Callable[[], object] | None = None,
+        source: PcmSource | None = None,
     ) -> Recording:
         """Record one reply and keep it as a WAV.
 
@@ -246,13 +251,14 @@ class MicListener:
         block, for a meter; ``on_live`` is called once, when the first sound data
         arrives (the moment the user can start talking). Given an ``engine``,
         transcription starts during the closing pause and the result rides on the
-        recording.
+        recording. ``source`` is a microphone already open (one that heard the
+        user start talking over the recruiter); it is closed here like any other.
         Raises :class:`NoSpeechError` when nothing was said, :class:`TrainerError`
         when the device fails; every wait is bounded and the device is closed
         before this returns.
         """
         stop = stop or threading.Event()
-        source = self._factory()
+        source = source or self._factory()
         try:
             capture = _Capture(self, source.rate, engine, vocabulary)
             capture.run(source, stop, push_to_talk, on_level, on_live)
@@ -275,6 +281,96 @@ class MicListener:
             truncated=capture.truncated,
             transcript=capture.early_result(),
         )
+
+
+class Prerolled:
+    """An open microphone that first replays what it already heard (the start of a reply)."""
+
+    def __init__(self, source: PcmSource, heard: bytes) -> None:
+        self.rate = source.rate
+        self._source = source
+        self._heard = heard
+
+    def read(self, timeout: float) -> bytes | None:
+        if self._heard:
+            heard, self._heard = self._heard, b""
+            return heard
+        return self._source.read(timeout)
+
+    def close(self) -> None:
+        self._source.close()
+
+
+class BargeIn:
+    """Listens while the recruiter speaks, to notice the user talking over them.
+
+    Without echo cancellation the microphone also hears the recruiter through
+    the speakers, so the bar is relative: speech must be clearly louder than
+    what the microphone has been hearing during the line (at least
+    ``factor`` times its typical level, and above the speech threshold) for
+    ``hold_seconds`` in a row. What was heard from a little before that moment
+    is kept, so the reply's first words are not lost.
+    """
+
+    def __init__(
+        self,
+        listener: MicListener,
+        *,
+        factor: float = 3.0,
+        hold_seconds: float = 0.25,
+        keep_seconds: float = 0.6,
+    ) -> None:
+        self._listener = listener
+        self._factor = factor
+        self._hold = hold_seconds
+        self._keep = keep_seconds
+        self._source: PcmSource | None = None
+        self._frames: list[bytes] = []
+        self._energies: list[float] = []
+        self._loud_for = 0.0
+        self._pending = b""
+
+    def open(self) -> None:
+        self._source = self._listener.open_source()
+
+    def heard_speech(self, timeout: float) -> bool:
+        """Read what arrived within ``timeout``; True once the user is talking."""
+        if self._source is None:
+            return False
+        data = self._source.read(timeout)
+        if data is None:
+            return False
+        self._pending += data
+        step = BLOCK * WIDTH
+        while len(self._pending) >= step:
+            block, self._pending = self._pending[:step], self._pending[step:]
+            if self._take(block, self._source.rate):
+                return True
+        return False
+
+    def _take(self, block: bytes, rate: int) -> bool:
+        pcm = np.frombuffer(block, dtype="<i2").astype(np.float32)
+        energy = float(np.sqrt(np.mean(np.square(pcm)))) if len(pcm) else 0.0
+        self._frames.append(block)
+        keep = max(1, int(self._keep * rate / BLOCK))
+        del self._frames[:-keep]
+        typical = float(np.median(self._energies)) if self._energies else 0.0
+        self._energies.append(energy)
+        bar = max(self._listener.energy_threshold, typical * self._factor)
+        self._loud_for = self._loud_for + BLOCK / rate if energy > bar else 0.0
+        return self._loud_for >= self._hold
+
+    def take_over(self) -> PcmSource:
+        """The open microphone, starting with what was heard; the caller closes it."""
+        assert self._source is not None
+        source: PcmSource = Prerolled(self._source, b"".join(self._frames) + self._pending)
+        self._source = None
+        return source
+
+    def close(self) -> None:
+        if self._source is not None:
+            self._source.close()
+            self._source = None
 
 
 def _read_for(source: PcmSource, seconds: float, patience: float) -> bytes:

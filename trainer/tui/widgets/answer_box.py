@@ -123,6 +123,7 @@ class AnswerBox(Widget):
 
     def _stop(self) -> None:
         self.workers.cancel_group(self, VOICE_GROUP)
+        self.voice.release()
         self.level = 0.0
 
     def _speak(self) -> None:
