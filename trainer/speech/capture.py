@@ -32,12 +32,12 @@ import numpy as np
 
 from trainer.errors import TrainerError
 from trainer.speech.audio import AudioClip
+from trainer.speech.tts import APLAY_FIX
 
 RATE = 16000
 """What every recogniser here wants; the sound server resamples the microphone to it."""
 WIDTH = 2
 """Bytes per sample: signed 16-bit little-endian."""
-APLAY_FIX = "sudo apt-get install alsa-utils"
 
 QUIET_ENV = {"JACK_NO_START_SERVER": "1", "JACK_NO_AUDIO_RESERVATION": "1"}
 """Keeps any JACK client in the audio libraries from starting or probing a JACK server."""
