@@ -7,7 +7,6 @@ is part of the contract and a failure to start is an error.
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,17 +17,13 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent))
 
 from line_call import SCENARIO
-from virtual_stack import RATE, StackUnavailable, VirtualAudio
+from virtual_stack import RATE, StackUnavailable, VirtualAudio, on_ci
 
 from trainer.scenario.catalog import load_catalog
 from trainer.scenario.model import Scenario
 from trainer.speech.audio import AudioClip
 from trainer.speech.audio_input import read_audio_file
 from trainer.speech.tts import Speaker
-
-
-def on_ci() -> bool:
-    return os.environ.get("CI", "").lower() not in ("", "0", "false", "no")
 
 
 @pytest.fixture
