@@ -38,8 +38,8 @@ from rich.console import RenderableType
 from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widgets import Input, OptionList
-from trainer.tui.voice import Voice
 
+from trainer.call.listening import Voice
 from trainer.scenario.catalog import load_catalog
 from trainer.sessions.store import SessionStore
 from trainer.tui.app import TrainerApp
