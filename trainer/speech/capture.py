@@ -32,12 +32,14 @@ import numpy as np
 
 from trainer.errors import TrainerError
 from trainer.speech.audio import AudioClip
-from trainer.speech.tts import APLAY_FIX
 
 RATE = 16000
 """What every recogniser here wants; the sound server resamples the microphone to it."""
 WIDTH = 2
 """Bytes per sample: signed 16-bit little-endian."""
+
+APLAY_FIX = "sudo apt-get install alsa-utils"
+"""alsa-utils brings ``aplay`` (the recruiter's voice) and ``arecord`` (the microphone)."""
 
 QUIET_ENV = {"JACK_NO_START_SERVER": "1", "JACK_NO_AUDIO_RESERVATION": "1"}
 """Keeps any JACK client in the audio libraries from starting or probing a JACK server."""
@@ -154,16 +156,21 @@ class ArecordSource:
         if self._closed:
             return
         self._closed = True
-        if self._process.poll() is None:
-            self._process.terminate()
-            try:
-                self._process.wait(timeout=2.0)
-            except subprocess.TimeoutExpired:
-                self._process.kill()
-                self._process.wait()
+        stop_child(self._process)
         for pipe in (self._process.stdout, self._process.stderr):
             if pipe is not None:
                 pipe.close()
+
+
+def stop_child(process: subprocess.Popen[bytes], grace: float = 2.0) -> None:
+    """Ask a sound child to stop, and kill it if it has not within ``grace`` s."""
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=grace)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
 
 
 def failure_message(stderr: str, code: int | None) -> str:

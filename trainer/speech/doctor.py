@@ -21,12 +21,12 @@ from trainer import paths
 from trainer.errors import TrainerError
 from trainer.speech.audio import level_dbfs
 from trainer.speech.audio_input import default_microphone, microphone_status
-from trainer.speech.capture import PcmSource, capture_problem, input_device_name
+from trainer.speech.capture import APLAY_FIX, PcmSource, capture_problem, input_device_name
 from trainer.speech.config import SpeechConfig, load_speech_config
 from trainer.speech.deadline import call_with_timeout
 from trainer.speech.engine_base import install_command
 from trainer.speech.stt import DEFAULT_ENGINE, load_engine
-from trainer.speech.tts import APLAY_FIX, ESPEAK_FIX, Speaker
+from trainer.speech.tts import ESPEAK_FIX, Speaker
 from trainer.textmatch import normalise
 
 PROBE_TEXT = "Thank you for the offer."
