@@ -90,11 +90,19 @@ class Voice:
     def pause_seconds(self) -> float:
         return self.listener.pause_seconds if self.listener is not None else 2.0
 
-    def say(self, text: str, scenario: Scenario, stop: threading.Event | None = None) -> None:
+    def say(
+        self,
+        text: str,
+        scenario: Scenario,
+        stop: threading.Event | None = None,
+        *,
+        spoken_reply: bool = True,
+    ) -> None:
         """Speak ``text`` in the recruiter's voice; return when done, raise if stopped.
 
         With a microphone (and ``barge_in``), the user talking over the line stops
         it at once; :meth:`hear` then goes on from what they had started saying.
+        ``spoken_reply`` is False while the user types, so the microphone stays shut.
         """
         self.release()
         if self.speaker is None:
@@ -106,7 +114,7 @@ class Voice:
                                      phone_line=self.phone_line)
         except TrainerError as exc:
             raise SpeechFailure(exc.message) from None
-        watch = self._barge_in_watch()
+        watch = self._barge_in_watch() if spoken_reply else None
         try:
             self._play(job, stop, watch)
         finally:

@@ -196,7 +196,8 @@ class AnswerBox(Widget):
 
     @work(thread=True, exclusive=True, group=VOICE_GROUP, exit_on_error=False, name="say")
     def _say(self, line: str) -> None:
-        self.voice.say(line, self.scenario, get_current_worker().cancelled_event)
+        self.voice.say(line, self.scenario, get_current_worker().cancelled_event,
+                       spoken_reply=not self.typing)
 
     @work(thread=True, exclusive=True, group=VOICE_GROUP, exit_on_error=False, name="listen")
     def _listen(self) -> Reply:
