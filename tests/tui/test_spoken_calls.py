@@ -140,7 +140,7 @@ async def test_line_mode_and_the_app_hear_the_same_reply_the_same_way(
     drive: Any, replies: dict[str, dict[str, Path]]
 ) -> None:
     """The same recording, answered in the app and in line mode: same text, same timing."""
-    from trainer.cli.line_mode import LineOptions, _Replies
+    from trainer.cli.line_mode import LineOptions, ReplySource
 
     scenario = next(e.scenario for e in load_catalog().valid() if e.id == SCENARIOS[0])
     assert scenario is not None
@@ -151,7 +151,7 @@ async def test_line_mode_and_the_app_hear_the_same_reply_the_same_way(
         microphone = fake_microphone(lambda: answer)
         return Voice(listener=MicListener(pause_seconds=1.0, source_factory=microphone))
 
-    in_line_mode = _Replies(voice(), LineOptions(mic=True), scenario, lambda _line: None).next()
+    in_line_mode = ReplySource(voice(), LineOptions(mic=True), scenario, lambda _line: None).next()
     assert in_line_mode is not None
 
     app = drive.typed_app(SCENARIOS[0], voice=voice())

@@ -43,7 +43,7 @@ def _typed_reply() -> Reply | None:
     return Reply(line.rstrip("\r\n")) if line else None
 
 
-class _Replies:
+class ReplySource:
     """Where the next reply comes from: the microphone, the next audio file, or a typed line."""
 
     def __init__(
@@ -105,7 +105,7 @@ def run_line_mode(call: Call, options: LineOptions) -> None:
     for notice in voice.notices:
         err(f"notice: {notice}")
     show = err if options.json_output else out
-    replies = _Replies(voice, options, scenario, show)
+    replies = ReplySource(voice, options, scenario, show)
     name = scenario.recruiter.name
     show(f"{scenario.title}\n")
     while not call.finished:
