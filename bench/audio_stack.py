@@ -81,13 +81,16 @@ class Tally:
         self.noise: list[str] = []
         self.errors = 0
         self.words = 0
+        self.file_errors = 0
+        self.file_words = 0
+        """The same turns' WAVs transcribed from files: the same words, so comparable."""
         self.latencies: list[float] = []
         self.replies = 0
 
 
 def one_call(
     stack: VirtualAudio, number: int, answers: dict[str, AudioClip], texts: dict[str, str],
-    wer: ModuleType, tally: Tally,
+    from_files: dict[str, tuple[int, int]], wer: ModuleType, tally: Tally,
 ) -> None:
     assert stack.feeder is not None
     call = LineCall(SCENARIO, "--mute", timeout=600, seed=number)
@@ -110,6 +113,8 @@ def one_call(
                                                 wer.normalise_for_wer(line[4:].strip()))
                 tally.errors += errors
                 tally.words += words
+                tally.file_errors += from_files[call.turn][0]
+                tally.file_words += from_files[call.turn][1]
             elif line.startswith("notice:"):
                 tally.notices.append(line)
                 call.end_input()
@@ -148,7 +153,7 @@ def main() -> None:
     wer = _speech_bench()
     answers: dict[str, AudioClip] = {}
     texts: dict[str, str] = {}
-    file_errors = file_words = 0
+    from_files: dict[str, tuple[int, int]] = {}
     vocabulary = scenario_vocabulary(scenario)
     for turn in scenario.turns:
         if not turn.model_answer:
@@ -158,10 +163,8 @@ def main() -> None:
         clip.save(wav)
         answers[turn.id], texts[turn.id] = clip, turn.model_answer
         heard = engine.transcribe(wav, vocabulary=vocabulary).text
-        errors, words = wer.word_errors(wer.normalise_for_wer(turn.model_answer),
-                                        wer.normalise_for_wer(heard))
-        file_errors += errors
-        file_words += words
+        from_files[turn.id] = wer.word_errors(wer.normalise_for_wer(turn.model_answer),
+                                              wer.normalise_for_wer(heard))
 
     load = [subprocess.Popen([sys.executable, "-c", "while True: pass"])
             for _ in range(args.load)]
@@ -171,7 +174,7 @@ def main() -> None:
     started = time.monotonic()
     try:
         for number in range(1, calls + 1):
-            one_call(stack, number, answers, texts, wer, tally)
+            one_call(stack, number, answers, texts, from_files, wer, tally)
             print(f"call {number}/{calls}: {tally.replies} replies heard so far, "
                   f"{len(tally.crashes)} crashes", file=sys.stderr, flush=True)
     finally:
@@ -180,17 +183,13 @@ def main() -> None:
             process.kill()
             process.wait()
         # also when stopped early (SIGTERM): the figures of the calls made so far
-        report(tally, calls, args.load, time.monotonic() - started,
-               (file_errors, file_words, engine.name))
+        report(tally, calls, args.load, time.monotonic() - started, engine.name)
     if tally.crashes or tally.failed:
         sys.exit(1)
 
 
-def report(
-    tally: Tally, calls: int, load: int, seconds: float, from_files: tuple[int, int, str]
-) -> None:
+def report(tally: Tally, calls: int, load: int, seconds: float, engine: str) -> None:
     pause = load_speech_config().pause_seconds
-    file_errors, file_words, engine = from_files
     print(f"audio stack: {tally.calls} of {calls} calls of {SCENARIO} made, {load} busy "
           f"processes, {seconds:.0f} s")
     print(f"crashes: {len(tally.crashes)}")
@@ -205,9 +204,10 @@ def report(
         print(f"  {notice}")
     print(f"C-library lines on the terminal: {len(tally.noise)}")
     stack_wer = tally.errors / tally.words if tally.words else float("nan")
+    file_wer = tally.file_errors / tally.file_words if tally.file_words else float("nan")
     print(f"WER through the stack: {stack_wer:.1%} ({tally.errors}/{tally.words} words); "
-          f"same WAVs from files: {file_errors / file_words:.1%} "
-          f"({file_errors}/{file_words} words, {engine})")
+          f"same WAVs from files: {file_wer:.1%} "
+          f"({tally.file_errors}/{tally.file_words} words, {engine})")
     if tally.latencies:
         p50, p95 = _percentile(tally.latencies, 0.5), _percentile(tally.latencies, 0.95)
         print(f"end of speech -> transcript: p50 {p50:.2f} s, p95 {p95:.2f} s "
