@@ -39,6 +39,7 @@ from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widgets import Input, OptionList
 
+from trainer.call.listening import Voice
 from trainer.scenario.catalog import load_catalog
 from trainer.sessions.store import SessionStore
 from trainer.tui.app import TrainerApp
@@ -46,7 +47,6 @@ from trainer.tui.screens.briefing import BriefingScreen
 from trainer.tui.screens.call import CallScreen
 from trainer.tui.screens.picker import PickerScreen
 from trainer.tui.screens.scorecard import ScorecardScreen
-from trainer.tui.voice import Voice
 
 
 async def until(pilot: Pilot[None], condition: Callable[[], bool], timeout: float = 60.0) -> None:

@@ -5,7 +5,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(espeak-ng libespeak-ng1 alsa-utils tmux)
+# alsa-utils: aplay plays the recruiter, arecord records the microphone (in a child process);
+# libasound2-plugins lets both reach a running PulseAudio or PipeWire server. No sound
+# server is installed here: the user's own is used, never replaced.
+APT_PACKAGES=(espeak-ng libespeak-ng1 alsa-utils libasound2-plugins tmux)
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")

@@ -124,12 +124,6 @@ def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
     return found
 
 
-KNOWN_SPEECH_CYCLE = "trainer.speech.stt"
-"""``speech/stt.py`` <-> ``engine_*.py`` (issue 11, item 6b) is being split on the speech
-branch; until that lands, a cycle made only of speech modules through stt is reported
-here as known rather than failing every other branch."""
-
-
 def test_the_graph_is_built_from_every_module() -> None:
     assert len(MODULES) > 50
     assert "trainer.scenario.branching" in GRAPH["trainer.scenario.model"]
@@ -142,9 +136,7 @@ def test_cycles_are_found() -> None:
 
 
 def test_trainer_has_no_import_cycle() -> None:
-    found = [group for group in cycles(GRAPH)
-             if not (KNOWN_SPEECH_CYCLE in group
-                     and all(m.startswith("trainer.speech.") for m in group))]
+    found = cycles(GRAPH)
     assert found == [], "import cycles: " + "; ".join(" <-> ".join(g) for g in found)
 
 

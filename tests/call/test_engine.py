@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from trainer.call.engine import Call
+from trainer.call.reply import Reply
 from trainer.scenario.model import END, Scenario
 from trainer.sessions.store import SessionStore
 
@@ -105,7 +106,7 @@ def test_audio_replies_are_kept_beside_the_session(tmp_path: Path) -> None:
     wav.write_bytes(b"RIFF0000WAVE")
     store = SessionStore()
     call = Call(scenario(), store=store, mode="audio")
-    call.answer(GOOD_OPENING, source="audio", audio=wav, engine="fake")
+    call.answer(Reply(GOOD_OPENING, source="audio", audio=wav, engine="fake"))
     record = store.load(call.session_id or "").turns[0]
     assert record.audio == f"{call.session_id}/turn-01-1.wav"
     from trainer import paths

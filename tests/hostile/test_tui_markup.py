@@ -15,6 +15,7 @@ from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import DataTable, Input, Static
 
+from trainer.call.listening import Voice
 from trainer.errors import AppCrashed
 from trainer.sessions.store import SessionStore
 from trainer.tui import app as app_module
@@ -23,7 +24,6 @@ from trainer.tui.screens.briefing import BriefingScreen
 from trainer.tui.screens.call import CallScreen
 from trainer.tui.screens.picker import PickerScreen
 from trainer.tui.screens.sessions import SessionsScreen
-from trainer.tui.voice import Voice
 
 
 async def wait_until(pilot: Pilot[None], condition: Callable[[], bool], what: str) -> None:

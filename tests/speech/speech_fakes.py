@@ -5,11 +5,11 @@ from __future__ import annotations
 import threading
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 import speech_recognition as sr
 
+from trainer.errors import TrainerError
 from trainer.speech.audio import AudioClip
 from trainer.speech.stt import Transcript, as_clip
 
@@ -29,65 +29,52 @@ def clip_of(*parts: np.ndarray) -> AudioClip:
     return AudioClip(np.concatenate(parts), RATE)
 
 
-class FakeStream:
+class FakeMicrophone:
+    """A :class:`~trainer.speech.capture.PcmSource` with scripted samples and faults.
+
+    ``fail_after`` reads, the device fails; ``stall_after`` reads, it stops
+    delivering (every read then waits its whole timeout and returns nothing).
+    Past the end of ``samples`` it delivers silence, like a quiet room.
+    """
+
+    CHUNK = 1024
+
     def __init__(
-        self, data: bytes, *, fail_after: int | None = None, stall_after: int | None = None
+        self, samples: np.ndarray, *, fail_after: int | None = None,
+        stall_after: int | None = None,
     ) -> None:
-        self.data = data
+        self.rate = RATE
+        self.data = (np.clip(samples, -1, 1) * 32767).astype("<i2").tobytes()
         self.pos = 0
         self.reads = 0
         self.fail_after = fail_after
         self.stall_after = stall_after
-        self.released = threading.Event()
-
-    def read(self, size: int) -> bytes:
-        self.reads += 1
-        if self.fail_after is not None and self.reads > self.fail_after:
-            raise OSError(-9981, "Input overflowed / device unavailable")
-        if self.stall_after is not None and self.reads > self.stall_after:
-            self.released.wait(30)  # a wedged device: read never returns in time
-            return b""
-        chunk = self.data[self.pos : self.pos + size * 2]
-        self.pos += size * 2
-        return chunk + b"\0" * (size * 2 - len(chunk))
-
-
-class FakeMicrophone(sr.AudioSource):  # type: ignore[misc]
-    """Looks like ``sr.Microphone``: a context manager with ``stream.read``."""
-
-    CHUNK = 1024
-    SAMPLE_RATE = RATE
-    SAMPLE_WIDTH = 2
-
-    def __init__(self, samples: np.ndarray, **stream_options: Any) -> None:
-        pcm = (np.clip(samples, -1, 1) * 32767).astype("<i2").tobytes()
-        self.stream_obj = FakeStream(pcm, **stream_options)
-        self.stream: Any = None
         self.entered = 0
+        self.closed = 0
 
-    def __enter__(self) -> FakeMicrophone:
+    def open(self) -> FakeMicrophone:
+        """The factory the listener calls for every reply."""
         self.entered += 1
-        self.stream = self.stream_obj
         return self
 
-    def __exit__(self, *_exc: object) -> None:
-        self.stream_obj.released.set()
-        self.stream = None
+    def read(self, timeout: float) -> bytes | None:
+        self.reads += 1
+        if self.fail_after is not None and self.reads > self.fail_after:
+            raise TrainerError("the microphone stopped (arecord: read error: Input/output error)")
+        if self.stall_after is not None and self.reads > self.stall_after:
+            threading.Event().wait(timeout)
+            return None
+        chunk = self.data[self.pos : self.pos + self.CHUNK * 2]
+        self.pos += self.CHUNK * 2
+        return chunk + b"\0" * (self.CHUNK * 2 - len(chunk))
+
+    def close(self) -> None:
+        self.closed += 1
 
 
-class BusyMicrophone(sr.AudioSource):  # type: ignore[misc]
-    CHUNK = 1024
-    SAMPLE_RATE = RATE
-    SAMPLE_WIDTH = 2
-
-    def __init__(self) -> None:
-        self.stream = None
-
-    def __enter__(self) -> BusyMicrophone:
-        raise OSError(-9985, "Device unavailable")
-
-    def __exit__(self, *_exc: object) -> None:
-        return None
+def busy_microphone() -> FakeMicrophone:
+    """A factory for a device another program holds: it cannot be opened at all."""
+    raise TrainerError("The microphone is in use by another program. Close it, or type.")
 
 
 class FakeEngine:

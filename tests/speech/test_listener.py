@@ -6,12 +6,11 @@ import threading
 from pathlib import Path
 
 import pytest
-import speech_recognition as sr
 from speech_fakes import (
     RATE,
-    BusyMicrophone,
     FakeEngine,
     FakeMicrophone,
+    busy_microphone,
     quiet,
     tone,
 )
@@ -19,7 +18,7 @@ from speech_fakes import (
 from trainer import paths
 from trainer.errors import TrainerError
 from trainer.speech.audio_input import (
-    PYAUDIO_FIX,
+    BLOCK,
     MicListener,
     NoSpeechError,
     microphone_status,
@@ -28,9 +27,9 @@ from trainer.speech.audio_input import (
 from trainer.speech.tts import Speaker
 
 
-def _listener(mic: sr.AudioSource, **options: float) -> MicListener:
+def _listener(mic: FakeMicrophone, **options: float) -> MicListener:
     options.setdefault("pause_seconds", 1.0)
-    return MicListener(source_factory=lambda: mic, **options)
+    return MicListener(source_factory=mic.open, **options)
 
 
 def test_reply_ends_after_the_pause_and_is_kept_as_wav() -> None:
@@ -54,7 +53,7 @@ def test_generous_default_pause_does_not_cut_off_a_thinking_user() -> None:
     import numpy as np
 
     mic = FakeMicrophone(np.concatenate([tone(1.0), quiet(1.8), tone(1.0), quiet(3)]))
-    recording = MicListener(source_factory=lambda: mic).listen()
+    recording = MicListener(source_factory=mic.open).listen()
     assert recording.speech_ended_at == pytest.approx(3.8, abs=0.07)
 
 
@@ -77,7 +76,7 @@ def test_push_to_talk_ignores_pauses_until_released() -> None:
 
     def level(db: float) -> None:
         seen.append(db)
-        if len(seen) * 1024 / RATE > 5.0:  # "key released" after 5 s
+        if len(seen) * BLOCK / RATE >= 5.0:  # "key released" after 5 s
             stop.set()
 
     recording = _listener(mic).listen(push_to_talk=True, stop=stop, on_level=level)
@@ -94,7 +93,7 @@ def test_long_reply_is_capped() -> None:
 
 def test_busy_microphone_is_a_clear_error() -> None:
     with pytest.raises(TrainerError) as info:
-        _listener(BusyMicrophone()).listen()
+        MicListener(source_factory=busy_microphone).listen()
     assert "in use by another program" in info.value.message
 
 
@@ -102,7 +101,8 @@ def test_device_that_fails_mid_reply() -> None:
     mic = FakeMicrophone(tone(5), fail_after=10)
     with pytest.raises(TrainerError) as info:
         _listener(mic).listen()
-    assert "could not be opened" in info.value.message or "unplugged" in info.value.message
+    assert "microphone stopped" in info.value.message
+    assert mic.closed == 1
 
 
 def test_device_that_stops_delivering_does_not_hang() -> None:
@@ -110,6 +110,8 @@ def test_device_that_stops_delivering_does_not_hang() -> None:
     with pytest.raises(TrainerError) as info:
         _listener(mic, stall_seconds=0.5).listen()
     assert "sent no sound for 0.5 s" in info.value.message
+    assert "tried again for the next reply" in info.value.message
+    assert mic.closed == 1
 
 
 def test_early_transcript_is_ready_when_the_pause_ends() -> None:
@@ -144,32 +146,36 @@ def test_calibration_raises_threshold_in_a_noisy_room() -> None:
     rng = np.random.default_rng(1)
     noise = (rng.standard_normal(RATE * 3) * 0.05).astype(np.float32)
     listener = _listener(FakeMicrophone(noise))
-    listener.recognizer.energy_threshold = 50
+    listener.energy_threshold = 50
     threshold = listener.calibrate(1.0)
     assert threshold > 200
 
 
-def test_missing_pyaudio_names_the_packages(monkeypatch: pytest.MonkeyPatch) -> None:
-    def no_pyaudio() -> None:
-        raise AttributeError("Could not find PyAudio; check installation")
+def test_missing_recorder_names_the_package(monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
 
-    monkeypatch.setattr(sr.Microphone, "get_pyaudio", staticmethod(no_pyaudio))
+    real_which = shutil.which
+    monkeypatch.setattr(
+        shutil, "which", lambda name: None if name == "arecord" else real_which(name)
+    )
     ok, message = microphone_status()
     assert not ok
-    assert "portaudio19-dev" in message and "PyAudio" in message
-    assert PYAUDIO_FIX in message
+    assert "arecord" in message and "alsa-utils" in message
     with pytest.raises(TrainerError) as info:
         MicListener().listen()
-    assert "portaudio19-dev" in info.value.message
+    assert "alsa-utils" in info.value.message
 
 
 def test_microphone_status_with_devices() -> None:
     import numpy as np
 
-    ok, message = microphone_status(lambda: FakeMicrophone(np.zeros(RATE, dtype=np.float32)))
+    ok, message = microphone_status(FakeMicrophone(np.zeros(RATE, dtype=np.float32)).open)
     assert ok and "16000 Hz" in message
-    ok, message = microphone_status(BusyMicrophone)
+    ok, message = microphone_status(busy_microphone)
     assert not ok and "in use by another program" in message
+    silent = FakeMicrophone(quiet(1), stall_after=0)
+    ok, message = microphone_status(silent.open, seconds=0.2)
+    assert not ok and "sent no sound" in message and silent.closed == 1
 
 
 def test_recording_of_espeak_speech(speaker: Speaker, tmp_path: Path) -> None:

@@ -14,6 +14,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from trainer.call.engine import Call
+from trainer.call.listening import Voice
 from trainer.scenario.catalog import load_catalog
 from trainer.scenario.model import Scenario
 from trainer.sessions.store import SessionStore
@@ -21,7 +22,6 @@ from trainer.tui.app import TrainerApp
 from trainer.tui.screens.briefing import BriefingScreen
 from trainer.tui.screens.call import CallScreen
 from trainer.tui.screens.picker import PickerScreen
-from trainer.tui.voice import Voice
 
 FIXED_START = datetime(2025, 6, 2, 9, 30, tzinfo=UTC)
 

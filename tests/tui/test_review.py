@@ -11,6 +11,7 @@ import numpy as np
 from textual.widgets import DataTable, OptionList, Static
 
 from trainer.call.engine import Call
+from trainer.call.reply import Reply
 from trainer.scenario.catalog import load_catalog
 from trainer.scenario.model import Scenario
 from trainer.sessions.store import SessionStore
@@ -77,7 +78,7 @@ async def test_a_recorded_reply_plays_or_says_why_not(drive: Any, tmp_path: Path
     scenario = load_catalog().get(SCENARIO)
     wav = AudioClip(np.zeros(800, dtype=np.float32), 8000).save(tmp_path / "reply.wav")
     call = Call(scenario, store=SessionStore(), rng=random.Random(1), mode="mic")
-    call.answer(scenario.turns[0].model_answer or "", source="mic", audio=wav, engine="test")
+    call.answer(Reply(scenario.turns[0].model_answer or "", source="mic", audio=wav, engine="test"))
     call.hang_up()
     kept = recording_path(SessionStore().load(call.session_id or "").turns[0])
     assert kept is not None and kept.is_file()

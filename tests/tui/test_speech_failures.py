@@ -7,11 +7,11 @@ from typing import Any
 
 import pytest
 
+from trainer.call.listening import Voice
 from trainer.errors import TrainerError
 from trainer.speech.audio_input import NoSpeechError
 from trainer.speech.tts import Speaker
 from trainer.tui.screens.call import CallScreen
-from trainer.tui.voice import Voice
 
 SCENARIO = "offer-accepted-elsewhere"
 

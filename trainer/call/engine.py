@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from trainer import paths
+from trainer.call.reply import Reply
 from trainer.scenario.branching import Decision, choose_next
 from trainer.scenario.loader import file_sha256
 from trainer.scenario.model import END, Scenario, Turn
@@ -31,6 +32,10 @@ from trainer.sessions.model import (
 )
 from trainer.sessions.scored import session_scorecard
 from trainer.sessions.store import SessionStore
+
+
+def _as_reply(reply: Reply | str) -> Reply:
+    return Reply(reply) if isinstance(reply, str) else reply
 
 
 def _mode(source: str) -> Mode:
@@ -180,35 +185,22 @@ class Call:
 
     # -- actions ---------------------------------------------------------------------------
 
-    def answer(
-        self,
-        reply: str,
-        *,
-        source: str = "typed",
-        timing: ReplyTiming | None = None,
-        audio: Path | None = None,
-        engine: str | None = None,
-    ) -> TurnOutcome:
-        """Score ``reply`` to the current line, save it, and move on by the branch rules."""
+    def answer(self, reply: Reply | str) -> TurnOutcome:
+        """Score ``reply`` to the current line, save it, and move on by the branch rules.
+
+        A plain string is a typed reply.
+        """
         turn = self.current_turn
         if turn is None:
             raise RuntimeError("the call has ended")
-        outcome = self._score(turn, self._line, reply, source, timing, audio, engine, attempt=1)
+        outcome = self._score(turn, self._line, _as_reply(reply), attempt=1)
         self._save_new_turn(outcome)  # first: a reply that could not be saved can be retried
         self.outcomes.append(outcome)
         self._help = {}
         self._go(outcome.decision.goto)
         return outcome
 
-    def try_again(
-        self,
-        reply: str,
-        *,
-        source: str = "typed",
-        timing: ReplyTiming | None = None,
-        audio: Path | None = None,
-        engine: str | None = None,
-    ) -> TurnOutcome:
+    def try_again(self, reply: Reply | str) -> TurnOutcome:
         """A new attempt at the last answered turn, not kept until :meth:`keep_attempt`."""
         if not self.outcomes:
             raise RuntimeError("no turn has been answered yet")
@@ -216,7 +208,7 @@ class Call:
         turn = self.scenario.turn(last.turn_id)
         visits = self._visits.copy()
         visits[last.decision.goto] -= 1  # the move the kept answer made is undone
-        return self._score(turn, last.recruiter, reply, source, timing, audio, engine,
+        return self._score(turn, last.recruiter, _as_reply(reply),
                            attempt=last.attempt + len(last.earlier) + 1, visits=visits)
 
     def keep_attempt(self, outcome: TurnOutcome) -> None:
@@ -255,20 +247,17 @@ class Call:
         self,
         turn: Turn,
         line: str,
-        reply: str,
-        source: str,
-        timing: ReplyTiming | None,
-        audio: Path | None,
-        engine: str | None,
+        reply: Reply,
         *,
         attempt: int,
         visits: Counter[str] | None = None,
     ) -> TurnOutcome:
-        score = self.scorer.score(reply, line, followup=turn.followup, timing=timing)
-        decision = choose_next(self.scenario, turn, score.met(), reply,
+        score = self.scorer.score(reply.text, line, followup=turn.followup, timing=reply.timing)
+        decision = choose_next(self.scenario, turn, score.met(), reply.text,
                                self._visits if visits is None else visits)
-        return TurnOutcome(turn.id, line, reply, tuple(turn.expect), score, decision, attempt,
-                           source, engine, audio, timing, help=tuple(self._help))
+        return TurnOutcome(turn.id, line, reply.text, tuple(turn.expect), score, decision,
+                           attempt, reply.source, reply.engine, reply.audio, reply.timing,
+                           help=tuple(self._help))
 
     def _enter(self, turn_id: str) -> None:
         turn = self.scenario.turn(turn_id)

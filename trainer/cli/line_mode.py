@@ -8,29 +8,19 @@ same :class:`~trainer.call.engine.Call` as the TUI scores, branches and saves.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from trainer.call.engine import Call, TurnOutcome
+from trainer.call.listening import Cancelled, SpeechFailure, Voice, open_voice
+from trainer.call.reply import Reply
 from trainer.checklist import Checklist
 from trainer.cli.common import err, out
 from trainer.errors import TrainerError
 from trainer.scenario.model import Scenario
-from trainer.scoring.result import ReplyTiming
 from trainer.textsafe import strip_controls
-
-SPEAK_TIMEOUT = 60.0
-
-
-@dataclass
-class Reply:
-    text: str
-    source: str = "typed"
-    engine: str | None = None
-    audio: Path | None = None
-    timing: ReplyTiming | None = None
 
 
 @dataclass
@@ -60,65 +50,52 @@ def typed_text(raw: bytes | str) -> tuple[str, bool]:
     return strip_controls(text.rstrip("\r\n")), mangled
 
 
-def _typed_replies() -> Iterator[Reply]:
-    interactive = sys.stdin.isatty()
-    stream = getattr(sys.stdin, "buffer", sys.stdin)
-    while True:
-        if interactive:
-            sys.stdout.write("You: ")
-            sys.stdout.flush()
-        line = stream.readline()
-        if not line:
-            return
-        text, mangled = typed_text(line)
-        if mangled:
-            err("notice: part of that reply was not UTF-8 text; those bytes are kept as \ufffd.")
-        yield Reply(text)
+def _typed_reply() -> Reply | None:
+    """One line from standard input, or None at its end."""
+    if sys.stdin.isatty():
+        sys.stdout.write("You: ")
+        sys.stdout.flush()
+    line = getattr(sys.stdin, "buffer", sys.stdin).readline()
+    if not line:
+        return None
+    text, mangled = typed_text(line)
+    if mangled:
+        err("notice: part of that reply was not UTF-8 text; those bytes are kept as \ufffd.")
+    return Reply(text)
 
 
-def _audio_replies(
-    files: list[Path], scenario: Scenario, engine_name: str | None
-) -> Iterator[Reply]:
-    from trainer.speech.stt import load_engine, scenario_vocabulary
+class ReplySource:
+    """Where the next reply comes from: the microphone, the next audio file, or a typed line."""
 
-    engine = load_engine(engine_name)
-    vocabulary = scenario_vocabulary(scenario)
-    for path in files:
-        transcript = engine.transcribe(path, vocabulary=vocabulary)
-        yield Reply(
-            transcript.text,
-            source="audio",
-            engine=transcript.engine,
-            audio=path,
-            timing=ReplyTiming(
-                response_delay=transcript.first_word_at,
-                duration=transcript.audio_seconds,
-                words=tuple(transcript.words),
-            ),
-        )
+    def __init__(
+        self, voice: Voice, options: LineOptions, scenario: Scenario, show: Callable[[str], None]
+    ) -> None:
+        self.voice = voice
+        self.show = show
+        self.scenario = scenario
+        self.files = list(options.audio)
+        self.from_files = bool(self.files)
+
+    def next(self) -> Reply | None:
+        if self.from_files:
+            return self.voice.hear_file(self.files.pop(0), self.scenario) if self.files else None
+        if self.voice.listens:
+            try:
+                return self.voice.hear(self.scenario, on_live=self._listening)
+            except SpeechFailure as exc:
+                err(f"notice: {_sentence(exc.message)} Type this reply instead; the microphone "
+                    "is tried again for the next one.")
+        return _typed_reply()
+
+    def _listening(self) -> None:
+        """Said the moment the microphone delivers sound, flushed so a script reading us sees it."""
+        self.show("(listening... speak your reply)")
+        sys.stdout.flush()
 
 
-def _mic_replies(scenario: Scenario, engine_name: str | None) -> Iterator[Reply]:
-    from trainer.speech.audio_input import MicListener, microphone_status
-    from trainer.speech.stt import load_engine, scenario_vocabulary
-
-    ok, message = microphone_status()
-    if not ok:
-        err(f"notice: {message}; type your replies instead.")
-        yield from _typed_replies()
-        return
-    engine = load_engine(engine_name)
-    vocabulary = scenario_vocabulary(scenario)
-    listener = MicListener()
-    while True:
-        out("(listening... speak your reply)")
-        recording = listener.listen()
-        transcript = engine.transcribe(recording.path, vocabulary=vocabulary)
-        yield Reply(transcript.text, source="mic", engine=transcript.engine,
-                    audio=recording.path,
-                    timing=ReplyTiming(duration=transcript.audio_seconds,
-                                       response_delay=transcript.first_word_at,
-                                       words=tuple(transcript.words)))
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return text if text.endswith((".", "!", "?")) else text + "."
 
 
 def _mark(met: bool | None) -> str:
@@ -144,20 +121,11 @@ def _report_turn(outcome: TurnOutcome, checklist: Checklist, explain: bool,
 def run_line_mode(call: Call, options: LineOptions) -> None:
     """Play the whole call; end of input hangs up politely and still saves and scores."""
     scenario = call.scenario
-    speaker = None
-    if not options.mute:
-        from trainer.speech.tts import open_speaker
-
-        speaker, notice = open_speaker()
-        if notice:
-            err(f"notice: {notice}")
-    if options.audio:
-        replies = _audio_replies(options.audio, scenario, options.engine)
-    elif options.mic:
-        replies = _mic_replies(scenario, options.engine)
-    else:
-        replies = _typed_replies()
+    voice = open_voice(mute=options.mute, typed=not options.mic, engine=options.engine)
+    for notice in voice.notices:
+        err(f"notice: {notice}")
     show = err if options.json_output else out
+    replies = ReplySource(voice, options, scenario, show)
     name = scenario.recruiter.name
     show(f"{scenario.title}\n")
     checklist = scenario.checklist()
@@ -167,23 +135,22 @@ def run_line_mode(call: Call, options: LineOptions) -> None:
         if options.explain:
             show(f"[turn {turn.id}]")
         show(f"{name}: {call.recruiter_line}")
-        if speaker is not None:
-            job = speaker.speak(call.recruiter_line, voice=scenario.recruiter.voice.id,
-                                rate=scenario.recruiter.voice.rate)
-            job.wait(SPEAK_TIMEOUT)
         try:
-            reply = next(replies)
-        except StopIteration:
-            show("(end of input: hanging up)")
-            call.hang_up("input_ended")
-            break
+            voice.say(call.recruiter_line, scenario)
+        except (SpeechFailure, Cancelled) as exc:
+            err(f"notice: the recruiter's voice failed ({exc}); the line is shown above.")
+        try:
+            reply = replies.next()
         except TrainerError:
             call.hang_up()  # what was answered is kept and scored; the error is said once, above
             raise
+        if reply is None:
+            show("(end of input: hanging up)")
+            call.hang_up("input_ended")
+            break
         if reply.source != "typed" or not sys.stdin.isatty():
             show(f"You: {reply.text}")
-        outcome = call.answer(reply.text, source=reply.source, timing=reply.timing,
-                              audio=reply.audio, engine=reply.engine)
+        outcome = call.answer(reply)
         _report_turn(outcome, checklist, options.explain, show)
     show("")
 

@@ -141,6 +141,10 @@ def transcribe(
 
 def doctor(
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON array.")] = False,
+    level_seconds: Annotated[
+        float, typer.Option("--level-seconds", help="Show the microphone's live level this "
+                            "long (Enter stops it; 0 skips it).")
+    ] = 5.0,
 ) -> None:
     """Check the microphone, audio output, espeak-ng, pyttsx3 and each speech engine."""
     from trainer.speech.doctor import run_checks
@@ -154,8 +158,45 @@ def doctor(
             out(f"{'ok  ' if check.ok else 'FAIL'} {check.name:<{width}}  {check.detail}")
             if check.fix and not check.ok:
                 out(f"     {'':<{width}}  fix: {check.fix}")
+        microphone = next((check for check in checks if check.name == "microphone"), None)
+        if microphone is not None and microphone.ok and level_seconds > 0:
+            _show_level(level_seconds)
     if not all(check.ok for check in checks):
         raise typer.Exit(1)
+
+
+def _show_level(seconds: float) -> None:
+    """The microphone's level, live on a terminal (until Enter), else its loudest moment."""
+    import select
+    import sys
+
+    from trainer.speech.doctor import live_level
+
+    live = sys.stdout.isatty()
+    if live:
+        out(f"Speak now to see the microphone's level ({seconds:g} s, Enter stops):")
+
+    def pressed_enter() -> bool:
+        if not (live and sys.stdin.isatty()):
+            return False
+        ready, _, _ = select.select([sys.stdin], [], [], 0)
+        return bool(ready) and bool(sys.stdin.readline() or True)
+
+    def show(dbfs: float) -> None:
+        if live:
+            filled = max(0, min(40, round((dbfs + 60) / 60 * 40)))
+            sys.stdout.write(f"\r  level {'#' * filled:<40} {dbfs:6.1f} dBFS")
+            sys.stdout.flush()
+
+    try:
+        loudest = live_level(seconds, show, stop=pressed_enter)
+    except TrainerError as exc:
+        err(f"error: the live level stopped: {exc.message}")
+        return
+    if live:
+        out()
+    hint = "speech reaches it" if loudest > -30 else "quiet: speak up, or check it is not muted"
+    out(f"microphone level: loudest {loudest:.1f} dBFS over {seconds:g} s ({hint})")
 
 
 def register(app: typer.Typer) -> None:

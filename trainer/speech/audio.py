@@ -1,7 +1,7 @@
 """Audio as numbers: the one in-memory form every part of the speech layer shares.
 
 Files, the microphone and the synthesiser all produce different containers
-(WAV bytes, PyAudio chunks, SpeechRecognition's ``AudioData``); converting them
+(WAV bytes, raw microphone PCM, SpeechRecognition's ``AudioData``); converting them
 once into an :class:`AudioClip` (mono float samples plus a rate) keeps the
 signal code - levels, the telephone filter, silence checks - in one place.
 """

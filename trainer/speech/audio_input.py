@@ -1,18 +1,17 @@
 """The user's reply as audio: from a file, or from the microphone.
 
-The microphone is SpeechRecognition's ``Microphone`` (PyAudio/PortAudio), but the
-listening loop is ours rather than ``Recognizer.listen``: the trainer needs a
-live level for a meter, push-to-talk, the pre-speech silence kept (it is the
-user's thinking time), a watchdog on a device that stops delivering, and the
-chance to start transcribing during the closing pause so that the transcript is
-ready when the pause ends. Every reply is kept as a WAV under
-``paths.recordings_dir()`` so the user can listen to themselves later.
+The microphone is a :class:`~trainer.speech.capture.PcmSource` (by default
+``arecord`` in a child process, so nothing in C can crash the call or write on
+the screen). The listening loop is the trainer's own: it needs a live level for
+a meter, push-to-talk, the pre-speech silence kept (it is the user's thinking
+time), a watchdog on a device that stops delivering, and the chance to start
+transcribing during the closing pause so that the transcript is ready when the
+pause ends. Every reply is kept as a WAV under ``paths.recordings_dir()`` so the
+user can listen to themselves later.
 """
 
 from __future__ import annotations
 
-import queue
-import sys
 import threading
 import time
 from collections.abc import Callable
@@ -20,7 +19,7 @@ from concurrent.futures import Future
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 import soundfile
@@ -29,10 +28,11 @@ import speech_recognition as sr
 from trainer import paths
 from trainer.errors import TrainerError
 from trainer.speech.audio import AudioClip, level_dbfs
-from trainer.speech.deadline import call_with_timeout, start_daemon
+from trainer.speech.capture import WIDTH, ArecordSource, ClipSource, PcmSource, capture_problem
+from trainer.speech.deadline import start_daemon
 
 if TYPE_CHECKING:
-    from trainer.speech.stt import SttEngine, Transcript
+    from trainer.speech.engine_base import SttEngine, Transcript
 
 __all__ = [
     "MAX_REPLY_SECONDS",
@@ -40,7 +40,9 @@ __all__ = [
     "ClipSource",
     "MicListener",
     "NoSpeechError",
+    "PcmSource",
     "Recording",
+    "SilentMicrophoneError",
     "microphone_status",
     "read_audio_file",
 ]
@@ -48,10 +50,10 @@ __all__ = [
 MAX_REPLY_SECONDS = 600.0
 """A reply in a phone call is never ten minutes long; a longer file is a mistake."""
 
-PYAUDIO_FIX = (
-    "sudo apt-get install portaudio19-dev python3-dev && "
-    f"{sys.executable} -m pip install 'PyAudio>=0.2.14'"
-)
+ENERGY_THRESHOLD = 300.0
+"""RMS of 16-bit samples above which a block counts as speech (SpeechRecognition's default)."""
+POLL_SECONDS = 0.05
+"""The longest the listener waits for the device before looking at ``stop`` again."""
 
 
 class NoSpeechError(TrainerError):
@@ -109,106 +111,47 @@ def new_recording_path() -> Path:
     return paths.ensure_dir(paths.recordings_dir()) / f"reply-{stamp}.wav"
 
 
-def pyaudio_problem() -> str | None:
-    """Why SpeechRecognition's ``Microphone`` cannot work here, with the fix, or None."""
-    try:
-        sr.Microphone.get_pyaudio()
-    except AttributeError:
-        return f"PyAudio (and PortAudio) are not installed. Fix: {PYAUDIO_FIX}"
-    return None
+def default_microphone() -> PcmSource:
+    """The default input device, recorded by a child process (see :mod:`trainer.speech.capture`)."""
+    return ArecordSource()
 
 
-def default_microphone() -> sr.AudioSource:
-    """SpeechRecognition's ``Microphone`` on the default input, with clear errors."""
-    problem = pyaudio_problem()
-    if problem:
-        raise TrainerError(f"no microphone: {problem}")
-    try:
-        return sr.Microphone()
-    except OSError as exc:
-        raise TrainerError(
-            f"no microphone found ({exc}). Plug one in, check it is not muted, "
-            "or answer by typing or with an audio file."
-        ) from None
+class SilentMicrophoneError(TrainerError):
+    """The microphone opened but delivered nothing: worth trying again for the next reply."""
 
 
-class ClipSource(sr.AudioSource):  # type: ignore[misc]
-    """A recorded clip played into the listener as if from a microphone.
+def probe_microphone(
+    source_factory: Callable[[], PcmSource] | None = None, *, seconds: float = 5.0
+) -> str:
+    """One line saying the microphone opens and delivers sound.
 
-    With ``realtime`` the chunks arrive at the pace of speech, so the listener's
-    timing (pause detection, early transcription) behaves as with a person; the
-    benchmark uses it to measure the delay from the end of a reply to its transcript.
+    Raises :class:`SilentMicrophoneError` when it opens but sends nothing within
+    ``seconds``, :class:`TrainerError` when it cannot be opened.
     """
-
-    CHUNK = 1024
-
-    def __init__(self, clip: AudioClip, *, realtime: bool = False, tail_seconds: float = 0.0):
-        pcm = np.clip(clip.samples, -1.0, 1.0) * 32767.0
-        tail = np.zeros(int(tail_seconds * clip.rate), dtype=np.float32)
-        self._data = np.concatenate([pcm, tail]).astype("<i2").tobytes()
-        self.SAMPLE_RATE = clip.rate
-        self.SAMPLE_WIDTH = 2
-        self.realtime = realtime
-        self.stream: Any = None
-
-    def __enter__(self) -> ClipSource:
-        self.stream = _ClipStream(self._data, self.SAMPLE_RATE, self.realtime)
-        return self
-
-    def __exit__(self, *_exc: object) -> None:
-        self.stream = None
-
-
-class _ClipStream:
-    def __init__(self, data: bytes, rate: int, realtime: bool) -> None:
-        self._data = data
-        self._pos = 0
-        self._rate = rate
-        self._realtime = realtime
-        self._started = time.monotonic()
-
-    def read(self, size: int) -> bytes:
-        start = self._pos
-        self._pos += size * 2
-        if self._realtime:
-            due = self._started + self._pos / 2 / self._rate
-            time.sleep(max(0.0, due - time.monotonic()))
-        chunk = self._data[start : self._pos]
-        return chunk + b"\0" * (size * 2 - len(chunk))
+    if source_factory is None:
+        problem = capture_problem()
+        if problem:
+            raise TrainerError(problem)
+    source = (source_factory or default_microphone)()
+    try:
+        if source.read(seconds) is None:
+            raise SilentMicrophoneError(
+                f"the microphone opened but sent no sound for {seconds:g} s; it may be "
+                "muted, unplugged or taken by another program"
+            )
+    finally:
+        source.close()
+    return f"microphone works ({source.rate} Hz)"
 
 
 def microphone_status(
-    source_factory: Callable[[], sr.AudioSource] | None = None,
+    source_factory: Callable[[], PcmSource] | None = None, *, seconds: float = 5.0
 ) -> tuple[bool, str]:
-    """(works, one line): PyAudio present, a default input, and it opens and delivers."""
-    if source_factory is None:
-        problem = pyaudio_problem()
-        if problem:
-            return False, problem
-    factory = source_factory or default_microphone
-
-    def probe() -> str:
-        source = factory()
-        with source:
-            stream: Any = getattr(source, "stream", None)
-            if stream is None:
-                raise TrainerError("the microphone opened but gave no stream")
-            stream.read(source.CHUNK)
-        return f"microphone works ({source.SAMPLE_RATE} Hz)"
-
+    """(works, one line) from :func:`probe_microphone`."""
     try:
-        return True, call_with_timeout(probe, timeout=5.0, what="opening the microphone")
+        return True, probe_microphone(source_factory, seconds=seconds)
     except TrainerError as exc:
         return False, exc.message
-    except OSError as exc:
-        return False, _busy_message(exc)
-
-
-def _busy_message(exc: OSError) -> str:
-    return (
-        f"the microphone could not be opened ({exc}); it may be in use by another "
-        "program or unplugged. Close the other program, or answer by typing."
-    )
 
 
 @dataclass
@@ -233,53 +176,60 @@ class Recording:
         return engine.transcribe(self.audio, vocabulary=vocabulary)
 
 
-_STOP = object()
-
-
 class MicListener:
-    """Records one reply at a time from the microphone (or any ``sr.AudioSource``)."""
+    """Records one reply at a time from the microphone (or any :class:`PcmSource`).
+
+    Each reply opens a fresh source and closes it before returning, so a device
+    that failed on one reply is simply tried again on the next.
+    """
 
     def __init__(
         self,
         *,
         pause_seconds: float = 2.0,
-        source_factory: Callable[[], sr.AudioSource] | None = None,
-        recognizer: sr.Recognizer | None = None,
+        source_factory: Callable[[], PcmSource] | None = None,
+        energy_threshold: float = ENERGY_THRESHOLD,
         wait_seconds: float = 20.0,
         max_seconds: float = 120.0,
         stall_seconds: float = 3.0,
+        first_sound_seconds: float = 8.0,
         early_after: float = 0.3,
     ) -> None:
         """
         ``pause_seconds`` of quiet end a reply (generous, so thinking is not cut off);
-        ``wait_seconds`` without a sound is "no reply"; ``max_seconds`` caps a reply;
-        ``stall_seconds`` without data from the device means it has stopped working;
-        ``early_after`` of quiet starts transcribing what was said so far.
+        ``wait_seconds`` without speech is "no reply"; ``max_seconds`` caps a reply;
+        ``stall_seconds`` without data from a device that had been delivering means
+        it stopped (``first_sound_seconds`` for the first data, as a busy sound
+        server can be slow to start); ``early_after`` of quiet starts transcribing
+        what was said so far.
         """
         self.pause_seconds = pause_seconds
         self.wait_seconds = wait_seconds
         self.max_seconds = max_seconds
         self.stall_seconds = stall_seconds
+        self.first_sound_seconds = first_sound_seconds
         self.early_after = early_after
-        self.recognizer = recognizer or sr.Recognizer()
+        self.energy_threshold = energy_threshold
         self._factory = source_factory or default_microphone
 
     def status(self) -> tuple[bool, str]:
-        return microphone_status(self._factory if self._factory is not default_microphone else None)
+        return microphone_status(self._factory)
+
+    def open_source(self) -> PcmSource:
+        """The microphone, opened; the caller closes it."""
+        return self._factory()
 
     def calibrate(self, seconds: float = 1.0) -> float:
         """Listen to the room for ``seconds`` and set the speech threshold above its noise."""
-
-        def run() -> float:
-            with self._open() as source:
-                self.recognizer.adjust_for_ambient_noise(source, duration=seconds)
-            return float(self.recognizer.energy_threshold)
-
-        return call_with_timeout(run, timeout=seconds + 5.0, what="calibrating the microphone")
-
-    def _open(self) -> sr.AudioSource:
-        source = call_with_timeout(self._factory, timeout=5.0, what="opening the microphone")
-        return _Opened(source)
+        source = self._factory()
+        try:
+            frames = _read_for(source, seconds, self.first_sound_seconds)
+        finally:
+            source.close()
+        pcm = np.frombuffer(frames, dtype="<i2").astype(np.float32)
+        noise = float(np.sqrt(np.mean(np.square(pcm)))) if len(pcm) else 0.0
+        self.energy_threshold = max(ENERGY_THRESHOLD, noise * 1.5)
+        return self.energy_threshold
 
     def listen(
         self,
@@ -290,38 +240,36 @@ class MicListener:
         engine: SttEngine | None = None,
         vocabulary: tuple[str, ...] = (),
         save_to: Path | None = None,
+        on_live: Callable[[], object] | None = None,
+        source: PcmSource | None = None,
     ) -> Recording:
         """Record one reply and keep it as a WAV.
 
         Hands-free, the reply ends after ``pause_seconds`` of quiet; with
         ``push_to_talk`` it ends when ``stop`` is set (setting ``stop`` ends a
         hands-free reply early too). ``on_level`` gets the level in dBFS of every
-        chunk, for a meter. Given an ``engine``, transcription starts during the
-        closing pause and the result rides on the recording.
+        block, for a meter; ``on_live`` is called once, when the first sound data
+        arrives (the moment the user can start talking). Given an ``engine``,
+        transcription starts during the closing pause and the result rides on the
+        recording. ``source`` is a microphone already open (one that heard the
+        user start talking over the recruiter); it is closed here like any other.
         Raises :class:`NoSpeechError` when nothing was said, :class:`TrainerError`
-        when the device fails; neither leaves a thread blocked.
+        when the device fails; every wait is bounded and the device is closed
+        before this returns.
         """
         stop = stop or threading.Event()
-        with self._open() as source:
-            rate, width, chunk = int(source.SAMPLE_RATE), int(source.SAMPLE_WIDTH), source.CHUNK
-            chunks: queue.Queue[Any] = queue.Queue()
-            done = threading.Event()
-            stream: Any = source.stream
-            reader = threading.Thread(
-                target=_read_chunks, args=(stream, chunk, chunks, done), daemon=True
-            )
-            reader.start()
-            try:
-                capture = _Capture(self, rate, width, engine, vocabulary)
-                capture.run(chunks, stop, push_to_talk, on_level)
-            finally:
-                done.set()
+        source = source or self._factory()
+        try:
+            capture = _Capture(self, source.rate, engine, vocabulary)
+            capture.run(source, stop, push_to_talk, on_level, on_live)
+        finally:
+            source.close()
         if capture.started_at is None:
             raise NoSpeechError(
                 f"no speech was heard in {capture.elapsed:.0f} s. Check the microphone level "
                 "(`trainer doctor`), then try again, type the reply, or skip."
             )
-        audio = sr.AudioData(b"".join(capture.frames), rate, width)
+        audio = sr.AudioData(b"".join(capture.frames), source.rate, WIDTH)
         path = save_to or new_recording_path()
         AudioClip.from_audio_data(audio).save(path)
         return Recording(
@@ -335,34 +283,110 @@ class MicListener:
         )
 
 
-class _Opened:
-    """Enters the source under a time limit: a stuck PortAudio must not hang the caller."""
+class Prerolled:
+    """An open microphone that first replays what it already heard (the start of a reply)."""
 
-    def __init__(self, source: sr.AudioSource) -> None:
+    def __init__(self, source: PcmSource, heard: bytes) -> None:
+        self.rate = source.rate
         self._source = source
+        self._heard = heard
 
-    def __enter__(self) -> Any:
-        try:
-            return call_with_timeout(
-                self._source.__enter__, timeout=5.0, what="opening the microphone"
-            )
-        except OSError as exc:
-            raise TrainerError(_busy_message(exc)) from None
+    def read(self, timeout: float) -> bytes | None:
+        if self._heard:
+            heard, self._heard = self._heard, b""
+            return heard
+        return self._source.read(timeout)
 
-    def __exit__(self, *exc: object) -> None:
-        self._source.__exit__(None, None, None)
+    def close(self) -> None:
+        self._source.close()
 
 
-def _read_chunks(stream: Any, size: int, out: queue.Queue[Any], done: threading.Event) -> None:
-    while not done.is_set():
-        try:
-            data = stream.read(size)
-        except (OSError, ValueError, AttributeError) as exc:
-            if not done.is_set():
-                out.put(exc)
-            return
-        out.put(data)
-    out.put(_STOP)
+class BargeIn:
+    """Listens while the recruiter speaks, to notice the user talking over them.
+
+    Without echo cancellation the microphone also hears the recruiter through
+    the speakers, so the bar is relative: speech must be clearly louder than
+    what the microphone has been hearing during the line (at least
+    ``factor`` times its typical level, and above the speech threshold) for
+    ``hold_seconds`` in a row. What was heard from a little before that moment
+    is kept, so the reply's first words are not lost.
+    """
+
+    def __init__(
+        self,
+        listener: MicListener,
+        *,
+        factor: float = 3.0,
+        hold_seconds: float = 0.25,
+        keep_seconds: float = 0.6,
+    ) -> None:
+        self._listener = listener
+        self._factor = factor
+        self._hold = hold_seconds
+        self._keep = keep_seconds
+        self._source: PcmSource | None = None
+        self._frames: list[bytes] = []
+        self._energies: list[float] = []
+        self._loud_for = 0.0
+        self._pending = b""
+
+    def open(self) -> None:
+        self._source = self._listener.open_source()
+
+    def heard_speech(self, timeout: float) -> bool:
+        """Read what arrived within ``timeout``; True once the user is talking."""
+        if self._source is None:
+            return False
+        data = self._source.read(timeout)
+        if data is None:
+            return False
+        self._pending += data
+        step = BLOCK * WIDTH
+        while len(self._pending) >= step:
+            block, self._pending = self._pending[:step], self._pending[step:]
+            if self._take(block, self._source.rate):
+                return True
+        return False
+
+    def _take(self, block: bytes, rate: int) -> bool:
+        pcm = np.frombuffer(block, dtype="<i2").astype(np.float32)
+        energy = float(np.sqrt(np.mean(np.square(pcm)))) if len(pcm) else 0.0
+        self._frames.append(block)
+        keep = max(1, int(self._keep * rate / BLOCK))
+        del self._frames[:-keep]
+        typical = float(np.median(self._energies)) if self._energies else 0.0
+        self._energies.append(energy)
+        bar = max(self._listener.energy_threshold, typical * self._factor)
+        self._loud_for = self._loud_for + BLOCK / rate if energy > bar else 0.0
+        return self._loud_for >= self._hold
+
+    def take_over(self) -> PcmSource:
+        """The open microphone, starting with what was heard; the caller closes it."""
+        assert self._source is not None
+        source: PcmSource = Prerolled(self._source, b"".join(self._frames) + self._pending)
+        self._source = None
+        return source
+
+    def close(self) -> None:
+        if self._source is not None:
+            self._source.close()
+            self._source = None
+
+
+def _read_for(source: PcmSource, seconds: float, patience: float) -> bytes:
+    """About ``seconds`` of audio from ``source`` (less if it stops delivering)."""
+    wanted = int(seconds * source.rate) * WIDTH
+    got = bytearray()
+    while len(got) < wanted:
+        data = source.read(patience)
+        if data is None:
+            break
+        got += data
+    return bytes(got[:wanted])
+
+
+BLOCK = 512
+"""Samples per analysis block (32 ms at 16 kHz): the grain of the meter and of pause detection."""
 
 
 class _Capture:
@@ -372,13 +396,11 @@ class _Capture:
         self,
         listener: MicListener,
         rate: int,
-        width: int,
         engine: SttEngine | None,
         vocabulary: tuple[str, ...],
     ) -> None:
         self.listener = listener
         self.rate = rate
-        self.width = width
         self.engine = engine
         self.vocabulary = vocabulary
         self.frames: list[bytes] = []
@@ -388,6 +410,7 @@ class _Capture:
         self.truncated = False
         self._early: Future[Transcript] | None = None
         self._early_covers = -1.0
+        self._pending = b""
 
     @property
     def elapsed(self) -> float:
@@ -395,54 +418,70 @@ class _Capture:
 
     def run(
         self,
-        chunks: queue.Queue[Any],
+        source: PcmSource,
         stop: threading.Event,
         push_to_talk: bool,
         on_level: Callable[[float], None] | None,
+        on_live: Callable[[], object] | None = None,
     ) -> None:
         listener = self.listener
-        threshold = float(listener.recognizer.energy_threshold)
+        silent_since = time.monotonic()
+        delivered = False
         while not stop.is_set():
-            try:
-                item = chunks.get(timeout=listener.stall_seconds)
-            except queue.Empty:
-                raise TrainerError(
-                    f"the microphone sent no sound for {listener.stall_seconds:g} s; it may have "
-                    "been unplugged or taken by another program. Try again, or type the reply."
-                ) from None
-            if isinstance(item, BaseException):
-                raise TrainerError(_busy_message(OSError(str(item)))) from None
-            if item is _STOP:
-                break
-            self.frames.append(item)
-            self.samples += len(item) // self.width
-            pcm = np.frombuffer(item, dtype=f"<i{self.width}").astype(np.float32)
-            energy = float(np.sqrt(np.mean(np.square(pcm)))) if len(pcm) else 0.0
-            if on_level is not None:
-                on_level(level_dbfs(pcm / float(2 ** (8 * self.width - 1))))
-            now = self.elapsed
-            if energy > threshold:
-                if self.started_at is None:
-                    self.started_at = max(0.0, now - len(pcm) / self.rate)
-                self.ended_at = now
-            if now >= listener.max_seconds:
-                self.truncated = True
-                break
-            if self.started_at is None:
-                if not push_to_talk and now >= listener.wait_seconds:
-                    break
+            data = source.read(POLL_SECONDS)
+            if data is None:
+                patience = listener.stall_seconds if delivered else listener.first_sound_seconds
+                if time.monotonic() - silent_since >= patience:
+                    raise TrainerError(
+                        f"the microphone sent no sound for {patience:g} s; it may be muted, "
+                        "unplugged or taken by another program. It will be tried again for "
+                        "the next reply; type this one, or try again."
+                    )
                 continue
-            quiet = now - (self.ended_at or now)
-            if self.engine is not None and quiet >= listener.early_after:
-                self._start_early()
-            if not push_to_talk and quiet >= listener.pause_seconds:
-                break
+            if not delivered and on_live is not None:
+                on_live()
+            delivered = True
+            silent_since = time.monotonic()
+            self._pending += data
+            usable = len(self._pending) - len(self._pending) % (BLOCK * WIDTH)
+            blocks, self._pending = self._pending[:usable], self._pending[usable:]
+            step = BLOCK * WIDTH
+            for start in range(0, len(blocks), step):
+                block = blocks[start : start + step]
+                if stop.is_set() or self._take(block, push_to_talk, on_level):
+                    return
+
+    def _take(
+        self, block: bytes, push_to_talk: bool, on_level: Callable[[float], None] | None
+    ) -> bool:
+        """Add one block; True once the reply is over."""
+        listener = self.listener
+        self.frames.append(block)
+        self.samples += len(block) // WIDTH
+        pcm = np.frombuffer(block, dtype="<i2").astype(np.float32)
+        energy = float(np.sqrt(np.mean(np.square(pcm)))) if len(pcm) else 0.0
+        if on_level is not None:
+            on_level(level_dbfs(pcm / 32768.0))
+        now = self.elapsed
+        if energy > listener.energy_threshold:
+            if self.started_at is None:
+                self.started_at = max(0.0, now - len(pcm) / self.rate)
+            self.ended_at = now
+        if now >= listener.max_seconds:
+            self.truncated = True
+            return True
+        if self.started_at is None:
+            return not push_to_talk and now >= listener.wait_seconds
+        quiet = now - (self.ended_at or now)
+        if self.engine is not None and quiet >= listener.early_after:
+            self._start_early()
+        return not push_to_talk and quiet >= listener.pause_seconds
 
     def _start_early(self) -> None:
         if self._early_covers == self.ended_at or self.engine is None:
             return
         self._early_covers = self.ended_at if self.ended_at is not None else -1.0
-        audio = sr.AudioData(b"".join(self.frames), self.rate, self.width)
+        audio = sr.AudioData(b"".join(self.frames), self.rate, WIDTH)
         engine, vocabulary = self.engine, self.vocabulary
         self._early = start_daemon(
             lambda: engine.transcribe(audio, vocabulary=vocabulary), name="early transcript"

@@ -1,8 +1,11 @@
-"""A time limit for calls into audio devices and native engines that may never return.
+"""A time limit for calls into native libraries that may never return (synthesis, models).
 
-A wedged sound server or a stuck native library must not freeze the trainer, so
-such calls run on a daemon thread and the caller stops waiting after a deadline.
-(The thread cannot be killed; being a daemon, it does not keep the process alive.)
+A stuck native library must not freeze the trainer, so such calls run on a
+daemon thread and the caller stops waiting after a deadline. (The thread cannot
+be killed; being a daemon, it does not keep the process alive.) Never use this
+for sound devices: an abandoned call would go on using state the caller reuses.
+The microphone runs in a child process instead (``capture.py``), where every
+wait is bounded by ``select`` and a stuck device is simply killed.
 """
 
 from __future__ import annotations

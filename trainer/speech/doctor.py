@@ -10,17 +10,23 @@ from __future__ import annotations
 import ctypes.util
 import shutil
 import tempfile
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
+
 from trainer import paths
 from trainer.config import SpeechConfig, load_speech_config
 from trainer.errors import TrainerError
-from trainer.speech.audio_input import microphone_status, pyaudio_problem
+from trainer.speech.audio import level_dbfs
+from trainer.speech.audio_input import default_microphone, microphone_status
+from trainer.speech.capture import APLAY_FIX, PcmSource, capture_problem, input_device_name
 from trainer.speech.deadline import call_with_timeout
-from trainer.speech.stt import DEFAULT_ENGINE, install_command, load_engine
-from trainer.speech.tts import APLAY_FIX, ESPEAK_FIX, Speaker
+from trainer.speech.engine_base import install_command
+from trainer.speech.stt import DEFAULT_ENGINE, load_engine
+from trainer.speech.tts import ESPEAK_FIX, Speaker
 from trainer.textmatch import normalise
 
 PROBE_TEXT = "Thank you for the offer."
@@ -48,7 +54,6 @@ def run_checks() -> list[Check]:
     tts_check, probe = _tts(speaker, probe_dir / "probe.wav")
     checks.append(tts_check)
     checks.append(_output(speaker))
-    checks.append(_pyaudio())
     checks.append(_microphone())
     checks.extend(_engines(config, probe))
     shutil.rmtree(probe_dir, ignore_errors=True)
@@ -98,23 +103,14 @@ def _output(speaker: Speaker) -> Check:
     return Check("audio output", True, "aplay plays on the default device")
 
 
-def _pyaudio() -> Check:
-    problem = pyaudio_problem()
-    if problem:
-        fix = problem.split("Fix: ", 1)[-1]
-        return Check("PyAudio", False, "PyAudio/PortAudio missing: no microphone input", fix)
-    return Check("PyAudio", True, "installed")
-
-
 def _microphone() -> Check:
-    if pyaudio_problem():
-        return Check(
-            "microphone", False, "needs PyAudio (above); answer with an audio file or by typing",
-            "install PyAudio (see above)",
-        )
+    problem = capture_problem()
+    if problem:
+        return Check("microphone", False, problem, problem.split("Fix: ", 1)[-1])
+    name = input_device_name()
     ok, detail = microphone_status()
     fix = None if ok else "plug in a microphone, unmute it, and close programs that use it"
-    return Check("microphone", ok, detail, fix)
+    return Check("microphone", ok, f"{name}: {detail}", fix)
 
 
 def _engines(config: SpeechConfig, probe: Path | None) -> list[Check]:
@@ -154,3 +150,33 @@ def _engine_check(name: str, probe: Path | None, model_path: Path | None) -> Che
 
 def _fix_from(message: str) -> str | None:
     return message.split("Fix: ", 1)[1] if "Fix: " in message else None
+
+
+def live_level(
+    seconds: float,
+    show: Callable[[float], None],
+    *,
+    stop: Callable[[], bool] = lambda: False,
+    source_factory: Callable[[], PcmSource] = default_microphone,
+) -> float:
+    """Read the microphone for ``seconds`` (or until ``stop()``), calling ``show`` with the
+    level in dBFS about ten times a second; the loudest level heard."""
+    source = source_factory()
+    loudest = -120.0
+    pending = b""
+    step = source.rate // 10 * 2
+    try:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline and not stop():
+            data = source.read(0.1)
+            if data is None:
+                continue
+            pending += data
+            while len(pending) >= step:
+                block, pending = pending[:step], pending[step:]
+                level = level_dbfs(np.frombuffer(block, dtype="<i2").astype(np.float32) / 32768.0)
+                loudest = max(loudest, level)
+                show(level)
+    finally:
+        source.close()
+    return loudest

@@ -15,7 +15,7 @@ import speech_recognition as sr
 
 from trainer.errors import TrainerError
 from trainer.speech.audio import first_sound_at, is_silent
-from trainer.speech.stt import Transcript, as_clip
+from trainer.speech.engine_base import Transcript, as_clip
 
 
 class GoogleEngine:

@@ -16,8 +16,8 @@ import speech_recognition as sr
 
 from trainer.errors import TrainerError
 from trainer.speech.audio import first_sound_at, is_silent
+from trainer.speech.engine_base import Transcript, Word, as_clip, install_command
 from trainer.speech.sphinx_lm import domain_model
-from trainer.speech.stt import Transcript, Word, as_clip, install_command
 
 FRAMES_PER_SECOND = 100
 

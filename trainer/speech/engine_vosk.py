@@ -18,7 +18,7 @@ import speech_recognition as sr
 
 from trainer.errors import TrainerError
 from trainer.speech.audio import first_sound_at, is_silent
-from trainer.speech.stt import Transcript, Word, as_clip, install_command
+from trainer.speech.engine_base import Transcript, Word, as_clip, install_command
 
 SAMPLE_RATE = 16000
 VOSK_REQUIREMENT = "vosk>=0.3.45"

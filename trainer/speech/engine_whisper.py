@@ -31,7 +31,7 @@ import speech_recognition as sr
 
 from trainer.errors import TrainerError
 from trainer.speech.audio import AudioClip, first_sound_at, is_silent, last_sound_at
-from trainer.speech.stt import Transcript, Word, as_clip, install_command
+from trainer.speech.engine_base import Transcript, Word, as_clip, install_command
 from trainer.speech.vocabulary import whisper_prompt
 
 MODEL_FILES = ("model.bin", "config.json", "tokenizer.json")

@@ -6,22 +6,21 @@ and is accurate enough to trust the scorecard. pocketsphinx is the light
 fallback; a larger local Whisper model, vosk and (only when the user opts in)
 an online engine are extras chosen with ``--engine`` or the config file.
 Engines are loaded once per process: loading the model is the slow part.
+
+This module is the registry (which engines exist, loading one); what an engine
+is - :class:`SttEngine` and the :class:`Transcript` it returns - lives in
+:mod:`trainer.speech.engine_base`, which the engines import, so no engine
+module imports this one back.
 """
 
 from __future__ import annotations
 
-import sys
 import threading
-from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
-
-import speech_recognition as sr
 
 from trainer.config import load_speech_config
 from trainer.errors import TrainerError
-from trainer.speech.audio import AudioClip
+from trainer.speech.engine_base import SttEngine, Transcript, as_clip
 from trainer.speech.vocabulary import scenario_vocabulary
 
 __all__ = [
@@ -45,61 +44,6 @@ ENGINES: dict[str, str] = {
 }
 ALIASES = {"whisper": "faster-whisper", "sphinx": "pocketsphinx"}
 ONLINE = frozenset({"google"})
-
-Word = tuple[str, float, float]
-
-
-@dataclass(frozen=True)
-class Transcript:
-    """What an engine heard, with the timing the speech metrics need."""
-
-    text: str
-    engine: str
-    audio_seconds: float
-    seconds: float
-    """Processing time."""
-    words: tuple[Word, ...] = ()
-    """(word, start, end) in seconds from the start of the audio, where the engine gives them."""
-    first_word_at: float | None = None
-    """Seconds from the start of the audio to the first word (the user's thinking time)."""
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "text": self.text,
-            "engine": self.engine,
-            "audio_seconds": round(self.audio_seconds, 3),
-            "seconds": round(self.seconds, 3),
-            "first_word_at": None if self.first_word_at is None else round(self.first_word_at, 3),
-            "words": [
-                {"word": word, "start": round(start, 3), "end": round(end, 3)}
-                for word, start, end in self.words
-            ],
-        }
-
-
-class SttEngine(Protocol):
-    name: str
-
-    def transcribe(
-        self, audio: Path | sr.AudioData, *, vocabulary: Sequence[str] = ()
-    ) -> Transcript:
-        """Raises TrainerError for unreadable audio or an engine failure; silence is ``""``."""
-        ...
-
-
-def as_clip(audio: Path | sr.AudioData) -> AudioClip:
-    if isinstance(audio, Path):
-        from trainer.speech.audio_input import read_audio_file
-
-        return read_audio_file(audio)
-    return AudioClip.from_audio_data(audio)
-
-
-def install_command(*requirements: str) -> str:
-    """The exact command that installs ``requirements`` into this trainer's Python."""
-    quoted = " ".join(f"'{req}'" for req in requirements)
-    return f"{sys.executable} -m pip install {quoted}"
-
 
 _cache: dict[tuple[str, str], SttEngine] = {}
 _cache_lock = threading.Lock()

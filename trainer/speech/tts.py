@@ -29,6 +29,7 @@ import numpy as np
 
 from trainer.errors import TrainerError
 from trainer.speech.audio import AudioClip, phone_line
+from trainer.speech.capture import APLAY_FIX, stop_child
 from trainer.speech.deadline import call_with_timeout, start_daemon
 
 RATE_RANGE = (80, 450)
@@ -36,7 +37,6 @@ SYNTH_TIMEOUT = 30.0
 """Synthesis of one line takes milliseconds; anything near this means espeak is stuck."""
 
 ESPEAK_FIX = "sudo apt-get install espeak-ng libespeak-ng1"
-APLAY_FIX = "sudo apt-get install alsa-utils"
 
 _ESPEAK_LOCK = threading.Lock()
 """espeak-ng keeps one global synthesiser per process; calls must not overlap."""
@@ -190,12 +190,7 @@ class _AplayPlayback:
 
     def stop(self) -> None:
         self._stopped = True
-        if self._process.poll() is None:
-            self._process.terminate()
-            try:
-                self._process.wait(timeout=2.0)
-            except subprocess.TimeoutExpired:
-                self._process.kill()
+        stop_child(self._process)
 
 
 class AplayPlayer:

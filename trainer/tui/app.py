@@ -23,6 +23,7 @@ from textual.screen import Screen
 from textual.worker import Worker, WorkerCancelled, WorkerFailed
 
 from trainer.call.interrupt import interrupted_message
+from trainer.call.listening import Voice, open_voice
 from trainer.errors import AppCrashed, Interrupted, TrainerError
 from trainer.scenario.catalog import Catalog, load_catalog
 from trainer.scenario.model import Scenario
@@ -38,7 +39,6 @@ from trainer.tui.screens.picker import PickerScreen
 from trainer.tui.screens.review import ReviewScreen
 from trainer.tui.screens.scorecard import ScorecardScreen
 from trainer.tui.screens.sessions import SessionsScreen
-from trainer.tui.voice import Voice, open_voice
 
 DARK = "textual-dark"
 LIGHT = "textual-light"

@@ -7,13 +7,12 @@ owns navigation, so no screen needs to know which screen comes next.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 from textual.message import Message
 
+from trainer.call.reply import Reply
 from trainer.scenario.catalog import Catalog
 from trainer.scenario.model import Scenario
-from trainer.scoring.result import ReplyTiming
 from trainer.scoring.scorecard import Scorecard
 
 
@@ -79,8 +78,4 @@ class InputLevel(Message):
 class ReplyReady(Message):
     """The user's reply to the line on screen, typed or spoken and transcribed."""
 
-    text: str
-    source: str = "typed"
-    engine: str | None = None
-    audio: Path | None = None
-    timing: ReplyTiming | None = None
+    reply: Reply

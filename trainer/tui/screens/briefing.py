@@ -12,13 +12,13 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Static
 
+from trainer.call.listening import Voice
 from trainer.checklist import BUILTIN_NAMES
 from trainer.scenario.model import SITUATION_LABELS, Scenario
 from trainer.tui import messages
 from trainer.tui.bindings import Scope, bindings
 from trainer.tui.presentation import MUTED, item_description, item_kind, item_label
 from trainer.tui.text import plain
-from trainer.tui.voice import Voice
 
 
 def call_checklist(scenario: Scenario) -> tuple[list[str], list[str]]:

@@ -14,6 +14,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from trainer.call.engine import Call, TurnOutcome
+from trainer.call.listening import Voice
+from trainer.call.reply import Reply
 from trainer.errors import TrainerError
 from trainer.scenario.model import Scenario
 from trainer.sessions.store import SessionStore
@@ -23,7 +25,6 @@ from trainer.tui.presentation import MUTED
 from trainer.tui.screens.confirm import ConfirmScreen
 from trainer.tui.screens.redo import RedoScreen
 from trainer.tui.text import plain
-from trainer.tui.voice import Voice
 from trainer.tui.widgets.answer_box import AnswerBox
 from trainer.tui.widgets.checks import ChecksView, expected_content
 from trainer.tui.widgets.transcript import Exchange, Transcript
@@ -110,9 +111,7 @@ class CallScreen(Screen[None]):
     def on_reply_ready(self, message: messages.ReplyReady) -> None:
         message.stop()
         try:
-            outcome = self.call.answer(message.text, source=message.source,
-                                       timing=message.timing, audio=message.audio,
-                                       engine=message.engine)
+            outcome = self.call.answer(message.reply)
         except TrainerError as exc:
             self.notify(f"{exc.message}. Your reply was not saved; try again.",
                         title="Could not save the turn", severity="error", timeout=15)
@@ -176,7 +175,7 @@ class CallScreen(Screen[None]):
         self.box.resume()
 
     def action_skip(self) -> None:
-        self.post_message(messages.ReplyReady("", source="typed"))
+        self.post_message(messages.ReplyReady(Reply("")))
 
     def action_redo(self) -> None:
         if not self.call.outcomes:

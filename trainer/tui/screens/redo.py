@@ -13,12 +13,12 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Static
 
 from trainer.call.engine import Call, TurnOutcome
+from trainer.call.listening import Voice
 from trainer.errors import TrainerError
 from trainer.tui import messages
 from trainer.tui.bindings import Scope, bindings, key_of
 from trainer.tui.presentation import MUTED, highlight_reply
 from trainer.tui.text import plain
-from trainer.tui.voice import Voice
 from trainer.tui.widgets.answer_box import AnswerBox
 from trainer.tui.widgets.checks import ChecksView
 
@@ -69,9 +69,7 @@ class RedoScreen(Screen[TurnOutcome | None]):
 
     def on_reply_ready(self, message: messages.ReplyReady) -> None:
         message.stop()
-        self.new = self.call.try_again(message.text, source=message.source,
-                                       timing=message.timing, audio=message.audio,
-                                       engine=message.engine)
+        self.new = self.call.try_again(message.reply)
         scenario = self.call.scenario
         self.query_one("#new-reply", Static).update(
             highlight_reply(self.new.reply, self.new.score.checks, scenario))

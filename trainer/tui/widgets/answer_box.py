@@ -19,13 +19,14 @@ from textual.widget import Widget
 from textual.widgets import Input, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
+from trainer.call.listening import Cancelled, Voice
+from trainer.call.reply import Reply
 from trainer.errors import TrainerError
 from trainer.scenario.model import Scenario
 from trainer.textsafe import strip_controls
 from trainer.tui.bindings import key_of
 from trainer.tui.messages import InputLevel, ReplyReady
 from trainer.tui.text import plain
-from trainer.tui.voice import Cancelled, Heard, SpeechFailure, Voice
 from trainer.tui.widgets.level_meter import LevelMeter
 
 Phase = Literal["idle", "speaking", "your_turn", "listening", "transcribing", "paused", "ended"]
@@ -124,6 +125,7 @@ class AnswerBox(Widget):
 
     def _stop(self) -> None:
         self.workers.cancel_group(self, VOICE_GROUP)
+        self.voice.release()
         self.level = 0.0
 
     def _speak(self) -> None:
@@ -165,9 +167,8 @@ class AnswerBox(Widget):
     def _show_status(self) -> None:
         if self.is_mounted:
             who = self.scenario.recruiter.name
-            pause = self.voice.listener.pause_seconds if self.voice.listener else 2.0
             self.query_one("#status", Static).update(
-                phase_text(self.phase, who, self.done_text, pause))
+                phase_text(self.phase, who, self.done_text, self.voice.pause_seconds))
 
     def on_mount(self) -> None:
         if self.voice.listens and not self.typing:
@@ -187,7 +188,7 @@ class AnswerBox(Widget):
         event.input.value = ""
         self._stop()
         self.phase = "idle"
-        self.post_message(ReplyReady(text, source="typed"))
+        self.post_message(ReplyReady(Reply(text)))
 
     def on_input_level(self, message: InputLevel) -> None:
         message.stop()
@@ -197,10 +198,11 @@ class AnswerBox(Widget):
 
     @work(thread=True, exclusive=True, group=VOICE_GROUP, exit_on_error=False, name="say")
     def _say(self, line: str) -> None:
-        self.voice.say(line, self.scenario, get_current_worker().cancelled_event)
+        self.voice.say(line, self.scenario, get_current_worker().cancelled_event,
+                       spoken_reply=not self.typing)
 
     @work(thread=True, exclusive=True, group=VOICE_GROUP, exit_on_error=False, name="listen")
-    def _listen(self) -> Heard:
+    def _listen(self) -> Reply:
         return self.voice.hear(
             self.scenario,
             get_current_worker().cancelled_event,
@@ -226,18 +228,14 @@ class AnswerBox(Widget):
         if event.state == WorkerState.SUCCESS:
             if worker.name == "say":
                 self._take_reply()
-            elif isinstance(worker.result, Heard):
+            elif isinstance(worker.result, Reply):
                 self._heard(worker.result)
         elif event.state == WorkerState.ERROR and not isinstance(worker.error, Cancelled):
             self._failed(worker.name, worker.error)
 
-    def _heard(self, heard: Heard) -> None:
-        if not heard.text.strip():
-            self._failed("listen", SpeechFailure("nothing was heard in the recording"))
-            return
+    def _heard(self, reply: Reply) -> None:
         self.phase = "idle"
-        self.post_message(ReplyReady(heard.text, source="mic", engine=heard.engine,
-                                     audio=heard.audio, timing=heard.timing))
+        self.post_message(ReplyReady(reply))
 
     def _failed(self, stage: str, error: BaseException | None) -> None:
         """Tell the user what went wrong and how to go on; fall back to typing meanwhile."""

@@ -1,0 +1,101 @@
+"""The app on a real terminal (tmux) while it speaks and listens: no C-library line on screen.
+
+PortAudio's device probe used to paint ALSA and JACK messages over the call
+screen. The capture path no longer loads any audio library in the app's
+process, and the children's stderr goes to pipes; this looks at the screen a
+user sees to prove it.
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+from line_call import C_NOISE, SCENARIO
+from virtual_stack import VirtualAudio
+
+from trainer.scenario.model import Scenario
+
+pytestmark = pytest.mark.e2e
+
+CAPTURE_FOR_LEAD = Path("/work/notes/audio-screen-capture.txt")
+"""Where a capture is also kept for review, when that folder exists (the project's notes)."""
+
+
+class Terminal:
+    """A private tmux server running one command on an 100x30 terminal."""
+
+    def __init__(self, folder: Path, command: list[str], env: dict[str, str]) -> None:
+        self.socket = str(folder / "tmux.sock")
+        script = folder / "run.sh"
+        exports = "".join(f"export {key}={shlex.quote(value)}\n" for key, value in env.items()
+                          if key.isidentifier())
+        script.write_text(f"{exports}exec {shlex.join(command)}\n")  # the app draws on stderr
+        self._tmux("new-session", "-d", "-s", "call", "-x", "100", "-y", "30",
+                   f"bash {shlex.quote(str(script))}")
+
+    def _tmux(self, *args: str) -> str:
+        return subprocess.run(["tmux", "-S", self.socket, "-f", "/dev/null", *args],
+                              capture_output=True, text=True, timeout=20, check=True).stdout
+
+    def screen(self) -> str:
+        return self._tmux("capture-pane", "-p", "-t", "call")
+
+    def keys(self, *keys: str) -> None:
+        self._tmux("send-keys", "-t", "call", *keys)
+
+    def wait_for(self, text: str, timeout: float = 120.0) -> str:
+        deadline = time.monotonic() + timeout
+        while True:
+            shown = self.screen()
+            if text in shown:
+                return shown
+            if time.monotonic() > deadline:
+                raise AssertionError(f"{text!r} never appeared; the screen:\n{shown}")
+            time.sleep(0.2)
+
+    def close(self) -> None:
+        subprocess.run(["tmux", "-S", self.socket, "kill-server"], capture_output=True,
+                       timeout=20, check=False)
+
+
+@pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+def test_no_c_library_line_reaches_the_screen_while_the_app_listens(
+    audio_stack: VirtualAudio, spoken_answers: dict[str, np.ndarray], scenario: Scenario,
+    tmp_path: Path,
+) -> None:
+    feeder = audio_stack.feeder
+    assert feeder is not None
+    env = {**os.environ, "TERM": "xterm-256color"}
+    terminal = Terminal(tmp_path, [sys.executable, "-m", "trainer", "run", SCENARIO,
+                                   "--seed", "1"], env)
+    screens: list[str] = []
+    try:
+        terminal.wait_for("Enter", timeout=60)  # the briefing, with its key to start
+        terminal.keys("Enter")
+        terminal.wait_for("Listening")
+        time.sleep(1.0)  # the microphone is open and streaming by now
+        screens.append(terminal.screen())
+        feeder.say(spoken_answers[scenario.turns[0].id])
+        screens.append(terminal.wait_for("Transcribing", timeout=60))
+        screens.append(terminal.wait_for("Listening"))  # the next turn: a second microphone
+        time.sleep(1.0)
+        screens.append(terminal.screen())
+    finally:
+        terminal.close()
+    noisy = [line for screen in screens for line in screen.splitlines() if C_NOISE.search(line)]
+    assert noisy == [], "\n".join(noisy)
+    assert "Listening" in screens[0]
+    if CAPTURE_FOR_LEAD.parent.is_dir() and os.access(CAPTURE_FOR_LEAD.parent, os.W_OK):
+        CAPTURE_FOR_LEAD.write_text(
+            "tmux capture-pane of `trainer run offer-accepted-elsewhere` on a 100x30 terminal,\n"
+            "private PulseAudio (tests/audio/virtual_stack.py), taken while the app listens:\n\n"
+            + screens[0]
+        )

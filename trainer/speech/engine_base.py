@@ -1,0 +1,72 @@
+"""What a speech-to-text engine is: the interface every ``engine_*`` module implements.
+
+Kept apart from :mod:`trainer.speech.stt` (the registry that picks and loads an
+engine) so that the engines depend on this small module only, never on the
+registry that imports them.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+import speech_recognition as sr
+
+from trainer.speech.audio import AudioClip
+
+Word = tuple[str, float, float]
+
+
+@dataclass(frozen=True)
+class Transcript:
+    """What an engine heard, with the timing the speech metrics need."""
+
+    text: str
+    engine: str
+    audio_seconds: float
+    seconds: float
+    """Processing time."""
+    words: tuple[Word, ...] = ()
+    """(word, start, end) in seconds from the start of the audio, where the engine gives them."""
+    first_word_at: float | None = None
+    """Seconds from the start of the audio to the first word (the user's thinking time)."""
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "engine": self.engine,
+            "audio_seconds": round(self.audio_seconds, 3),
+            "seconds": round(self.seconds, 3),
+            "first_word_at": None if self.first_word_at is None else round(self.first_word_at, 3),
+            "words": [
+                {"word": word, "start": round(start, 3), "end": round(end, 3)}
+                for word, start, end in self.words
+            ],
+        }
+
+
+class SttEngine(Protocol):
+    name: str
+
+    def transcribe(
+        self, audio: Path | sr.AudioData, *, vocabulary: Sequence[str] = ()
+    ) -> Transcript:
+        """Raises TrainerError for unreadable audio or an engine failure; silence is ``""``."""
+        ...
+
+
+def as_clip(audio: Path | sr.AudioData) -> AudioClip:
+    if isinstance(audio, Path):
+        from trainer.speech.audio_input import read_audio_file
+
+        return read_audio_file(audio)
+    return AudioClip.from_audio_data(audio)
+
+
+def install_command(*requirements: str) -> str:
+    """The exact command that installs ``requirements`` into this trainer's Python."""
+    quoted = " ".join(f"'{req}'" for req in requirements)
+    return f"{sys.executable} -m pip install {quoted}"
