@@ -12,28 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from trainer.cli import main
 from trainer.sessions import Session, SessionStore
 
 RecordFn = Callable[..., Session]
 Cli = Callable[..., tuple[int, str, str]]
-
-
-@pytest.fixture
-def cli(capsys: pytest.CaptureFixture[str]) -> Cli:
-    """Run ``trainer ARGS`` in this process, as the console script does: (status, out, err)."""
-
-    def _run(*args: str) -> tuple[int, str, str]:
-        capsys.readouterr()
-        try:
-            main(list(args))
-            code = 0
-        except SystemExit as exc:
-            code = int(exc.code or 0)
-        captured = capsys.readouterr()
-        return code, captured.out, captured.err
-
-    return _run
 
 
 def test_history_with_no_sessions(cli: Cli) -> None:

@@ -155,6 +155,43 @@ def export(
     out(f"Wrote {target} ({fmt.value}).")
 
 
+def delete(
+    session: SessionArg,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Delete without asking.")] = False,
+) -> None:
+    """Delete a saved call for good, with the recordings the trainer kept of it."""
+    from trainer.sessions.report import format_score, format_when
+    from trainer.sessions.store import SessionStore
+
+    store = SessionStore()
+    session_id = store.resolve(session)
+    try:
+        found = store.load(session_id)
+        what = (f"{found.scenario_title or found.scenario}, {format_when(found.started)}, "
+                f"score {format_score(found.score)}, {len(found.turns)} "
+                f"repl{'y' if len(found.turns) == 1 else 'ies'}")
+    except TrainerError:
+        what = "a file that cannot be read"
+    if not yes and not confirm(f"Delete session {session_id} ({what}) and its recordings? "
+                               "This cannot be undone. [y/N] "):
+        out("Nothing deleted.")
+        raise typer.Exit(1)
+    removed = store.delete(session_id)
+    recordings = sum(1 for path in removed if path.parent != store.root)
+    kept = f" and {recordings} recording{'s' if recordings != 1 else ''}" if recordings else ""
+    out(f"Deleted {session_id}{kept}.")
+
+
+def confirm(question: str) -> bool:
+    """Ask on the terminal; no answer (end of input) is a no."""
+    sys.stderr.write(question)
+    sys.stderr.flush()
+    answer = sys.stdin.readline()
+    if not answer:
+        sys.stderr.write("\n")
+    return answer.strip().lower() in ("y", "yes")
+
+
 def dry_run(ref: str, scenario: Scenario | None = None, as_json: bool = False) -> None:
     """Print what the current scorer makes of a saved call, changing nothing.
 
@@ -267,3 +304,4 @@ def register(app: typer.Typer) -> None:
     app.command("show")(show)
     app.command("rescore")(rescore)
     app.command("export")(export)
+    app.command("delete")(delete)

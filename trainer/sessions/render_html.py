@@ -11,6 +11,7 @@ from __future__ import annotations
 from html import escape
 
 from trainer.sessions.report import (
+    NO_REPLY,
     CheckView,
     Report,
     TurnView,
@@ -87,7 +88,7 @@ def _check(check: CheckView) -> str:
 
 def _reply(turn: TurnView) -> str:
     if not turn.reply:
-        return "<em>(nothing heard)</em>"
+        return f"<em>{NO_REPLY}</em>"
     parts: list[str] = []
     for segment in turn.segments:
         text = escape(segment.text)

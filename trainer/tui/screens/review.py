@@ -21,6 +21,7 @@ from trainer.errors import TrainerError
 from trainer.scenario.catalog import Catalog
 from trainer.scenario.model import Scenario
 from trainer.sessions.model import Session, TurnRecord
+from trainer.sessions.report import NO_REPLY
 from trainer.sessions.store import SessionStore
 from trainer.tui.bindings import Scope, bindings, key_of
 from trainer.tui.presentation import MUTED, highlight_reply, percent
@@ -42,7 +43,7 @@ def turn_content(turn: TurnRecord, who: str, scenario: Scenario | None) -> Conte
         Content.styled(f"{who}: ", "bold $text-accent"), turn.recruiter, "\n\n",
         Content.styled("You: ", "bold $text-primary"),
         highlight_reply(turn.reply, turn.checks, scenario) if turn.reply
-        else Content.styled("(no reply)", MUTED),
+        else Content.styled(NO_REPLY, MUTED),
         "\n\n", checks_content(scenario, turn.checks, turn.expected),
     ]
     metrics = metrics_content(turn.metrics)
