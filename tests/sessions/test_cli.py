@@ -95,7 +95,9 @@ def test_show_last_and_an_unfinished_call(cli: Cli, record: RecordFn) -> None:
     [
         (("show", "nope"), 1, "error: no session matches 'nope'; `trainer history` lists them"),
         (("show", "last"), 1, "error: there are no sessions yet in"),
-        (("export", "last"), 2, "Missing option '--format'"),
+        (("export", "last", "--out", "report.pdf"), 2,
+         "error: --out report.pdf: the trainer does not write '.pdf' files; name the file "
+         "with one of .md, .markdown, .html, .htm, .txt, .json, or give --format"),
         (("export", "last", "--format", "pdf"), 2, "Invalid value for '--format'"),
         (("rescore",), 2, "error: give one SESSION or --all"),
         (("rescore", "x", "--all"), 2, "error: give one SESSION or --all"),

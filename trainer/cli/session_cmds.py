@@ -36,7 +36,26 @@ SessionArg = Annotated[
 class ExportFormat(StrEnum):
     md = "md"
     html = "html"
+    txt = "txt"
     json = "json"
+
+
+def export_format(fmt: ExportFormat | None, out_file: Path | None) -> ExportFormat:
+    """``--format`` if given, else what the ``--out`` file's suffix asks for, else Markdown."""
+    from trainer.sessions.export import SUFFIXES
+
+    if fmt is not None:
+        return fmt
+    if out_file is None or not out_file.suffix:
+        return ExportFormat.md
+    found = SUFFIXES.get(out_file.suffix.lower())
+    if found is None:
+        known = ", ".join(dict.fromkeys(SUFFIXES))
+        raise UsageError(
+            f"--out {out_file}: the trainer does not write '{out_file.suffix}' files; "
+            f"name the file with one of {known}, or give --format md, html, txt or json"
+        )
+    return ExportFormat(found)
 
 
 def history(
@@ -117,19 +136,22 @@ def show(session: SessionArg) -> None:
 def export(
     session: SessionArg,
     fmt: Annotated[
-        ExportFormat, typer.Option("--format", help="md, html (one self-contained page) or json.",
-                                   case_sensitive=False, show_default=False)
-    ],
+        ExportFormat | None,
+        typer.Option("--format", help="md, html (one self-contained page), txt or json; "
+                     "by default the --out file's suffix says, else md.",
+                     case_sensitive=False, show_default=False)
+    ] = None,
     out_file: Annotated[
         Path | None, typer.Option("--out", help="Write to this file instead of the screen.",
                                   show_default=False, dir_okay=False, metavar="FILE")
     ] = None,
 ) -> None:
-    """Write a saved call out as a report for a coach (Markdown or HTML) or as JSON."""
+    """Write a saved call out as a report for a coach (Markdown, HTML, text) or as JSON."""
     from trainer.sessions.export import export_session
     from trainer.sessions.fileops import atomic_write
     from trainer.sessions.store import SessionStore
 
+    fmt = export_format(fmt, out_file)
     store = SessionStore()
     found = _load(store, session)
     entry = _scenario_entry(found.scenario)

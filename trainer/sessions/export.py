@@ -1,4 +1,5 @@
-"""A session written out for someone else: Markdown, a self-contained HTML page, or its JSON."""
+"""A session written out for someone else: Markdown, a self-contained HTML page, plain text
+(what ``trainer show`` prints), or its JSON."""
 
 from __future__ import annotations
 
@@ -9,10 +10,16 @@ from trainer.scenario.model import Scenario
 from trainer.sessions.model import Session
 from trainer.sessions.render_html import render_html
 from trainer.sessions.render_markdown import render_markdown
+from trainer.sessions.render_text import render_text
 from trainer.sessions.report import build_report
 
-Format = Literal["md", "html", "json"]
-FORMATS: tuple[str, ...] = ("md", "html", "json")
+Format = Literal["md", "html", "txt", "json"]
+FORMATS: tuple[str, ...] = ("md", "html", "txt", "json")
+SUFFIXES: dict[str, Format] = {
+    ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".txt": "txt",
+    ".json": "json",
+}
+"""The format a file name asks for by its suffix."""
 
 
 def export_session(
@@ -29,4 +36,6 @@ def export_session(
         return render_markdown(report)
     if fmt == "html":
         return render_html(report)
+    if fmt == "txt":
+        return render_text(report) + "\n"
     raise ValueError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
