@@ -159,7 +159,13 @@ def export(
     if entry is not None:
         hashes = _hashes(entry)
         scenario_hash = found.scenario_hash if found.scenario_hash in hashes else entry.sha256
-    text = export_session(found, fmt.value, entry.scenario if entry else None, scenario_hash)
+    trend = None
+    if fmt is ExportFormat.html:
+        from trainer.sessions.progress import progress as progress_of
+
+        trend = progress_of(store, until=found.started)
+    text = export_session(found, fmt.value, entry.scenario if entry else None, scenario_hash,
+                          trend)
     if out_file is None:
         sys.stdout.write(text)
         return
@@ -212,6 +218,32 @@ def confirm(question: str) -> bool:
     if not answer:
         sys.stderr.write("\n")
     return answer.strip().lower() in ("y", "yes")
+
+
+def progress(
+    scenario: Annotated[
+        str | None, typer.Option("--scenario", help="Only calls of this scenario id.",
+                                 show_default=False, metavar="ID")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the numbers as JSON.")] = False,
+) -> None:
+    """How your calls change over time: the checklist items you keep missing, pace, fillers."""
+    import shutil
+
+    from trainer.sessions.progress import progress as progress_of
+    from trainer.sessions.render_progress import progress_text
+    from trainer.sessions.store import SessionStore
+
+    result = progress_of(SessionStore(), scenario=scenario)
+    for problem in result.skipped:
+        err(f"warning: skipped {problem}")
+    if as_json:
+        out_json(result.to_json())
+        return
+    if not result.calls and scenario:
+        out(f"No finished calls of '{scenario}' yet; `trainer history` lists your calls.")
+        return
+    out(progress_text(result, shutil.get_terminal_size().columns))
 
 
 def dry_run(ref: str, scenario: Scenario | None = None, as_json: bool = False) -> None:
@@ -327,3 +359,4 @@ def register(app: typer.Typer) -> None:
     app.command("rescore")(rescore)
     app.command("export")(export)
     app.command("delete")(delete)
+    app.command("progress")(progress)

@@ -160,8 +160,9 @@ ScenarioLookup = Callable[[str], Scenario | None]
 
 
 def progress(store: SessionStore, scenarios: ScenarioLookup | None = None, *,
-             scenario: str | None = None) -> Progress:
-    """The user's finished calls (of one ``scenario`` id, if given) as per-item trends.
+             scenario: str | None = None, until: datetime | None = None) -> Progress:
+    """The user's finished calls (of one ``scenario`` id, if given; started no later than
+    ``until``, if given: what a report on one call shows) as per-item trends.
 
     ``scenarios`` finds a scenario's current file by id (default: the catalog,
     read once); a scenario that is gone is scored on the built-in checklist.
@@ -173,7 +174,7 @@ def progress(store: SessionStore, scenarios: ScenarioLookup | None = None, *,
     per_call: list[dict[str, Outcome]] = []
     checklists: list[Checklist] = []
     for summary in listing.sessions:
-        if not summary.finished:
+        if not summary.finished or (until is not None and summary.started > until):
             continue
         try:
             session = store.load(summary.session_id)

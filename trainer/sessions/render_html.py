@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from html import escape
 
+from trainer.sessions.progress import Progress
+from trainer.sessions.render_progress import progress_html
 from trainer.sessions.report import (
     NO_REPLY,
     CheckView,
@@ -62,6 +64,7 @@ ul.checks { list-style: none; padding: 0; margin: .5rem 0; }
 ul.checks li { margin: .1rem 0; }
 .speech, .model, .attempts { font-size: .92rem; }
 .speech { color: var(--muted); }
+.chart { overflow-x: auto; }
 footer { margin-top: 2.5rem; color: var(--muted); font-size: .85rem; }
 @media print { body { background: #fff; color: #000; } article.turn { border: 1px solid #ccc; } }
 """
@@ -123,7 +126,8 @@ def _turn(turn: TurnView) -> list[str]:
     return out
 
 
-def render_html(report: Report) -> str:
+def render_html(report: Report, progress: Progress | None = None) -> str:
+    """The page; ``progress`` (the user's calls up to this one) adds a chart of the trend."""
     title = escape(f"{report.title}: practice call")
     out = [
         "<!DOCTYPE html>",
@@ -172,6 +176,8 @@ def render_html(report: Report) -> str:
         out.append("</ul>")
     if report.checklist or report.overview:
         out.append("</section>")
+    if progress is not None:
+        out += progress_html(progress)
     out += ['<section id="transcript">', "<h2>Transcript</h2>"]
     for turn in report.turns:
         out += _turn(turn)
