@@ -64,7 +64,6 @@ ul.checks { list-style: none; padding: 0; margin: .5rem 0; }
 ul.checks li { margin: .1rem 0; }
 .speech, .model, .attempts { font-size: .92rem; }
 .speech { color: var(--muted); }
-.chart { overflow-x: auto; }
 footer { margin-top: 2.5rem; color: var(--muted); font-size: .85rem; }
 @media print { body { background: #fff; color: #000; } article.turn { border: 1px solid #ccc; } }
 """

@@ -144,11 +144,13 @@ def progress_svg(result: Progress) -> str:
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="progress" width="{width}" '
         f'height="{height}" viewBox="0 0 {width} {height}" role="img" '
-        f'aria-label="Score and checklist items over {count} calls">',
-        "<style>text{font:12px sans-serif;fill:currentColor}"
-        ".axis{stroke:currentColor;stroke-opacity:.3}"
-        "polyline.score{fill:none;stroke:#3367d6;stroke-width:2}circle.score{fill:#3367d6}"
-        ".good{fill:#2e9d57}.bad{fill:#d0342c}.na{fill:#8a939c;fill-opacity:.35}</style>",
+        f'aria-label="Score and checklist items over {count} call{"" if count == 1 else "s"}">',
+        # scoped to this chart: an inline SVG's styles apply to the whole page
+        "<style>svg.progress text{font:12px sans-serif;fill:currentColor}"
+        "svg.progress .axis{stroke:currentColor;stroke-opacity:.3}"
+        "svg.progress polyline.score{fill:none;stroke:#3367d6;stroke-width:2}"
+        "svg.progress circle.score{fill:#3367d6}svg.progress .good{fill:#2e9d57}"
+        "svg.progress .bad{fill:#d0342c}svg.progress .na{fill:#8a939c;fill-opacity:.35}</style>",
         '<text x="0" y="14">Score (0-100)</text>',
         f'<line class="axis" x1="{_LABEL}" y1="20" x2="{_LABEL}" y2="{20 + _CHART_H}"/>',
         f'<line class="axis" x1="{_LABEL}" y1="{20 + _CHART_H}" x2="{width - 5}" '
@@ -163,8 +165,9 @@ def progress_svg(result: Progress) -> str:
         out.append(f'<text x="0" y="{y + _CELL - 3}">{escape(_fit(item.label, 24))}</text>')
         for i, outcome in enumerate(item.outcomes):
             css = "na" if outcome is None else "good" if outcome else "bad"
-            what = ("not asked" if outcome is None else
-                    "went well" if outcome else "showed up" if item.pitfall else "missed")
+            what = ("not asked" if outcome is None
+                    else ("avoided" if item.pitfall else "met") if outcome
+                    else "showed up" if item.pitfall else "missed")
             when = format_when(result.calls[i].started)
             out.append(f'<rect class="{css}" x="{_LABEL + i * _CELL + 1}" y="{y}" '
                        f'width="{_CELL - 2}" height="{_CELL}" rx="2">'
@@ -181,7 +184,7 @@ def progress_html(result: Progress) -> list[str]:
     calls = "call" if len(result.calls) == 1 else "calls"
     out = ['<section id="progress">', "<h2>Progress</h2>",
            f"<p>Your {len(result.calls)} finished {calls} up to this one, oldest first.</p>",
-           '<div class="chart">', progress_svg(result), "</div>"]
+           '<div class="chart" style="overflow-x: auto">', progress_svg(result), "</div>"]
     missing = result.kept_missing
     if missing:
         out.append("<p><strong>Keep working on:</strong> "
