@@ -11,6 +11,7 @@ import typer
 
 from trainer import paths
 from trainer.cli.common import err, out, out_json
+from trainer.cli.table import Column, fit_table, natural_width, terminal_width
 from trainer.scenario.branching import all_paths
 from trainer.scenario.catalog import load_catalog
 from trainer.scenario.loader import check_file, scenario_files
@@ -52,12 +53,17 @@ def list_scenarios(
     if not rows:
         out("No scenarios found.")
         return
-    width = max(len(r["id"]) for r in rows)
-    out(f"{'ID':<{width}}  {'DIFFICULTY':<10}  {'TURNS':>5}  TITLE (SITUATION)")
-    for r in rows:
-        situation = SITUATION_LABELS.get(r["situation"], r["situation"])
-        out(f"{r['id']:<{width}}  {r['difficulty']:<10}  {r['turns']:>5}  "
-            f"{r['title']} ({situation})")
+    width = terminal_width()
+    columns = [Column("ID", shrink=1, min_width=16), Column("DIFFICULTY"),
+               Column("TURNS", right=True), Column("TITLE", shrink=2, min_width=16),
+               Column("SITUATION", shrink=3, min_width=12)]
+    cells = [[r["id"], r["difficulty"], str(r["turns"]), r["title"],
+              SITUATION_LABELS.get(r["situation"], r["situation"])] for r in rows]
+    if width is not None and natural_width(columns, cells) > width:
+        # the title says the situation too: where room is short, the title gets it
+        columns, cells = columns[:-1], [row[:-1] for row in cells]
+    for line in fit_table(columns, cells, width):
+        out(line)
 
 
 def _expand(targets: list[Path]) -> tuple[list[Path], list[Problem]]:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from trainer.cli.common import err, out, out_json
+from trainer.cli.table import Column, fit_table, natural_width, terminal_width
 from trainer.errors import TrainerError, UsageError
 
 if TYPE_CHECKING:
@@ -85,13 +86,34 @@ def history(
         else:
             out("No sessions yet: rehearse a call with `trainer` and it is saved here.")
         return
-    width = max(8, *(len(s.scenario) for s in result.sessions))
-    wide = max(10, *(len(s.status) for s in result.sessions))
-    out(f"{'DATE':<16}  {'SCENARIO':<{width}}  {'SCORE':>5}  {'LENGTH':>7}  "
-        f"{'STATUS':<{wide}}  SESSION")
-    for s in result.sessions:
-        out(f"{format_when(s.started):<16}  {s.scenario:<{width}}  {format_score(s.score):>5}  "
-            f"{format_duration(s.duration):>7}  {s.status:<{wide}}  {s.session_id}")
+    width = terminal_width()
+    columns = [Column("DATE", least=16), Column("SCENARIO", shrink=1, min_width=12),
+               Column("SCORE", right=True), Column("LENGTH", right=True, least=7),
+               Column("STATUS", least=10), Column("SESSION")]
+    ids = [s.session_id for s in result.sessions]
+    cells = [[format_when(s.started), s.scenario, format_score(s.score),
+              format_duration(s.duration), s.status, s.session_id] for s in result.sessions]
+    if width is not None and natural_width(columns, cells) > width:
+        # a unique start of the id works wherever the id does (`show`, `export`, `delete`)
+        short = short_refs(ids, {s.session_id for s in store.list().sessions})
+        for row in cells:
+            row[-1] = short[row[-1]]
+    for line in fit_table(columns, cells, width):
+        out(line)
+
+
+def short_refs(ids: list[str], every: set[str], least: int = 16) -> dict[str, str]:
+    """Each id cut to its shortest start (``least`` characters at the least: the time
+    stamp) that no other session shares."""
+    out: dict[str, str] = {}
+    for session_id in ids:
+        size = least
+        while size < len(session_id) and any(
+            other != session_id and other.startswith(session_id[:size]) for other in every
+        ):
+            size += 1
+        out[session_id] = session_id[:size]
+    return out
 
 
 def _scenario_entry(scenario_id: str) -> CatalogEntry | None:
