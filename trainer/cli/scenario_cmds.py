@@ -39,7 +39,7 @@ def list_scenarios(
     rows: list[dict[str, Any]] = []
     for entry in catalog.entries:
         if entry.scenario is None:
-            first = entry.problems[0] if entry.problems else "invalid"
+            first = str(entry.problems[0]).splitlines()[0] if entry.problems else "invalid"
             err(f"warning: skipped {entry.path}: {first} (run `trainer validate {entry.path}`)")
             continue
         s = entry.scenario
