@@ -15,6 +15,7 @@ from typing import Any
 
 from trainer.call.engine import Call, TurnOutcome
 from trainer.checklist import Checklist
+from trainer.cli.briefing import briefing_text
 from trainer.cli.common import err, out
 from trainer.errors import TrainerError
 from trainer.scenario.model import Scenario
@@ -42,6 +43,8 @@ class LineOptions:
     engine: str | None = None
     json_output: bool = False
     """Keep stdout for the JSON document: the conversation goes to stderr."""
+    briefing: bool = True
+    """Print the briefing before the first line (``--brief``: the title only)."""
 
 
 def _typed_replies() -> Iterator[Reply]:
@@ -139,7 +142,7 @@ def run_line_mode(call: Call, options: LineOptions) -> None:
         replies = _typed_replies()
     show = err if options.json_output else out
     name = scenario.recruiter.name
-    show(f"{scenario.title}\n")
+    show(briefing_text(scenario, full=options.briefing))
     checklist = scenario.checklist()
     while not call.finished:
         turn = call.current_turn
