@@ -34,6 +34,12 @@ SessionArg = Annotated[
 ]
 
 
+ScenarioFilter = Annotated[
+    str | None, typer.Option("--scenario", help="Only calls of this scenario id.",
+                             show_default=False, metavar="ID")
+]
+
+
 class ExportFormat(StrEnum):
     md = "md"
     html = "html"
@@ -60,10 +66,7 @@ def export_format(fmt: ExportFormat | None, out_file: Path | None) -> ExportForm
 
 
 def history(
-    scenario: Annotated[
-        str | None, typer.Option("--scenario", help="Only sessions of this scenario id.",
-                                 show_default=False, metavar="ID")
-    ] = None,
+    scenario: ScenarioFilter = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON array.")] = False,
 ) -> None:
     """List saved sessions: date, scenario, score, length, finished or not."""
@@ -243,10 +246,7 @@ def confirm(question: str) -> bool:
 
 
 def progress(
-    scenario: Annotated[
-        str | None, typer.Option("--scenario", help="Only calls of this scenario id.",
-                                 show_default=False, metavar="ID")
-    ] = None,
+    scenario: ScenarioFilter = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the numbers as JSON.")] = False,
 ) -> None:
     """How your calls change over time: the checklist items you keep missing, pace, fillers."""
