@@ -120,6 +120,7 @@ def _polyline(values: Sequence[float | None], low: float, high: float, top: int,
     """Line segments through the known values (a gap where a call has none), with dots."""
     span = (high - low) or 1.0
     out: list[str] = []
+    dots: list[str] = []
     run: list[str] = []
     for i, value in enumerate((*values, None)):
         if value is None:
@@ -129,17 +130,47 @@ def _polyline(values: Sequence[float | None], low: float, high: float, top: int,
             continue
         y = top + _CHART_H - (min(max(value, low), high) - low) / span * _CHART_H
         run.append(f"{_x(i)},{y:.1f}")
-        out.append(f'<circle class="{css}" cx="{_x(i)}" cy="{y:.1f}" r="2.5">'
-                   f"<title>{value:.1f}</title></circle>")
-    return out
+        dots.append(f'<circle class="{css}" cx="{_x(i)}" cy="{y:.1f}" r="2.5">'
+                    f"<title>{value:.1f}</title></circle>")
+    return out + dots  # the dots on top of the lines
+
+
+def _charts(result: Progress) -> list[tuple[str, tuple[float | None, ...], float, float]]:
+    """(title, values, low, high) of each line chart: the score, then pace and fillers when
+    any call measured them."""
+    charts = [("Score (0-100)", result.scores, 0.0, 100.0)]
+    pace = [v for v in result.pace if v is not None]
+    if pace:
+        charts.append(("Pace (words a minute)", result.pace, 0.0,
+                       max(HEALTHY_WPM[1] + 35, *pace)))
+    fillers = [v for v in result.fillers if v is not None]
+    if fillers and max(fillers) > 0:
+        charts.append(("Fillers (% of words)", result.fillers, 0.0, max(10.0, *fillers)))
+    return charts
+
+
+def _chart(title: str, values: Sequence[float | None], low: float, high: float, top: int,
+           width: int) -> list[str]:
+    bottom = top + 20 + _CHART_H
+    return [
+        f'<text x="0" y="{top + 14}">{escape(title)}</text>',
+        f'<line class="axis" x1="{_LABEL}" y1="{top + 20}" x2="{_LABEL}" y2="{bottom}"/>',
+        f'<line class="axis" x1="{_LABEL}" y1="{bottom}" x2="{width - 5}" y2="{bottom}"/>',
+        f'<text x="{_LABEL - 6}" y="{top + 26}" text-anchor="end">{high:.0f}</text>',
+        f'<text x="{_LABEL - 6}" y="{bottom}" text-anchor="end">{low:.0f}</text>',
+        *_polyline(values, low, high, top + 20, "score"),
+    ]
 
 
 def progress_svg(result: Progress) -> str:
-    """An inline SVG: the score as a line over the calls, then one row of squares per item
-    (green went well, red did not, grey not asked). Self-contained: no fonts, no links."""
+    """An inline SVG: the score (and pace and fillers, when measured) as lines over the calls,
+    then one row of squares per item (green went well, red did not, grey not asked).
+    Self-contained: no fonts, no links."""
     count = len(result.calls)
     width = _LABEL + max(count, 1) * _CELL + 10
-    rows_top = _CHART_H + 40
+    charts = _charts(result)
+    chart_h = _CHART_H + 35
+    rows_top = len(charts) * chart_h + 10
     height = rows_top + len(result.items) * (_CELL + 4) + 10
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="progress" width="{width}" '
@@ -151,14 +182,9 @@ def progress_svg(result: Progress) -> str:
         "svg.progress polyline.score{fill:none;stroke:#3367d6;stroke-width:2}"
         "svg.progress circle.score{fill:#3367d6}svg.progress .good{fill:#2e9d57}"
         "svg.progress .bad{fill:#d0342c}svg.progress .na{fill:#8a939c;fill-opacity:.35}</style>",
-        '<text x="0" y="14">Score (0-100)</text>',
-        f'<line class="axis" x1="{_LABEL}" y1="20" x2="{_LABEL}" y2="{20 + _CHART_H}"/>',
-        f'<line class="axis" x1="{_LABEL}" y1="{20 + _CHART_H}" x2="{width - 5}" '
-        f'y2="{20 + _CHART_H}"/>',
-        f'<text x="{_LABEL - 6}" y="26" text-anchor="end">100</text>',
-        f'<text x="{_LABEL - 6}" y="{20 + _CHART_H}" text-anchor="end">0</text>',
-        *_polyline(result.scores, 0.0, 100.0, 20, "score"),
     ]
+    for n, (title, values, low, high) in enumerate(charts):
+        out += _chart(title, values, low, high, n * chart_h, width)
     for row, item in enumerate(result.items):
         y = rows_top + row * (_CELL + 4)
         kind = " (pitfall)" if item.pitfall else ""
