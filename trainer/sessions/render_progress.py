@@ -53,7 +53,7 @@ def progress_text(result: Progress, width: int = MIN_WIDTH) -> str:
                 "shows here.")
     first, last = result.calls[0].started, result.calls[-1].started
     count = len(result.calls)
-    label_width = min(24, max(12, *(len(i.label) for i in result.items)) if result.items else 12)
+    label_width = min(24, max(14, *(len(i.label) for i in result.items)) if result.items else 14)
     # label, marks, then "  well 12/20  lately 4/5  better" (about 34 columns)
     room = max(5, width - label_width - 36)
     shown = min(count, room)
