@@ -138,8 +138,11 @@ def test_id_must_match_file_name(tmp_path: Path) -> None:
         (b"", "F:1:1: (file): is empty; a scenario needs at least id, title and turns"),
         (b"\xff\xfeid: x", "F:1:1: (file): is not UTF-8 text (byte 0xff at offset 0); save "
                             "the file as UTF-8"),
-        (b"id: x\n  bad: [\n", "F:2:6: (file): YAML syntax error: mapping values are not "
-                              "allowed here"),
+        (b"id: x\n  bad: [\n", "F:2:3: (file): YAML syntax error: bad indentation: this line "
+                              "is indented further than the one above, which already has its "
+                              "value; line it up with the keys it belongs with\n"
+                              "  2 |   bad: [\n"
+                              "    |   ^"),
         (b"a: &a [x, x]\nb: [*a, *a]\n", "F:1:4: (file): YAML anchors (&a) are not allowed; "
                                           "write the value out"),
         (b"id: !!python/object/apply:os.system [ls]\n",
@@ -147,8 +150,9 @@ def test_id_must_match_file_name(tmp_path: Path) -> None:
          "allowed in scenario files; remove the tag"),
         (b"- just\n- a list\n", "F:1:1: (top level): expected a mapping of fields (id:, title:, "
                                 "turns: ...), got CommentedSeq"),
-        (b"id: a\nid: b\n", "F:2:1: (file): YAML syntax error: a key appears twice in the "
-                            "same mapping; remove one"),
+        (b"id: a\nid: b\n", "F:2:1: (file): YAML syntax error: the key 'id' appears twice in "
+                            "the same mapping (first on line 1); remove one, or rename it if it "
+                            "belongs elsewhere\n  2 | id: b\n    | ^"),
         (b"x\x00y", "F:1:1: (file): is a binary file (contains NUL bytes), not YAML text"),
     ],
 )

@@ -7,6 +7,7 @@ from datetime import timedelta
 
 import pytest
 
+from trainer.cli import main
 from trainer.scoring.result import Evidence, ItemResult, ReplyMetrics, ReplyScore, ReplyTiming
 from trainer.sessions import Session, SessionStore, TurnDecision, TurnRecord
 
@@ -54,6 +55,7 @@ def make_turn(i: int, *, met: bool = True, reply: str | None = None) -> TurnReco
 
 
 RecordFn = Callable[..., Session]
+Cli = Callable[..., tuple[int, str, str]]
 TurnFn = Callable[..., TurnRecord]
 
 
@@ -101,3 +103,20 @@ def record(store: SessionStore) -> RecordFn:
         return session
 
     return _record
+
+
+@pytest.fixture
+def cli(capsys: pytest.CaptureFixture[str]) -> Cli:
+    """Run ``trainer ARGS`` in this process, as the console script does: (status, out, err)."""
+
+    def _run(*args: str) -> tuple[int, str, str]:
+        capsys.readouterr()
+        try:
+            main(list(args))
+            code = 0
+        except SystemExit as exc:
+            code = int(exc.code or 0)
+        captured = capsys.readouterr()
+        return code, captured.out, captured.err
+
+    return _run

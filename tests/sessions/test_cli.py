@@ -12,28 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from trainer.cli import main
 from trainer.sessions import Session, SessionStore
 
 RecordFn = Callable[..., Session]
 Cli = Callable[..., tuple[int, str, str]]
-
-
-@pytest.fixture
-def cli(capsys: pytest.CaptureFixture[str]) -> Cli:
-    """Run ``trainer ARGS`` in this process, as the console script does: (status, out, err)."""
-
-    def _run(*args: str) -> tuple[int, str, str]:
-        capsys.readouterr()
-        try:
-            main(list(args))
-            code = 0
-        except SystemExit as exc:
-            code = int(exc.code or 0)
-        captured = capsys.readouterr()
-        return code, captured.out, captured.err
-
-    return _run
 
 
 def test_history_with_no_sessions(cli: Cli) -> None:
@@ -113,7 +95,9 @@ def test_show_last_and_an_unfinished_call(cli: Cli, record: RecordFn) -> None:
     [
         (("show", "nope"), 1, "error: no session matches 'nope'; `trainer history` lists them"),
         (("show", "last"), 1, "error: there are no sessions yet in"),
-        (("export", "last"), 2, "Missing option '--format'"),
+        (("export", "last", "--out", "report.pdf"), 2,
+         "error: --out report.pdf: the trainer does not write '.pdf' files; name the file "
+         "with one of .md, .markdown, .html, .htm, .txt, .json, or give --format"),
         (("export", "last", "--format", "pdf"), 2, "Invalid value for '--format'"),
         (("rescore",), 2, "error: give one SESSION or --all"),
         (("rescore", "x", "--all"), 2, "error: give one SESSION or --all"),

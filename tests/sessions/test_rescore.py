@@ -7,7 +7,6 @@ from collections.abc import Callable
 
 import pytest
 
-from trainer.cli import main
 from trainer.scoring.result import ItemResult, ReplyMetrics, ReplyTiming
 from trainer.sessions import Session, SessionStore, TurnDecision, TurnRecord
 
@@ -16,21 +15,6 @@ SCENARIO = "offer-accepted-elsewhere"
 GOOD_REPLY = ("Hi Priya, thank you so much for calling, and please pass my thanks to Daniel. "
               "Unfortunately, I won't be accepting the offer. I've accepted a position that "
               "fits my goals a little more closely.")
-
-
-@pytest.fixture
-def cli(capsys: pytest.CaptureFixture[str]) -> Cli:
-    def _run(*args: str) -> tuple[int, str, str]:
-        capsys.readouterr()
-        try:
-            main(list(args))
-            code = 0
-        except SystemExit as exc:
-            code = int(exc.code or 0)
-        captured = capsys.readouterr()
-        return code, captured.out, captured.err
-
-    return _run
 
 
 def _old_session(

@@ -17,6 +17,7 @@ from trainer.call.engine import Call, TurnOutcome
 from trainer.call.listening import Cancelled, SpeechFailure, Voice, open_voice
 from trainer.call.reply import Reply
 from trainer.checklist import Checklist
+from trainer.cli.briefing import briefing_text
 from trainer.cli.common import err, out
 from trainer.errors import TrainerError
 from trainer.scenario.model import Scenario
@@ -33,6 +34,8 @@ class LineOptions:
     engine: str | None = None
     json_output: bool = False
     """Keep stdout for the JSON document: the conversation goes to stderr."""
+    briefing: bool = True
+    """Print the briefing before the first line (``--brief``: the title only)."""
 
 
 def typed_text(raw: bytes | str) -> tuple[str, bool]:
@@ -127,7 +130,7 @@ def run_line_mode(call: Call, options: LineOptions) -> None:
     show = err if options.json_output else out
     replies = ReplySource(voice, options, scenario, show)
     name = scenario.recruiter.name
-    show(f"{scenario.title}\n")
+    show(briefing_text(scenario, full=options.briefing))
     checklist = scenario.checklist()
     while not call.finished:
         turn = call.current_turn

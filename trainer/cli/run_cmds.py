@@ -84,6 +84,9 @@ def run(
     engine: Annotated[
         str | None, typer.Option("--engine", help="Speech-to-text engine (see `trainer doctor`).")
     ] = None,
+    brief: Annotated[
+        bool, typer.Option("--brief", help="Line mode: skip the briefing, start the call.")
+    ] = False,
     seed: Annotated[
         int | None, typer.Option("--seed", help="Pick the recruiter's phrasings reproducibly.")
     ] = None,
@@ -97,8 +100,9 @@ def run(
     if sum([typed, mic, bool(audio)]) > 1:
         raise UsageError("choose one of --typed, --mic or --audio")
     if not plain:
-        if as_json or explain or audio or mic or resume:
-            raise UsageError("--json, --explain, --audio, --mic and --resume go with --plain")
+        if as_json or explain or audio or mic or resume or brief:
+            raise UsageError("--json, --explain, --brief, --audio, --mic and --resume go with "
+                             "--plain")
         _open_tui(scenarios, scenario, typed, mute)
         return
     from trainer.call.engine import Call
@@ -119,7 +123,8 @@ def run(
     else:
         call = Call(found, scenario_hash=entry.sha256, mode=mode, rng=rng)
     options = LineOptions(typed=not (mic or audio), mute=mute, mic=mic, audio=list(audio or []),
-                          explain=explain, engine=engine, json_output=as_json)
+                          explain=explain, engine=engine, json_output=as_json,
+                          briefing=not brief)
     try:
         with signals_interrupt():
             run_line_mode(call, options)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -11,15 +12,35 @@ import typer
 
 from trainer import paths
 from trainer.cli.common import err, out, out_json
-from trainer.errors import TrainerError
+from trainer.cli.table import Column, fit_table, natural_width, terminal_width
+from trainer.errors import TrainerError, UsageError
 from trainer.scenario.branching import all_paths
-from trainer.scenario.catalog import load_catalog
-from trainer.scenario.loader import check_file, scenario_files
-from trainer.scenario.model import END, SITUATION_LABELS
+from trainer.scenario.catalog import Catalog, load_catalog
+from trainer.scenario.loader import SCENARIO_SUFFIXES, check_file, scenario_files
+from trainer.scenario.model import DIFFICULTIES, END, SITUATION_LABELS, Identifier
 from trainer.scenario.problems import Problem
-from trainer.scenario.scaffold import Answers, copy_text, slug, template, unique_path, write_new
+from trainer.scenario.scaffold import (
+    Answers,
+    copy_text,
+    short_id,
+    slug,
+    template,
+    unique_path,
+    write_new,
+)
 from trainer.scenario.schema import scenario_schema
 from trainer.scenario.yamlsafe import read_text
+
+
+def _is_id(text: str) -> bool:
+    """Whether ``text`` is a valid scenario id, by the model's own rule."""
+    from pydantic import TypeAdapter, ValidationError
+
+    try:
+        TypeAdapter(Identifier).validate_python(text)
+    except ValidationError:
+        return False
+    return True
 
 ScenariosOption = Annotated[
     list[Path] | None,
@@ -40,7 +61,7 @@ def list_scenarios(
     rows: list[dict[str, Any]] = []
     for entry in catalog.entries:
         if entry.scenario is None:
-            first = entry.problems[0] if entry.problems else "invalid"
+            first = str(entry.problems[0]).splitlines()[0] if entry.problems else "invalid"
             err(f"warning: skipped {entry.path}: {first} (run `trainer validate {entry.path}`)")
             continue
         s = entry.scenario
@@ -54,19 +75,38 @@ def list_scenarios(
     if not rows:
         out("No scenarios found.")
         return
-    width = max(len(r["id"]) for r in rows)
-    out(f"{'ID':<{width}}  {'DIFFICULTY':<10}  {'TURNS':>5}  TITLE (SITUATION)")
-    for r in rows:
-        situation = SITUATION_LABELS.get(r["situation"], r["situation"])
-        out(f"{r['id']:<{width}}  {r['difficulty']:<10}  {r['turns']:>5}  "
-            f"{r['title']} ({situation})")
+    width = terminal_width()
+    columns = [Column("ID", shrink=1, min_width=16), Column("DIFFICULTY"),
+               Column("TURNS", right=True), Column("TITLE", shrink=2, min_width=16),
+               Column("SITUATION", shrink=3, min_width=12)]
+    cells = [[r["id"], r["difficulty"], str(r["turns"]), r["title"],
+              SITUATION_LABELS.get(r["situation"], r["situation"])] for r in rows]
+    if width is not None and natural_width(columns, cells) > width:
+        # the title says the situation too: where room is short, the title gets it
+        columns, cells = columns[:-1], [row[:-1] for row in cells]
+    for line in fit_table(columns, cells, width):
+        out(line)
 
 
-def _expand(targets: list[Path]) -> tuple[list[Path], list[Problem]]:
+def _is_id_ref(target: Path) -> bool:
+    """A bare name that is no file here and has no scenario suffix: an id, as `run` takes."""
+    return (not target.exists() and len(target.parts) == 1
+            and target.suffix not in SCENARIO_SUFFIXES)
+
+
+def _expand(targets: list[Path], extra_dirs: list[Path] | None = None
+            ) -> tuple[list[Path], list[Problem]]:
     files: list[Path] = []
     problems: list[Problem] = []
+    catalog: Catalog | None = None
     for target in targets:
-        if target.is_dir():
+        if _is_id_ref(target):
+            try:
+                catalog = catalog or load_catalog(extra_dirs or ())
+                files.append(catalog.entry(str(target)).path)
+            except TrainerError as exc:
+                problems.append(Problem(str(target), 1, 1, "(id)", exc.message))
+        elif target.is_dir():
             found = scenario_files(target)
             if not found:
                 problems.append(Problem(str(target), 1, 1, "(file)",
@@ -80,16 +120,17 @@ def _expand(targets: list[Path]) -> tuple[list[Path], list[Problem]]:
 def validate(
     targets: Annotated[
         list[Path] | None,
-        typer.Argument(help="Scenario files or folders (default: shipped and your own).",
-                       show_default=False),
+        typer.Argument(help="Scenario ids, files or folders (default: shipped and your own).",
+                       show_default=False, metavar="[ID|FILE|FOLDER]..."),
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print problems only.")] = False,
+    scenarios: ScenariosOption = None,
 ) -> None:
     """Check scenario files; exit 0 when all are valid, 1 when any is not."""
     if not targets:
-        targets = [paths.shipped_scenarios_dir(), paths.user_scenarios_dir()]
+        targets = [paths.shipped_scenarios_dir(), *(scenarios or [paths.user_scenarios_dir()])]
         targets = [t for t in targets if t.is_dir()]
-    files, problems = _expand(targets)
+    files, problems = _expand(targets, scenarios)
     bad_files = {p.file for p in problems}
     for path in files:
         result = check_file(path)
@@ -147,16 +188,34 @@ def _ask(question: str, default: str, choices: tuple[str, ...] = ()) -> str:
         err(f"Please answer one of: {', '.join(choices)} (or its number).")
 
 
+def _ask_id(suggestion: str) -> str:
+    """The id, asked until it follows the rules (short ids are easier to type)."""
+    while True:
+        answer = _ask("Id (used in file names and commands)", suggestion)
+        if _is_id(answer):
+            return answer
+        err(f"An id is made of lower-case letters, digits, '-' or '_', e.g. {short_id(answer)}.")
+
+
 def new(
     from_id: Annotated[
         str | None, typer.Option("--from", help="Copy this scenario (id or file) to adapt it.")
     ] = None,
     new_id: Annotated[str | None, typer.Option("--id", help="The new scenario's id.")] = None,
+    difficulty: Annotated[
+        str | None, typer.Option("--difficulty", help="easy, medium or hard.",
+                                 show_default=False)
+    ] = None,
     scenarios: ScenariosOption = None,
 ) -> None:
     """Write a new, commented, valid scenario file into your scenario folder."""
     directory = (scenarios or [paths.user_scenarios_dir()])[0]
     interactive = sys.stdin.isatty()
+    if difficulty is not None and difficulty not in DIFFICULTIES:
+        raise UsageError(f"--difficulty {difficulty}: use one of {', '.join(DIFFICULTIES)}")
+    if new_id is not None and not _is_id(new_id):
+        raise UsageError(f"--id {new_id}: an id is made of lower-case letters, digits, '-' "
+                         f"or '_' (at most 64), e.g. {short_id(new_id)}")
     if from_id:
         catalog = load_catalog(scenarios or ())
         entry = catalog.entry(from_id)
@@ -180,9 +239,16 @@ def new(
             company = _ask("Company", answers.company)
             role = _ask("Role", answers.role)
             title = _ask("Title", f"{SITUATION_LABELS[situation]}: {role} at {company}")
-            answers = Answers(new_id or slug(title), title, situation, name, company, role)
+            chosen = new_id or _ask_id(short_id(title))
+            level = difficulty or _ask("Difficulty (easy, medium, hard)", "easy", DIFFICULTIES)
+            answers = Answers(chosen, title, situation, name, company, role, level)
+        elif difficulty:
+            answers = replace(answers, difficulty=difficulty)
         final_id, target = unique_path(directory, slug(answers.id))
-        text = template(replace(answers, id=final_id))
+        # the header's commands must work from anywhere: the id is found in the user's own
+        # folder; a file written elsewhere is named by its full path
+        ref = final_id if not scenarios else shlex.quote(str(target.resolve()))
+        text = template(replace(answers, id=final_id, ref=ref))
     if new_id and final_id != slug(new_id):
         err(f"notice: {slug(new_id)} already exists; wrote {final_id} instead")
     write_new(text, target)

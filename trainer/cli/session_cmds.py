@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from trainer.cli.common import err, out, out_json
+from trainer.cli.table import Column, fit_table, natural_width, terminal_width
 from trainer.errors import TrainerError, UsageError
 
 if TYPE_CHECKING:
@@ -33,17 +34,39 @@ SessionArg = Annotated[
 ]
 
 
+ScenarioFilter = Annotated[
+    str | None, typer.Option("--scenario", help="Only calls of this scenario id.",
+                             show_default=False, metavar="ID")
+]
+
+
 class ExportFormat(StrEnum):
     md = "md"
     html = "html"
+    txt = "txt"
     json = "json"
 
 
+def export_format(fmt: ExportFormat | None, out_file: Path | None) -> ExportFormat:
+    """``--format`` if given, else what the ``--out`` file's suffix asks for, else Markdown."""
+    from trainer.sessions.export import SUFFIXES
+
+    if fmt is not None:
+        return fmt
+    if out_file is None or not out_file.suffix:
+        return ExportFormat.md
+    found = SUFFIXES.get(out_file.suffix.lower())
+    if found is None:
+        known = ", ".join(dict.fromkeys(SUFFIXES))
+        raise UsageError(
+            f"--out {out_file}: the trainer does not write '{out_file.suffix}' files; "
+            f"name the file with one of {known}, or give --format md, html, txt or json"
+        )
+    return ExportFormat(found)
+
+
 def history(
-    scenario: Annotated[
-        str | None, typer.Option("--scenario", help="Only sessions of this scenario id.",
-                                 show_default=False, metavar="ID")
-    ] = None,
+    scenario: ScenarioFilter = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON array.")] = False,
 ) -> None:
     """List saved sessions: date, scenario, score, length, finished or not."""
@@ -66,13 +89,34 @@ def history(
         else:
             out("No sessions yet: rehearse a call with `trainer` and it is saved here.")
         return
-    width = max(8, *(len(s.scenario) for s in result.sessions))
-    wide = max(10, *(len(s.status) for s in result.sessions))
-    out(f"{'DATE':<16}  {'SCENARIO':<{width}}  {'SCORE':>5}  {'LENGTH':>7}  "
-        f"{'STATUS':<{wide}}  SESSION")
-    for s in result.sessions:
-        out(f"{format_when(s.started):<16}  {s.scenario:<{width}}  {format_score(s.score):>5}  "
-            f"{format_duration(s.duration):>7}  {s.status:<{wide}}  {s.session_id}")
+    width = terminal_width()
+    columns = [Column("DATE", least=16), Column("SCENARIO", shrink=1, min_width=12),
+               Column("SCORE", right=True), Column("LENGTH", right=True, least=7),
+               Column("STATUS", least=10), Column("SESSION")]
+    ids = [s.session_id for s in result.sessions]
+    cells = [[format_when(s.started), s.scenario, format_score(s.score),
+              format_duration(s.duration), s.status, s.session_id] for s in result.sessions]
+    if width is not None and natural_width(columns, cells) > width:
+        # a unique start of the id works wherever the id does (`show`, `export`, `delete`)
+        short = short_refs(ids, {s.session_id for s in store.list().sessions})
+        for row in cells:
+            row[-1] = short[row[-1]]
+    for line in fit_table(columns, cells, width):
+        out(line)
+
+
+def short_refs(ids: list[str], every: set[str], least: int = 16) -> dict[str, str]:
+    """Each id cut to its shortest start (``least`` characters at the least: the time
+    stamp) that no other session shares."""
+    out: dict[str, str] = {}
+    for session_id in ids:
+        size = least
+        while size < len(session_id) and any(
+            other != session_id and other.startswith(session_id[:size]) for other in every
+        ):
+            size += 1
+        out[session_id] = session_id[:size]
+    return out
 
 
 def _scenario_entry(scenario_id: str) -> CatalogEntry | None:
@@ -117,9 +161,11 @@ def show(session: SessionArg) -> None:
 def export(
     session: SessionArg,
     fmt: Annotated[
-        ExportFormat, typer.Option("--format", help="md, html (one self-contained page) or json.",
-                                   case_sensitive=False, show_default=False)
-    ],
+        ExportFormat | None,
+        typer.Option("--format", help="md, html (one self-contained page), txt or json; "
+                     "by default the --out file's suffix says, else md.",
+                     case_sensitive=False, show_default=False)
+    ] = None,
     out_file: Annotated[
         Path | None, typer.Option("--out", help="Write to this file instead of the screen.",
                                   show_default=False, dir_okay=False, metavar="FILE")
@@ -128,12 +174,13 @@ def export(
         bool, typer.Option("--force", help="Replace the --out file if it exists.")
     ] = False,
 ) -> None:
-    """Write a saved call out as a report for a coach (Markdown or HTML) or as JSON."""
+    """Write a saved call out as a report for a coach (Markdown, HTML, text) or as JSON."""
     from trainer.sessions.export import export_session
     from trainer.sessions.fileops import write_export
     from trainer.sessions.store import SessionStore
     from trainer.textsafe import visible
 
+    fmt = export_format(fmt, out_file)
     store = SessionStore()
     found = _load(store, session)
     entry = _scenario_entry(found.scenario)
@@ -141,7 +188,13 @@ def export(
     if entry is not None:
         hashes = _hashes(entry)
         scenario_hash = found.scenario_hash if found.scenario_hash in hashes else entry.sha256
-    text = export_session(found, fmt.value, entry.scenario if entry else None, scenario_hash)
+    trend = None
+    if fmt is ExportFormat.html:
+        from trainer.sessions.progress import progress as progress_of
+
+        trend = progress_of(store, until=found.started)
+    text = export_session(found, fmt.value, entry.scenario if entry else None, scenario_hash,
+                          trend)
     if fmt.value != "json":  # a report has no control characters of its own: any came from a file
         text = visible(text)
     if out_file is None:
@@ -155,6 +208,66 @@ def export(
     except OSError as exc:
         raise TrainerError(f"--out {out_file}: cannot write: {exc.strerror or exc}") from None
     out(f"Wrote {target} ({fmt.value}).")
+
+
+def delete(
+    session: SessionArg,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Delete without asking.")] = False,
+) -> None:
+    """Delete a saved call for good, with the recordings the trainer kept of it."""
+    from trainer.sessions.report import format_score, format_when
+    from trainer.sessions.store import SessionStore
+
+    store = SessionStore()
+    session_id = store.resolve(session)
+    try:
+        found = store.load(session_id)
+        what = (f"{found.scenario_title or found.scenario}, {format_when(found.started)}, "
+                f"score {format_score(found.score)}, {len(found.turns)} "
+                f"repl{'y' if len(found.turns) == 1 else 'ies'}")
+    except TrainerError:
+        what = "a file that cannot be read"
+    if not yes and not confirm(f"Delete session {session_id} ({what}) and its recordings? "
+                               "This cannot be undone. [y/N] "):
+        out("Nothing deleted.")
+        raise typer.Exit(1)
+    removed = store.delete(session_id)
+    recordings = sum(1 for path in removed if path.parent != store.root)
+    kept = f" and {recordings} recording{'s' if recordings != 1 else ''}" if recordings else ""
+    out(f"Deleted {session_id}{kept}.")
+
+
+def confirm(question: str) -> bool:
+    """Ask on the terminal; no answer (end of input) is a no."""
+    sys.stderr.write(question)
+    sys.stderr.flush()
+    answer = sys.stdin.readline()
+    if not answer:
+        sys.stderr.write("\n")
+    return answer.strip().lower() in ("y", "yes")
+
+
+def progress(
+    scenario: ScenarioFilter = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the numbers as JSON.")] = False,
+) -> None:
+    """How your calls change over time: the checklist items you keep missing, pace, fillers."""
+    import shutil
+
+    from trainer.sessions.progress import progress as progress_of
+    from trainer.sessions.render_progress import progress_text
+    from trainer.sessions.store import SessionStore
+
+    result = progress_of(SessionStore(), scenario=scenario)
+    for problem in result.skipped:
+        err(f"warning: skipped {problem}")
+    if as_json:
+        out_json(result.to_json())
+        return
+    if not result.calls and scenario:
+        out(f"No finished calls of '{scenario}' yet; `trainer history` lists your calls.")
+        return
+    out(progress_text(result, shutil.get_terminal_size().columns))
 
 
 def dry_run(ref: str, scenario: Scenario | None = None, as_json: bool = False) -> None:
@@ -269,3 +382,5 @@ def register(app: typer.Typer) -> None:
     app.command("show")(show)
     app.command("rescore")(rescore)
     app.command("export")(export)
+    app.command("delete")(delete)
+    app.command("progress")(progress)

@@ -34,6 +34,61 @@ _OPENINGS = {
 
 
 @dataclass(frozen=True)
+class Stance:
+    """What the user turns down in a situation, so the template never speaks of an offer
+    when the call is about an interview."""
+
+    what: str
+    """What the call is about: ``the offer for the {role} role``."""
+    why: str
+    """The reason the briefing gives for saying no."""
+    say_no: str
+    """The plain no the tips quote."""
+    no: str
+    """The no in the opening's model answer."""
+    reason: str
+    """The short reason in the follow-up's model answer."""
+
+
+_STANCES = {
+    "decline_offer": Stance(
+        "the offer for the {role} role",
+        "because you accepted an offer that fits your goals better",
+        "Unfortunately, I won't be accepting the offer.",
+        "Unfortunately, I won't be going ahead: I've accepted a role that fits my goals "
+        "more closely.",
+        "I've accepted an offer that's a closer match to my career goals."),
+    "decline_interview": Stance(
+        "an interview for the {role} role",
+        "because you have decided to focus on roles closer to your goals",
+        "Unfortunately, I won't be going ahead with the interview.",
+        "Unfortunately, I won't be going ahead with the interview: I've decided to focus "
+        "on roles closer to my goals.",
+        "I've decided to focus on roles that are a closer match to my career goals."),
+    "decline_second_interview": Stance(
+        "a second interview for the {role} role",
+        "because, after the first interview, you have decided the role is not for you",
+        "Unfortunately, I won't be going ahead with a second interview.",
+        "Unfortunately, I won't be going ahead with a second interview: I've realised the "
+        "role isn't the right fit for me.",
+        "Having learnt more about it, I've realised the role isn't the right fit for me."),
+    "salary_below_expectations": Stance(
+        "the salary for the {role} role",
+        "because the salary is below what you can accept",
+        "Unfortunately, at that salary I won't be able to go ahead.",
+        "Unfortunately, at that level I won't be able to go ahead: it's below what I can "
+        "accept.",
+        "The salary is below what I can accept for a move at this point."),
+    "cancel_interview": Stance(
+        "your interview for the {role} role",
+        "because you have accepted another role",
+        "Unfortunately, I need to cancel the interview.",
+        "Unfortunately, I need to cancel the interview: I've accepted another role.",
+        "I've accepted another role, so it wouldn't be fair to take up your time."),
+}
+
+
+@dataclass(frozen=True)
 class Answers:
     id: str
     title: str
@@ -41,6 +96,27 @@ class Answers:
     name: str
     company: str
     role: str
+    difficulty: str = "easy"
+    ref: str = ""
+    """How the header's commands name the file: its id (found from anywhere in the user's
+    folder) or its full path; the id plus ``.yaml`` when not given."""
+
+
+_SMALL_WORDS = frozenset({"a", "an", "the", "at", "for", "of", "to", "and", "in", "on", "by",
+                          "from", "with", "about"})
+
+
+def short_id(title: str, limit: int = 30) -> str:
+    """A short id suggested from a title: slug rules, small words dropped, cut at a hyphen
+    so it stays under ``limit`` characters."""
+    words = [w for w in slug(title).split("-") if w not in _SMALL_WORDS] or ["my-scenario"]
+    out = ""
+    for word in words:
+        candidate = f"{out}-{word}" if out else word
+        if len(candidate) > limit:
+            break
+        out = candidate
+    return out or words[0][:limit].strip("-") or "my-scenario"
 
 
 def _q(text: str) -> str:
@@ -50,25 +126,29 @@ def _q(text: str) -> str:
 
 def template(a: Answers) -> str:
     opening = _OPENINGS[a.situation].format(name=a.name, company=a.company, role=a.role)
+    stance = _STANCES[a.situation]
+    ref = a.ref or f"{a.id}.yaml"
+    about = stance.what.format(role=a.role)
+    first_answer = "Thank you so much for thinking of me, and for all your help. " + stance.no
     return f"""\
 # A practice call for the call-rehearsal trainer.
-# Check it with:   trainer validate {a.id}.yaml
-# Try it with:     trainer run {a.id}.yaml --plain --typed --explain
+# Check it with:   trainer validate {ref}
+# Try it with:     trainer run {ref} --plain --typed --explain
 # Every field is described in docs/scenarios.md; `trainer schema` gives editors a JSON Schema.
 
 id: {a.id}                     # must match the file name
 title: {_q(a.title)}
 situation: {a.situation}     # {", ".join(SITUATION_LABELS)}
-difficulty: easy              # easy | medium | hard
+difficulty: {a.difficulty}              # easy | medium | hard
 
 # Shown before the call: who is calling, what happened, what you decided and why.
 briefing: >-
-  {a.name} from {a.company} is calling about the {a.role} role. You have decided to say no,
-  because you accepted an offer that fits your goals better. Be warm, be clear, be brief.
+  {a.name} from {a.company} is calling about {about}. You have decided to say no,
+  {stance.why}. Be warm, be clear, be brief.
 
 tips:
   - Thank them first, and name anyone who helped you.
-  - "Say no plainly: \\"Unfortunately, I won't be accepting.\\""
+  - {_q("Say no plainly: " + _q(stance.say_no))}
   - Give one short reason, not a list.
   - Close warmly and keep the door open.
 
@@ -99,9 +179,7 @@ turns:
       - {_q("Hi, " + a.name + " here from " + a.company + ". Any news on your side?")}
     expect: [thanks, clear_no, brief_reason]
     hint: Thank them, say no plainly, give one short reason.
-    model_answer: >-
-      Thank you so much for thinking of me, and for all your help. Unfortunately, I won't
-      be going ahead: I've accepted a role that fits my goals more closely.
+    model_answer: {_q(first_answer)}
     next:                       # tried in order; the first that holds is taken
       - when: {{missing: brief_reason}}
         goto: ask_reason
@@ -112,7 +190,7 @@ turns:
     followup: true              # answers a no already given: judged for a courteous follow-up
     expect: [courteous_followup, brief_reason]
     hint: One short, diplomatic reason; you choose how much detail to give.
-    model_answer: Of course. I've accepted an offer that's a closer match to my career goals.
+    model_answer: {_q("Of course. " + stance.reason)}
 
   - id: wrap_up
     say: Well, thanks for letting me know. Anything else before I let you go?

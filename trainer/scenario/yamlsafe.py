@@ -25,6 +25,7 @@ from ruamel.yaml.events import (
 
 from trainer.safeio import FileRefused, read_regular
 from trainer.scenario.problems import Problem
+from trainer.scenario.yaml_errors import explain
 from trainer.textsafe import visible
 
 MAX_BYTES = 512_000
@@ -77,13 +78,6 @@ def _yaml() -> YAML:
     return yaml
 
 
-def _mark(exc: MarkedYAMLError) -> tuple[int, int]:
-    mark = exc.problem_mark or exc.context_mark
-    if mark is None:
-        return 1, 1
-    return mark.line + 1, mark.column + 1
-
-
 def _check_events(path: Path, text: str) -> list[Problem]:
     """Refuse what a data file has no business containing, before composing anything."""
     depth = 0
@@ -122,11 +116,8 @@ def parse_yaml(path: Path, text: str) -> tuple[YamlDocument | None, list[Problem
             return None, problems
         data = _yaml().load(text)
     except MarkedYAMLError as exc:
-        line, column = _mark(exc)
-        what = exc.problem or str(exc).splitlines()[0]
-        if "duplicate key" in str(exc).lower() or "found duplicate key" in what:
-            what = "a key appears twice in the same mapping; remove one"
-        return None, [_problem(path, f"YAML syntax error: {what}", line, column)]
+        said = explain(exc, text)
+        return None, [_problem(path, said.message, said.line, said.column)]
     except YAMLError as exc:
         return None, [_problem(path, f"YAML error: {str(exc).splitlines()[0]}")]
     except RecursionError:

@@ -10,7 +10,10 @@ from __future__ import annotations
 
 from html import escape
 
+from trainer.sessions.progress import Progress
+from trainer.sessions.render_progress import progress_html
 from trainer.sessions.report import (
+    NO_REPLY,
     CheckView,
     Report,
     TurnView,
@@ -87,7 +90,7 @@ def _check(check: CheckView) -> str:
 
 def _reply(turn: TurnView) -> str:
     if not turn.reply:
-        return "<em>(nothing heard)</em>"
+        return f"<em>{NO_REPLY}</em>"
     parts: list[str] = []
     for segment in turn.segments:
         text = escape(segment.text)
@@ -122,7 +125,8 @@ def _turn(turn: TurnView) -> list[str]:
     return out
 
 
-def render_html(report: Report) -> str:
+def render_html(report: Report, progress: Progress | None = None) -> str:
+    """The page; ``progress`` (the user's calls up to this one) adds a chart of the trend."""
     title = escape(f"{report.title}: practice call")
     out = [
         "<!DOCTYPE html>",
@@ -171,6 +175,8 @@ def render_html(report: Report) -> str:
         out.append("</ul>")
     if report.checklist or report.overview:
         out.append("</section>")
+    if progress is not None:
+        out += progress_html(progress)
     out += ['<section id="transcript">', "<h2>Transcript</h2>"]
     for turn in report.turns:
         out += _turn(turn)

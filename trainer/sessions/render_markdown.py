@@ -10,6 +10,7 @@ import re
 
 from trainer.sessions.render_text import printable
 from trainer.sessions.report import (
+    NO_REPLY,
     CheckView,
     Report,
     format_duration,
@@ -65,7 +66,7 @@ def render_markdown(report: Report) -> str:
         reply = "".join(
             f"**{escape(s.text)}**" if s.marked else escape(s.text) for s in turn.segments
         )
-        out += ["", f"**You:** {reply or '*(nothing heard)*'}", ""]
+        out += ["", f"**You:** {reply or f'*{NO_REPLY}*'}", ""]
         out += [_check(check) for check in turn.checks]
         if turn.speech:
             figures = " · ".join(f"{escape(k)} {escape(v)}" for k, v in turn.speech)

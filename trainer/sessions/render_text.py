@@ -13,6 +13,7 @@ import textwrap
 from trainer.scoring.result import Evidence
 from trainer.scoring.scorecard import Scorecard
 from trainer.sessions.report import (
+    NO_REPLY,
     CheckView,
     Report,
     format_duration,
@@ -73,7 +74,7 @@ def render_text(report: Report, *, color: bool = False) -> str:
             )
             lines.append(_COLOURED + f"  You: {reply}")
         else:
-            lines += _wrapped("You: ", turn.reply or "(nothing heard)")
+            lines += _wrapped("You: ", turn.reply or NO_REPLY)
         lines += [_check_line(check) for check in turn.checks]
         if turn.speech:
             lines += _wrapped("Speech: ", " · ".join(f"{k} {v}" for k, v in turn.speech))

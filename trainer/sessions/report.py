@@ -22,6 +22,9 @@ from trainer.sessions.scored import session_scorecard
 
 State = Literal["good", "bad", "n/a"]
 
+NO_REPLY = "(no reply)"
+"""How a turn the user let pass without a word reads, in every renderer and screen."""
+
 
 @dataclass(frozen=True)
 class ItemView:

@@ -224,6 +224,40 @@ class SessionStore:
                     stat = atomic_write(self.file_for(session_id), after)
                 self._note(session, stat)
 
+    def delete(self, session_id: str) -> builtins.list[Path]:
+        """Remove a session for good: its file, its version-1 backup and the recordings the
+        trainer kept of it (files the user gave, outside the recordings folder, stay).
+
+        Refused (TrainerError) while a trainer is recording the call. Returns what was
+        removed; the index forgets the session at once.
+        """
+        path = self.file_for(session_id)
+        if not path.exists():
+            raise TrainerError(
+                f"no session '{session_id}' in {self.root}; `trainer history` lists them"
+            )
+        removed: builtins.list[Path] = []
+        lock = self._session_lock(session_id)
+        lock.acquire(wait=0)
+        try:
+            session, _, _ = _read(path)
+            for recording in _recordings_of(session_id, session):
+                with contextlib.suppress(FileNotFoundError):
+                    recording.unlink()
+                    removed.append(recording)
+            folder = paths.recordings_dir() / session_id
+            if folder.is_dir() and not folder.is_symlink():
+                removed += sorted(p for p in folder.rglob("*") if p.is_file())
+                shutil.rmtree(folder)
+            for target in (self.original_of(session_id), path):
+                with contextlib.suppress(FileNotFoundError):
+                    target.unlink()
+                    removed.append(target)
+        finally:
+            lock.release(remove=True)
+        self._refresh()
+        return removed
+
     def _session_lock(self, session_id: str) -> FileLock:
         return FileLock(self.root / LOCKS_DIR / f"{session_id}.lock", f"session {session_id}")
 
@@ -413,6 +447,25 @@ def _saving(session: Session, verb: str) -> Iterator[None]:
             f"could not {verb} the session in {visible(str(exc.filename or session.session_id))}"
             f": {what}{kept}. Free some space or fix the folder's permissions"
         ) from None
+
+
+def _recordings_of(session_id: str, session: Session | None) -> list[Path]:
+    """Recordings of a session's replies that the trainer keeps (relative to the recordings
+    folder, outside its own sub-folder); a file the user pointed at elsewhere is theirs."""
+    if session is None:
+        return []
+    folder = paths.recordings_dir().resolve()
+    found: list[Path] = []
+    for turn in session.turns:
+        for attempt in (turn, *turn.attempts):
+            if not attempt.audio or Path(attempt.audio).is_absolute():
+                continue
+            candidate = (folder / attempt.audio).resolve()
+            inside = candidate.is_relative_to(folder) and not candidate.is_relative_to(
+                folder / session_id)
+            if inside and candidate.is_file():
+                found.append(candidate)
+    return found
 
 
 def _encode(session: Session) -> bytes:

@@ -21,6 +21,7 @@ from trainer.errors import TrainerError
 from trainer.scenario.catalog import Catalog
 from trainer.scenario.model import Scenario
 from trainer.sessions.model import Session, TurnRecord
+from trainer.sessions.report import NO_REPLY
 from trainer.sessions.store import SessionStore
 from trainer.tui.bindings import Scope, bindings, key_of
 from trainer.tui.presentation import MUTED, highlight_reply, percent
@@ -43,7 +44,7 @@ def turn_content(turn: TurnRecord, who: str, scenario: Scenario | None) -> Conte
         plain(f"{who}: ", "bold $text-accent"), plain(turn.recruiter), "\n\n",
         plain("You: ", "bold $text-primary"),
         highlight_reply(turn.reply, turn.checks, scenario) if turn.reply
-        else plain("(no reply)", MUTED),
+        else plain(NO_REPLY, MUTED),
         "\n\n", checks_content(scenario, turn.checks, turn.expected),
     ]
     metrics = metrics_content(turn.metrics)

@@ -18,6 +18,7 @@ from trainer.scenario.model import Scenario
 from trainer.scoring.scorecard import Scorecard
 from trainer.sessions.model import SessionSummary
 from trainer.sessions.render_text import render_scorecard
+from trainer.sessions.report import NO_REPLY
 from trainer.sessions.scored import session_scorecard
 from trainer.sessions.store import SessionStore
 from trainer.tui import messages
@@ -86,7 +87,7 @@ class ScorecardScreen(Screen[None]):
                         yield Static(Content.assemble(
                             Content.styled("You said\n", "bold"),
                             highlight_reply(turn.reply, turn.checks, self.scenario)
-                            if turn.reply else Content.styled("(no reply)", MUTED),
+                            if turn.reply else Content.styled(NO_REPLY, MUTED),
                         ), classes="said")
                         yield Static(Content.assemble(
                             Content.styled("Model answer\n", "bold"),

@@ -11,6 +11,7 @@ from textual.widgets import Static
 
 from trainer.scenario.model import Scenario
 from trainer.scoring.result import ItemResult
+from trainer.sessions.report import NO_REPLY
 from trainer.tui.presentation import MUTED, highlight_reply
 from trainer.tui.text import plain
 from trainer.tui.widgets.checks import summary_marks
@@ -33,7 +34,7 @@ def exchange_content(exchange: Exchange, who: str, scenario: Scenario | None) ->
                                   plain(exchange.recruiter)]
     if exchange.reply is not None:
         reply = (highlight_reply(exchange.reply, exchange.checks, scenario)
-                 if exchange.reply else plain("(no reply)", MUTED))
+                 if exchange.reply else plain(NO_REPLY, MUTED))
         parts += ["\n", plain("You: ", "bold $text-primary"), reply]
         marks = summary_marks(scenario, exchange.checks, exchange.expected)
         if marks:
