@@ -12,7 +12,14 @@ import sys
 
 import typer
 
-from trainer.cli import check_cmds, run_cmds, scenario_cmds, session_cmds, speech_cmds
+from trainer.cli import (
+    check_cmds,
+    letter_cmds,
+    run_cmds,
+    scenario_cmds,
+    session_cmds,
+    speech_cmds,
+)
 from trainer.cli.common import err
 from trainer.errors import TrainerError
 
@@ -27,7 +34,7 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-for module in (scenario_cmds, check_cmds, speech_cmds, session_cmds, run_cmds):
+for module in (scenario_cmds, check_cmds, speech_cmds, session_cmds, letter_cmds, run_cmds):
     module.register(app)
 
 

@@ -124,10 +124,11 @@ def export(
         Path | None, typer.Option("--out", help="Write to this file instead of the screen.",
                                   show_default=False, dir_okay=False, metavar="FILE")
     ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace --out FILE if it exists.")
+                     ] = False,
 ) -> None:
     """Write a saved call out as a report for a coach (Markdown or HTML) or as JSON."""
     from trainer.sessions.export import export_session
-    from trainer.sessions.fileops import atomic_write
     from trainer.sessions.store import SessionStore
 
     store = SessionStore()
@@ -141,18 +142,28 @@ def export(
     if out_file is None:
         sys.stdout.write(text)
         return
+    target = write_out_file(out_file, text.encode("utf-8"), f"report.{fmt.value}", force)
+    out(f"Wrote {target} ({fmt.value}).")
+
+
+def write_out_file(out_file: Path, data: bytes, example: str, force: bool = False) -> Path:
+    """Write ``--out FILE`` atomically: never into a folder, a missing folder, or over an
+    existing file unless ``force``; every problem one message naming the file."""
+    from trainer.sessions.fileops import atomic_write
+
     target = out_file.expanduser()
     if target.is_dir():
-        raise UsageError(
-            f"--out {out_file}: is a folder; give a file name, e.g. report.{fmt.value}"
-        )
+        raise UsageError(f"--out {out_file}: is a folder; give a file name, e.g. {example}")
     if not target.parent.is_dir():
         raise TrainerError(f"--out {out_file}: the folder {target.parent} does not exist")
+    if target.exists() and not force:
+        raise UsageError(f"--out {out_file}: already exists; add --force to replace it, "
+                         "or choose another name")
     try:
-        atomic_write(target.resolve(), text.encode("utf-8"))
+        atomic_write(target.resolve(), data)
     except OSError as exc:
         raise TrainerError(f"--out {out_file}: cannot write: {exc.strerror or exc}") from None
-    out(f"Wrote {target} ({fmt.value}).")
+    return target
 
 
 def dry_run(ref: str, scenario: Scenario | None = None, as_json: bool = False) -> None:

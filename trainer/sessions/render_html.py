@@ -12,6 +12,7 @@ from html import escape
 
 from trainer.sessions.report import (
     CheckView,
+    LetterReport,
     Report,
     TurnView,
     format_duration,
@@ -122,6 +123,28 @@ def _turn(turn: TurnView) -> list[str]:
     return out
 
 
+def letter_html(letter: LetterReport | None) -> list[str]:
+    """The follow-up letter section: the letter as written, then its checklist with evidence."""
+    if letter is None:
+        return []
+    versions = f", version {letter.versions}" if letter.versions > 1 else ""
+    out = ['<section id="letter">', "<h2>Follow-up letter</h2>",
+           f'<p class="speech">Saved {escape(format_when(letter.saved))}{versions} · letter '
+           f"score <strong>{escape(format_score(letter.score))}/100</strong> · "
+           f"{letter.words} words</p>",
+           f'<article class="turn letter"><p style="white-space: pre-wrap">{escape(letter.text)}'
+           "</p></article>", '<ul class="checks">']
+    for check in letter.checks:
+        quotes = " - " + ", ".join(f"“{escape(q)}”" for q in check.quotes) if check.quotes else ""
+        css = "na" if check.met is None else ("good" if check.good else "bad")
+        out.append(f'<li class="{css}">{escape(check.mark)} '
+                   f"<strong>{escape(check.label)}</strong>{quotes}</li>")
+    out.append("</ul>")
+    out += [f'<p class="note">Repaired from the call: {escape(r)}</p>' for r in letter.repairs]
+    out.append("</section>")
+    return out
+
+
 def render_html(report: Report) -> str:
     title = escape(f"{report.title}: practice call")
     out = [
@@ -171,6 +194,7 @@ def render_html(report: Report) -> str:
         out.append("</ul>")
     if report.checklist or report.overview:
         out.append("</section>")
+    out += letter_html(report.letter)
     out += ['<section id="transcript">', "<h2>Transcript</h2>"]
     for turn in report.turns:
         out += _turn(turn)

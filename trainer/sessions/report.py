@@ -98,6 +98,60 @@ class ChecklistLine:
 
 
 @dataclass(frozen=True)
+class LetterCheck:
+    """One item of the letter's checklist, as the saved version scored it."""
+
+    label: str
+    pitfall: bool
+    met: bool | None
+    quotes: tuple[str, ...]
+    why: str
+
+    @property
+    def good(self) -> bool:
+        return bool(self.met) != self.pitfall
+
+    @property
+    def mark(self) -> str:
+        if self.met is None:
+            return "-"
+        if self.good:
+            return "✓"
+        return "!" if self.pitfall else "✗"
+
+
+@dataclass(frozen=True)
+class LetterReport:
+    """The follow-up letter kept with the session: its latest version and how it scored."""
+
+    text: str
+    saved: datetime
+    versions: int
+    score: int | None
+    words: int
+    checks: tuple[LetterCheck, ...]
+    repairs: tuple[str, ...]
+
+
+def letter_report(session: Session, scenario: Scenario | None) -> LetterReport | None:
+    """The latest saved letter with its checklist and evidence; ``None`` if none was saved."""
+    from trainer.letter.items import letter_checklist
+
+    if session.letter is None or session.letter.latest is None:
+        return None
+    version = session.letter.latest
+    checklist = letter_checklist(scenario.letter_items if scenario is not None else ())
+    checks = tuple(
+        LetterCheck(checklist.label(name), checklist.is_pitfall(name), result.met,
+                    tuple(e.text for e in result.evidence if e.text) if result.met else (),
+                    result.why)
+        for name, result in version.checks.items())
+    return LetterReport(version.text, version.saved, len(session.letter.versions),
+                        version.score, version.words, checks,
+                        tuple(r.message for r in session.letter.repairs))
+
+
+@dataclass(frozen=True)
 class Report:
     session_id: str
     scenario: str
@@ -119,6 +173,8 @@ class Report:
     """Things a reader should know: unfinished call, changed scenario, earlier scores."""
     help: tuple[str, ...] = ()
     """Help the user had, per turn ("turn 2: a hint, a redo"), so a coach can tell."""
+    letter: LetterReport | None = None
+    """The follow-up letter, when one was saved."""
 
 
 def build_report(
@@ -173,6 +229,7 @@ def build_report(
         turns=turns,
         notes=tuple(notes),
         help=tuple(use.text for use in card.help) if card is not None else (),
+        letter=letter_report(session, scenario),
     )
 
 
