@@ -211,3 +211,27 @@ def test_help(snap_compare: Snap, drive: Any) -> None:
         await drive.wait_until(pilot, lambda: isinstance(pilot.app.screen, HelpScreen), "help")
 
     assert snap_compare(drive.typed_app(), **steady(drive, run))
+
+
+def test_letter(snap_compare: Snap, drive: Any, trainer_home: Path) -> None:
+    (trainer_home / "config.toml").write_text('[user]\nname = "Sam Rivera"\n', encoding="utf-8")
+
+    async def run(pilot: Pilot[None]) -> None:
+        from textual.widgets import TextArea
+
+        from trainer.tui.screens.letter import LetterScreen
+
+        screen = await drive.start_call(pilot)
+        await drive.answer_every_turn(pilot, screen.call, drive.typed_model_answer)
+        await drive.wait_until(pilot, lambda: screen.box.phase == "ended", "the end")
+        await pilot.press("enter")
+        await drive.wait_until(pilot, lambda: isinstance(pilot.app.screen, ScorecardScreen),
+                               "the scorecard")
+        await pilot.press("w")
+        await drive.wait_until(pilot, lambda: isinstance(pilot.app.screen, LetterScreen),
+                               "the letter")
+        for area in pilot.app.screen.query(TextArea):
+            area.cursor_blink = False
+        await pilot.pause()
+
+    assert snap_compare(drive.typed_app(SCENARIO), **steady(drive, run))
