@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from tests.sessions.test_cli import cli  # noqa: F401  (the fixture: `trainer ARGS` in-process)
 from trainer.letter.draft import CallTurn
 from trainer.scenario.catalog import load_catalog
 from trainer.scenario.model import Scenario

@@ -5,36 +5,17 @@ from __future__ import annotations
 
 import email
 import json
-from collections.abc import Callable
 from email import policy
 from pathlib import Path
 
 import pytest
 
 from tests.letter.conftest import by_id, model_call
-from trainer.cli import main
+from tests.sessions.test_cli import Cli
 from trainer.letter.saved import current_letter, draft_for, save_letter
 from trainer.sessions.export import export_session
 from trainer.sessions.model import Session
 from trainer.sessions.store import SessionStore
-
-Cli = Callable[..., tuple[int, str, str]]
-
-
-@pytest.fixture
-def cli(capsys: pytest.CaptureFixture[str]) -> Cli:
-    def _run(*args: str) -> tuple[int, str, str]:
-        capsys.readouterr()
-        try:
-            main(list(args))
-            code = 0
-        except SystemExit as exc:
-            code = int(exc.code or 0)
-        captured = capsys.readouterr()
-        return code, captured.out, captured.err
-
-    return _run
-
 
 SCENARIO = "offer-accepted-elsewhere"
 

@@ -219,17 +219,9 @@ def test_letter(snap_compare: Snap, drive: Any, trainer_home: Path) -> None:
     async def run(pilot: Pilot[None]) -> None:
         from textual.widgets import TextArea
 
-        from trainer.tui.screens.letter import LetterScreen
+        from tests.tui.test_letter import open_letter
 
-        screen = await drive.start_call(pilot)
-        await drive.answer_every_turn(pilot, screen.call, drive.typed_model_answer)
-        await drive.wait_until(pilot, lambda: screen.box.phase == "ended", "the end")
-        await pilot.press("enter")
-        await drive.wait_until(pilot, lambda: isinstance(pilot.app.screen, ScorecardScreen),
-                               "the scorecard")
-        await pilot.press("w")
-        await drive.wait_until(pilot, lambda: isinstance(pilot.app.screen, LetterScreen),
-                               "the letter")
+        await open_letter(pilot, drive)
         for area in pilot.app.screen.query(TextArea):
             area.cursor_blink = False
         await pilot.pause()
