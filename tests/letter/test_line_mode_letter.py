@@ -34,7 +34,7 @@ def test_without_a_terminal_nobody_is_asked(trainer_home: Path) -> None:
     result = run()
     assert result.returncode == 0, result.stderr
     assert "[Y/n]" not in result.stdout and "Dear Priya" not in result.stdout
-    assert "`trainer letter " in result.stdout
+    assert "letter" not in result.stdout.split("Saved as session", 1)[1]
 
 
 def test_no_letter_skips_the_offer(trainer_home: Path) -> None:

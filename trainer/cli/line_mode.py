@@ -172,15 +172,14 @@ def run_line_mode(call: Call, options: LineOptions) -> None:
 def offer_letter(call: Call, choice: bool | None, to_stderr: bool = False) -> None:
     """The end-of-call offer of the follow-up letter: ``--letter`` (``choice`` true) prints
     the draft, ``--no-letter`` skips it, and otherwise a user at a terminal is asked; with
-    input from a pipe nobody is there to answer, so the command that writes it is named."""
+    input from a pipe nobody is there to answer, so nothing is asked or printed."""
     show = err if to_stderr else out
     if choice is False or call.store is None or call.session_id is None:
         return
     command = f"trainer letter {call.session_id} --out follow-up.eml"
     if choice is None:
         if not sys.stdin.isatty():
-            show(f"Write the follow-up letter: `{command}` drafts it from this call.")
-            return
+            return  # a script: nobody to answer, and its output stays as it was
         sys.stdout.write("Draft the follow-up letter now? [Y/n] ")
         sys.stdout.flush()
         if sys.stdin.readline().strip().lower() not in ("", "y", "yes"):
