@@ -41,3 +41,27 @@ def test_no_letter_skips_the_offer(trainer_home: Path) -> None:
     result = run("--no-letter")
     assert result.returncode == 0, result.stderr
     assert "letter" not in result.stdout.split("Saved as session", 1)[1]
+
+
+def test_at_a_terminal_the_user_is_asked(trainer_home: Path) -> None:
+    """stdin a terminal (a pty): the call's replies, then "y" to the offer."""
+    import os
+    import pty
+
+    scenario = load_catalog().get(SCENARIO)
+    replies = [scenario.turn(t).model_answer or "" for t in scenario.main_path()]
+    main, secondary = pty.openpty()
+    try:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "trainer", "run", SCENARIO, "--plain", "--typed", "--mute",
+             "--seed", "3"], stdin=secondary, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+            text=True)
+        os.close(secondary)
+        for line in [*replies, "y"]:
+            os.write(main, (line + "\n").encode())
+        out, err = process.communicate(timeout=180)
+    finally:
+        os.close(main)
+    assert process.returncode == 0, err
+    assert "Draft the follow-up letter now? [Y/n]" in out
+    assert "Follow-up letter (a draft from what you said)" in out and "Dear Priya," in out
