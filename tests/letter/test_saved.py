@@ -114,3 +114,28 @@ def test_trainer_letter_drafts_from_the_call_until_one_is_saved(cli: Cli, tmp_pa
     assert "Subject: Mine" in target.read_text(encoding="utf-8")
     code, out, err = cli("letter", "last", "--format", "md")
     assert code == 0 and out.startswith("## Follow-up letter: Mine") and "| item |" in out
+
+
+def test_without_its_scenario_a_saved_letter_is_still_written(cli: Cli) -> None:
+    scenario = by_id(SCENARIO)
+    session_id = model_call(scenario)
+    store = SessionStore()
+    with store.edit(session_id) as session:
+        session.scenario = "a-scenario-since-deleted"
+    code, _, err = cli("letter", session_id)
+    assert code != 0 and "no longer found" in err and "Traceback" not in err
+    save_letter(store, session_id, "Subject: Offer\n\nDear Priya,\n\nNo, thank you.\n\nSam", None)
+    code, out, err = cli("letter", session_id)
+    assert code == 0, err
+    assert out.startswith("Subject: Offer")
+
+
+def test_rescoring_the_call_keeps_the_letter(cli: Cli) -> None:
+    scenario = by_id(SCENARIO)
+    session_id = model_call(scenario)
+    save_letter(SessionStore(), session_id, "Subject: Offer\n\nDear Priya,\n\nThanks.\n\nSam",
+                scenario)
+    code, _, err = cli("rescore", session_id)
+    assert code == 0, err
+    kept = SessionStore().load(session_id).letter
+    assert kept is not None and len(kept.versions) == 1
