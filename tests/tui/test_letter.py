@@ -85,6 +85,7 @@ async def test_draft_edit_score_save_and_export(drive: Any, trainer_home: Path) 
         assert saved.letter is not None and len(saved.letter.versions) == 1
         assert saved.letter.versions[0].text == area.text
         assert saved.letter.versions[0].origin == "edited"
+        assert area.border_title == "Your letter · 1 version saved"
         await pilot.press("ctrl+o")
         await pilot.pause()
         exported = paths.home() / "exports" / f"{session_id}-letter.eml"

@@ -99,7 +99,7 @@ class LetterScreen(Screen[None]):
                         "it, or leave empty)", id="user-name", max_length=80)
         with Horizontal(id="letter-body"):
             area = TextArea(text, id="letter-text", soft_wrap=True, show_line_numbers=False)
-            area.border_title = "Your letter"
+            area.border_title = self._title()
             yield area
             with VerticalScroll(id="letter-side"):
                 yield Static(id="letter-score")
@@ -107,6 +107,11 @@ class LetterScreen(Screen[None]):
                 yield Static(id="letter-tips")
                 yield Static(id="model-letter")
         yield Footer(compact=True)
+
+    def _title(self) -> str:
+        saved = self.saved_versions
+        return "Your letter" + (f" · {saved} version{'s' if saved != 1 else ''} saved"
+                                if saved else "")
 
     def on_mount(self) -> None:
         self._show_repairs()
@@ -254,6 +259,7 @@ class LetterScreen(Screen[None]):
                         title="Could not save the letter", severity="error", markup=False)
             return
         self.saved_versions += 1
+        self.query_one("#letter-text", TextArea).border_title = self._title()
         self.score = score
         self._show_score(score)
         self.notify(f"Version {self.saved_versions} kept with the session "
