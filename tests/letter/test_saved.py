@@ -78,7 +78,7 @@ def test_show_and_every_export_include_the_letter_with_evidence(cli: Cli) -> Non
     code, out, err = cli("show", session_id)
     assert code == 0, err
     assert "Follow-up letter" in out and "  Dear Priya," in out
-    assert '✓ A clear subject line - "' in out
+    assert '✓ A clear subject line - “' in out
     session = store.load(session_id)
     markdown = export_session(session, "md", scenario)
     assert "## Follow-up letter" in markdown and "declining \\<with\\> thanks" in markdown

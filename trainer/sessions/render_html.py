@@ -135,8 +135,8 @@ def letter_html(letter: LetterReport | None) -> list[str]:
            f'<article class="turn letter"><p style="white-space: pre-wrap">{escape(letter.text)}'
            "</p></article>", '<ul class="checks">']
     for check in letter.checks:
-        quotes = " - " + ", ".join(f"“{escape(q)}”" for q in check.quotes) if check.quotes else ""
-        css = "na" if check.met is None else ("good" if check.good else "bad")
+        quotes = f" - {escape(check.detail)}" if check.detail else ""
+        css = {"good": "good", "bad": "bad"}.get(check.state, "na")
         out.append(f'<li class="{css}">{escape(check.mark)} '
                    f"<strong>{escape(check.label)}</strong>{quotes}</li>")
     out.append("</ul>")

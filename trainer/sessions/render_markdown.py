@@ -46,8 +46,8 @@ def letter_markdown(letter: LetterReport | None) -> list[str]:
            f"{format_score(letter.score)}/100 · {letter.words} words*", ""]
     out += [f"> {escape(line)}  " if line.strip() else ">" for line in letter.text.split("\n")]
     out += ["", "| | Item | Evidence |", "|---|---|---|"]
-    out += [f"| {_MARKS[c.mark]} | {escape(c.label)} | "
-            f"{', '.join(f'“{escape(q)}”' for q in c.quotes)} |" for c in letter.checks]
+    out += [f"| {_MARKS[c.mark]} | {escape(c.label)} | {escape(c.detail)} |"
+            for c in letter.checks]
     if letter.repairs:
         out += ["", "*Repaired from the call:*", ""]
         out += [f"- {escape(repair)}" for repair in letter.repairs]

@@ -101,8 +101,8 @@ def letter_lines(letter: LetterReport | None) -> list[str]:
     lines += [f"  {line}" if line.strip() else "" for line in letter.text.split("\n")]
     lines += ["", "  Letter checklist"]
     for check in letter.checks:
-        quotes = " - " + ", ".join(f'"{q}"' for q in check.quotes) if check.quotes else ""
-        lines.append(f"    {check.mark} {check.label}{quotes}")
+        lines.append(f"    {check.mark} {check.label}" + (f" - {check.detail}" if check.detail
+                                                              else ""))
     for repair in letter.repairs:
         lines += _wrapped("Repaired from the call: ", repair)
     return lines

@@ -98,29 +98,6 @@ class ChecklistLine:
 
 
 @dataclass(frozen=True)
-class LetterCheck:
-    """One item of the letter's checklist, as the saved version scored it."""
-
-    label: str
-    pitfall: bool
-    met: bool | None
-    quotes: tuple[str, ...]
-    why: str
-
-    @property
-    def good(self) -> bool:
-        return bool(self.met) != self.pitfall
-
-    @property
-    def mark(self) -> str:
-        if self.met is None:
-            return "-"
-        if self.good:
-            return "✓"
-        return "!" if self.pitfall else "✗"
-
-
-@dataclass(frozen=True)
 class LetterReport:
     """The follow-up letter kept with the session: its latest version and how it scored."""
 
@@ -129,7 +106,8 @@ class LetterReport:
     versions: int
     score: int | None
     words: int
-    checks: tuple[LetterCheck, ...]
+    checks: tuple[ChecklistLine, ...]
+    """Each item of the letter's checklist; ``detail`` quotes its evidence."""
     repairs: tuple[str, ...]
 
 
@@ -142,9 +120,10 @@ def letter_report(session: Session, scenario: Scenario | None) -> LetterReport |
     version = session.letter.latest
     checklist = letter_checklist(scenario.letter_items if scenario is not None else ())
     checks = tuple(
-        LetterCheck(checklist.label(name), checklist.is_pitfall(name), result.met,
-                    tuple(e.text for e in result.evidence if e.text) if result.met else (),
-                    result.why)
+        ChecklistLine(checklist.label(name), checklist.is_pitfall(name),
+                      "n/a" if result.met is None
+                      else "good" if result.met != checklist.is_pitfall(name) else "bad",
+                      _quotes(result.evidence) if result.met else "")
         for name, result in version.checks.items())
     return LetterReport(version.text, version.saved, len(session.letter.versions),
                         version.score, version.words, checks,
