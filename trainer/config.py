@@ -5,6 +5,9 @@ Example (``trainer doctor`` prints where the file lives)::
     [ui]
     theme = "light"             # or "dark"; F2 switches while the app runs
 
+    [user]
+    name = "Sam Rivera"         # signs the follow-up letter; optional ("" = asked, none given)
+
     [speech]
     engine = "faster-whisper"   # or pocketsphinx, whisper-local, vosk, google
     model_path = "~/models/small.en-ct2"
@@ -76,8 +79,29 @@ class UiConfig(_Table):
     """``None``: the app's own default."""
 
 
+def _name(value: object) -> object:
+    """A name as written, spaces around it dropped; empty means "asked, and left blank"."""
+    if isinstance(value, str):
+        value = " ".join(value.split())
+        if len(value) > MAX_NAME_CHARS:
+            raise ValueError("too long")
+    return value
+
+
+MAX_NAME_CHARS = 80
+
+
+class UserConfig(_Table):
+    """The ``[user]`` table."""
+
+    name: Annotated[str | None, BeforeValidator(_name)] = None
+    """Signs the follow-up letter. ``None``: never asked; ``""``: asked, and the user
+    preferred not to give one (so the app does not ask again)."""
+
+
 class Config(_Table):
     ui: UiConfig = Field(default_factory=UiConfig)
+    user: UserConfig = Field(default_factory=UserConfig)
     speech: SpeechConfig = Field(default_factory=SpeechConfig)
 
 
@@ -89,6 +113,7 @@ _EXPECTED: dict[tuple[str, str], str] = {
     ("speech", "phone_line"): "true or false (no quotes)",
     ("speech", "allow_online"): "true or false (no quotes)",
     ("ui", "theme"): '"light" or "dark"',
+    ("user", "name"): f"your name in quotes, at most {MAX_NAME_CHARS} characters",
 }
 
 
@@ -169,7 +194,7 @@ def _toml_problem(path: Path, message: str) -> str:
 
 
 def _validate(document: dict[str, Any], path: Path) -> Config:
-    for table in ("speech", "ui"):
+    for table in ("speech", "ui", "user"):
         if table in document and not isinstance(document[table], dict):
             raise TrainerError(f"{path}: '{table}' must be a table, written [{table}].")
     try:
@@ -194,7 +219,55 @@ def _problem(exc: ValidationError, document: dict[str, Any], path: Path) -> str:
     return f"{path}: [{table}] {key} must be {expected}, not {value!r}."
 
 
-_TABLES: dict[str, type[_Table]] = {"speech": SpeechConfig, "ui": UiConfig}
+_TABLES: dict[str, type[_Table]] = {"speech": SpeechConfig, "ui": UiConfig, "user": UserConfig}
+
+
+def _toml_string(text: str) -> str:
+    """``text`` as a TOML basic string (quotes, backslashes and control characters escaped)."""
+    out = []
+    for char in text:
+        if char in '"\\':
+            out.append("\\" + char)
+        elif ord(char) < 0x20 or ord(char) == 0x7F:
+            out.append(f"\\u{ord(char):04x}")
+        else:
+            out.append(char)
+    return '"' + "".join(out) + '"'
+
+
+_USER_TABLE = re.compile(r"^\s*\[\s*user\s*\]\s*(?:#.*)?$", re.MULTILINE)
+_NAME_KEY = re.compile(r"^\s*name\s*=.*$", re.MULTILINE)
+_NEXT_TABLE = re.compile(r"^\s*\[", re.MULTILINE)
+
+
+def save_user_name(name: str, path: Path | None = None) -> Path:
+    """Write ``[user] name`` into the config file, keeping everything else in it as written.
+
+    The file is checked first (so a broken file is reported, not overwritten) and
+    written atomically; the result is read back, so what is saved always loads.
+    """
+    from trainer.sessions.fileops import atomic_write
+
+    path = path or paths.config_file()
+    load_config(path)
+    raw = _read(path)
+    text = raw.decode("utf-8") if raw is not None else ""
+    line = f"name = {_toml_string(' '.join(name.split()))}"
+    table = _USER_TABLE.search(text)
+    if table is None:
+        text = text.rstrip("\n") + ("\n\n" if text.strip() else "") + f"[user]\n{line}\n"
+    else:
+        following = _NEXT_TABLE.search(text, table.end())
+        end = following.start() if following else len(text)
+        key = _NAME_KEY.search(text, table.end(), end)
+        if key is not None:
+            text = text[: key.start()] + line + text[key.end():]
+        else:
+            text = text[: table.end()] + "\n" + line + text[table.end():]
+    paths.ensure_dir(path.parent)
+    atomic_write(path, text.encode("utf-8"))
+    load_config(path)
+    return path
 
 
 def _fields(table: str) -> list[str]:

@@ -195,3 +195,27 @@ def test_unpunctuated_speech_is_cut_into_clean_clauses() -> None:
         "close": "Thanks again for calling and good luck finding someone great for the role.",
     }
     assert scorer_for(scenario).score(draft.letter).overall == 100
+
+
+def test_a_hedged_no_later_said_plainly_is_not_claimed_as_said_clearly() -> None:
+    """The phase-1 fault: a hedged first no, then "Yeah, no, I don't think so" to a
+    counter-offer, drafted "As I said when we spoke" as if the no had been clear."""
+    scenario = by_id("compensation-counter-offer")
+    scorer = Scorer(scenario.items)
+    lines = [
+        ("I was hoping to hear what you've decided about the operations manager offer.",
+         "Oh, hi. Um, yeah, I think I'm probably going to say no to it, sorry."),
+        ("I've got approval to go up another eight thousand on the base. Would that change "
+         "things?", "Hmm, I don't know. Maybe. Let me think about it."),
+        ("What if we made it hybrid, with two fully remote days a week?",
+         "Yeah, no, I don't think so."),
+        ("Would you be open to us reaching out if a more senior role opens up?", "Sure, whatever."),
+        ("Well, anything else before I let you go?", "No. Okay, bye."),
+    ]
+    turns = [(say, reply, scorer.score(reply, say)) for say, reply in lines]
+    draft = draft_letter(scenario, turns)
+    assert "As I said" not in draft.letter.body
+    assert "I'm writing to confirm that I won't be accepting the offer" in draft.letter.body
+    repair = next(r for r in draft.repairs if r.item == "clear_no")
+    assert "does not claim you said it clearly" in repair.message
+    assert "reason" not in draft.from_call

@@ -14,6 +14,7 @@ from trainer.tui.screens.briefing import BriefingScreen
 from trainer.tui.screens.call import CallScreen
 from trainer.tui.screens.confirm import ConfirmScreen
 from trainer.tui.screens.help import HelpScreen
+from trainer.tui.screens.letter import LetterScreen
 from trainer.tui.screens.picker import PickerScreen
 from trainer.tui.screens.redo import RedoScreen
 from trainer.tui.screens.review import ReviewScreen
@@ -27,6 +28,7 @@ SCREENS: dict[Scope, list[type]] = {
     "call": [CallScreen],
     "redo": [RedoScreen],
     "scorecard": [ScorecardScreen],
+    "letter": [LetterScreen],
     "sessions": [SessionsScreen],
     "review": [ReviewScreen],
     "modal": [HelpScreen, ConfirmScreen],

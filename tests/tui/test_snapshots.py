@@ -211,3 +211,19 @@ def test_help(snap_compare: Snap, drive: Any) -> None:
         await drive.wait_until(pilot, lambda: isinstance(pilot.app.screen, HelpScreen), "help")
 
     assert snap_compare(drive.typed_app(), **steady(drive, run))
+
+
+def test_letter(snap_compare: Snap, drive: Any, trainer_home: Path) -> None:
+    (trainer_home / "config.toml").write_text('[user]\nname = "Sam Rivera"\n', encoding="utf-8")
+
+    async def run(pilot: Pilot[None]) -> None:
+        from textual.widgets import TextArea
+
+        from tests.tui.test_letter import open_letter
+
+        await open_letter(pilot, drive)
+        for area in pilot.app.screen.query(TextArea):
+            area.cursor_blink = False
+        await pilot.pause()
+
+    assert snap_compare(drive.typed_app(SCENARIO), **steady(drive, run))

@@ -19,7 +19,14 @@ import typer
 from typer._click.exceptions import ClickException
 
 from trainer import paths
-from trainer.cli import check_cmds, run_cmds, scenario_cmds, session_cmds, speech_cmds
+from trainer.cli import (
+    check_cmds,
+    letter_cmds,
+    run_cmds,
+    scenario_cmds,
+    session_cmds,
+    speech_cmds,
+)
 from trainer.cli.common import err
 from trainer.errors import AppCrashed, Interrupted, TrainerError
 from trainer.sessions.fileops import write_trouble
@@ -36,7 +43,7 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-for module in (scenario_cmds, check_cmds, speech_cmds, session_cmds, run_cmds):
+for module in (scenario_cmds, check_cmds, speech_cmds, session_cmds, letter_cmds, run_cmds):
     module.register(app)
 
 

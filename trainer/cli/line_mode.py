@@ -158,6 +158,38 @@ def run_line_mode(call: Call, options: LineOptions) -> None:
     show("")
 
 
+def offer_letter(call: Call, choice: bool | None, to_stderr: bool = False) -> None:
+    """The end-of-call offer of the follow-up letter: ``--letter`` (``choice`` true) prints
+    the draft, ``--no-letter`` skips it, and otherwise a user at a terminal is asked; with
+    input from a pipe nobody is there to answer, so nothing is asked or printed."""
+    show = err if to_stderr else out
+    if choice is False or call.store is None or call.session_id is None:
+        return
+    command = f"trainer letter {call.session_id} --out follow-up.eml"
+    if choice is None:
+        if not sys.stdin.isatty():
+            return  # a script: nobody to answer, and its output stays as it was
+        sys.stdout.write("Draft the follow-up letter now? [Y/n] ")
+        sys.stdout.flush()
+        if sys.stdin.readline().strip().lower() not in ("", "y", "yes"):
+            return
+    from trainer.cli.letter_cmds import user_name
+    from trainer.letter.saved import current_letter
+
+    current = current_letter(call.store.load(call.session_id), call.scenario, user_name())
+    if current is None:  # pragma: no cover - a live call always has its scenario
+        return
+    show("")
+    show("Follow-up letter (a draft from what you said)")
+    show("")
+    show(current.text)
+    for repair in current.repairs:
+        show(f"  Repaired: {repair.message}")
+    show("")
+    show(f"`{command}` writes it as an email draft; `trainer check --letter FILE` scores "
+         "your own edit.")
+
+
 def session_json(call: Call) -> dict[str, Any]:
     """The saved session; a call hung up before any reply saved nothing and scores 0."""
     if call.store is None or call.session_id is None:

@@ -87,6 +87,12 @@ def run(
     brief: Annotated[
         bool, typer.Option("--brief", help="Line mode: skip the briefing, start the call.")
     ] = False,
+    letter: Annotated[
+        bool | None,
+        typer.Option("--letter/--no-letter", help="Line mode: print the follow-up letter's "
+                     "draft at the end, or skip the offer (default: ask at a terminal).",
+                     show_default=False),
+    ] = None,
     seed: Annotated[
         int | None, typer.Option("--seed", help="Pick the recruiter's phrasings reproducibly.")
     ] = None,
@@ -100,13 +106,13 @@ def run(
     if sum([typed, mic, bool(audio)]) > 1:
         raise UsageError("choose one of --typed, --mic or --audio")
     if not plain:
-        if as_json or explain or audio or mic or resume or brief:
-            raise UsageError("--json, --explain, --brief, --audio, --mic and --resume go with "
-                             "--plain")
+        if as_json or explain or audio or mic or resume or brief or letter is not None:
+            raise UsageError("--json, --explain, --brief, --audio, --mic, --resume and "
+                             "--letter/--no-letter go with --plain")
         _open_tui(scenarios, scenario, typed, mute)
         return
     from trainer.call.engine import Call
-    from trainer.cli.line_mode import LineOptions, run_line_mode, session_json
+    from trainer.cli.line_mode import LineOptions, offer_letter, run_line_mode, session_json
     from trainer.sessions.model import Mode
 
     catalog = load_catalog(scenarios or ())
@@ -136,12 +142,15 @@ def run(
         raise
     if as_json:
         out_json(session_json(call))
+        if letter:
+            offer_letter(call, letter, to_stderr=True)
     else:
         from trainer.sessions.render_text import render_scorecard
 
         out(render_scorecard(call.scorecard()))
         if call.session_id:
             out(f"\nSaved as session {call.session_id} (`trainer show {call.session_id}`).")
+        offer_letter(call, letter)
 
 
 def register(app: typer.Typer) -> None:

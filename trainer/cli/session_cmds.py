@@ -20,6 +20,7 @@ import typer
 from trainer.cli.common import err, out, out_json
 from trainer.cli.table import Column, fit_table, natural_width, terminal_width
 from trainer.errors import TrainerError, UsageError
+from trainer.textsafe import visible
 
 if TYPE_CHECKING:
     from trainer.scenario.catalog import CatalogEntry
@@ -176,9 +177,7 @@ def export(
 ) -> None:
     """Write a saved call out as a report for a coach (Markdown, HTML, text) or as JSON."""
     from trainer.sessions.export import export_session
-    from trainer.sessions.fileops import write_export
     from trainer.sessions.store import SessionStore
-    from trainer.textsafe import visible
 
     fmt = export_format(fmt, out_file)
     store = SessionStore()
@@ -200,14 +199,29 @@ def export(
     if out_file is None:
         sys.stdout.write(text)
         return
-    target = out_file.expanduser()
-    if not target.parent.is_dir():
-        raise TrainerError(f"--out {out_file}: the folder {target.parent} does not exist")
-    try:
-        write_export(target, text.encode("utf-8"), force=force)
-    except OSError as exc:
-        raise TrainerError(f"--out {out_file}: cannot write: {exc.strerror or exc}") from None
+    target = write_out_file(out_file, text.encode("utf-8"), f"report.{fmt.value}", force)
     out(f"Wrote {target} ({fmt.value}).")
+
+
+def write_out_file(out_file: Path, data: bytes, example: str, force: bool = False) -> Path:
+    """Write ``--out FILE`` (an export, a letter): never into a folder or a missing folder;
+    :func:`~trainer.sessions.fileops.write_export` refuses devices and FIFOs, never follows
+    a link, keeps a replaced file's mode and replaces nothing without ``force``."""
+    from trainer.sessions.fileops import write_export
+
+    target = out_file.expanduser()
+    if target.is_dir():
+        raise UsageError(f"--out {visible(str(out_file))}: is a folder; give a file name, "
+                         f"e.g. {example}")
+    if not target.parent.is_dir():
+        raise TrainerError(f"--out {visible(str(out_file))}: the folder "
+                           f"{visible(str(target.parent))} does not exist")
+    try:
+        write_export(target, data, force=force)
+    except OSError as exc:
+        raise TrainerError(f"--out {visible(str(out_file))}: cannot write: "
+                           f"{exc.strerror or exc}") from None
+    return target
 
 
 def delete(

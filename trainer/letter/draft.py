@@ -266,7 +266,7 @@ class _Heard:
     thanked: bool
     decided: bool
     hedged: bool
-    """The no was given, then wavered (hedged or caved in a later turn)."""
+    """The no wavered somewhere on the call: hedged or caved before it was clear, or after."""
     reason: str | None
     reason_note: Repair | None
     close: str | None
@@ -277,7 +277,7 @@ def _listen(turns: Sequence[tuple[str, str, ReplyScore]], scorer: Scorer) -> _He
     """Read the call in order: the first usable thanks and reason, the last close, and
     whether a clear no was given and held."""
     thanks: str | None = None
-    thanked = decided = hedged_after = closed = False
+    thanked = decided = wavered = closed = False
     reason: str | None = None
     reason_note: Repair | None = None
     close: str | None = None
@@ -290,9 +290,11 @@ def _listen(turns: Sequence[tuple[str, str, ReplyScore]], scorer: Scorer) -> _He
             if thanks is None:
                 thanks = _pick_thanks(reply, score, scorer)
         if "clear_no" in met and "hedged" not in met:
-            decided, hedged_after = True, False
-        elif decided and ("hedged" in met or score.metrics.caved):
-            hedged_after = True
+            decided = True
+        if "hedged" in met or score.metrics.caved:
+            # a no that wavered anywhere (before it was clear, or after) was not said
+            # clearly, so the letter must not claim it was
+            wavered = True
         if reason is None and "brief_reason" in met:
             spans = checks["brief_reason"].evidence
             if spans and _overlaps(spans, bad):
@@ -314,8 +316,7 @@ def _listen(turns: Sequence[tuple[str, str, ReplyScore]], scorer: Scorer) -> _He
                 close = picked
     if reason is not None and reason_note is not None and reason_note.item == "offensive":
         reason_note = None
-    return _Heard(thanks, thanked, decided, decided and hedged_after, reason, reason_note,
-                  close, closed)
+    return _Heard(thanks, thanked, decided, wavered, reason, reason_note, close, closed)
 
 
 def _usable(sentence: str, scorer: Scorer, item: str, context: str | None = None) -> bool:
@@ -422,10 +423,14 @@ def draft_letter(scenario: Scenario, turns: Sequence[tuple[str, str, ReplyScore]
         decision_sentence = f"As I said when we spoke, {decision}."
     else:
         decision_sentence = f"I'm writing to confirm that {decision}."
-        message = ("Your no wavered after you gave it" if heard.decided else
-                   "You never gave a clear no on the call")
-        repairs.append(Repair("clear_no", f"{message}; the letter says it plainly: "
-                              f"\"{decision}.\""))
+        if heard.decided:
+            message = "Your no wavered on the call (you hedged before or after saying it)"
+        elif heard.hedged:
+            message = "Your no on the call was hedged, never clear"
+        else:
+            message = "You never gave a clear no on the call"
+        repairs.append(Repair("clear_no", f"{message}, so the letter does not claim you said "
+                              f"it clearly; it says it plainly now: \"{decision}.\""))
     opening = [thanks, decision_sentence]
     if heard.reason is not None:
         opening.append(heard.reason)

@@ -412,6 +412,64 @@ class CallSummary(_Document):
     ending: Ending = "finished"
 
 
+# --------------------------------------------------------------------------- the letter
+#
+# The follow-up letter written after the call: every version the user saved, with how it
+# scored (evidence as ``[start, end, text]`` into the scored letter, which is the saved text
+# read as a letter), and what the draft repaired. Older sessions simply have none.
+
+
+LetterOrigin = Literal["draft", "edited", "blank"]
+
+
+class LetterVersion(_Document):
+    """One saved version of the letter: the text as the user left it, and how it scored."""
+
+    text: str
+    saved: Moment = Field(default_factory=now)
+    origin: LetterOrigin = "edited"
+    """Where this version started: the trainer's draft as it was, an edit, a blank page."""
+    score: int | None = Field(default=None, ge=0, le=100)
+    words: int = 0
+    checks: dict[str, ItemResult] = Field(default_factory=dict)
+
+    @field_validator("checks", mode="before")
+    @classmethod
+    def _checks(cls, value: Any) -> dict[str, ItemResult]:
+        return _checks_from(value, "")
+
+    @field_serializer("checks")
+    def _checks_out(self, checks: dict[str, ItemResult]) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for name, result in checks.items():
+            item: dict[str, Any] = {"met": result.met, "score": round(result.score, 1),
+                                    "threshold": result.threshold}
+            if result.evidence:
+                item["evidence"] = [[e.start, e.end, e.text] for e in result.evidence]
+            if result.why:
+                item["why"] = result.why
+            out[name] = item
+        return out
+
+
+class LetterRepair(_Document):
+    """Something the call missed that the draft put right (shown beside the letter)."""
+
+    item: str
+    message: str
+
+
+class SessionLetter(_Document):
+    """The follow-up letter kept with the session: its saved versions, oldest first."""
+
+    versions: list[LetterVersion] = Field(default_factory=list)
+    repairs: list[LetterRepair] = Field(default_factory=list)
+
+    @property
+    def latest(self) -> LetterVersion | None:
+        return self.versions[-1] if self.versions else None
+
+
 # --------------------------------------------------------------------------- the session
 
 
@@ -429,6 +487,8 @@ class Session(_Document):
     outcome: CallSummary | None = None
     """The small typed summary; ``None`` while the call is going on (or was abandoned)."""
     rescored_from: list[PreviousScore] = Field(default_factory=list)
+    letter: SessionLetter | None = None
+    """The follow-up letter, once the user saved one (see :mod:`trainer.letter.saved`)."""
     read_version: int = Field(default=SCHEMA_VERSION, exclude=True)
     """The version the file had when read: a version-1 file is backed up before its first
     rewrite."""
@@ -477,6 +537,17 @@ class Session(_Document):
         return max(0.0, (self.last_activity - self.started).total_seconds())
 
     # -- changes ---------------------------------------------------------------------
+
+    def add_letter_version(self, version: LetterVersion,
+                           repairs: list[LetterRepair] | None = None) -> LetterVersion:
+        """Keep a new version of the follow-up letter (earlier ones stay); ``repairs`` replace
+        the kept ones when given (a fresh draft brings its own)."""
+        if self.letter is None:
+            self.letter = SessionLetter()
+        self.letter.versions.append(version)
+        if repairs is not None:
+            self.letter.repairs = list(repairs)
+        return version
 
     def finish(self, score: float | None, ending: Ending = "finished") -> None:
         self.ended = now()
@@ -595,6 +666,7 @@ class Session(_Document):
             "mode",
             "outcome",
             "turns",
+            "letter",
             "rescored_from",
         )
         return {

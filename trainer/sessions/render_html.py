@@ -15,6 +15,7 @@ from trainer.sessions.render_progress import progress_html
 from trainer.sessions.report import (
     NO_REPLY,
     CheckView,
+    LetterReport,
     Report,
     TurnView,
     format_duration,
@@ -125,6 +126,28 @@ def _turn(turn: TurnView) -> list[str]:
     return out
 
 
+def letter_html(letter: LetterReport | None) -> list[str]:
+    """The follow-up letter section: the letter as written, then its checklist with evidence."""
+    if letter is None:
+        return []
+    versions = f", version {letter.versions}" if letter.versions > 1 else ""
+    out = ['<section id="letter">', "<h2>Follow-up letter</h2>",
+           f'<p class="speech">Saved {escape(format_when(letter.saved))}{versions} · letter '
+           f"score <strong>{escape(format_score(letter.score))}/100</strong> · "
+           f"{letter.words} words</p>",
+           f'<article class="turn letter"><p style="white-space: pre-wrap">{escape(letter.text)}'
+           "</p></article>", '<ul class="checks">']
+    for check in letter.checks:
+        quotes = f" - {escape(check.detail)}" if check.detail else ""
+        css = {"good": "good", "bad": "bad"}.get(check.state, "na")
+        out.append(f'<li class="{css}">{escape(check.mark)} '
+                   f"<strong>{escape(check.label)}</strong>{quotes}</li>")
+    out.append("</ul>")
+    out += [f'<p class="note">Repaired from the call: {escape(r)}</p>' for r in letter.repairs]
+    out.append("</section>")
+    return out
+
+
 def render_html(report: Report, progress: Progress | None = None) -> str:
     """The page; ``progress`` (the user's calls up to this one) adds a chart of the trend."""
     title = escape(f"{report.title}: practice call")
@@ -177,6 +200,7 @@ def render_html(report: Report, progress: Progress | None = None) -> str:
         out.append("</section>")
     if progress is not None:
         out += progress_html(progress)
+    out += letter_html(report.letter)
     out += ['<section id="transcript">', "<h2>Transcript</h2>"]
     for turn in report.turns:
         out += _turn(turn)

@@ -12,6 +12,7 @@ from trainer.sessions.render_text import printable
 from trainer.sessions.report import (
     NO_REPLY,
     CheckView,
+    LetterReport,
     Report,
     format_duration,
     format_score,
@@ -34,6 +35,24 @@ def _check(check: CheckView) -> str:
     if check.quotes:
         line += " - " + ", ".join(f"“{escape(q)}”" for q in check.quotes)
     return line
+
+
+def letter_markdown(letter: LetterReport | None) -> list[str]:
+    """The follow-up letter section: the letter as written (line breaks kept), its checklist."""
+    if letter is None:
+        return []
+    versions = f", version {letter.versions}" if letter.versions > 1 else ""
+    out = ["", "## Follow-up letter", "",
+           f"*Saved {format_when(letter.saved)}{versions} · letter score "
+           f"{format_score(letter.score)}/100 · {letter.words} words*", ""]
+    out += [f"> {escape(line)}  " if line.strip() else ">" for line in letter.text.split("\n")]
+    out += ["", "| | Item | Evidence |", "|---|---|---|"]
+    out += [f"| {_MARKS[c.mark]} | {escape(c.label)} | {escape(c.detail)} |"
+            for c in letter.checks]
+    if letter.repairs:
+        out += ["", "*Repaired from the call:*", ""]
+        out += [f"- {escape(repair)}" for repair in letter.repairs]
+    return out
 
 
 def render_markdown(report: Report) -> str:
@@ -59,6 +78,7 @@ def render_markdown(report: Report) -> str:
     if report.tips:
         out += ["", "### To work on", ""]
         out += [f"- **{escape(label)}:** {escape(tip)}" for label, tip in report.tips]
+    out += letter_markdown(report.letter)
     out += ["", "## Transcript"]
     for turn in report.turns:
         out += ["", f"### Turn {turn.number}", ""]

@@ -15,6 +15,7 @@ from trainer.scoring.scorecard import Scorecard
 from trainer.sessions.report import (
     NO_REPLY,
     CheckView,
+    LetterReport,
     Report,
     format_duration,
     format_score,
@@ -86,8 +87,26 @@ def render_text(report: Report, *, color: bool = False) -> str:
         lines += ["", "To work on"]
         for label, tip in report.tips:
             lines += _wrapped(f"{label}: ", tip)
+    lines += letter_lines(report.letter)
     return "\n".join(line.removeprefix(_COLOURED) if line.startswith(_COLOURED)
                      else printable(line) for line in lines)
+
+
+def letter_lines(letter: LetterReport | None) -> list[str]:
+    """The follow-up letter section of ``show``: the letter as written, then its checklist."""
+    if letter is None:
+        return []
+    versions = f", version {letter.versions}" if letter.versions > 1 else ""
+    lines = ["", f"Follow-up letter (saved {format_when(letter.saved)}{versions}; "
+                 f"letter score {format_score(letter.score)}/100, {letter.words} words)", ""]
+    lines += [f"  {line}" if line.strip() else "" for line in letter.text.split("\n")]
+    lines += ["", "  Letter checklist"]
+    for check in letter.checks:
+        lines.append(f"    {check.mark} {check.label}" + (f" - {check.detail}" if check.detail
+                                                              else ""))
+    for repair in letter.repairs:
+        lines += _wrapped("Repaired from the call: ", repair)
+    return lines
 
 
 def _wrapped(label: str, text: str) -> list[str]:

@@ -101,6 +101,39 @@ class ChecklistLine:
 
 
 @dataclass(frozen=True)
+class LetterReport:
+    """The follow-up letter kept with the session: its latest version and how it scored."""
+
+    text: str
+    saved: datetime
+    versions: int
+    score: int | None
+    words: int
+    checks: tuple[ChecklistLine, ...]
+    """Each item of the letter's checklist; ``detail`` quotes its evidence."""
+    repairs: tuple[str, ...]
+
+
+def letter_report(session: Session, scenario: Scenario | None) -> LetterReport | None:
+    """The latest saved letter with its checklist and evidence; ``None`` if none was saved."""
+    from trainer.letter.items import letter_checklist
+
+    if session.letter is None or session.letter.latest is None:
+        return None
+    version = session.letter.latest
+    checklist = letter_checklist(scenario.letter_items if scenario is not None else ())
+    checks = tuple(
+        ChecklistLine(checklist.label(name), checklist.is_pitfall(name),
+                      "n/a" if result.met is None
+                      else "good" if result.met != checklist.is_pitfall(name) else "bad",
+                      _quotes(result.evidence) if result.met else "")
+        for name, result in version.checks.items())
+    return LetterReport(version.text, version.saved, len(session.letter.versions),
+                        version.score, version.words, checks,
+                        tuple(r.message for r in session.letter.repairs))
+
+
+@dataclass(frozen=True)
 class Report:
     session_id: str
     scenario: str
@@ -122,6 +155,8 @@ class Report:
     """Things a reader should know: unfinished call, changed scenario, earlier scores."""
     help: tuple[str, ...] = ()
     """Help the user had, per turn ("turn 2: a hint, a redo"), so a coach can tell."""
+    letter: LetterReport | None = None
+    """The follow-up letter, when one was saved."""
 
 
 def build_report(
@@ -176,6 +211,7 @@ def build_report(
         turns=turns,
         notes=tuple(notes),
         help=tuple(use.text for use in card.help) if card is not None else (),
+        letter=letter_report(session, scenario),
     )
 
 

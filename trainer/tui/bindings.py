@@ -16,7 +16,8 @@ from typing import Literal
 from textual.binding import Binding
 
 Scope = Literal[
-    "app", "picker", "briefing", "call", "redo", "scorecard", "sessions", "review", "modal"
+    "app", "picker", "briefing", "call", "redo", "scorecard", "letter", "sessions", "review",
+    "modal"
 ]
 
 SCOPE_TITLES: dict[Scope, str] = {
@@ -26,6 +27,7 @@ SCOPE_TITLES: dict[Scope, str] = {
     "call": "During the call",
     "redo": "Redoing a turn",
     "scorecard": "Scorecard",
+    "letter": "Follow-up letter",
     "sessions": "Saved sessions",
     "review": "Reviewing a session",
     "modal": "Dialogs",
@@ -104,6 +106,19 @@ KEYS: tuple[Key, ...] = (
         "Review the transcript of this call with every check highlighted."),
     Key("scorecard.export", "scorecard", "e", "export", "Export",
         "Save the scorecard and cue card as a text file."),
+    Key("scorecard.letter", "scorecard", "w", "write_letter", "Follow-up letter",
+        "Write the follow-up letter: a draft from what you said, to edit, score and send."),
+    Key("letter.score", "letter", "ctrl+r", "score", "Score",
+        "Score the letter now (it is also scored after a pause in typing)."),
+    Key("letter.save", "letter", "ctrl+s", "save", "Save",
+        "Keep this version of the letter with the session; earlier versions stay."),
+    Key("letter.export", "letter", "ctrl+o", "export", "Export",
+        "Save the letter as an email draft that opens in your mail program, ready to send."),
+    Key("letter.blank", "letter", "ctrl+n", "blank", "Blank",
+        "Start the letter from a blank page."),
+    Key("letter.redraft", "letter", "ctrl+g", "redraft", "Redraft",
+        "Put the trainer's draft from the call back in the text area."),
+    Key("letter.back", "letter", "escape", "back", "Back", "Back to the scorecard."),
     Key("scorecard.back", "scorecard", "escape", "back", "Scenarios",
         "Back to the scenario list."),
     Key("sessions.open", "sessions", "enter", "open", "Open",

@@ -141,6 +141,21 @@ class ScorecardScreen(Screen[None]):
             return
         self.notify(f"Saved to {target}", title="Exported", timeout=10)
 
+    def action_write_letter(self) -> None:
+        from trainer.config import load_config
+        from trainer.scoring.result import ReplyScore
+        from trainer.tui.screens.letter import LetterScreen
+
+        try:
+            name = load_config().user.name
+        except TrainerError as exc:
+            self.notify(exc.message, title="Settings not read", severity="warning", markup=False)
+            name = ""
+        turns = [(t.recruiter, t.reply, ReplyScore(t.reply, dict(t.checks)))
+                 for t in self.card.turns]
+        self.app.push_screen(LetterScreen(self.scenario, turns, self.session_id, self.store,
+                                          name or None, ask_name=name is None))
+
     def action_back(self) -> None:
         self.post_message(messages.ShowPicker())
 
