@@ -127,3 +127,25 @@ async def test_empty_reply_is_refused_with_a_reason(drive: Any) -> None:
         assert screen.call.outcomes == []
         assert any("Type your reply first" in n.message for n in app._notifications)
         assert isinstance(app.screen, CallScreen)
+
+
+async def test_feedback_panel_scrolls_from_the_keyboard_at_80x24(drive: Any) -> None:
+    from textual.containers import VerticalScroll
+
+
+    app = drive.typed_app("offer-accepted-elsewhere")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await drive.start_call(pilot)
+        await drive.type_reply(pilot, "Thank you Priya. I think I'll probably pass on it.")
+        await drive.wait_until(pilot, lambda: len(screen.call.outcomes) == 1, "the reply")
+        await pilot.pause()
+        panel = screen.query_one("#panel", VerticalScroll)
+        assert panel.max_scroll_y > 0, "the feedback should overflow at 80x24 for this test"
+        assert "PgDn for more" in str(screen.query_one("#last-heading", Static).render())
+        assert app.focused is not None and app.focused.id == "reply"
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert panel.scroll_y > 0
+        await pilot.press("pageup")
+        await pilot.pause()
+        assert panel.scroll_y == 0

@@ -69,6 +69,16 @@ KEYS: tuple[Key, ...] = (
     Key("briefing.start", "briefing", "enter", "start", "Start the call",
         "The recruiter rings and speaks first; answer when it is your turn."),
     Key("briefing.back", "briefing", "escape", "back", "Back", "Back to the scenario list."),
+    Key("briefing.details", "briefing", "d", "details", "Sound details",
+        "Show the full text of the notices about sound and settings."),
+    Key("briefing.page_down", "briefing", "pagedown", "scroll_sheet('page_down')", "Page down",
+        "Scroll the briefing down a page, whatever has focus.", show=False),
+    Key("briefing.page_up", "briefing", "pageup", "scroll_sheet('page_up')", "Page up",
+        "Scroll the briefing up a page, whatever has focus.", show=False),
+    Key("briefing.down", "briefing", "down", "scroll_sheet('down')", "Scroll down",
+        "Scroll the briefing down a line.", show=False),
+    Key("briefing.up", "briefing", "up", "scroll_sheet('up')", "Scroll up",
+        "Scroll the briefing up a line.", show=False),
     Key("call.redo", "call", "ctrl+r", "redo", "Redo",
         "Answer the last turn again and keep the better of the two attempts."),
     Key("call.hear", "call", "ctrl+l", "hear_again", "Repeat",
@@ -88,6 +98,10 @@ KEYS: tuple[Key, ...] = (
         "Skip this turn without answering; it is scored as missed.", show=False),
     Key("call.scorecard", "call", "enter", "scorecard", "Scorecard",
         "When the call has ended: see your scorecard."),
+    Key("call.panel_down", "call", "pagedown", "scroll_panel('page_down')", "Feedback down",
+        "Scroll the feedback panel (what to say, your last reply) down a page.", show=False),
+    Key("call.panel_up", "call", "pageup", "scroll_panel('page_up')", "Feedback up",
+        "Scroll the feedback panel up a page.", show=False),
     Key("call.hang_up", "call", "escape", "hang_up", "Hang up",
         "End the call now; what you said so far is saved and scored."),
     Key("redo.hear", "redo", "ctrl+l", "hear_again", "Hear again",
@@ -124,7 +138,7 @@ def key_of(key_id: str) -> str:
     raise KeyError(key_id)
 
 
-_PROSE = {"enter": "Enter", "escape": "Esc"}
+_PROSE = {"enter": "Enter", "escape": "Esc", "pagedown": "PgDn", "pageup": "PgUp"}
 
 
 def keys_for(scope: Scope) -> tuple[Key, ...]:

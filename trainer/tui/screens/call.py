@@ -18,7 +18,7 @@ from trainer.errors import TrainerError
 from trainer.scenario.model import Scenario
 from trainer.sessions.store import SessionStore
 from trainer.tui import messages
-from trainer.tui.bindings import Scope, bindings
+from trainer.tui.bindings import Scope, bindings, key_of
 from trainer.tui.presentation import MUTED
 from trainer.tui.screens.confirm import ConfirmScreen
 from trainer.tui.screens.redo import RedoScreen
@@ -125,6 +125,14 @@ class CallScreen(Screen[None]):
         self.query_one("#last-heading").display = True
         self.query_one("#last", ChecksView).show(self.scenario, outcome.score.checks,
                                                  outcome.expected)
+        self.call_after_refresh(self._note_overflow)
+
+    def _note_overflow(self) -> None:
+        """When the feedback does not fit, the panel's heading says which key scrolls it."""
+        panel = self.query_one("#panel", VerticalScroll)
+        more = Content.styled(f" ({key_of('call.panel_down')} for more)", MUTED) \
+            if panel.max_scroll_y > 0 else ""
+        self.query_one("#last-heading", Static).update(Content.assemble("Your last reply", more))
 
     # -- actions -----------------------------------------------------------------------------
 
@@ -148,6 +156,14 @@ class CallScreen(Screen[None]):
         if action == "typing":
             return self.voice.listens and not ended and self.box.typing != parameters[0]
         return True
+
+    def action_scroll_panel(self, how: str) -> None:
+        """The feedback panel scrolls from the keyboard while the reply box has focus."""
+        panel = self.query_one("#panel", VerticalScroll)
+        if how == "page_down":
+            panel.scroll_page_down()
+        else:
+            panel.scroll_page_up()
 
     def action_hear_again(self) -> None:
         self.box.hear_again()
