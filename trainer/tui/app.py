@@ -111,6 +111,7 @@ class TrainerApp(App[None]):
     # -- navigation --------------------------------------------------------------------------
 
     def on_mount(self) -> None:
+        self.watch(self, "theme", self._save_theme, init=False)
         if self._voice is None:
             self._voice_worker = self._open_voice()
         self.push_screen(PickerScreen(self.store, scenario_dirs=self.scenario_dirs,
@@ -179,6 +180,16 @@ class TrainerApp(App[None]):
 
     def action_toggle_theme(self) -> None:
         self.theme = LIGHT if self.current_theme.dark else DARK
+
+    def _save_theme(self) -> None:
+        """Whenever the theme changes (F2, or the palette's theme list), remember it."""
+        from trainer.config import save_theme
+
+        try:
+            save_theme("dark" if self.current_theme.dark else "light")
+        except TrainerError as exc:
+            self.notify(f"{exc.message} The theme is used until you quit, but not saved.",
+                        title="Could not save the theme", severity="warning", timeout=12)
 
 
 def run_tui(
