@@ -26,7 +26,7 @@ from typing import NamedTuple
 from trainer import paths
 from trainer.errors import TrainerError, UsageError
 from trainer.scoring.result import Ending
-from trainer.sessions.fileops import FileLock, atomic_write, write_new
+from trainer.sessions.fileops import FileLock, atomic_write, fsync_dir, write_new
 from trainer.sessions.index import IndexEntry, SessionIndex, Stamp
 from trainer.sessions.jsonfields import SessionFormatError
 from trainer.sessions.model import (
@@ -208,6 +208,43 @@ class SessionStore:
                 self._keep_original(session)
                 stat = atomic_write(self.file_for(session_id), after)
                 self._note(session, stat)
+
+    def recordings_of(self, session_id: str) -> builtins.list[Path]:
+        """The session's recordings the trainer keeps (under the recordings folder); an
+        audio file the user gave from elsewhere is theirs and not listed."""
+        folder = paths.recordings_dir().resolve()
+        found: set[Path] = set()
+        own = folder / session_id
+        if own.is_dir():
+            found.update(p for p in own.rglob("*") if p.is_file())
+        with contextlib.suppress(TrainerError):
+            for turn in self.load(session_id).turns:
+                for audio in (turn.audio, *(a.audio for a in turn.attempts)):
+                    if audio:
+                        path = (folder / Path(audio).expanduser()).resolve()
+                        if path.is_relative_to(folder) and path.is_file():
+                            found.add(path)
+        return sorted(found)
+
+    def delete(self, session_id: str) -> builtins.list[Path]:
+        """Remove a saved call for good: its file, a kept version-1 original and its
+        recordings; the paths removed. Refused while a call is still saving to it."""
+        path = self.file_for(session_id)
+        if not path.exists():
+            raise TrainerError(
+                f"no session '{session_id}' in {self.root}; `trainer history` lists them"
+            )
+        removed: builtins.list[Path] = []
+        with self._writing(session_id):
+            recordings = self.recordings_of(session_id)
+            for victim in (path, self.original_of(session_id), *recordings):
+                with contextlib.suppress(FileNotFoundError):
+                    victim.unlink()
+                    removed.append(victim)
+            with contextlib.suppress(OSError):
+                (paths.recordings_dir() / session_id).rmdir()
+            fsync_dir(self.root)
+        return removed
 
     def _session_lock(self, session_id: str) -> FileLock:
         return FileLock(self.root / LOCKS_DIR / f"{session_id}.lock", f"session {session_id}")

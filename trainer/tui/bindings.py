@@ -117,7 +117,7 @@ KEYS: tuple[Key, ...] = (
     Key("scorecard.review", "scorecard", "v", "review", "Transcript",
         "Review the transcript of this call with every check highlighted."),
     Key("scorecard.export", "scorecard", "e", "export", "Export",
-        "Save the scorecard and cue card as a text file."),
+        "Save this call as Markdown, HTML, text or JSON, where you choose."),
     Key("scorecard.back", "scorecard", "escape", "back", "Scenarios",
         "Back to the scenario list."),
     Key("sessions.open", "sessions", "enter", "open", "Open",
