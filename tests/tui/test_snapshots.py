@@ -198,6 +198,8 @@ def test_review(snap_compare: Snap, drive: Any, saved_sessions: MakeSessions) ->
         await drive.wait_until(pilot, lambda: isinstance(pilot.app.screen, SessionsScreen),
                                "the sessions")
         await pilot.press("enter")
+        await drive.wait_until(pilot, lambda: isinstance(pilot.app.screen, ScorecardScreen), "card")
+        await pilot.press("v")
         await drive.wait_until(pilot, lambda: isinstance(pilot.app.screen, ReviewScreen),
                                "the review")
         await pilot.pause()

@@ -21,6 +21,7 @@ from textual.worker import Worker, WorkerCancelled, WorkerFailed
 from trainer.errors import TrainerError
 from trainer.scenario.catalog import Catalog, load_catalog
 from trainer.scenario.model import Scenario
+from trainer.sessions.scored import session_scorecard
 from trainer.sessions.store import SessionStore
 from trainer.tui import messages
 from trainer.tui.bindings import Scope, bindings
@@ -161,6 +162,26 @@ class TrainerApp(App[None]):
 
     def on_open_sessions(self, message: messages.OpenSessions) -> None:
         self.push_screen(SessionsScreen(self.store(), message.scenario))
+
+    def on_open_saved_call(self, message: messages.OpenSavedCall) -> None:
+        """A saved call at its scorecard, scored by today's scenario file; a call whose
+        scenario is gone opens at its transcript (built-in labels still work there)."""
+        try:
+            session = self.store().load(message.session_id)
+        except TrainerError as exc:
+            self.notify(exc.message, title="Cannot open the session", severity="error")
+            return
+        try:
+            scenario = self.catalog().get(session.scenario)
+        except TrainerError:
+            self.notify("Its scenario file is gone, so here is the transcript only.",
+                        title="No scorecard")
+            self.push_screen(ReviewScreen(message.session_id, self.store(), self.catalog))
+            return
+        card = session_scorecard(session, scenario,
+                                 ending=None if session.finished else "hung_up")
+        self.push_screen(ScorecardScreen(scenario, scenario.id, session.session_id, card,
+                                         self.store(), saved=True))
 
     def on_open_session(self, message: messages.OpenSession) -> None:
         self.push_screen(ReviewScreen(message.session_id, self.store(), self.catalog))

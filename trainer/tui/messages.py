@@ -69,6 +69,13 @@ class OpenSession(Message):
 
 
 @dataclass
+class OpenSavedCall(Message):
+    """Open a saved call at its scorecard (transcript and export one key away)."""
+
+    session_id: str
+
+
+@dataclass
 class InputLevel(Message):
     """The microphone's loudness, 0-1, for the live meter."""
 

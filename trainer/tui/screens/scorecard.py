@@ -44,8 +44,12 @@ class ScorecardScreen(Screen[None]):
         session_id: str | None,
         card: Scorecard,
         store: SessionStore,
+        *,
+        saved: bool = False,
     ) -> None:
+        """``saved``: opened from the past sessions (Esc goes back there, not to the picker)."""
         super().__init__()
+        self.saved = saved
         self.scenario = scenario
         self.ref = ref
         self.session_id = session_id
@@ -135,7 +139,10 @@ class ScorecardScreen(Screen[None]):
             self.notify(str(path), title="Exported", timeout=10)
 
     def action_back(self) -> None:
-        self.post_message(messages.ShowPicker())
+        if self.saved:
+            self.dismiss()
+        else:
+            self.post_message(messages.ShowPicker())
 
 
 def _previous(earlier: list[SessionSummary]) -> SessionSummary | None:
