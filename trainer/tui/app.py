@@ -30,6 +30,7 @@ from trainer.tui.screens.briefing import BriefingScreen
 from trainer.tui.screens.call import CallScreen
 from trainer.tui.screens.help import HelpScreen
 from trainer.tui.screens.picker import PickerScreen
+from trainer.tui.screens.progress import ProgressScreen
 from trainer.tui.screens.review import ReviewScreen
 from trainer.tui.screens.scorecard import ScorecardScreen
 from trainer.tui.screens.sessions import SessionsScreen
@@ -162,6 +163,10 @@ class TrainerApp(App[None]):
 
     def on_open_sessions(self, message: messages.OpenSessions) -> None:
         self.push_screen(SessionsScreen(self.store(), message.scenario))
+
+    def on_open_progress(self, message: messages.OpenProgress) -> None:
+        if not isinstance(self.screen, ProgressScreen):
+            self.push_screen(ProgressScreen(self.store(), self.catalog))
 
     def on_open_saved_call(self, message: messages.OpenSavedCall) -> None:
         """A saved call at its scorecard, scored by today's scenario file; a call whose

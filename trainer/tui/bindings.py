@@ -16,7 +16,8 @@ from typing import Literal
 from textual.binding import Binding
 
 Scope = Literal[
-    "app", "picker", "briefing", "call", "redo", "scorecard", "sessions", "review", "modal"
+    "app", "picker", "briefing", "call", "redo", "scorecard", "sessions", "review", "progress",
+    "modal",
 ]
 
 SCOPE_TITLES: dict[Scope, str] = {
@@ -28,6 +29,7 @@ SCOPE_TITLES: dict[Scope, str] = {
     "scorecard": "Scorecard",
     "sessions": "Saved sessions",
     "review": "Reviewing a session",
+    "progress": "Progress",
     "modal": "Dialogs",
 }
 
@@ -66,6 +68,8 @@ KEYS: tuple[Key, ...] = (
         "Empty the filter box and show every scenario.", show=False),
     Key("picker.sessions", "picker", "ctrl+r", "sessions", "Past sessions",
         "Review saved sessions: transcripts, checklists and recordings."),
+    Key("picker.progress", "picker", "ctrl+g", "progress", "Progress",
+        "See how your calls went over time, item by item."),
     Key("briefing.start", "briefing", "enter", "start", "Start the call",
         "The recruiter rings and speaks first; answer when it is your turn."),
     Key("briefing.back", "briefing", "escape", "back", "Back", "Back to the scenario list."),
@@ -128,6 +132,9 @@ KEYS: tuple[Key, ...] = (
     Key("review.play", "review", "p", "play", "Play reply",
         "Play the recording of the highlighted reply."),
     Key("review.back", "review", "escape", "back", "Back", "Back to the previous screen."),
+    Key("sessions.progress", "sessions", "g", "progress", "Progress",
+        "See how your calls went over time, item by item."),
+    Key("progress.back", "progress", "escape", "back", "Back", "Back to the previous screen."),
     Key("modal.close", "modal", "escape", "dismiss", "Close", "Close this dialog."),
 )
 

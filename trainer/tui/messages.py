@@ -69,6 +69,11 @@ class OpenSession(Message):
 
 
 @dataclass
+class OpenProgress(Message):
+    """Show the progress over every finished call."""
+
+
+@dataclass
 class OpenSavedCall(Message):
     """Open a saved call at its scorecard (transcript and export one key away)."""
 

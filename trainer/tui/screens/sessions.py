@@ -157,5 +157,8 @@ class SessionsScreen(Screen[None]):
                     title="Session deleted")
         self._load()
 
+    def action_progress(self) -> None:
+        self.post_message(messages.OpenProgress())
+
     def action_back(self) -> None:
         self.dismiss()
