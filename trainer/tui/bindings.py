@@ -84,7 +84,8 @@ KEYS: tuple[Key, ...] = (
     Key("briefing.up", "briefing", "up", "scroll_sheet('up')", "Scroll up",
         "Scroll the briefing up a line.", show=False),
     Key("call.redo", "call", "ctrl+r", "redo", "Redo",
-        "Answer the last turn again and keep the better of the two attempts."),
+        "Answer a turn again: the last (keep the better attempt) or an earlier one (the call "
+        "goes on from there)."),
     Key("call.hear", "call", "ctrl+l", "hear_again", "Repeat",
         "Hear the recruiter's line again, then answer."),
     Key("call.type", "call", "ctrl+t", "typing(True)", "Type",

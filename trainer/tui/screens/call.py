@@ -22,6 +22,7 @@ from trainer.tui.bindings import Scope, bindings, key_of
 from trainer.tui.presentation import MUTED
 from trainer.tui.screens.confirm import ConfirmScreen
 from trainer.tui.screens.redo import RedoScreen
+from trainer.tui.screens.rewind import RewindScreen
 from trainer.tui.voice import Voice
 from trainer.tui.widgets.answer_box import AnswerBox
 from trainer.tui.widgets.checks import ChecksView, expected_content
@@ -198,7 +199,27 @@ class CallScreen(Screen[None]):
             self.notify("Answer a turn first; then you can redo it.", severity="warning")
             return
         self.box.pause()
-        self.app.push_screen(RedoScreen(self.call, self.voice), self._redone)
+        if len(self.call.outcomes) == 1:
+            self._chose_turn(0)
+            return
+        who = self.scenario.recruiter.name.split()[0]
+        self.app.push_screen(RewindScreen(self.call.outcomes, who), self._chose_turn)
+
+    def _chose_turn(self, index: int | None) -> None:
+        """The last turn: redo and compare. An earlier one: the call goes back there."""
+        if index is None:
+            self.box.resume()
+            return
+        if index == len(self.call.outcomes) - 1:
+            self.app.push_screen(RedoScreen(self.call, self.voice), self._redone)
+            return
+        self.call.rewind(index)
+        self.transcript.reset([exchange_of(outcome) for outcome in self.call.outcomes])
+        self.query_one("#last-heading").display = False
+        self.query_one("#last", ChecksView).show(self.scenario, {}, ())
+        self.notify(f"Back at turn {index + 1}: the call goes on from here. Your later "
+                    "replies are kept as earlier attempts.", title="Redo from here")
+        self._present()
 
     def _redone(self, kept: TurnOutcome | None) -> None:
         """Back from a redo: a kept attempt may have changed where the call goes next."""
