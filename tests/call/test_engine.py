@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from trainer.call.engine import Call
+from trainer.scenario.catalog import load_catalog
 from trainer.scenario.model import END, Scenario
 from trainer.sessions.store import SessionStore
 
