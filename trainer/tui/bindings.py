@@ -92,6 +92,9 @@ KEYS: tuple[Key, ...] = (
         "Type your replies instead of speaking them."),
     Key("call.speak", "call", "ctrl+t", "typing(False)", "Speak",
         "Speak your replies again instead of typing them."),
+    Key("call.file", "call", "ctrl+b", "reply_from_file", "Reply from file",
+        "Answer with an audio file you recorded (WAV, FLAC or AIFF); it is transcribed and "
+        "scored like a spoken reply.", show=False),
     Key("call.hint", "call", "ctrl+g", "hint", "Hint", "Peek at a hint for this turn."),
     Key("call.model", "call", "ctrl+o", "model_answer", "Model answer",
         "Peek at a model answer for this turn."),

@@ -139,6 +139,24 @@ class Voice:
         return Heard(transcript.text, transcript.engine, recording.path, timing)
 
 
+def transcribe_file(voice: Voice, path: Path, scenario: Scenario) -> Heard:
+    """A reply recorded elsewhere (a phone's voice memo), transcribed like a spoken one.
+
+    The one place the app hands a file to the speech layer (the same entry point as
+    ``trainer run --audio``); raises :class:`TrainerError` for a missing, unreadable
+    or unsupported file, or an engine that cannot start.
+    """
+    from trainer.speech.stt import scenario_vocabulary
+
+    transcript = voice.engine().transcribe(path, vocabulary=tuple(scenario_vocabulary(scenario)))
+    timing = ReplyTiming(
+        response_delay=transcript.first_word_at,
+        duration=transcript.audio_seconds,
+        words=tuple(transcript.words),
+    )
+    return Heard(transcript.text, transcript.engine, path, timing)
+
+
 def open_voice(*, mute: bool, typed: bool) -> Voice:
     """The speaker (unless muted) and the microphone (unless typing), with notices for gaps.
 

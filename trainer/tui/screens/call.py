@@ -6,6 +6,7 @@ import random
 from pathlib import Path
 from typing import ClassVar
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, VerticalScroll
@@ -20,10 +21,11 @@ from trainer.sessions.store import SessionStore
 from trainer.tui import messages
 from trainer.tui.bindings import Scope, bindings, key_of
 from trainer.tui.presentation import MUTED
+from trainer.tui.screens.audio_file import AudioFileScreen
 from trainer.tui.screens.confirm import ConfirmScreen
 from trainer.tui.screens.redo import RedoScreen
 from trainer.tui.screens.rewind import RewindScreen
-from trainer.tui.voice import Voice
+from trainer.tui.voice import Voice, transcribe_file
 from trainer.tui.widgets.answer_box import AnswerBox
 from trainer.tui.widgets.checks import ChecksView, expected_content
 from trainer.tui.widgets.transcript import Exchange, Transcript
@@ -148,7 +150,7 @@ class CallScreen(Screen[None]):
             return not ended
         if action == "redo":
             return bool(self.call.outcomes) and phase != "transcribing"
-        if action in ("hear_again", "hint", "model_answer", "skip"):
+        if action in ("hear_again", "hint", "model_answer", "skip", "reply_from_file"):
             return not ended
         if action == "pause":
             return not ended and phase != "paused"
@@ -165,6 +167,41 @@ class CallScreen(Screen[None]):
             panel.scroll_page_down()
         else:
             panel.scroll_page_up()
+
+    def action_reply_from_file(self) -> None:
+        self._paused_to_ask = self.box.busy
+        if self._paused_to_ask:
+            self.box.pause()
+        self.app.push_screen(AudioFileScreen(), self._file_chosen)
+
+    def _file_chosen(self, path: Path | None) -> None:
+        if path is None:
+            if self._paused_to_ask:
+                self.box.resume()
+            return
+        self.notify(f"Transcribing {path.name}…", timeout=4)
+        self._transcribe_file(path)
+
+    @work(thread=True, exclusive=True, group="reply-file", exit_on_error=False)
+    def _transcribe_file(self, path: Path) -> None:
+        try:
+            heard = transcribe_file(self.voice, path, self.scenario)
+        except TrainerError as exc:
+            self.app.call_from_thread(self._file_failed, exc.message)
+            return
+        if not heard.text.strip():
+            self.app.call_from_thread(
+                self._file_failed, f"{path}: no words were heard in it. Is it the right file?")
+            return
+        self.app.call_from_thread(self.post_message, messages.ReplyReady(
+            heard.text, source="audio", engine=heard.engine, audio=heard.audio,
+            timing=heard.timing))
+
+    def _file_failed(self, message: str) -> None:
+        self.notify(f"{message} Your turn is still open.", title="Could not use that file",
+                    severity="error", timeout=15)
+        if self._paused_to_ask:
+            self.box.resume()
 
     def action_hear_again(self) -> None:
         self.box.hear_again()
