@@ -133,9 +133,12 @@ class CallScreen(Screen[None]):
     def _note_overflow(self) -> None:
         """When the feedback does not fit, the panel's heading says which key scrolls it."""
         panel = self.query_one("#panel", VerticalScroll)
-        more = Content.styled(f" ({key_of('call.panel_down')} for more)", MUTED) \
-            if panel.max_scroll_y > 0 else ""
-        self.query_one("#last-heading", Static).update(Content.assemble("Your last reply", more))
+        heading = self.query_one("#last-heading", Static)
+        if panel.max_scroll_y > 0:  # the panel is 29 columns wide at 80: a short heading
+            heading.update(Content.assemble(
+                "Last reply", Content.styled(f" ({key_of('call.panel_down')} for more)", MUTED)))
+        else:
+            heading.update("Your last reply")
 
     # -- actions -----------------------------------------------------------------------------
 

@@ -68,6 +68,15 @@ class ExportScreen(ModalScreen[Path | None]):
                 yield Button("Export", id="export-go", variant="primary", compact=True)
                 yield Button("Cancel", id="export-cancel", compact=True)
 
+    def on_mount(self) -> None:
+        self.call_after_refresh(self._show_file_name)
+
+    def _show_file_name(self) -> None:
+        """The end of the path (the file name) in view, once the box has its width."""
+        box = self.query_one("#export-path", Input)
+        box.cursor_position = 0
+        box.cursor_position = len(box.value)
+
     @on(RadioSet.Changed, "#export-format")
     def _format_chosen(self, event: RadioSet.Changed) -> None:
         self.fmt = EXPORT_FORMATS[event.index]

@@ -18,12 +18,13 @@ from trainer.call.engine import TurnOutcome
 from trainer.tui.bindings import Scope, bindings
 from trainer.tui.presentation import MUTED
 
-LINE_WIDTH = 60
+LINE_WIDTH = 56
+"""What fits one line of the list in the 70-column dialog."""
 
 
 def turn_choice(number: int, outcome: TurnOutcome, who: str) -> Content:
     line = " ".join(outcome.recruiter.split())
-    room = LINE_WIDTH - len(who) - 2
+    room = LINE_WIDTH - len(f"{number}. {who}: ")
     if len(line) > room:
         line = line[: room - 1].rstrip() + "…"
     return Content.assemble(Content.styled(f"{number}. ", "bold"),
