@@ -100,3 +100,16 @@ async def test_delete_asks_first_and_removes_the_recordings(
     assert not recording.exists() and not recording.parent.exists()
     assert store.file_for(first).exists()
     assert [s.session_id for s in store.list().sessions] == [first]
+
+
+async def test_titles_with_brackets_are_shown_as_text(drive: Any, saved_sessions: Make) -> None:
+    scenario = load_catalog().get(SCENARIO).model_copy(update={"title": "Offer [bold]call[/]"})
+    saved_sessions(scenario, 1)
+    app = drive.typed_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await _sessions(drive, pilot)
+        assert str(screen.query_one(DataTable).get_row_at(0)[1]) == "Offer [bold]call[/]"
+        await pilot.press("d")
+        await drive.wait_until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "ask")
+        shown = [str(s.render()) for s in app.screen.query("Static")]
+        assert any("Offer [bold]call[/]" in text for text in shown), shown

@@ -174,7 +174,8 @@ class TrainerApp(App[None]):
         try:
             session = self.store().load(message.session_id)
         except TrainerError as exc:
-            self.notify(exc.message, title="Cannot open the session", severity="error")
+            self.notify(exc.message, title="Cannot open the session", severity="error",
+                        markup=False)
             return
         try:
             scenario = self.catalog().get(session.scenario)
@@ -215,7 +216,8 @@ class TrainerApp(App[None]):
             save_theme("dark" if self.current_theme.dark else "light")
         except TrainerError as exc:
             self.notify(f"{exc.message} The theme is used until you quit, but not saved.",
-                        title="Could not save the theme", severity="warning", timeout=12)
+                        title="Could not save the theme", severity="warning", timeout=12,
+                        markup=False)
 
 
 def run_tui(

@@ -182,7 +182,7 @@ class CallScreen(Screen[None]):
             if self._paused_to_ask:
                 self.box.resume()
             return
-        self.notify(f"Transcribing {path.name}…", timeout=4)
+        self.notify(f"Transcribing {path.name}…", timeout=4, markup=False)
         self._transcribe_file(path)
 
     @work(thread=True, exclusive=True, group="reply-file", exit_on_error=False)
@@ -202,7 +202,7 @@ class CallScreen(Screen[None]):
 
     def _file_failed(self, message: str) -> None:
         self.notify(f"{message} Your turn is still open.", title="Could not use that file",
-                    severity="error", timeout=15)
+                    severity="error", timeout=15, markup=False)
         if self._paused_to_ask:
             self.box.resume()
 

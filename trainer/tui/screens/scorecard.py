@@ -130,13 +130,13 @@ class ScorecardScreen(Screen[None]):
         try:
             session = self.store.load(self.session_id)
         except TrainerError as exc:
-            self.notify(exc.message, title="Cannot export", severity="error")
+            self.notify(exc.message, title="Cannot export", severity="error", markup=False)
             return
         self.app.push_screen(ExportScreen(session, self.scenario, self.cues), self._exported)
 
     def _exported(self, path: Path | None) -> None:
         if path is not None:
-            self.notify(str(path), title="Exported", timeout=10)
+            self.notify(str(path), title="Exported", timeout=10, markup=False)
 
     def action_back(self) -> None:
         if self.saved:

@@ -147,14 +147,16 @@ class SessionsScreen(Screen[None]):
         try:
             self.store.delete(summary.session_id)
         except TrainerError as exc:
-            self.notify(exc.message, title="Could not delete the session", severity="error")
+            self.notify(exc.message, title="Could not delete the session", severity="error",
+                        markup=False)
             return
         except OSError as exc:
             self.notify(f"{exc.strerror or exc}; check the folder's permissions.",
-                        title="Could not delete the session", severity="error")
+                        title="Could not delete the session", severity="error",
+                        markup=False)
             return
         self.notify(f"{summary.scenario_title or summary.scenario}, {when(summary)}",
-                    title="Session deleted")
+                    title="Session deleted", markup=False)
         self._load()
 
     def action_progress(self) -> None:
