@@ -69,3 +69,17 @@ async def test_broken_config_is_a_notice_and_is_left_alone(drive: Any) -> None:
         messages = [n.message for n in app._notifications]
         assert any("not valid TOML" in m for m in messages), messages
     assert config.read_text(encoding="utf-8") == "[ui\ntheme = 'light'\n"
+
+
+def test_broken_config_at_start_opens_the_app_anyway(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The voice's notices name the problem on the briefing; the app opens with defaults."""
+    paths.config_file().parent.mkdir(parents=True, exist_ok=True)
+    paths.config_file().write_text("[ui]\ntheme = 'purple'\n", encoding="utf-8")
+    seen: dict[str, str] = {}
+
+    def run(self: TrainerApp) -> None:
+        seen["theme"] = self.theme
+
+    monkeypatch.setattr(TrainerApp, "run", run)
+    run_tui()
+    assert seen["theme"] == DARK

@@ -235,7 +235,11 @@ def run_tui(
     """
     from trainer.config import load_config
 
-    theme = {"light": LIGHT, "dark": DARK}.get(load_config().ui.theme or "")
+    try:
+        saved = load_config().ui.theme
+    except TrainerError:
+        saved = None  # the briefing's notices say what is wrong with the file
+    theme = {"light": LIGHT, "dark": DARK}.get(saved or "")
     catalog = None
     if start_scenario is not None or scenario_dirs:
         catalog = load_catalog(scenario_dirs)
