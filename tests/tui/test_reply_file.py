@@ -14,24 +14,6 @@ from trainer.tui.screens.audio_file import AudioFileScreen
 pytestmark = pytest.mark.e2e
 
 
-class _NoPlayback:
-    error: str | None = None
-
-    def wait(self, timeout: float | None) -> bool:
-        return True
-
-    def stop(self) -> None:
-        pass
-
-
-class _SilentPlayer:
-    def play(self, path: Path) -> _NoPlayback:
-        return _NoPlayback()
-
-    def problem(self) -> str | None:
-        return None
-
-
 async def _ask(pilot: Any, drive: Any, path: str) -> None:
     app = pilot.app
     if not isinstance(app.screen, AudioFileScreen):
@@ -48,7 +30,7 @@ async def test_audio_file_reply_is_transcribed_and_scored(drive: Any, tmp_path: 
         screen = await drive.start_call(pilot)
         answer = screen.call.model_answer()
         wav = tmp_path / "reply.wav"
-        Speaker(player=_SilentPlayer()).save(answer, wav, voice="en-us", rate=150)
+        Speaker().save(answer, wav, voice="en-us", rate=150)
 
         await _ask(pilot, drive, str(tmp_path / "nope.wav"))
         note = str(app.screen.query_one("#audio-note", Static).render())

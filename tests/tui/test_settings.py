@@ -26,9 +26,10 @@ async def test_theme_change_is_saved_and_other_settings_kept(drive: Any) -> None
     assert saved.speech.pause_seconds == 3.5
 
 
-def test_saved_theme_is_used_at_start(monkeypatch: pytest.MonkeyPatch) -> None:
+def _theme_at_start(config: str, monkeypatch: pytest.MonkeyPatch) -> str:
+    """The theme ``trainer`` opens the app with, given this config.toml."""
     paths.config_file().parent.mkdir(parents=True, exist_ok=True)
-    paths.config_file().write_text('[ui]\ntheme = "light"\n', encoding="utf-8")
+    paths.config_file().write_text(config, encoding="utf-8")
     seen: dict[str, str] = {}
 
     def run(self: TrainerApp) -> None:
@@ -36,7 +37,11 @@ def test_saved_theme_is_used_at_start(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr(TrainerApp, "run", run)
     run_tui()
-    assert seen["theme"] == LIGHT
+    return seen["theme"]
+
+
+def test_saved_theme_is_used_at_start(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert _theme_at_start('[ui]\ntheme = "light"\n', monkeypatch) == LIGHT
 
 
 async def test_unwritable_config_is_a_notice_not_a_crash(
@@ -73,13 +78,4 @@ async def test_broken_config_is_a_notice_and_is_left_alone(drive: Any) -> None:
 
 def test_broken_config_at_start_opens_the_app_anyway(monkeypatch: pytest.MonkeyPatch) -> None:
     """The voice's notices name the problem on the briefing; the app opens with defaults."""
-    paths.config_file().parent.mkdir(parents=True, exist_ok=True)
-    paths.config_file().write_text("[ui]\ntheme = 'purple'\n", encoding="utf-8")
-    seen: dict[str, str] = {}
-
-    def run(self: TrainerApp) -> None:
-        seen["theme"] = self.theme
-
-    monkeypatch.setattr(TrainerApp, "run", run)
-    run_tui()
-    assert seen["theme"] == DARK
+    assert _theme_at_start("[ui]\ntheme = 'purple'\n", monkeypatch) == DARK

@@ -335,25 +335,22 @@ def test_delete_question(
     assert snap_compare(drive.typed_app(), **steady(size, drive, run))
 
 
+def _progress(drive: Any) -> Run:
+    async def run(pilot: Pilot[None]) -> None:
+        await pilot.press("ctrl+g")
+        await drive.wait_until(pilot, lambda: isinstance(pilot.app.screen, ProgressScreen)
+                               and pilot.app.screen.data is not None, "the progress")
+        await pilot.pause()
+
+    return run
+
+
 def test_progress(
     snap_compare: Snap, drive: Any, size: Size, saved_sessions: MakeSessions
 ) -> None:
     saved_sessions(scenario(), 4)
-
-    async def run(pilot: Pilot[None]) -> None:
-        await pilot.press("ctrl+g")
-        await drive.wait_until(pilot, lambda: isinstance(pilot.app.screen, ProgressScreen)
-                               and pilot.app.screen.data is not None, "the progress")
-        await pilot.pause()
-
-    assert snap_compare(drive.typed_app(), **steady(size, drive, run))
+    assert snap_compare(drive.typed_app(), **steady(size, drive, _progress(drive)))
 
 
 def test_progress_empty(snap_compare: Snap, drive: Any, size: Size) -> None:
-    async def run(pilot: Pilot[None]) -> None:
-        await pilot.press("ctrl+g")
-        await drive.wait_until(pilot, lambda: isinstance(pilot.app.screen, ProgressScreen)
-                               and pilot.app.screen.data is not None, "the progress")
-        await pilot.pause()
-
-    assert snap_compare(drive.typed_app(), **steady(size, drive, run))
+    assert snap_compare(drive.typed_app(), **steady(size, drive, _progress(drive)))

@@ -120,12 +120,16 @@ class ProgressScreen(Screen[None]):
                 MUTED)]
         body.update(Content.assemble(*lines))
 
+    def _fresh(self, selector: str, data: ProgressData) -> tuple[PlotextPlot, list[float]]:
+        """The plot, emptied, and the call numbers for its x axis."""
+        widget = self.query_one(selector, PlotextPlot)
+        widget.plt.clear_data()
+        widget.plt.clear_figure()
+        return widget, [float(n) for n in range(1, len(data.calls) + 1)]
+
     def _plot_scores(self, data: ProgressData) -> None:
-        widget = self.query_one("#score-plot", PlotextPlot)
+        widget, numbers = self._fresh("#score-plot", data)
         plt = widget.plt
-        plt.clear_data()
-        plt.clear_figure()
-        numbers = [float(n) for n in range(1, len(data.calls) + 1)]
         plt.plot(numbers, [call.overall for call in data.calls], marker="braille")
         plt.ylim(0, 100)
         plt.title("Score per call (%)")
@@ -133,11 +137,8 @@ class ProgressScreen(Screen[None]):
         widget.refresh()
 
     def _plot_speech(self, data: ProgressData) -> None:
-        widget = self.query_one("#speech-plot", PlotextPlot)
+        widget, numbers = self._fresh("#speech-plot", data)
         plt = widget.plt
-        plt.clear_data()
-        plt.clear_figure()
-        numbers = [float(n) for n in range(1, len(data.calls) + 1)]
         plt.plot(numbers, [call.filler_pct for call in data.calls], marker="braille",
                  label="fillers %")
         paced = [(n, call.pace_wpm) for n, call in zip(numbers, data.calls, strict=True)
