@@ -62,7 +62,8 @@ def how_it_works(voice: Voice) -> str:
         if voice.listens
         else "When it is your turn, type your reply and press Enter."
     )
-    return f"{speaking} {replying}"
+    recorded = f"You can also answer with an audio file you recorded ({key_of('call.file')})."
+    return f"{speaking} {replying} {recorded}"
 
 
 class BriefingScreen(Screen[None]):
