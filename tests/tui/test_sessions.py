@@ -113,3 +113,21 @@ async def test_titles_with_brackets_are_shown_as_text(drive: Any, saved_sessions
         await drive.wait_until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "ask")
         shown = [str(s.render()) for s in app.screen.query("Static")]
         assert any("Offer [bold]call[/]" in text for text in shown), shown
+
+
+async def test_an_older_call_is_not_compared_with_a_later_one(
+    drive: Any, saved_sessions: Make
+) -> None:
+    saved_sessions(load_catalog().get(SCENARIO), 2)
+    app = drive.typed_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _sessions(drive, pilot)
+        await pilot.press("down", "enter")  # the older call
+        await drive.wait_until(pilot, lambda: isinstance(app.screen, ScorecardScreen), "card")
+        await pilot.pause()
+        assert "last try" not in str(app.screen.query_one("#comparison").render())
+        await pilot.press("escape")
+        await pilot.press("up", "enter")  # the newer one is compared with the older
+        await drive.wait_until(pilot, lambda: isinstance(app.screen, ScorecardScreen), "card")
+        await pilot.pause()
+        assert "last try (83)" in str(app.screen.query_one("#comparison").render())

@@ -96,7 +96,10 @@ class ScorecardScreen(Screen[None]):
     def on_mount(self) -> None:
         try:
             listing = self.store.list(self.scenario.id).sessions
-            earlier = [s for s in listing if s.session_id != self.session_id]
+            # Compared with the calls before this one (a past call opened from the list
+            # is not compared with a later one).
+            mine = [i for i, s in enumerate(listing) if s.session_id == self.session_id]
+            earlier = listing[: mine[0]] if mine else listing
             sessions = {s.session_id: self.store.load(s.session_id) for s in listing[-50:]}
             last = _previous(earlier)
             previous = None if last is None else (
