@@ -23,6 +23,7 @@ line or key and what would be accepted. A missing file means the defaults.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import stat
@@ -140,6 +141,56 @@ def load_config(path: Path | None = None) -> Config:
     except RecursionError:
         raise TrainerError(f"{path}: nested too deeply to be a settings file.") from None
     return _validate(document, path)
+
+
+def save_theme(theme: Theme, path: Path | None = None) -> None:
+    """Remember the user's theme in the settings file, keeping every other setting.
+
+    A broken or unwritable file raises :class:`TrainerError` (the caller shows it as
+    a notice); the file is never half-written.
+    """
+    path = path or paths.config_file()
+    config = load_config(path)
+    ui = config.ui.model_copy(update={"theme": theme})
+    write_config(config.model_copy(update={"ui": ui}), path)
+
+
+def write_config(config: Config, path: Path | None = None) -> None:
+    """Write ``config`` as TOML, replacing the file atomically. Only the settings the
+    file had, or that were changed, are written; everything else stays a default.
+    Comments in a hand-written file are not kept."""
+    from trainer.sessions.fileops import atomic_write
+
+    path = path or paths.config_file()
+    try:
+        paths.ensure_dir(path.parent)
+        atomic_write(path, dump_config(config).encode("utf-8"))
+    except OSError as exc:
+        raise TrainerError(f"{path}: cannot be written ({exc.strerror or exc}); check the "
+                           "folder's permissions.") from None
+
+
+def dump_config(config: Config) -> str:
+    """``config`` as the TOML :func:`load_config` reads back to the same model."""
+    lines: list[str] = []
+    for name in Config.model_fields:
+        table: _Table = getattr(config, name)
+        values = table.model_dump(exclude_unset=True, exclude_none=True)
+        if not values:
+            continue
+        if lines:
+            lines.append("")
+        lines.append(f"[{name}]")
+        lines += [f"{key} = {_toml_value(value)}" for key, value in values.items()]
+    return "\n".join(lines) + "\n"
+
+
+def _toml_value(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
+    return json.dumps(str(value), ensure_ascii=False)
 
 
 def load_speech_config(path: Path | None = None) -> SpeechConfig:

@@ -10,6 +10,7 @@ import pytest
 
 from trainer.call.engine import Call
 from trainer.call.reply import Reply
+from trainer.scenario.catalog import load_catalog
 from trainer.scenario.model import END, Scenario
 from trainer.sessions.store import SessionStore
 
@@ -229,3 +230,44 @@ def test_hints_model_answers_and_redos_are_on_the_scorecard() -> None:
     from trainer.sessions.render_text import render_scorecard
 
     assert "Help used: turn 2: the model answer" in render_scorecard(call.scorecard())
+
+
+def test_rewind_replays_from_an_earlier_turn_and_keeps_every_reply() -> None:
+    scenario = load_catalog().get("offer-accepted-elsewhere")
+    store = SessionStore()
+    call = Call(scenario, store=store, rng=random.Random(3))
+    said = []
+    while not call.finished:
+        reply = call.model_answer() or "Thank you."
+        said.append(reply)
+        call.answer(reply)
+    assert len(call.outcomes) >= 3
+    first_line = call.outcomes[1].recruiter
+    ended_path = [o.turn_id for o in call.outcomes]
+
+    call.rewind(1)
+    assert not call.finished and call.recruiter_line == first_line
+    assert [o.turn_id for o in call.outcomes] == ended_path[:1]
+    on_disk = store.load(call.session_id or "")
+    assert [t.reply for t in on_disk.turns] == said  # nothing rewritten before a new reply
+
+    call.answer("Thank you Priya, but I won't be accepting: I took another offer.")
+    saved = store.load(call.session_id or "")
+    assert saved.turns[1].attempts[0].reply == said[1]
+    kept = {a.reply for t in saved.turns for a in t.attempts} | {t.reply for t in saved.turns}
+    assert set(said) <= kept, "a discarded reply was lost"
+    assert call.outcomes[1].attempt == 2 and call.outcomes[1].earlier[0].reply == said[1]
+
+    while not call.finished:
+        call.answer(call.model_answer() or "Thank you.")
+    final = store.load(call.session_id or "")
+    assert final.finished
+    everything = {a.reply for t in final.turns for a in t.attempts} | {t.reply for t in final.turns}
+    assert set(said) <= everything
+    assert sum(len(t.attempts) for t in final.turns) == len(said) - 1
+
+
+def test_rewind_refuses_a_turn_not_answered() -> None:
+    call = Call(load_catalog().get("offer-accepted-elsewhere"), save=False)
+    with pytest.raises(ValueError, match="has not been answered"):
+        call.rewind(0)

@@ -6,12 +6,12 @@ import random
 from pathlib import Path
 from typing import Any
 
-from trainer import paths
 from trainer.call.engine import Call
 from trainer.scenario.catalog import load_catalog
 from trainer.scoring.result import Evidence
 from trainer.sessions.store import SessionStore
 from trainer.tui.cue_card import cue_card, sentence_around
+from trainer.tui.screens.export import ExportScreen
 from trainer.tui.screens.scorecard import ScorecardScreen
 
 SCENARIO = "offer-accepted-elsewhere"
@@ -44,7 +44,11 @@ def test_best_phrasings_come_from_clean_replies_across_sessions() -> None:
     assert cues["graceful_close"].sentence is None  # never said yet: the card shows a tip
 
 
-async def test_export_writes_the_scorecard_and_cue_card(drive: Any) -> None:
+async def test_export_writes_the_report_and_cue_card(
+    drive: Any, tmp_path: Path, monkeypatch: Any
+) -> None:
+    """The default place is the folder the trainer was started in, never a hidden one."""
+    monkeypatch.chdir(tmp_path)
     app = drive.typed_app(SCENARIO)
     async with app.run_test(size=drive.size) as pilot:
         screen = await drive.start_call(pilot)
@@ -53,8 +57,12 @@ async def test_export_writes_the_scorecard_and_cue_card(drive: Any) -> None:
         await pilot.press("enter")
         await drive.wait_until(pilot, lambda: isinstance(app.screen, ScorecardScreen), "card")
         await pilot.press("e")
-        exported = Path(paths.home() / "exports" / f"{screen.call.session_id}.txt")
-        await drive.wait_until(pilot, exported.is_file, "the export")
-        text = exported.read_text(encoding="utf-8")
-        assert text.startswith(f"Scorecard: {screen.scenario.title}")
-        assert "Cue card" in text and "A clear no: \"" in text
+        await drive.wait_until(pilot, lambda: isinstance(app.screen, ExportScreen), "export")
+        await pilot.press("enter")
+        await drive.wait_until(pilot, lambda: isinstance(app.screen, ScorecardScreen), "done")
+        exported = list(tmp_path.glob("*.md"))
+        assert len(exported) == 1
+        assert exported[0].name.startswith(f"{SCENARIO}-")
+        text = exported[0].read_text(encoding="utf-8")
+        assert screen.scenario.title in text
+        assert "## Cue card" in text and "A clear no: \"" in text

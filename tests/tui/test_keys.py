@@ -16,6 +16,7 @@ from trainer.tui.screens.confirm import ConfirmScreen
 from trainer.tui.screens.help import HelpScreen
 from trainer.tui.screens.letter import LetterScreen
 from trainer.tui.screens.picker import PickerScreen
+from trainer.tui.screens.progress import ProgressScreen
 from trainer.tui.screens.redo import RedoScreen
 from trainer.tui.screens.review import ReviewScreen
 from trainer.tui.screens.scorecard import ScorecardScreen
@@ -31,6 +32,7 @@ SCREENS: dict[Scope, list[type]] = {
     "letter": [LetterScreen],
     "sessions": [SessionsScreen],
     "review": [ReviewScreen],
+    "progress": [ProgressScreen],
     "modal": [HelpScreen, ConfirmScreen],
 }
 

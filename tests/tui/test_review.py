@@ -17,6 +17,7 @@ from trainer.scenario.model import Scenario
 from trainer.sessions.store import SessionStore
 from trainer.speech.audio import AudioClip
 from trainer.tui.screens.review import ReviewScreen, recording_path
+from trainer.tui.screens.scorecard import ScorecardScreen
 from trainer.tui.screens.sessions import SessionsScreen
 
 SCENARIO = "offer-accepted-elsewhere"
@@ -26,6 +27,8 @@ async def _open_review(drive: Any, pilot: Any) -> ReviewScreen:
     await pilot.press("ctrl+r")
     await drive.wait_until(pilot, lambda: isinstance(pilot.app.screen, SessionsScreen), "list")
     await pilot.press("enter")
+    await drive.wait_until(pilot, lambda: isinstance(pilot.app.screen, ScorecardScreen), "card")
+    await pilot.press("v")
     await drive.wait_until(pilot, lambda: isinstance(pilot.app.screen, ReviewScreen), "review")
     screen = pilot.app.screen
     assert isinstance(screen, ReviewScreen)
@@ -48,6 +51,8 @@ async def test_review_shows_each_turn_with_its_checks_read_only(
         assert scenario.title[:30] in str(table.get_row_at(0))
 
         await pilot.press("enter")
+        await drive.wait_until(pilot, lambda: isinstance(app.screen, ScorecardScreen), "card")
+        await pilot.press("v")
         await drive.wait_until(pilot, lambda: isinstance(app.screen, ReviewScreen), "review")
         screen = app.screen
         assert isinstance(screen, ReviewScreen)

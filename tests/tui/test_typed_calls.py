@@ -127,3 +127,52 @@ async def test_empty_reply_is_refused_with_a_reason(drive: Any) -> None:
         assert screen.call.outcomes == []
         assert any("Type your reply first" in n.message for n in app._notifications)
         assert isinstance(app.screen, CallScreen)
+
+
+async def test_feedback_panel_scrolls_from_the_keyboard_at_80x24(drive: Any) -> None:
+    from textual.containers import VerticalScroll
+
+
+    app = drive.typed_app("offer-accepted-elsewhere")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await drive.start_call(pilot)
+        await drive.type_reply(pilot, "Thank you Priya. I think I'll probably pass on it.")
+        await drive.wait_until(pilot, lambda: len(screen.call.outcomes) == 1, "the reply")
+        await pilot.pause()
+        panel = screen.query_one("#panel", VerticalScroll)
+        assert panel.max_scroll_y > 0, "the feedback should overflow at 80x24 for this test"
+        assert "PgDn for more" in str(screen.query_one("#last-heading", Static).render())
+        assert app.focused is not None and app.focused.id == "reply"
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert panel.scroll_y > 0
+        await pilot.press("pageup")
+        await pilot.pause()
+        assert panel.scroll_y == 0
+
+
+async def test_redo_an_earlier_turn_replays_the_call_from_there(drive: Any) -> None:
+    from trainer.tui.screens.rewind import RewindScreen
+
+    app = drive.typed_app("offer-accepted-elsewhere")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await drive.start_call(pilot)
+        for _ in range(3):
+            answered = len(screen.call.outcomes)
+            await drive.typed_model_answer(pilot, screen.call)
+            await drive.wait_until(pilot, lambda n=answered: len(screen.call.outcomes) > n,
+                                   "a reply")
+        first_reply = screen.call.outcomes[0].reply
+        await pilot.press("ctrl+r")
+        await drive.wait_until(pilot, lambda: isinstance(app.screen, RewindScreen), "the list")
+        listed = [str(o.prompt) for o in app.screen.query_one("#rewind-turns").options]
+        assert listed[0].startswith("1. Priya: ") and len(listed) == 3
+        assert not any(o.turn_id in text for o in screen.call.outcomes for text in listed)
+        await pilot.press("up", "up", "enter")
+        await drive.wait_until(pilot, lambda: app.screen is screen, "back in the call")
+        assert screen.call.outcomes == [] and not screen.call.finished
+        await drive.type_reply(pilot, "Thank you, Priya. I won't be accepting the offer.")
+        await drive.wait_until(pilot, lambda: len(screen.call.outcomes) == 1, "the new reply")
+        saved = SessionStore().load(screen.call.session_id or "")
+        assert saved.turns[0].attempts[0].reply == first_reply
+        assert len(saved.turns[0].attempts) == 3  # turn 1, and turns 2-3 not reached yet

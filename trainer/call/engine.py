@@ -23,6 +23,7 @@ from trainer.scoring.result import Ending, ReplyScore, ReplyTiming
 from trainer.scoring.scorecard import Scorecard, build_scorecard
 from trainer.sessions.model import (
     MODES,
+    Attempt,
     Help,
     Mode,
     Session,
@@ -90,6 +91,7 @@ class Call:
         self._line = ""
         self._ending: Ending | None = None
         self._help: dict[Help, None] = {}
+        self._redone: TurnOutcome | None = None
         self.store = (store or SessionStore()) if save else None
         if self.store is not None:
             self.store.check_writable()  # a full or read-only disk is said before the call
@@ -98,6 +100,13 @@ class Call:
             scenario_hash = file_sha256(scenario_path)
         self._scenario_hash = scenario_hash
         self._mode = mode
+        self._anchor: int | None = None
+        """After a rewind: the turn the call went back to, whose record keeps (as earlier
+        attempts) every discarded reply the replay has not reached again."""
+        self._anchor_base: list[Attempt] = []
+        self._pending: list[TurnRecord] = []
+        """Discarded replies to turns after the anchor, waiting for the replay to reach
+        their turn again (they become earlier attempts there)."""
         self._enter(scenario.start_id)
 
     @classmethod
@@ -194,6 +203,10 @@ class Call:
         if turn is None:
             raise RuntimeError("the call has ended")
         outcome = self._score(turn, self._line, _as_reply(reply), attempt=1)
+        redone, self._redone = self._redone, None
+        if redone is not None and redone.turn_id == outcome.turn_id:
+            earlier = (*redone.earlier, replace(redone, earlier=()))
+            outcome = replace(outcome, earlier=earlier, attempt=len(earlier) + 1)
         self._save_new_turn(outcome)  # first: a reply that could not be saved can be retried
         self.outcomes.append(outcome)
         self._help = {}
@@ -225,6 +238,39 @@ class Call:
         self._save_redo(outcome)
         self._ending = None
         self._go(kept.decision.goto)
+
+    def rewind(self, to_turn_index: int) -> None:
+        """Go back to the answered turn ``to_turn_index`` (0-based) and replay the call from
+        there: the recruiter says that turn's line again and the branch rules run anew.
+
+        Nothing the user said is lost: the reply to that turn becomes an earlier attempt
+        of the new answer, and the replies after it become earlier attempts of their turn
+        when the replay reaches it again (until then, and if it never does, they are kept
+        with the turn the call went back to). Works on a call that has ended too.
+        """
+        if not 0 <= to_turn_index < len(self.outcomes):
+            raise ValueError(f"turn {to_turn_index + 1} has not been answered "
+                             f"(answered: {len(self.outcomes)})")
+        gone = self.outcomes[to_turn_index:]
+        self.outcomes = self.outcomes[:to_turn_index]
+        if self.session is not None:
+            stale = self.session.turns[to_turn_index:]
+            self.session.turns = self.session.turns[:to_turn_index]
+            if self._anchor is not None and self._anchor >= to_turn_index:
+                self._pending = [*stale[1:], *self._pending]
+            else:
+                self._pending = [*stale[1:]]
+            self._anchor_base = [*stale[0].attempts, stale[0].as_attempt()] if stale else []
+            self._anchor = to_turn_index
+            self.session.ended = None
+            self.session.outcome = None
+        self._redone = gone[0]
+        self._visits = Counter(outcome.turn_id for outcome in self.outcomes)
+        self._ending = None
+        self._help = {}
+        self._visits[gone[0].turn_id] += 1
+        self._current = gone[0].turn_id
+        self._line = gone[0].recruiter
 
     def hang_up(self, ending: Ending = "hung_up") -> None:
         """End the call now; what was said is saved and scored as it stands, and the
@@ -299,6 +345,9 @@ class Call:
         except ValueError:
             pass
         target = folder / self.session.session_id / f"turn-{index + 1:02d}-{attempt}{audio.suffix}"
+        while target.exists():  # a replay after a rewind: never overwrite an earlier reply
+            attempt += 1
+            target = target.with_name(f"turn-{index + 1:02d}-{attempt}{audio.suffix}")
         try:
             paths.ensure_dir(target.parent)
             shutil.copyfile(audio, target)
@@ -318,7 +367,18 @@ class Call:
             else:
                 self.session = self.store.create(self.scenario.id, self.scenario.title,
                                                  self._scenario_hash, self._mode)
-        self.session.add_turn(self._record(outcome, len(self.session.turns)))
+        record = self.session.add_turn(self._record(outcome, len(self.session.turns)))
+        if self._anchor is not None:
+            if record.index == self._anchor:
+                record.attempts = list(self._anchor_base)
+            else:
+                match = next((p for p in self._pending if p.turn_id == record.turn_id), None)
+                if match is not None:
+                    self._pending.remove(match)
+                    record.attempts = [*match.attempts, match.as_attempt()]
+            if self._anchor < len(self.session.turns):
+                self.session.turns[self._anchor].attempts = [
+                    *self._anchor_base, *(p.as_attempt() for p in self._pending)]
         if self.store is not None:
             try:
                 self.store.save(self.session)

@@ -31,6 +31,7 @@ from trainer.sessions.fileops import (
     FileLock,
     atomic_write,
     check_writable,
+    fsync_dir,
     write_new,
     write_trouble,
 )
@@ -224,6 +225,23 @@ class SessionStore:
                     stat = atomic_write(self.file_for(session_id), after)
                 self._note(session, stat)
 
+    def recordings_of(self, session_id: str) -> builtins.list[Path]:
+        """The session's recordings the trainer keeps (under the recordings folder); an
+        audio file the user gave from elsewhere is theirs and not listed."""
+        folder = paths.recordings_dir().resolve()
+        found: set[Path] = set()
+        own = folder / session_id
+        if own.is_dir():
+            found.update(p for p in own.rglob("*") if p.is_file())
+        with contextlib.suppress(TrainerError):
+            for turn in self.load(session_id).turns:
+                for audio in (turn.audio, *(a.audio for a in turn.attempts)):
+                    if audio:
+                        path = (folder / Path(audio).expanduser()).resolve()
+                        if path.is_relative_to(folder) and path.is_file():
+                            found.add(path)
+        return sorted(found)
+
     def delete(self, session_id: str) -> builtins.list[Path]:
         """Remove a session for good: its file, its version-1 backup and the recordings the
         trainer kept of it (files the user gave, outside the recordings folder, stay).
@@ -240,8 +258,7 @@ class SessionStore:
         lock = self._session_lock(session_id)
         lock.acquire(wait=0)
         try:
-            session, _, _ = _read(path)
-            for recording in _recordings_of(session_id, session):
+            for recording in self.recordings_of(session_id):
                 with contextlib.suppress(FileNotFoundError):
                     recording.unlink()
                     removed.append(recording)
@@ -253,6 +270,7 @@ class SessionStore:
                 with contextlib.suppress(FileNotFoundError):
                     target.unlink()
                     removed.append(target)
+            fsync_dir(self.root)
         finally:
             lock.release(remove=True)
         self._refresh()
@@ -447,25 +465,6 @@ def _saving(session: Session, verb: str) -> Iterator[None]:
             f"could not {verb} the session in {visible(str(exc.filename or session.session_id))}"
             f": {what}{kept}. Free some space or fix the folder's permissions"
         ) from None
-
-
-def _recordings_of(session_id: str, session: Session | None) -> list[Path]:
-    """Recordings of a session's replies that the trainer keeps (relative to the recordings
-    folder, outside its own sub-folder); a file the user pointed at elsewhere is theirs."""
-    if session is None:
-        return []
-    folder = paths.recordings_dir().resolve()
-    found: list[Path] = []
-    for turn in session.turns:
-        for attempt in (turn, *turn.attempts):
-            if not attempt.audio or Path(attempt.audio).is_absolute():
-                continue
-            candidate = (folder / attempt.audio).resolve()
-            inside = candidate.is_relative_to(folder) and not candidate.is_relative_to(
-                folder / session_id)
-            if inside and candidate.is_file():
-                found.append(candidate)
-    return found
 
 
 def _encode(session: Session) -> bytes:

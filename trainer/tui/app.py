@@ -27,6 +27,7 @@ from trainer.call.listening import Voice, open_voice
 from trainer.errors import AppCrashed, Interrupted, TrainerError
 from trainer.scenario.catalog import Catalog, load_catalog
 from trainer.scenario.model import Scenario
+from trainer.sessions.scored import session_scorecard
 from trainer.sessions.store import SessionStore
 from trainer.textsafe import visible
 from trainer.tui import messages
@@ -36,6 +37,7 @@ from trainer.tui.screens.briefing import BriefingScreen
 from trainer.tui.screens.call import CallScreen
 from trainer.tui.screens.help import HelpScreen
 from trainer.tui.screens.picker import PickerScreen
+from trainer.tui.screens.progress import ProgressScreen
 from trainer.tui.screens.review import ReviewScreen
 from trainer.tui.screens.scorecard import ScorecardScreen
 from trainer.tui.screens.sessions import SessionsScreen
@@ -136,6 +138,7 @@ class TrainerApp(App[None]):
 
     def on_mount(self) -> None:
         self._catch_signals()
+        self.watch(self, "theme", self._save_theme, init=False)
         if self._voice is None:
             self._voice_worker = self._open_voice()
         self.push_screen(PickerScreen(self.store, scenario_dirs=self.scenario_dirs,
@@ -212,6 +215,31 @@ class TrainerApp(App[None]):
     def on_open_sessions(self, message: messages.OpenSessions) -> None:
         self.push_screen(SessionsScreen(self.store(), message.scenario))
 
+    def on_open_progress(self, message: messages.OpenProgress) -> None:
+        if not isinstance(self.screen, ProgressScreen):
+            self.push_screen(ProgressScreen(self.store(), self.catalog))
+
+    def on_open_saved_call(self, message: messages.OpenSavedCall) -> None:
+        """A saved call at its scorecard, scored by today's scenario file; a call whose
+        scenario is gone opens at its transcript (built-in labels still work there)."""
+        try:
+            session = self.store().load(message.session_id)
+        except TrainerError as exc:
+            self.notify(exc.message, title="Cannot open the session", severity="error",
+                        markup=False)
+            return
+        try:
+            scenario = self.catalog().get(session.scenario)
+        except TrainerError:
+            self.notify("Its scenario file is gone, so here is the transcript only.",
+                        title="No scorecard")
+            self.push_screen(ReviewScreen(message.session_id, self.store(), self.catalog))
+            return
+        card = session_scorecard(session, scenario,
+                                 ending=None if session.finished else "hung_up")
+        self.push_screen(ScorecardScreen(scenario, scenario.id, session.session_id, card,
+                                         self.store(), saved=True))
+
     def on_open_session(self, message: messages.OpenSession) -> None:
         self.push_screen(ReviewScreen(message.session_id, self.store(), self.catalog))
 
@@ -231,6 +259,17 @@ class TrainerApp(App[None]):
     def action_toggle_theme(self) -> None:
         self.theme = LIGHT if self.current_theme.dark else DARK
 
+    def _save_theme(self) -> None:
+        """Whenever the theme changes (F2, or the palette's theme list), remember it."""
+        from trainer.config import save_theme
+
+        try:
+            save_theme("dark" if self.current_theme.dark else "light")
+        except TrainerError as exc:
+            self.notify(f"{exc.message} The theme is used until you quit, but not saved.",
+                        title="Could not save the theme", severity="warning", timeout=12,
+                        markup=False)
+
 
 def run_tui(
     *,
@@ -247,7 +286,11 @@ def run_tui(
     """
     from trainer.config import load_config
 
-    theme = {"light": LIGHT, "dark": DARK}.get(load_config().ui.theme or "")
+    try:
+        saved = load_config().ui.theme
+    except TrainerError:
+        saved = None  # the briefing's notices say what is wrong with the file
+    theme = {"light": LIGHT, "dark": DARK}.get(saved or "")
     catalog = None
     if start_scenario is not None or scenario_dirs:
         catalog = load_catalog(scenario_dirs)

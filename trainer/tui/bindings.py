@@ -17,7 +17,7 @@ from textual.binding import Binding
 
 Scope = Literal[
     "app", "picker", "briefing", "call", "redo", "scorecard", "letter", "sessions", "review",
-    "modal"
+    "progress", "modal",
 ]
 
 SCOPE_TITLES: dict[Scope, str] = {
@@ -30,6 +30,7 @@ SCOPE_TITLES: dict[Scope, str] = {
     "letter": "Follow-up letter",
     "sessions": "Saved sessions",
     "review": "Reviewing a session",
+    "progress": "Progress",
     "modal": "Dialogs",
 }
 
@@ -68,17 +69,33 @@ KEYS: tuple[Key, ...] = (
         "Empty the filter box and show every scenario.", show=False),
     Key("picker.sessions", "picker", "ctrl+r", "sessions", "Past sessions",
         "Review saved sessions: transcripts, checklists and recordings."),
+    Key("picker.progress", "picker", "ctrl+g", "progress", "Progress",
+        "See how your calls went over time, item by item."),
     Key("briefing.start", "briefing", "enter", "start", "Start the call",
         "The recruiter rings and speaks first; answer when it is your turn."),
     Key("briefing.back", "briefing", "escape", "back", "Back", "Back to the scenario list."),
+    Key("briefing.details", "briefing", "d", "details", "Sound details",
+        "Show the full text of the notices about sound and settings."),
+    Key("briefing.page_down", "briefing", "pagedown", "scroll_sheet('page_down')", "Page down",
+        "Scroll the briefing down a page, whatever has focus.", show=False),
+    Key("briefing.page_up", "briefing", "pageup", "scroll_sheet('page_up')", "Page up",
+        "Scroll the briefing up a page, whatever has focus.", show=False),
+    Key("briefing.down", "briefing", "down", "scroll_sheet('down')", "Scroll down",
+        "Scroll the briefing down a line.", show=False),
+    Key("briefing.up", "briefing", "up", "scroll_sheet('up')", "Scroll up",
+        "Scroll the briefing up a line.", show=False),
     Key("call.redo", "call", "ctrl+r", "redo", "Redo",
-        "Answer the last turn again and keep the better of the two attempts."),
+        "Answer a turn again: the last (keep the better attempt) or an earlier one (the call "
+        "goes on from there)."),
     Key("call.hear", "call", "ctrl+l", "hear_again", "Repeat",
         "Hear the recruiter's line again, then answer."),
     Key("call.type", "call", "ctrl+t", "typing(True)", "Type",
         "Type your replies instead of speaking them."),
     Key("call.speak", "call", "ctrl+t", "typing(False)", "Speak",
         "Speak your replies again instead of typing them."),
+    Key("call.file", "call", "ctrl+b", "reply_from_file", "Reply from file",
+        "Answer with an audio file you recorded (WAV, FLAC or AIFF); it is transcribed and "
+        "scored like a spoken reply.", show=False),
     Key("call.hint", "call", "ctrl+g", "hint", "Hint", "Peek at a hint for this turn."),
     Key("call.model", "call", "ctrl+o", "model_answer", "Model answer",
         "Peek at a model answer for this turn."),
@@ -90,6 +107,10 @@ KEYS: tuple[Key, ...] = (
         "Skip this turn without answering; it is scored as missed.", show=False),
     Key("call.scorecard", "call", "enter", "scorecard", "Scorecard",
         "When the call has ended: see your scorecard."),
+    Key("call.panel_down", "call", "pagedown", "scroll_panel('page_down')", "Feedback down",
+        "Scroll the feedback panel (what to say, your last reply) down a page.", show=False),
+    Key("call.panel_up", "call", "pageup", "scroll_panel('page_up')", "Feedback up",
+        "Scroll the feedback panel up a page.", show=False),
     Key("call.hang_up", "call", "escape", "hang_up", "Hang up",
         "End the call now; what you said so far is saved and scored."),
     Key("redo.hear", "redo", "ctrl+l", "hear_again", "Hear again",
@@ -105,7 +126,7 @@ KEYS: tuple[Key, ...] = (
     Key("scorecard.review", "scorecard", "v", "review", "Transcript",
         "Review the transcript of this call with every check highlighted."),
     Key("scorecard.export", "scorecard", "e", "export", "Export",
-        "Save the scorecard and cue card as a text file."),
+        "Save this call as Markdown, HTML, text or JSON, where you choose."),
     Key("scorecard.letter", "scorecard", "w", "write_letter", "Follow-up letter",
         "Write the follow-up letter: a draft from what you said, to edit, score and send."),
     Key("letter.score", "letter", "ctrl+r", "score", "Score",
@@ -119,14 +140,19 @@ KEYS: tuple[Key, ...] = (
     Key("letter.redraft", "letter", "ctrl+g", "redraft", "Redraft",
         "Put the trainer's draft from the call back in the text area."),
     Key("letter.back", "letter", "escape", "back", "Back", "Back to the scorecard."),
-    Key("scorecard.back", "scorecard", "escape", "back", "Scenarios",
-        "Back to the scenario list."),
+    Key("scorecard.back", "scorecard", "escape", "back", "Back",
+        "Back to where you came from: the scenario list, or the saved sessions."),
     Key("sessions.open", "sessions", "enter", "open", "Open",
-        "Open the highlighted session read-only."),
+        "Open the highlighted session: its scorecard, transcript and export."),
+    Key("sessions.delete", "sessions", "d", "delete", "Delete",
+        "Delete the highlighted session and its recordings (asks first)."),
     Key("sessions.back", "sessions", "escape", "back", "Back", "Back to the scenario list."),
     Key("review.play", "review", "p", "play", "Play reply",
         "Play the recording of the highlighted reply."),
     Key("review.back", "review", "escape", "back", "Back", "Back to the previous screen."),
+    Key("sessions.progress", "sessions", "g", "progress", "Progress",
+        "See how your calls went over time, item by item."),
+    Key("progress.back", "progress", "escape", "back", "Back", "Back to the previous screen."),
     Key("modal.close", "modal", "escape", "dismiss", "Close", "Close this dialog."),
 )
 
@@ -139,7 +165,7 @@ def key_of(key_id: str) -> str:
     raise KeyError(key_id)
 
 
-_PROSE = {"enter": "Enter", "escape": "Esc"}
+_PROSE = {"enter": "Enter", "escape": "Esc", "pagedown": "PgDn", "pageup": "PgUp"}
 
 
 def keys_for(scope: Scope) -> tuple[Key, ...]:

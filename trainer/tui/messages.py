@@ -68,6 +68,18 @@ class OpenSession(Message):
 
 
 @dataclass
+class OpenProgress(Message):
+    """Show the progress over every finished call."""
+
+
+@dataclass
+class OpenSavedCall(Message):
+    """Open a saved call at its scorecard (transcript and export one key away)."""
+
+    session_id: str
+
+
+@dataclass
 class InputLevel(Message):
     """The microphone's loudness, 0-1, for the live meter."""
 

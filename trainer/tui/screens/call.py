@@ -6,6 +6,7 @@ import random
 from pathlib import Path
 from typing import ClassVar
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, VerticalScroll
@@ -20,10 +21,12 @@ from trainer.errors import TrainerError
 from trainer.scenario.model import Scenario
 from trainer.sessions.store import SessionStore
 from trainer.tui import messages
-from trainer.tui.bindings import Scope, bindings
+from trainer.tui.bindings import Scope, bindings, key_of
 from trainer.tui.presentation import MUTED
+from trainer.tui.screens.audio_file import AudioFileScreen
 from trainer.tui.screens.confirm import ConfirmScreen
 from trainer.tui.screens.redo import RedoScreen
+from trainer.tui.screens.rewind import RewindScreen
 from trainer.tui.text import plain
 from trainer.tui.widgets.answer_box import AnswerBox
 from trainer.tui.widgets.checks import ChecksView, expected_content
@@ -125,6 +128,17 @@ class CallScreen(Screen[None]):
         self.query_one("#last-heading").display = True
         self.query_one("#last", ChecksView).show(self.scenario, outcome.score.checks,
                                                  outcome.expected)
+        self.call_after_refresh(self._note_overflow)
+
+    def _note_overflow(self) -> None:
+        """When the feedback does not fit, the panel's heading says which key scrolls it."""
+        panel = self.query_one("#panel", VerticalScroll)
+        heading = self.query_one("#last-heading", Static)
+        if panel.max_scroll_y > 0:  # the panel is 29 columns wide at 80: a short heading
+            heading.update(Content.assemble(
+                "Last reply", Content.styled(f" ({key_of('call.panel_down')} for more)", MUTED)))
+        else:
+            heading.update("Your last reply")
 
     # -- actions -----------------------------------------------------------------------------
 
@@ -139,7 +153,7 @@ class CallScreen(Screen[None]):
             return not ended
         if action == "redo":
             return bool(self.call.outcomes) and phase != "transcribing"
-        if action in ("hear_again", "hint", "model_answer", "skip"):
+        if action in ("hear_again", "hint", "model_answer", "skip", "reply_from_file"):
             return not ended
         if action == "pause":
             return not ended and phase != "paused"
@@ -148,6 +162,47 @@ class CallScreen(Screen[None]):
         if action == "typing":
             return self.voice.listens and not ended and self.box.typing != parameters[0]
         return True
+
+    def action_scroll_panel(self, how: str) -> None:
+        """The feedback panel scrolls from the keyboard while the reply box has focus."""
+        panel = self.query_one("#panel", VerticalScroll)
+        if how == "page_down":
+            panel.scroll_page_down()
+        else:
+            panel.scroll_page_up()
+
+    def action_reply_from_file(self) -> None:
+        self._paused_to_ask = self.box.busy
+        if self._paused_to_ask:
+            self.box.pause()
+        self.app.push_screen(AudioFileScreen(), self._file_chosen)
+
+    def _file_chosen(self, path: Path | None) -> None:
+        if path is None:
+            if self._paused_to_ask:
+                self.box.resume()
+            return
+        self.notify(f"Transcribing {path.name}…", timeout=4, markup=False)
+        self._transcribe_file(path)
+
+    @work(thread=True, exclusive=True, group="reply-file", exit_on_error=False)
+    def _transcribe_file(self, path: Path) -> None:
+        try:
+            reply = self.voice.hear_file(path, self.scenario)
+        except TrainerError as exc:
+            self.app.call_from_thread(self._file_failed, exc.message)
+            return
+        if not reply.text.strip():
+            self.app.call_from_thread(
+                self._file_failed, f"{path}: no words were heard in it. Is it the right file?")
+            return
+        self.app.call_from_thread(self.post_message, messages.ReplyReady(reply))
+
+    def _file_failed(self, message: str) -> None:
+        self.notify(f"{message} Your turn is still open.", title="Could not use that file",
+                    severity="error", timeout=15, markup=False)
+        if self._paused_to_ask:
+            self.box.resume()
 
     def action_hear_again(self) -> None:
         self.box.hear_again()
@@ -182,7 +237,27 @@ class CallScreen(Screen[None]):
             self.notify("Answer a turn first; then you can redo it.", severity="warning")
             return
         self.box.pause()
-        self.app.push_screen(RedoScreen(self.call, self.voice), self._redone)
+        if len(self.call.outcomes) == 1:
+            self._chose_turn(0)
+            return
+        who = self.scenario.recruiter.name.split()[0]
+        self.app.push_screen(RewindScreen(self.call.outcomes, who), self._chose_turn)
+
+    def _chose_turn(self, index: int | None) -> None:
+        """The last turn: redo and compare. An earlier one: the call goes back there."""
+        if index is None:
+            self.box.resume()
+            return
+        if index == len(self.call.outcomes) - 1:
+            self.app.push_screen(RedoScreen(self.call, self.voice), self._redone)
+            return
+        self.call.rewind(index)
+        self.transcript.reset([exchange_of(outcome) for outcome in self.call.outcomes])
+        self.query_one("#last-heading").display = False
+        self.query_one("#last", ChecksView).show(self.scenario, {}, ())
+        self.notify(f"Back at turn {index + 1}: the call goes on from here. Your later "
+                    "replies are kept as earlier attempts.", title="Redo from here")
+        self._present()
 
     def _redone(self, kept: TurnOutcome | None) -> None:
         """Back from a redo: a kept attempt may have changed where the call goes next."""

@@ -350,3 +350,6 @@ class PickerScreen(Screen[None]):
 
     def action_sessions(self) -> None:
         self.post_message(messages.OpenSessions())
+
+    def action_progress(self) -> None:
+        self.post_message(messages.OpenProgress())

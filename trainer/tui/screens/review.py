@@ -69,6 +69,12 @@ TURN_LIST_WIDTH = 22
 """The turn list's inner width (review.tcss gives it 26 columns)."""
 
 
+def _turn_title(turn: TurnRecord, width: int) -> Content:
+    """"3. Are you turning the o…": the turn by number and the recruiter's line, no id."""
+    title = f"{turn.index + 1}. {' '.join(turn.recruiter.split())}"
+    return Content(title if len(title) <= width else title[: width - 1].rstrip() + "…")
+
+
 class ReviewScreen(Screen[None]):
     SCOPE: ClassVar[Scope] = "review"
     BINDINGS: ClassVar[list[BindingType]] = bindings("review")  # type: ignore[assignment]
@@ -113,7 +119,7 @@ class ReviewScreen(Screen[None]):
         turns = self.query_one("#turns", OptionList)
         turns.add_options(
             Option(Content.assemble(
-                plain(f"{turn.index + 1}. {turn.turn_id}\n"),
+                _turn_title(turn, TURN_LIST_WIDTH), "\n",
                 summary_marks(self.scenario, turn.checks, turn.expected, width=TURN_LIST_WIDTH),
             ))
             for turn in session.turns

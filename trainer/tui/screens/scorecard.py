@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -12,34 +13,24 @@ from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widgets import Footer, Static, TabbedContent, TabPane
 
-from trainer import paths
 from trainer.errors import TrainerError
 from trainer.scenario.model import Scenario
 from trainer.scoring.scorecard import Scorecard
 from trainer.sessions.model import SessionSummary
-from trainer.sessions.render_text import render_scorecard
 from trainer.sessions.report import NO_REPLY
 from trainer.sessions.scored import session_scorecard
 from trainer.sessions.store import SessionStore
 from trainer.tui import messages
 from trainer.tui.bindings import Scope, bindings
 from trainer.tui.cue_card import Cue, cue_card
-from trainer.tui.presentation import BAD, MUTED, highlight_reply, item_label
+from trainer.tui.presentation import BAD, MUTED, highlight_reply
+from trainer.tui.screens.export import ExportScreen
 from trainer.tui.widgets.scorecard_parts import (
     checklist_content,
     comparison_content,
     cue_content,
     speech_content,
 )
-
-
-def export_text(card: Scorecard, cues: list[Cue], scenario: Scenario) -> str:
-    """The scorecard as line mode prints it, then the cue card."""
-    lines = [render_scorecard(card), "Cue card (your best phrasings)"]
-    for cue in cues:
-        label = item_label(scenario, cue.item)
-        lines.append(f'  {label}: "{cue.sentence}"' if cue.sentence else f"  {label}: not said yet")
-    return "\n".join(lines) + "\n"
 
 
 class ScorecardScreen(Screen[None]):
@@ -54,8 +45,12 @@ class ScorecardScreen(Screen[None]):
         session_id: str | None,
         card: Scorecard,
         store: SessionStore,
+        *,
+        saved: bool = False,
     ) -> None:
+        """``saved``: opened from the past sessions (Esc goes back there, not to the picker)."""
         super().__init__()
+        self.saved = saved
         self.scenario = scenario
         self.ref = ref
         self.session_id = session_id
@@ -102,7 +97,10 @@ class ScorecardScreen(Screen[None]):
     def on_mount(self) -> None:
         try:
             listing = self.store.list(self.scenario.id).sessions
-            earlier = [s for s in listing if s.session_id != self.session_id]
+            # Compared with the calls before this one (a past call opened from the list
+            # is not compared with a later one).
+            mine = [i for i, s in enumerate(listing) if s.session_id == self.session_id]
+            earlier = listing[: mine[0]] if mine else listing
             sessions = {s.session_id: self.store.load(s.session_id) for s in listing[-50:]}
             last = _previous(earlier)
             previous = None if last is None else (
@@ -130,16 +128,19 @@ class ScorecardScreen(Screen[None]):
         self.post_message(messages.OpenSession(self.session_id))
 
     def action_export(self) -> None:
-        name = self.session_id or self.scenario.id
-        target = paths.home() / "exports" / f"{name}.txt"
-        try:
-            paths.ensure_dir(target.parent)
-            target.write_text(export_text(self.card, self.cues, self.scenario), encoding="utf-8")
-        except OSError as exc:
-            self.notify(f"Could not write {target}: {exc.strerror}. Check the folder's "
-                        "permissions and free space.", title="Export failed", severity="error")
+        if self.session_id is None:
+            self.notify("This call was not saved, so there is nothing to export.")
             return
-        self.notify(f"Saved to {target}", title="Exported", timeout=10)
+        try:
+            session = self.store.load(self.session_id)
+        except TrainerError as exc:
+            self.notify(exc.message, title="Cannot export", severity="error", markup=False)
+            return
+        self.app.push_screen(ExportScreen(session, self.scenario, self.cues), self._exported)
+
+    def _exported(self, path: Path | None) -> None:
+        if path is not None:
+            self.notify(str(path), title="Exported", timeout=10, markup=False)
 
     def action_write_letter(self) -> None:
         from trainer.config import load_config
@@ -157,7 +158,10 @@ class ScorecardScreen(Screen[None]):
                                           name or None, ask_name=name is None))
 
     def action_back(self) -> None:
-        self.post_message(messages.ShowPicker())
+        if self.saved:
+            self.dismiss()
+        else:
+            self.post_message(messages.ShowPicker())
 
 
 def _previous(earlier: list[SessionSummary]) -> SessionSummary | None:
