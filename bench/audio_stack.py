@@ -38,9 +38,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests" / "audio"))
 
 from line_call import SCENARIO, LineCall  # noqa: E402
-from trainer.speech.config import load_speech_config  # noqa: E402
 from virtual_stack import RATE, VirtualAudio  # noqa: E402
 
+from trainer.config import load_speech_config  # noqa: E402
 from trainer.scenario.catalog import load_catalog  # noqa: E402
 from trainer.speech.audio import AudioClip, last_sound_at  # noqa: E402
 from trainer.speech.audio_input import read_audio_file  # noqa: E402

@@ -42,7 +42,9 @@ def test_a_whole_call_spoken_into_the_microphone(
     for turn in session.turns:
         assert turn.source == "mic" and turn.engine
         assert turn.timing is not None and turn.timing.response_delay is not None
-        assert THINK - 0.1 <= turn.timing.response_delay <= THINK + 1.5
+        # the feeder starts THINK s after the line ends; on a loaded machine it may start up to
+        # ~2 s late, far less than a recruiter's line, which a wrong measure would include
+        assert THINK - 0.1 <= turn.timing.response_delay <= THINK + 2.5
         assert turn.checks, turn
     assert session.score is not None and session.score >= 70, call.output
 
