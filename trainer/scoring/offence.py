@@ -27,6 +27,9 @@ _TARGETS = frozenset([
     "he", "she", "his", "her", "leadership", "department", "business", "onboarding", "scheduling",
     "schedule", "organising", "organizing", "setup", "feedback", "emails", "round", "rounds",
     "task", "tasks", "puzzles", "tests", "exercise", "exercises", "stages", "stage", "hoops",
+    "hotel", "building", "premises", "venue", "decor", "fit-out", "reception", "receptionist",
+    "shop", "store", "ward", "clinic", "kitchen", "warehouse", "facilities", "workplace",
+    "atmosphere", "vibe", "mood", "morale", "crowd", "mob", "outfit", "canteen", "offices",
 ])
 _COPULA = frozenset({"am", "was", "were", "be", "been", "being", "feel", "felt", "feeling",
                      "get", "got", "so", "really", "just", "a", "bit", "little", "quite", "very",
