@@ -52,3 +52,23 @@ def test_short_motives_in_answer_count(reply: str, context: str) -> None:
 ])
 def test_no_reason_stays_no_reason(reply: str) -> None:
     assert reason(reply) is False
+
+
+INVITE = "Hi, it's Odile from Farrow Bank. We'd like to invite you to a second interview."
+
+
+@pytest.mark.parametrize(("reply", "span"), [
+    ("I won't be going ahead with the interview I've accepted a job at another bank",
+     "I've accepted a job at another bank"),
+    ("i'm turning the offer down my partner got a transfer to leeds",
+     "my partner got a transfer to leeds"),
+    ("I'll have to withdraw from the process the commute would be far too long",
+     "the commute would be far too long"),
+])
+def test_a_reason_said_in_one_breath_with_the_no_starts_at_its_own_subject(
+        reply: str, span: str) -> None:
+    check = SCORER.score(reply, INVITE).checks["brief_reason"]
+    assert check.met is True
+    assert [e.text for e in check.evidence] == [span]
+    clear_no = SCORER.score(reply, INVITE).checks["clear_no"]
+    assert clear_no.met is True and all(span not in e.text for e in clear_no.evidence)
