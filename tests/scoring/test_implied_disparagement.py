@@ -83,3 +83,19 @@ def test_a_dig_in_answer_to_why_is_still_offensive() -> None:
 ])
 def test_slights_in_the_interview_itself(reply: str) -> None:
     assert offensive(reply) is True
+
+
+@pytest.mark.parametrize("reply", [
+    "Five rounds, Nadia. Five. For a receptionist job. I'm not doing it.",
+    "Where do I even begin? Nobody replied for a month and the pay was a joke.",
+])
+def test_jibes_broken_up_by_pauses_or_opening_a_complaint(reply: str) -> None:
+    assert offensive(reply) is True
+
+
+@pytest.mark.parametrize("reply", [
+    "Where do I start, really. My dad's poorly and I'm needed at home, so I'll say no.",
+    "The bus out to yours is a nightmare since they cut the route, so I'll decline.",
+])
+def test_a_sincere_story_opener_or_a_bad_journey_runs_nothing_down(reply: str) -> None:
+    assert offensive(reply) is False
