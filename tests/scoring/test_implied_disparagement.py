@@ -99,3 +99,20 @@ def test_jibes_broken_up_by_pauses_or_opening_a_complaint(reply: str) -> None:
 ])
 def test_a_sincere_story_opener_or_a_bad_journey_runs_nothing_down(reply: str) -> None:
     assert offensive(reply) is False
+
+
+@pytest.mark.parametrize("reply", [
+    "two months of silence and now an interview, no thanks",
+    "Took you long enough. I'm out.",
+    "Four rounds for a data entry job. I'm not taking it.",
+])
+def test_a_jibe_at_the_delay_or_rounds_that_backs_a_no_is_its_reason(reply: str) -> None:
+    score = SCORER.score(reply, OPENING)
+    assert score.checks["offensive"].met is True
+    assert score.checks["brief_reason"].met is True
+
+
+def test_a_jibe_at_whoever_comes_next_gives_no_reason() -> None:
+    score = SCORER.score("No thanks. Good luck to whoever gets it.", OPENING)
+    assert score.checks["offensive"].met is True
+    assert score.checks["brief_reason"].met is False

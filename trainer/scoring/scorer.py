@@ -56,13 +56,16 @@ VETO_FACTOR = 0.4
 # * A hedge on the decision unmakes a clear no (decision.read_decision, given the cue).
 # * Accepting or caving unmakes a clear no, a reason and a courteous follow-up.
 # * Sarcasm (offence.SARCASM) unmakes thanks and good wishes in its sentence, and is
-#   never a reason; NOT_A_REASON lists the offence families that give no reason.
+#   no reason, except a jibe at the delay; NOT_A_REASON lists the families that give none.
+# * A hedge about whether someone else might apply (hedging, phrases/referral.txt) does not
+#   qualify the speaker's decision.
 # * Criticism is a reason only when it answers why or the terms, or backs a no.
 # * Badmouthing, rudeness, caving or a hedge unmake a courteous follow-up; a reply of a
 #   few words is curt unless it is polite or names the reason asked for.
 # * Asking for time: the motive given is for waiting, not for declining.
-NOT_A_REASON = SARCASM | {"accusation", "pestering", "disclaimer"}
-"""Offence families that run them down without saying why the speaker declines."""
+NOT_A_REASON = (SARCASM - {"slow process jibe"}) | {"accusation", "pestering", "disclaimer"}
+"""Offence families that run them down without saying why the speaker declines (a jibe at
+the delay names what put the speaker off, so backing a no it is their reason)."""
 
 
 @dataclass(frozen=True)
