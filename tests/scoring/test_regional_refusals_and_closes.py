@@ -63,3 +63,9 @@ def test_closes_that_reciprocate_wish_or_say_goodbye_regionally(reply: str) -> N
 
 def test_a_curt_ending_is_still_no_close() -> None:
     assert met("yeah that's it bye", WRAPUP, "graceful_close") is False
+
+
+def test_a_misheard_no_thank_you_is_a_refusal_not_thanks() -> None:
+    score = SCORER.score("know thanks i'll stick where i am", OPENING)
+    assert score.checks["clear_no"].met is True
+    assert score.checks["thanks"].met is False
