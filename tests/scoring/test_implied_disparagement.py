@@ -116,3 +116,9 @@ def test_a_jibe_at_whoever_comes_next_gives_no_reason() -> None:
     score = SCORER.score("No thanks. Good luck to whoever gets it.", OPENING)
     assert score.checks["offensive"].met is True
     assert score.checks["brief_reason"].met is False
+
+
+def test_a_dismissive_prediction_about_them_is_offensive() -> None:
+    assert offensive("Honestly? Forget it. You lot wouldn't change a thing anyway.", WHY) is True
+    assert offensive("I wouldn't change a thing about the interview, I just found "
+                     "something closer.", WHY) is False

@@ -69,3 +69,8 @@ def test_a_misheard_no_thank_you_is_a_refusal_not_thanks() -> None:
     score = SCORER.score("know thanks i'll stick where i am", OPENING)
     assert score.checks["clear_no"].met is True
     assert score.checks["thanks"].met is False
+
+
+def test_thanks_sent_by_name_closes_even_with_a_word_of_praise_after() -> None:
+    reply = "Only... would you tell Ms Adeyemi thanks from me? She made the day easy."
+    assert met(reply, "Right, noted. Is there anything else?", "graceful_close") is True
