@@ -50,3 +50,16 @@ def test_a_hedge_on_ones_own_interest_beside_a_referral_still_hedges() -> None:
     reply = ("I'm not sure I'm interested, to be honest. My cousin might be interested, "
              "I'll ask him.")
     assert met(reply, OPENING, "hedged") is True
+
+
+UNSURE = "You seemed a little torn on the call. What's holding you back?"
+
+
+def test_staying_undecided_in_answer_to_a_hesitation_can_be_courteous() -> None:
+    reply = "Mostly the relocation, honestly. I'm probably going to say no, but thanks for asking."
+    assert met(reply, UNSURE, "courteous_followup") is True
+
+
+def test_a_hedge_after_a_no_still_blurs_it() -> None:
+    reply = "Mostly the relocation, honestly. I'm probably going to say no, but thanks for asking."
+    assert met(reply, WHY, "courteous_followup") is False

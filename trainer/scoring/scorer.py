@@ -60,7 +60,8 @@ VETO_FACTOR = 0.4
 # * A hedge about whether someone else might apply (hedging, phrases/referral.txt) does not
 #   qualify the speaker's decision.
 # * Criticism is a reason only when it answers why or the terms, or backs a no.
-# * Badmouthing, rudeness, caving or a hedge unmake a courteous follow-up; a reply of a
+# * Badmouthing, rudeness, caving or a hedge unmake a courteous follow-up (a hedge does
+#   not when the line answers a hesitation, not a no: ctx.follows_hesitation); a reply of a
 #   few words is curt unless it is polite or names the reason asked for.
 # * Asking for time: the motive given is for waiting, not for declining.
 NOT_A_REASON = (SARCASM - {"slow process jibe"}) | {"accusation", "pestering", "disclaimer"}
@@ -90,6 +91,9 @@ class Reading:
     """Whether the recruiter line asks for the reason (or where the speaker is going)."""
     alternative: bool
     """Whether the recruiter line names another role or office (declining it has reasons)."""
+    hesitation: bool = False
+    """Whether the recruiter line answers a hesitation, not a no (a hedge then blurs
+    no decision)."""
 
 
 def _quote(utt: Utterance, hit: Hit) -> str:
@@ -249,7 +253,7 @@ class Scorer:
         return Reading(utt, kind, applicable, thanks, thanks_vetoed, offence, offence_vetoed,
                        hedges, decision, reasons, close,
                        soften(utt, read_rude(utt)) if judged else [], polite, why,
-                       ctx.names_alternative(context))
+                       ctx.names_alternative(context), ctx.follows_hesitation(context))
 
     def score(
         self,
@@ -361,7 +365,7 @@ class Scorer:
         if r.decision.reversal is not None:
             return _missed(name, utt, [(r.decision.reversal.hit,
                                         "caves: reverses or reopens the decision")], "")
-        if r.hedges.cues:
+        if r.hedges.cues and not r.hesitation:
             return _missed(name, utt, [(r.hedges.cues[0], "wavers: blurs the decision")], "")
         if utt.raw_words == 0:
             return ItemResult(name, False, 0.0, THRESHOLD, (), "no answer")
