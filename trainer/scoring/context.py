@@ -207,3 +207,14 @@ def asks_to_go_ahead(line: str | None) -> bool:
         return True
     text = Utterance(line).joined
     return bool(_DECISION_QUESTION.search(text)) or classify(line) is LineKind.CHANGE
+
+
+_HESITATION = _LINES["hesitation"]
+
+
+@lru_cache(maxsize=2048)
+def follows_hesitation(line: str | None) -> bool:
+    """Whether the follow-up answers a hesitation ("You sound unsure, what's giving you
+    pause?") rather than a no: an answer that stays undecided blurs no decision."""
+    return bool(line) and classify(line).is_followup and bool(
+        _HESITATION.search(Utterance(line or "").joined))

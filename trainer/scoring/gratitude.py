@@ -62,6 +62,8 @@ def _thank_you_veto(utt: Utterance, hit: Hit, before: list[str], after: list[str
         refusal = _refusal_before(before)
         if refusal:
             return f'refusal idiom "{refusal} thanks"'
+        if hit.i == 1 and utt.words[0].text == "know":
+            return 'refusal idiom "no thanks", heard as "know"'
     if after[:3] == ["but", "no", "thanks"] or after[:4] == [",", "but", "no", "thanks"]:
         return 'refusal idiom "thanks but no thanks"'
     if head == "thanks" and nxt == "to" and len(after) > 1:

@@ -25,6 +25,7 @@ HEDGE_CUES = load("hedges")
 DECISION_WORDS = load("decision_words")
 
 _APOLOGY = load("apologies")
+_REFERRAL = load("referral")
 
 
 @dataclass(frozen=True)
@@ -54,10 +55,13 @@ def read_hedges(utt: Utterance, wrapup: bool = False) -> HedgeReading:
     anchors = find(utt, DECISION_WORDS) if needed else []
     if wrapup:
         anchors = [a for a in anchors if utt.texts(a.i, a.j) not in (["no"], ["yes"])]
+    referrals = _referral_sentences(utt) if found else frozenset()
     cues: list[Hit] = []
     for hit in found:
         if hit.family.tag == "near" and (_someone_else(utt, hit) or _polite_request(utt, hit)):
             continue
+        if utt.sentence[hit.i] in referrals and not _own_decision_follows(utt, hit):
+            continue  # "my flatmate might be interested, I'm not sure": their choice
         if hit.family.tag == "standalone" or (
                 (anchors or _own_sentence(utt, hit)) and _alone_in_clause(utt, hit)):
             cues.append(hit)
@@ -67,6 +71,26 @@ def read_hedges(utt: Utterance, wrapup: bool = False) -> HedgeReading:
     if len(apologies) >= APOLOGIES_THAT_BURY and not cues and (found or anchors):
         cues.extend(found or apologies)
     return HedgeReading(tuple(cues), tuple(found), tuple(apologies))
+
+
+def _referral_sentences(utt: Utterance) -> frozenset[int]:
+    """Sentences that pass the role on to someone else: they name the person and what
+    they might do ("my cousin might be interested", "I'll ask him")."""
+    hits = find(utt, _REFERRAL)
+    people = {utt.sentence[h.i] for h in hits if h.family.name == "someone else"}
+    passing = {utt.sentence[h.i] for h in hits if h.family.name == "passing it on"}
+    return frozenset(people & passing)
+
+
+_SPEAKER = frozenset({"i", "i'm", "i'll", "i'd", "i've", "we", "we're", "we'll", "we'd"})
+
+
+def _own_decision_follows(utt: Utterance, cue: Hit) -> bool:
+    """"I'm not sure I'm interested, maybe my friend is": the cue's own clause goes on about
+    the speaker, so it still qualifies their decision."""
+    after = utt.words[cue.j:cue.j + 2]
+    return any(w.text in _SPEAKER for w in after[:next(
+        (k for k, w in enumerate(after) if w.is_punct), len(after))])
 
 
 def _qualifies(utt: Utterance, cue: Hit, anchor: Hit) -> bool:

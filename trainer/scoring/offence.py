@@ -27,6 +27,9 @@ _TARGETS = frozenset([
     "he", "she", "his", "her", "leadership", "department", "business", "onboarding", "scheduling",
     "schedule", "organising", "organizing", "setup", "feedback", "emails", "round", "rounds",
     "task", "tasks", "puzzles", "tests", "exercise", "exercises", "stages", "stage", "hoops",
+    "hotel", "building", "premises", "venue", "decor", "fit-out", "reception", "receptionist",
+    "shop", "store", "ward", "clinic", "kitchen", "warehouse", "facilities", "workplace",
+    "atmosphere", "vibe", "mood", "morale", "crowd", "mob", "outfit", "canteen", "offices",
 ])
 _COPULA = frozenset({"am", "was", "were", "be", "been", "being", "feel", "felt", "feeling",
                      "get", "got", "so", "really", "just", "a", "bit", "little", "quite", "very",
@@ -122,7 +125,8 @@ def _owned_subject(utt: Utterance, hit: Hit) -> bool:
 
 
 _JOURNEY = frozenset({"drive", "commute", "journey", "trip", "travel", "traffic", "parking",
-                      "route", "roads", "trek"})
+                      "route", "roads", "trek", "train", "trains", "bus", "buses", "tube",
+                      "ferry", "motorway", "transport", "school run"})
 """A trip to their office being a nightmare is about the speaker's travel, not them."""
 
 
@@ -154,15 +158,19 @@ def read_offence(utt: Utterance) -> tuple[list[Hit], list[tuple[Hit, str]]]:
             kept.append(hit)
         else:
             vetoed.append((hit, reason))
-    if kept and all(h.family.name == "disclaimer" for h in kept):
-        # "no offence to anyone, but I'm staying put": the disclaimer runs nothing down
-        vetoed.extend((h, "a disclaimer with nothing run down after it") for h in kept)
+    if kept and all(h.family.name in ONLY_WITH_CRITICISM for h in kept):
+        # "no offence to anyone, but I'm staying put", "where do I start: my dad's unwell":
+        # the opener runs nothing down unless criticism follows it
+        vetoed.extend((h, "an opener with nothing run down after it") for h in kept)
         kept = []
     return kept, vetoed
 
 
+ONLY_WITH_CRITICISM = frozenset({"disclaimer", "where to start"})
+"""Families that run them down only alongside other criticism in the same reply."""
+
 SARCASM = frozenset({"sarcasm", "mock concern", "mock praise", "slow process jibe",
-                     "dismissive", "sarcastic because", "sarcastic thanks"})
+                     "dismissive", "sarcastic because", "sarcastic thanks", "where to start"})
 """Families that say the opposite of what they mean: thanks or good wishes near them are
 part of the jibe, and they give no reason."""
 

@@ -144,9 +144,40 @@ def read_reasons(
         details = _detail_spans(utt, spans, units, [*excluded, *blocked])
         if details:
             units = _units(utt, spans, kept, details)
+    # words are counted over whole clauses (the length limit was set that way); the units
+    # themselves, and so the evidence, start at the reason, not at the no said before it
     words = sum(sum(1 for w in utt.words[u.start:u.end] if not w.is_punct) for u in units)
+    units = [_after_decision(utt, u, blocked) for u in units]
     story = find(utt, LONG_STORY) if units else []
     return ReasonReading(tuple(units), story[0] if story else None, words, tuple(vetoed))
+
+
+_REASON_SUBJECTS = frozenset({"i", "i've", "i'm", "i'd", "i'll", "we", "we've", "we're", "we'd",
+                       "we'll", "my", "our", "it's", "they", "they've", "they're", "there's",
+                       "the", "it", "it'd"})
+"""Words a reason's own clause starts on, when it follows the no without a pause."""
+
+
+def _after_decision(utt: Utterance, unit: ReasonUnit,
+                    blocked: Sequence[tuple[int, int]]) -> ReasonUnit:
+    """``unit`` without the no (or hedge) said before its reason in one breath.
+
+    Unpunctuated speech runs "I won't be going ahead with the interview I've accepted
+    a job at another bank" into one clause; the reason is "I've accepted a job at another
+    bank", starting at its own subject (or at its first word when it has none)."""
+    if not unit.hits:
+        return unit
+    first = min(h.i for h in unit.hits)
+    ends = [j for i, j in blocked if unit.start <= i and j <= first]
+    if not ends:
+        return unit
+    gap = max(ends)
+    start = first
+    for k in range(first, max(gap, first - 4) - 1, -1):
+        if utt.words[k].text in _REASON_SUBJECTS:
+            start = k
+            break
+    return ReasonUnit(max(start, unit.start), unit.end, unit.hits)
 
 
 def _units(utt: Utterance, spans: list[tuple[int, int]], kept: list[Hit],
@@ -256,10 +287,27 @@ def _declined_object(utt: Utterance, hit: Hit, declined: Sequence[tuple[int, int
     if _LINKS & set(utt.texts(hit.i + 1, hit.j)):
         return False  # "declining the offer I accepted another one": a clause of its own
     for _, end in declined:
+        if utt.texts(end - 1, end) in (["down"], ["back"]) and end > 1:
+            continue  # "turning the offer down my partner...": the object came before "down"
         between = utt.texts(end, hit.i)
         if (end <= hit.i and hit.i - end <= 4 and utt.clause[end - 1] == utt.clause[hit.i]
                 and (not between or between[0] in _OBJECT_OPENERS)
-                and not _LINKS & set(between)):
+                and not _LINKS & set(between) and not _new_phrase(between)):
+            return True
+    return False
+
+
+_PHRASE_STARTS = frozenset({"the", "my", "our", "a", "an", "i", "i've", "i'm", "i'd", "we",
+                            "we've", "we're", "they", "they've", "it's", "there's"})
+_OBJECT_GLUE = frozenset({"on", "from", "of", "to", "for", "with", "in", "at", "the", "a", "an",
+                          "this", "that", "your", "their", "its", "my", "our"})
+
+
+def _new_phrase(between: list[str]) -> bool:
+    """"turning the offer down my partner ...", "withdraw from the process the commute ...":
+    after the declined thing is complete, a fresh noun phrase or subject starts the reason."""
+    for k in range(1, len(between)):
+        if (between[k] in _PHRASE_STARTS and between[k - 1] not in _OBJECT_GLUE):
             return True
     return False
 

@@ -56,13 +56,17 @@ VETO_FACTOR = 0.4
 # * A hedge on the decision unmakes a clear no (decision.read_decision, given the cue).
 # * Accepting or caving unmakes a clear no, a reason and a courteous follow-up.
 # * Sarcasm (offence.SARCASM) unmakes thanks and good wishes in its sentence, and is
-#   never a reason; NOT_A_REASON lists the offence families that give no reason.
+#   no reason, except a jibe at the delay; NOT_A_REASON lists the families that give none.
+# * A hedge about whether someone else might apply (hedging, phrases/referral.txt) does not
+#   qualify the speaker's decision.
 # * Criticism is a reason only when it answers why or the terms, or backs a no.
-# * Badmouthing, rudeness, caving or a hedge unmake a courteous follow-up; a reply of a
+# * Badmouthing, rudeness, caving or a hedge unmake a courteous follow-up (a hedge does
+#   not when the line answers a hesitation, not a no: ctx.follows_hesitation); a reply of a
 #   few words is curt unless it is polite or names the reason asked for.
 # * Asking for time: the motive given is for waiting, not for declining.
-NOT_A_REASON = SARCASM | {"accusation", "pestering", "disclaimer"}
-"""Offence families that run them down without saying why the speaker declines."""
+NOT_A_REASON = (SARCASM - {"slow process jibe"}) | {"accusation", "pestering", "disclaimer"}
+"""Offence families that run them down without saying why the speaker declines (a jibe at
+the delay names what put the speaker off, so backing a no it is their reason)."""
 
 
 @dataclass(frozen=True)
@@ -87,6 +91,9 @@ class Reading:
     """Whether the recruiter line asks for the reason (or where the speaker is going)."""
     alternative: bool
     """Whether the recruiter line names another role or office (declining it has reasons)."""
+    hesitation: bool = False
+    """Whether the recruiter line answers a hesitation, not a no (a hedge then blurs
+    no decision)."""
 
 
 def _quote(utt: Utterance, hit: Hit) -> str:
@@ -246,7 +253,7 @@ class Scorer:
         return Reading(utt, kind, applicable, thanks, thanks_vetoed, offence, offence_vetoed,
                        hedges, decision, reasons, close,
                        soften(utt, read_rude(utt)) if judged else [], polite, why,
-                       ctx.names_alternative(context))
+                       ctx.names_alternative(context), ctx.follows_hesitation(context))
 
     def score(
         self,
@@ -358,7 +365,7 @@ class Scorer:
         if r.decision.reversal is not None:
             return _missed(name, utt, [(r.decision.reversal.hit,
                                         "caves: reverses or reopens the decision")], "")
-        if r.hedges.cues:
+        if r.hedges.cues and not r.hesitation:
             return _missed(name, utt, [(r.hedges.cues[0], "wavers: blurs the decision")], "")
         if utt.raw_words == 0:
             return ItemResult(name, False, 0.0, THRESHOLD, (), "no answer")
