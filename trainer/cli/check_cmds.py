@@ -12,7 +12,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -21,10 +21,10 @@ from trainer.cli.common import out, out_json
 from trainer.cli.scenario_cmds import ScenariosOption
 from trainer.errors import UsageError
 from trainer.scenario.model import Scenario
-from trainer.scoring import Scorer
-from trainer.scoring.context import classify
-from trainer.scoring.jsonl import score_stream
-from trainer.scoring.result import ItemResult, ReplyScore
+
+if TYPE_CHECKING:  # the detectors compile their phrases on import: only `check` needs them
+    from trainer.scoring import Scorer
+    from trainer.scoring.result import ItemResult, ReplyScore
 
 _MARK_DO = {True: "✓", False: "✗", None: "–"}
 _LINE_KINDS = {
@@ -84,6 +84,8 @@ def _item_line(result: ItemResult, checklist: Checklist, width: int) -> list[str
 def _render_reply(score: ReplyScore, context: str | None, scorer: Scorer) -> list[str]:
     lines = [f"Reply: {score.reply}"]
     if context:
+        from trainer.scoring.context import classify
+
         lines.append(f"Line:  {context}  [{_LINE_KINDS[classify(context).value]}]")
     names = list(score.checks)
     checklist = _checklist(scorer)
@@ -186,6 +188,9 @@ def check(
     if not jsonl and reply is None:
         raise UsageError('give a REPLY to score (e.g. trainer check "Thank you, but I won\'t be '
                          'accepting"), or --jsonl to read JSON lines from standard input')
+    from trainer.scoring import Scorer
+    from trainer.scoring.jsonl import score_stream
+
     custom = _load_scenario(scenario, scenarios).items if scenario else []
     scorer = Scorer(custom)
     if jsonl:
