@@ -37,7 +37,7 @@ def say(
 ) -> None:
     """Speak TEXT with the recruiter's text-to-speech, or write it to a WAV file."""
     from trainer.config import load_speech_config
-    from trainer.speech.tts import Speaker, open_speaker
+    from trainer.speech.tts import Speaker
 
     phone = load_speech_config().phone_line if phone_line is None else phone_line
     if out_file is not None:
@@ -46,9 +46,11 @@ def say(
         path = Speaker().save(text, out_file, voice=voice, rate=rate, phone_line=phone)
         out(f"wrote {path}")
         return
-    speaker, notice = open_speaker()
-    if speaker is None:
-        raise TrainerError(f"{notice} Use --out FILE.wav to write the speech to a file instead.")
+    speaker = Speaker()
+    problem = speaker.output_problem()  # said for `say`, not as a call's notice
+    if problem:
+        raise TrainerError(f"cannot play the speech here: {problem}. Use --out FILE.wav to "
+                           "write it to a file instead.")
     job = speaker.speak(text, voice=voice, rate=rate, phone_line=phone)
     try:
         while not job.wait(timeout=0.2):
@@ -155,8 +157,9 @@ def doctor(
     else:
         width = max(len(check.name) for check in checks)
         for check in checks:
-            out(f"{'ok  ' if check.ok else 'FAIL'} {check.name:<{width}}  {check.detail}")
-            if check.fix and not check.ok:
+            mark = "FAIL" if not check.ok else "warn" if check.warning else "ok  "
+            out(f"{mark} {check.name:<{width}}  {check.detail}")
+            if check.fix and (not check.ok or check.warning):
                 out(f"     {'':<{width}}  fix: {check.fix}")
         microphone = next((check for check in checks if check.name == "microphone"), None)
         if microphone is not None and microphone.ok and level_seconds > 0:
