@@ -18,7 +18,7 @@ from textual_plotext import PlotextPlot
 from trainer.errors import TrainerError
 from trainer.scenario.catalog import Catalog
 from trainer.scenario.model import Scenario
-from trainer.sessions.progress_data import ItemTrend, ProgressData, progress_data
+from trainer.sessions.progress import RECENT, ItemTrend, Progress, progress
 from trainer.sessions.store import SessionStore
 from trainer.tui.bindings import Scope, bindings
 from trainer.tui.presentation import BAD, MUTED, mark
@@ -29,14 +29,17 @@ LABEL_WIDTH = 26
 
 
 def trend_line(trend: ItemTrend) -> Content:
-    """``✗✗✓✓✓  A clear no      missed 2 of 5 · last 5: 1``: one item, oldest call first."""
-    shown = trend.results[-MARKS:]
+    """``✗✗✓✓✓  A clear no      missed 2 of 5``: one item, oldest call first, over the calls
+    that judged it (the same numbers as ``trainer progress``)."""
+    judged = [ok for ok in trend.outcomes if ok is not None]
+    shown = judged[-MARKS:]
     marks = Content.assemble(*(mark(ok) for ok in shown))
     label = trend.label if len(trend.label) <= LABEL_WIDTH else \
         trend.label[: LABEL_WIDTH - 1] + "…"
-    verb = "hit" if trend.kind == "avoid" else "missed"
-    tally = f"{verb} {trend.misses} of {len(trend.results)}"
-    style = f"bold {BAD}" if trend.recent_misses >= 2 else MUTED
+    verb = "hit" if trend.pitfall else "missed"
+    tally = f"{verb} {trend.bad} of {trend.judged}"
+    recent_misses = sum(1 for ok in judged[-RECENT:] if not ok)
+    style = f"bold {BAD}" if recent_misses >= 2 else MUTED
     return Content.assemble(
         marks, " " * (MARKS - len(shown) + 2), Content(label.ljust(LABEL_WIDTH)), " ",
         Content.styled(tally, style),
@@ -53,7 +56,7 @@ class ProgressScreen(Screen[None]):
         super().__init__()
         self.store = store
         self._catalog = catalog
-        self.data: ProgressData | None = None
+        self.data: Progress | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(Content.styled("Your progress", "bold"), id="progress-title")
@@ -83,14 +86,14 @@ class ProgressScreen(Screen[None]):
                 return None
 
         try:
-            data = progress_data(self.store, scenario_of)
+            data = progress(self.store, scenario_of)
         except TrainerError as exc:
             self.app.call_from_thread(self.notify, exc.message,
                                       title="Could not read your calls", severity="error")
-            data = ProgressData((), ())
+            data = Progress((), ())
         self.app.call_from_thread(self._show, data)
 
-    def _show(self, data: ProgressData) -> None:
+    def _show(self, data: Progress) -> None:
         self.data = data
         calls = data.calls
         title = self.query_one("#progress-title", Static)
@@ -114,32 +117,32 @@ class ProgressScreen(Screen[None]):
                            "bold"), "\n"]
         for trend in data.items:
             lines += [trend_line(trend), "\n"]
-        if data.problems:
+        if data.skipped:
             lines += ["\n", Content.styled(
-                f"{len(data.problems)} call(s) could not be read, e.g. {data.problems[0]}",
+                f"{len(data.skipped)} call(s) could not be read, e.g. {data.skipped[0]}",
                 MUTED)]
         body.update(Content.assemble(*lines))
 
-    def _fresh(self, selector: str, data: ProgressData) -> tuple[PlotextPlot, list[float]]:
+    def _fresh(self, selector: str, data: Progress) -> tuple[PlotextPlot, list[float]]:
         """The plot, emptied, and the call numbers for its x axis."""
         widget = self.query_one(selector, PlotextPlot)
         widget.plt.clear_data()
         widget.plt.clear_figure()
         return widget, [float(n) for n in range(1, len(data.calls) + 1)]
 
-    def _plot_scores(self, data: ProgressData) -> None:
+    def _plot_scores(self, data: Progress) -> None:
         widget, numbers = self._fresh("#score-plot", data)
         plt = widget.plt
-        plt.plot(numbers, [call.overall for call in data.calls], marker="braille")
+        plt.plot(numbers, [call.score or 0.0 for call in data.calls], marker="braille")
         plt.ylim(0, 100)
         plt.title("Score per call (%)")
         plt.xticks(_ticks(numbers))
         widget.refresh()
 
-    def _plot_speech(self, data: ProgressData) -> None:
+    def _plot_speech(self, data: Progress) -> None:
         widget, numbers = self._fresh("#speech-plot", data)
         plt = widget.plt
-        plt.plot(numbers, [call.filler_pct for call in data.calls], marker="braille",
+        plt.plot(numbers, [call.filler_pct or 0.0 for call in data.calls], marker="braille",
                  label="fillers %")
         paced = [(n, call.pace_wpm) for n, call in zip(numbers, data.calls, strict=True)
                  if call.pace_wpm is not None]
