@@ -38,8 +38,12 @@ def sessions() -> list[dict[str, Any]]:
 
 def subprocess_trainer(*args: str, stdin: bytes = b"", timeout: float = 30
                        ) -> subprocess.CompletedProcess[bytes]:
+    # env: os.environ as Python sees it. Without it the child inherits the C-level
+    # environment, where something under pytest has set COLUMNS=80 unseen by os.environ,
+    # and `history` would fit its table to 80 columns even into a pipe.
     return subprocess.run([sys.executable, "-m", "trainer", *args], input=stdin,
-                          capture_output=True, timeout=timeout, check=False)
+                          capture_output=True, timeout=timeout, check=False,
+                          env=dict(os.environ))
 
 
 @pytest.fixture

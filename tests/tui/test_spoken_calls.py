@@ -8,6 +8,7 @@ Only playback is replaced (there is no sound card here).
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -29,13 +30,24 @@ SCENARIOS = ("offer-accepted-elsewhere",)
 
 
 class SilentPlayback:
+    """A line that takes a moment to play, as a real one does: long enough for the call
+    screen to show "speaking" before it listens (an instant one could be missed between
+    two refreshes)."""
+
     error: str | None = None
+    SECONDS = 0.3
+
+    def __init__(self) -> None:
+        self._ends = time.monotonic() + self.SECONDS
 
     def wait(self, timeout: float | None) -> bool:
-        return True
+        left = self._ends - time.monotonic()
+        if left > 0:
+            time.sleep(left if timeout is None else min(left, timeout))
+        return time.monotonic() >= self._ends
 
     def stop(self) -> None:
-        pass
+        self._ends = time.monotonic()
 
 
 class SilentPlayer:
