@@ -84,10 +84,12 @@ def test_no_c_library_line_reaches_the_screen_while_the_app_listens(
         time.sleep(1.0)  # the microphone is open and streaming by now
         screens.append(terminal.screen())
         feeder.say(spoken_answers[scenario.turns[0].id])
-        screens.append(terminal.wait_for("Transcribing", timeout=60))
-        screens.append(terminal.wait_for("Listening"))  # the next turn: a second microphone
-        time.sleep(1.0)
+        # the reply heard and scored ("Transcribing" itself can pass between two captures)
+        screens.append(terminal.wait_for("You: ", timeout=60))
+        time.sleep(1.0)  # the next line plays and a second microphone opens meanwhile
         screens.append(terminal.screen())
+        # Reopening the microphone for every turn is checked by the whole spoken call in
+        # test_app_stack.py; this test is about what reaches the screen around it.
     finally:
         terminal.close()
     noisy = [line for screen in screens for line in screen.splitlines() if C_NOISE.search(line)]
