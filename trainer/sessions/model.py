@@ -216,22 +216,32 @@ def _timing_from(data: object) -> ReplyTiming:
     if not isinstance(data, Mapping):
         raise ValueError(f"expected an object, got {describe(data)}")
     words: list[tuple[str, float, float]] = []
-    for i, word in enumerate(data.get("words") or []):
+    probabilities: list[float] = []
+    rows = data.get("words") or []
+    width = len(rows[0]) if isinstance(rows, list) and rows and isinstance(rows[0], list) else 3
+    for i, word in enumerate(rows):
+        # [word, start, end]; [word, start, end, probability] since the engine's confidence
+        # is kept (every word of a reply has one, or none does)
         if (
             not isinstance(word, list)
-            or len(word) != 3
+            or len(word) not in (3, 4)
+            or len(word) != width
             or not isinstance(word[0], str)
             or not all(isinstance(v, int | float) and not isinstance(v, bool) for v in word[1:])
         ):
-            raise _bad(f"words.{i}", 'expected ["word", start, end]')
+            raise _bad(f"words.{i}", 'expected ["word", start, end] or ["word", start, end, '
+                                     'probability]')
         words.append((word[0], float(word[1]), float(word[2])))
+        if len(word) == 4:
+            probabilities.append(float(word[3]))
     values: dict[str, float | None] = {}
     for key in ("response_delay", "duration"):
         value = data.get(key)
         if value is not None and (isinstance(value, bool) or not isinstance(value, int | float)):
             raise _bad(key, f"expected a number or null, got {describe(value)}")
         values[key] = None if value is None else float(value)
-    return ReplyTiming(values["response_delay"], values["duration"], tuple(words))
+    return ReplyTiming(values["response_delay"], values["duration"], tuple(words),
+                       tuple(probabilities))
 
 
 def _timing_json(timing: ReplyTiming) -> dict[str, Any] | None:
@@ -241,7 +251,7 @@ def _timing_json(timing: ReplyTiming) -> dict[str, Any] | None:
     if timing.duration is not None:
         out["duration"] = timing.duration
     if timing.words:
-        out["words"] = [list(w) for w in timing.words]
+        out["words"] = timing.word_rows()
     return out or None
 
 
