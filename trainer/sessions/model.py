@@ -47,6 +47,7 @@ from trainer.scoring.result import (
     ReplyTiming,
 )
 from trainer.sessions.jsonfields import SessionFormatError, describe
+from trainer.speech.misheard import Misheard
 
 SCHEMA_VERSION = 2
 READABLE_VERSIONS = (1, 2)
@@ -355,8 +356,28 @@ class TurnRecord(Attempt):
     model_answer: str | None = None
     help: tuple[Help, ...] = ()
     """What the user looked at before this reply (a hint, the model answer)."""
+    misheard: list[Misheard] = Field(default_factory=list)
+    """Words of a spoken reply the recogniser may have misheard where it changes the score."""
+    heard: str | None = None
+    """What the recogniser heard, once the user corrected it (``reply`` is the correction)."""
+    corrected: Moment | None = None
+    """When the user corrected the transcript of this reply."""
     index: int = Field(default=0, exclude=True)
     """Position in the call (its place in ``turns``; not written)."""
+
+    @field_validator("misheard", mode="before")
+    @classmethod
+    def _misheard(cls, value: Any) -> list[Misheard]:
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            raise ValueError(f"expected a list, got {describe(value)}")
+        return [w if isinstance(w, Misheard) else Misheard.from_json(w, str(i))
+                for i, w in enumerate(value)]
+
+    @field_serializer("misheard")
+    def _misheard_out(self, misheard: list[Misheard]) -> list[dict[str, Any]]:
+        return [w.to_json() for w in misheard]
 
     @classmethod
     def from_reply_score(
@@ -373,6 +394,7 @@ class TurnRecord(Attempt):
         decision: TurnDecision | None = None,
         model_answer: str | None = None,
         help: tuple[Help, ...] = (),
+        misheard: tuple[Misheard, ...] = (),
     ) -> TurnRecord:
         return cls(
             turn_id=turn_id,
@@ -388,6 +410,7 @@ class TurnRecord(Attempt):
             decision=decision,
             model_answer=model_answer,
             help=help,
+            misheard=list(misheard),
         )
 
     def as_attempt(self) -> Attempt:
