@@ -87,6 +87,11 @@ class Misheard:
         """How a scorecard names it: ``"can"``, or the place of a word that may be missing."""
         return f'"{self.word}"' if self.word else "a missing word"
 
+    @property
+    def line(self) -> str:
+        """The scorecard's line for it, the same on every screen and in every export."""
+        return f"may have misheard {self.label}: {self.why}"
+
 
 @dataclass(frozen=True)
 class Confusions:
