@@ -1,0 +1,60 @@
+"""Round 4 of issue 15: the five checklist items on spoken and regional replies.
+
+Each category has new sentences written for these tests (none taken from an evaluation
+set) and near misses that must stay false, so a fix that memorises wording fails.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from trainer.scoring import Scorer
+
+OPENING = "Hi, it's Priya from Northbeam. They'd like to offer you the analyst role."
+INVITE = "Hello, they'd like you in for a second interview next Wednesday."
+WHY = "That's a shame. Do you mind me saying what changed your mind?"
+WHERE = "Fair enough. Where are you off to, if you can say?"
+CHANGE = "What if they added another two thousand to the base?"
+WRAPUP = "Okay, I'll update the file. Anything else from you?"
+
+
+@pytest.fixture(scope="module")
+def scorer() -> Scorer:
+    return Scorer()
+
+
+def met(scorer: Scorer, reply: str, context: str, item: str) -> bool | None:
+    return scorer.score(reply, context).checks[item].met
+
+
+# -- closes: thanks as the last words, passing regards on, regional goodbyes ------------
+
+@pytest.mark.parametrize(("context", "reply"), [
+    (OPENING, "I've taken a post nearer home so I'm stepping back. Thanks for understanding."),
+    (OPENING, "so i'm going to decline it i'm afraid thanks ever so much for all your help though"),
+    (WHY, "It was the shifts, mainly. I'm grateful for all your help, honestly."),
+    (WHERE, "I'd keep that quiet for now if that's okay. Thank you for being so understanding."),
+    (OPENING, "I won't be going ahead. Do give my warmest regards to the panel."),
+    (OPENING, "I must decline, I'm afraid. Kindly extend my appreciation to Mrs Okafor."),
+    (CHANGE, "That's generous, but no. Please thank the hiring manager for me."),
+    (INVITE, "ah thanks pet but i'll not be coming in. mind yourself now"),
+    (INVITE, "No, I'm withdrawing, I've got a job already. Stay blessed."),
+    (INVITE, "Lovely, Tuesday suits me fine. Thanks so much, bye now!"),
+])
+def test_warm_endings_close(scorer: Scorer, context: str, reply: str) -> None:
+    assert met(scorer, reply, context, "graceful_close") is True
+
+
+@pytest.mark.parametrize(("context", "reply"), [
+    # thanks for their help as an opening, not an ending
+    (OPENING, "thanks for all your help on this but i've decided to withdraw from the process"),
+    (OPENING, "Thank you for your understanding so far. I'm declining because of the pay."),
+    # thanks for other things at the end, and curt endings
+    (WRAPUP, "no that's it bye"),
+    (WRAPUP, "yeah cheers for nothing bye"),
+    (OPENING, "I'm turning it down, the salary was a joke. Bye."),
+    # gratitude for one's own luck is no warm ending
+    (WRAPUP, "nope, just glad it's over really, bye"),
+])
+def test_non_endings_do_not_close(scorer: Scorer, context: str, reply: str) -> None:
+    assert met(scorer, reply, context, "graceful_close") is False
