@@ -58,3 +58,45 @@ def test_warm_endings_close(scorer: Scorer, context: str, reply: str) -> None:
 ])
 def test_non_endings_do_not_close(scorer: Scorer, context: str, reply: str) -> None:
     assert met(scorer, reply, context, "graceful_close") is False
+
+
+# -- thanks: appreciation of the recruiter, misheard thanks; refusals and promises -------
+
+@pytest.mark.parametrize(("context", "reply"), [
+    (WHY, "You've been brilliant throughout, it's nothing you did. It's the drive, mainly."),
+    (OPENING, "honestly you've all been so kind but i'm going to say no"),
+    (WHY, "Oh, you were all lovely. I just want something closer to my mum."),
+    (WRAPUP, "No, that's it. It's been a pleasure dealing with you."),
+    (CHANGE, "You've been a real help, but my answer's still no."),
+    (OPENING, "than you so much for ringing but i'm withdrawing"),             # misheard
+    (INVITE, "oh than you for letting me know i'll be there"),
+])
+def test_appreciation_and_misheard_thanks_count(scorer: Scorer, context: str, reply: str
+                                                ) -> None:
+    assert met(scorer, reply, context, "thanks") is True
+
+
+@pytest.mark.parametrize(("context", "reply"), [
+    # a comparison, not a mishearing
+    (WHY, "They pay more than you for the same hours."),
+    # "no thanks" said at more length answers an offer; it thanks nobody
+    ("Should I keep your details for the future?", "No, that's okay, thanks."),
+    ("Can I pass your name to our Leeds office?", "I'd rather you didn't, thanks."),
+    ("Shall I call you if something else opens up?", "I'd rather not, thank you."),
+    # a thank-you to come, gratitude for one's own luck, sarcasm
+    (OPENING, "I'll have to write you a proper thank-you one day, but I'm declining."),
+    (WRAPUP, "nope, just grateful everything's settled now"),
+    (WRAPUP, "yeah thanks for all the effort getting me precisely nowhere"),
+    # "you've been" without praise
+    (WHY, "You've been calling me for weeks about this."),
+])
+def test_look_alikes_are_not_thanks(scorer: Scorer, context: str, reply: str) -> None:
+    assert met(scorer, reply, context, "thanks") is False
+
+
+@pytest.mark.parametrize(("context", "reply"), [
+    (WHY, "You've been lovely, honestly. It's just the commute."),
+    (WHY, "Oh, you were all great. It came down to the money."),
+])
+def test_praise_alone_is_no_warm_ending(scorer: Scorer, context: str, reply: str) -> None:
+    assert met(scorer, reply, context, "graceful_close") is False
