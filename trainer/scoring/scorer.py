@@ -202,13 +202,14 @@ class Scorer:
         why = ctx.asks_why(context) or ctx.asks_where(context)
         hedges = read_hedges(utt, kind is ctx.LineKind.WRAPUP)
         delay = find(utt, DELAY)
+        # a decision buried in apologies is hedged, but its words may still be a clear no
+        qualifier = next((c for c in hedges.cues if c.family.name != "apology"), None)
         if hedges.cues and all(c.family.name == "not decided yet" for c in hedges.cues) and delay:
-            # "I haven't decided yet, could I have until Friday?" asks for time, plainly
+            # "I haven't decided yet, could I have until Friday?" asks for time, plainly (not
+            # hedged, and still no decision: the qualifier above stays)
             hedges = HedgeReading((), hedges.loose, hedges.apologies)
         motives = find(utt, REASON_FAMILIES)
         motive = bool(offence) or bool(motives)
-        # a decision buried in apologies is hedged, but its words may still be a clear no
-        qualifier = next((c for c in hedges.cues if c.family.name != "apology"), None)
         decision = read_decision(utt, kind, asks, qualifier, motive,
                                  ctx.offers_alternative(context))
         close = read_close(utt)
