@@ -272,6 +272,7 @@ class FasterWhisperEngine:
         last_sound = last_sound_at(clip) or clip.seconds
         heard = _heard(segments, last_sound)
         words: list[Word] = []
+        probabilities: list[float] = []
         if self.decoding.word_timestamps:
             kept = [
                 word
@@ -284,6 +285,7 @@ class FasterWhisperEngine:
                 token = word["word"].strip().strip(PUNCTUATION)
                 if token:
                     words.append((token, float(word["start"]), float(word["end"])))
+                    probabilities.append(float(word.get("probability") or 0.0))
         else:
             text = " ".join(segment["text"].strip() for segment in heard).strip()
         # Whisper tends to start the first word at 0.0; the first sound is a surer bound.
@@ -296,6 +298,7 @@ class FasterWhisperEngine:
             seconds=time.perf_counter() - started,
             words=tuple(words),
             first_word_at=first if text else None,
+            probabilities=tuple(probabilities),
         )
 
 
