@@ -100,3 +100,37 @@ def test_look_alikes_are_not_thanks(scorer: Scorer, context: str, reply: str) ->
 ])
 def test_praise_alone_is_no_warm_ending(scorer: Scorer, context: str, reply: str) -> None:
     assert met(scorer, reply, context, "graceful_close") is False
+
+
+# -- courtesy: which lines ask for it, and what makes an answer polite or curt ----------
+
+@pytest.mark.parametrize("line", [
+    "Right, I'll tell them. Anything you'd like me to pass along?",
+    "No problem. Anything I should tell the panel?",
+    "Okay. Well, if you ever reconsider, you know where to find me.",
+    "Sure, I'll note that down. Anything else at all?",
+])
+def test_wrapup_lines_judge_no_followup(scorer: Scorer, line: str) -> None:
+    assert met(scorer, "No, that's everything, thank you.", line, "courteous_followup") is None
+
+
+@pytest.mark.parametrize(("context", "reply"), [
+    (WHY, "I'd sooner keep that tae myself, if ye don't mind."),
+    (WHY, "Och, I'll keep the details to meself, if that's alright. Nothing personal."),
+    ("Shall we keep your CV on file?",
+     "That's very kind of you, but I'm happy to leave it there. All the best."),
+])
+def test_polite_refusals_to_answer_are_courteous(scorer: Scorer, context: str, reply: str
+                                                ) -> None:
+    assert met(scorer, reply, context, "courteous_followup") is True
+
+
+@pytest.mark.parametrize(("context", "reply"), [
+    (WHY, "the salary, next question"),
+    (WHY, "rather not say, is that everything?"),
+    (WHERE, "a bank. are we done?"),
+    ("Shall we keep your CV on file?", "No. Leave it there."),
+])
+def test_clipped_answers_that_hurry_them_off_are_curt(scorer: Scorer, context: str, reply: str
+                                                     ) -> None:
+    assert met(scorer, reply, context, "courteous_followup") is False
