@@ -100,3 +100,72 @@ def test_look_alikes_are_not_thanks(scorer: Scorer, context: str, reply: str) ->
 ])
 def test_praise_alone_is_no_warm_ending(scorer: Scorer, context: str, reply: str) -> None:
     assert met(scorer, reply, context, "graceful_close") is False
+
+
+# -- courtesy: which lines ask for it, and what makes an answer polite or curt ----------
+
+@pytest.mark.parametrize("line", [
+    "Right, I'll tell them. Anything you'd like me to pass along?",
+    "No problem. Anything I should tell the panel?",
+    "Okay. Well, if you ever reconsider, you know where to find me.",
+    "Sure, I'll note that down. Anything else at all?",
+])
+def test_wrapup_lines_judge_no_followup(scorer: Scorer, line: str) -> None:
+    assert met(scorer, "No, that's everything, thank you.", line, "courteous_followup") is None
+
+
+@pytest.mark.parametrize(("context", "reply"), [
+    (WHY, "I'd sooner keep that tae myself, if ye don't mind."),
+    (WHY, "Och, I'll keep the details to meself, if that's alright. Nothing personal."),
+    ("Shall we keep your CV on file?",
+     "That's very kind of you, but I'm happy to leave it there. All the best."),
+])
+def test_polite_refusals_to_answer_are_courteous(scorer: Scorer, context: str, reply: str
+                                                ) -> None:
+    assert met(scorer, reply, context, "courteous_followup") is True
+
+
+@pytest.mark.parametrize(("context", "reply"), [
+    (WHY, "the salary, next question"),
+    (WHY, "rather not say, is that everything?"),
+    (WHERE, "a bank. are we done?"),
+    ("Shall we keep your CV on file?", "No. Leave it there."),
+])
+def test_clipped_answers_that_hurry_them_off_are_curt(scorer: Scorer, context: str, reply: str
+                                                     ) -> None:
+    assert met(scorer, reply, context, "courteous_followup") is False
+
+
+# -- clear no: kept after a counter-offer, idioms, the no as the last word, split verbs --
+
+@pytest.mark.parametrize(("context", "reply"), [
+    (CHANGE, "Appreciate the effort, but it's still a no from me."),
+    (CHANGE, "That's decent of them. My answer stays no, though."),
+    (CHANGE, "two grand more wow big spender still no"),
+    (OPENING, "i'm going to knock this on the head to be honest, i've found something"),
+    ("We've a similar role in the Luton office?", "luton? good lord no"),
+    (CHANGE, "nah look it's just not happening sorry"),
+    (CHANGE, "Tell your client they can whistle for it."),
+    ("Is there anything at all that might change your mind?",
+     "Nothing really, I'm sorry. It's just not the right move for me."),
+    (OPENING, "another round of interviews after six already no"),                # last word
+    (CHANGE, "a pay cut to go permanent are you serious pass"),
+    (OPENING, "so after a lot of thought i'll be with drawing from the process"),  # split
+    (OPENING, "thanks but i'll be de clining the offer"),
+])
+def test_more_ways_of_saying_no_are_clear(scorer: Scorer, context: str, reply: str) -> None:
+    assert met(scorer, reply, context, "clear_no") is True
+
+
+@pytest.mark.parametrize(("context", "reply"), [
+    (OPENING, "I keep going back and forth, I'm leaning towards no"),          # hedged
+    (OPENING, "I'm honestly not sure whether to say yes or no"),
+    (OPENING, "I've still no idea, can I let you know on Friday?"),             # "still no idea"
+    (OPENING, "I'll let you know by Monday, I think that's best, yes"),
+    (OPENING, "I've had no word from my current boss yet so could we talk on Monday"),
+    ("We'd like to add you to our mailing list for future openings. Would that be okay?",
+     "No. Please don't."),                                                      # future contact
+    (OPENING, "it will be a climb but i'm excited to start"),                   # no split verb
+])
+def test_near_misses_are_not_a_clear_no(scorer: Scorer, context: str, reply: str) -> None:
+    assert met(scorer, reply, context, "clear_no") is False
