@@ -117,6 +117,10 @@ def _evidence(utt: Utterance, hits: Sequence[Hit]) -> tuple[Evidence, ...]:
     return tuple(out)
 
 
+LAST_WORDS = 3
+"""How many words may follow a close tagged "last" (a name, "though", "really"): thanks for
+their help closes the call only as its last words, not as the opening of a no."""
+
 PHRASE_REACH = 6
 """How many words a one- or two-word match is widened by, each way, to its whole phrase."""
 _PHRASE_EDGE = frozenset({"and", "but", "so", "because", "though", "although", "also", "plus",
@@ -198,13 +202,14 @@ class Scorer:
         why = ctx.asks_why(context) or ctx.asks_where(context)
         hedges = read_hedges(utt, kind is ctx.LineKind.WRAPUP)
         delay = find(utt, DELAY)
+        # a decision buried in apologies is hedged, but its words may still be a clear no
+        qualifier = next((c for c in hedges.cues if c.family.name != "apology"), None)
         if hedges.cues and all(c.family.name == "not decided yet" for c in hedges.cues) and delay:
-            # "I haven't decided yet, could I have until Friday?" asks for time, plainly
+            # "I haven't decided yet, could I have until Friday?" asks for time, plainly (not
+            # hedged, and still no decision: the qualifier above stays)
             hedges = HedgeReading((), hedges.loose, hedges.apologies)
         motives = find(utt, REASON_FAMILIES)
         motive = bool(offence) or bool(motives)
-        # a decision buried in apologies is hedged, but its words may still be a clear no
-        qualifier = next((c for c in hedges.cues if c.family.name != "apology"), None)
         decision = read_decision(utt, kind, asks, qualifier, motive,
                                  ctx.offers_alternative(context))
         close = read_close(utt)
@@ -394,7 +399,8 @@ class Scorer:
         last_sentence = r.utt.sentence[-1] if len(r.utt) else 0
         hits = [h for h in r.close if (h.family.tag != "thanks"
                 or r.utt.sentence[h.i] >= last_sentence - 1)
-                and (h.family.tag != "end" or r.utt.sentence[h.i] == last_sentence)]
+                and (h.family.tag != "end" or r.utt.sentence[h.i] == last_sentence)
+                and (h.family.tag != "last" or self._words_after(r.utt, h.j) <= LAST_WORDS)]
         if r.kind is ctx.LineKind.WRAPUP and r.thanks:
             # thanking them at the end of the call is thanking them again; a lone
             # "thanks" tacked on to "that's it" is not yet a warm ending
@@ -433,6 +439,10 @@ class Scorer:
         return ItemResult("over_detailed", False, score, THRESHOLD, (),
                           f"{reasons.count} reason clause{'s' if reasons.count != 1 else ''}, "
                           f"{reasons.words} words: brief enough")
+
+    @staticmethod
+    def _words_after(utt: Utterance, j: int) -> int:
+        return sum(1 for w in utt.words[j:] if not w.is_punct)
 
     @staticmethod
     def _unit_evidence(r: Reading) -> tuple[Evidence, ...]:
