@@ -32,8 +32,9 @@ CONFUSION_CONFIDENCE = 0.8
 """Below this, a known confusion is checked; a word heard surer than this is trusted."""
 DROP_GAP = 0.3
 """Seconds of quiet between two words where a dropped word could have been."""
-SOUND_ALIKE = 0.6
-"""How alike (difflib's ratio) an unsure word and a name must be for the name to be tried."""
+SOUND_ALIKE = 0.75
+"""How alike (difflib's ratio) an unsure word and a name must be for the name to be tried
+("Lena" and "Elena" 0.89; "role" and "Doyle", 0.67, are not)."""
 
 Decide = Callable[[str], Mapping[str, bool | None]]
 """The scorer, reduced to what a warning needs: which checklist items a text meets."""
