@@ -169,3 +169,49 @@ def test_more_ways_of_saying_no_are_clear(scorer: Scorer, context: str, reply: s
 ])
 def test_near_misses_are_not_a_clear_no(scorer: Scorer, context: str, reply: str) -> None:
     assert met(scorer, reply, context, "clear_no") is False
+
+
+# -- brief reasons: started elsewhere (regional), a step back, not enough, misheard -------
+
+@pytest.mark.parametrize(("context", "reply"), [
+    (INVITE, "Thank you sir, but I have already resumed at another firm, so I will not continue."),
+    (OPENING, "Ah, I've got a start with a joinery near the house, so I'll no be taking it."),
+    (OPENING, "It's a nice team but not really a place I could grow, so I'm declining."),
+    ("We've a more junior opening too, would that interest you?",
+     "That'd be a step backwards for me, so I'll pass, thanks."),
+    ("We've a more junior opening too, would that interest you?",
+     "Thanks, but I'm not going backwards in my career, I'll say no."),
+    ("The base is 31k.", "thirty one's not enough for me so i'll say no thanks"),
+    ("Would the Derby site suit you better?", "Derby's no better for me, so I'll decline."),
+    (OPENING, "i'm going to say no the salary just isn't where it needs to be"),   # run on
+    (INVITE, "thanks but i've already exepted another job so i'll pass"),        # misheard
+    (INVITE, "so sorry i've just excepted a role nearer home so i'm withdrawing"),
+])
+def test_more_brief_reasons_are_found(scorer: Scorer, context: str, reply: str) -> None:
+    result = scorer.score(reply, context)
+    assert result.checks["brief_reason"].met is True
+    assert result.checks["over_detailed"].met is False
+
+
+@pytest.mark.parametrize(("context", "reply"), [
+    # who the speaker will decide with is no reason
+    ("Would an extra week of leave change things?",
+     "Could I have till Monday? I'd like to talk it over with my husband."),
+    (CHANGE, "let me check with my family and get back to you"),
+    # the thing declined, and words that only look like the family of a reason
+    (INVITE, "I'll have to pass on the salary negotiation call, sorry, I'm withdrawing."),
+    (OPENING, "I'd love to say no to nothing, ha, yes please, I accept!"),
+    (OPENING, "no i'll take it, the team's no better anywhere else"),
+])
+def test_look_alike_reasons_are_not_reasons(scorer: Scorer, context: str, reply: str
+                                            ) -> None:
+    assert met(scorer, reply, context, "brief_reason") is False
+
+
+@pytest.mark.parametrize(("context", "reply"), [
+    ("We've a more junior opening too, would that interest you?", "no, not going backwards"),
+    (CHANGE, "nah. money's still not enough"),
+])
+def test_a_blunt_no_with_an_unasked_reason_is_still_curt(scorer: Scorer, context: str,
+                                                         reply: str) -> None:
+    assert met(scorer, reply, context, "courteous_followup") is False

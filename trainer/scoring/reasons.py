@@ -94,7 +94,13 @@ def _negated(utt: Utterance, hit: Hit) -> bool:
     """"it isn't about the money": a motive named only to rule it out."""
     if is_negator(utt.words[hit.i].text):
         return False  # "no, not really, it just wasn't the right time": the no answers else
-    return utt.negator_before(hit.i, 5, _SOFT_NEG_FILLERS) is not None
+    negator = utt.negator_before(hit.i, 5, _SOFT_NEG_FILLERS)
+    if negator == "no":
+        # "I'm going to say no the salary just isn't enough": the no said, run on into why
+        at = max(k for k in range(max(hit.i - 5, 0), hit.i) if utt.words[k].text == "no")
+        if utt.texts(at - 1, at) in (["say"], ["saying"], ["said"]):
+            return False
+    return negator is not None
 
 
 def read_reasons(
@@ -126,6 +132,8 @@ def read_reasons(
             vetoed.append((hit, "what is declined, not why"))
         elif _their_alternative(utt, hit):
             vetoed.append((hit, "the alternative they offered, not a reason"))
+        elif _consulted(utt, hit):
+            vetoed.append((hit, "someone to talk it over with, not a reason"))
         elif _conceded(utt, hit):
             vetoed.append((hit, "conceded as fine before the real reason"))
         elif _wished_for(utt, hit):
@@ -282,10 +290,27 @@ _LINKS = frozenset({"because", "since", "as", "due", "given", "for", "cos", "owi
                     "were", "is", "are", "been", "felt", "seemed", "looked"})
 
 
+_CONSULT = frozenset({"discuss", "discussing", "talk", "talking", "speak", "speaking", "check",
+                      "checking", "consult", "consulting", "chat", "chatting"})
+"""Verbs (and their particles) of talking a decision over: "talk it through with my wife"."""
+
+
+def _consulted(utt: Utterance, hit: Hit) -> bool:
+    """"let me discuss with family", "talk it through with my wife": the family is who the
+    speaker will decide with, not why they decline."""
+    before = utt.texts(max(hit.i - 3, 0), hit.i)
+    if "with" not in before:
+        return False
+    at = hit.i - len(before) + before.index("with")
+    return bool(_CONSULT & set(utt.texts(max(at - 4, 0), at)))
+
+
 def _declined_object(utt: Utterance, hit: Hit, declined: Sequence[tuple[int, int]]) -> bool:
     """"I'll have to pass on the trial shift": the motive word is the thing declined."""
     if _LINKS & set(utt.texts(hit.i + 1, hit.j)):
         return False  # "declining the offer I accepted another one": a clause of its own
+    if utt.texts(hit.j, hit.j + 1)[:1] and utt.texts(hit.j, hit.j + 1)[0] in _PREDICATE_STARTS:
+        return False  # "decline the pay just isn't enough": the motive is the subject of a clause
     for _, end in declined:
         if utt.texts(end - 1, end) in (["down"], ["back"]) and end > 1:
             continue  # "turning the offer down my partner...": the object came before "down"
@@ -296,6 +321,14 @@ def _declined_object(utt: Utterance, hit: Hit, declined: Sequence[tuple[int, int
             return True
     return False
 
+
+_PREDICATE_STARTS = frozenset({
+    "is", "isn't", "was", "wasn't", "just", "doesn't", "didn't", "won't", "wouldn't", "seems",
+    "seemed", "feels", "felt", "looks", "looked", "really", "simply", "still", "isnt", "wasnt",
+    "doesnt", "would", "will", "are", "aren't", "were", "weren't",
+})
+"""Words that start what is said about a noun: after the motive, it heads a clause of its own
+(run on after the no without a pause), so it is not the thing declined."""
 
 _PHRASE_STARTS = frozenset({"the", "my", "our", "a", "an", "i", "i've", "i'm", "i'd", "we",
                             "we've", "we're", "they", "they've", "it's", "there's"})
