@@ -215,3 +215,25 @@ def test_look_alike_reasons_are_not_reasons(scorer: Scorer, context: str, reply:
 def test_a_blunt_no_with_an_unasked_reason_is_still_curt(scorer: Scorer, context: str,
                                                          reply: str) -> None:
     assert met(scorer, reply, context, "courteous_followup") is False
+
+
+# -- a brief reason is not made long by a name, a pleasantry or an aside on the name ------
+
+@pytest.mark.parametrize(("context", "reply"), [
+    (WHERE, "Of course. I'm joining a rival agency, Brightwell Partners. Closer to home."),
+    (CHANGE, "That's generous of them, but I've given my word to the other firm. So no."),
+    (WHERE, "Sure, a charity in Leith, it's called Harbour Hands or similar. Shorter commute."),
+])
+def test_a_name_or_a_pleasantry_does_not_lengthen_the_reason(scorer: Scorer, context: str,
+                                                              reply: str) -> None:
+    result = Scorer(second_opinion=False).score(reply, context)
+    assert result.checks["brief_reason"].met is True
+    assert result.checks["over_detailed"].met is False
+
+
+def test_three_reasons_still_run_on(scorer: Scorer) -> None:
+    reply = ("I'm joining Brightwell Partners. The pay's better, the commute is shorter, and "
+             "they'll fund my masters.")
+    result = Scorer(second_opinion=False).score(reply, WHERE)
+    assert result.checks["over_detailed"].met is True
+    assert result.checks["brief_reason"].met is False

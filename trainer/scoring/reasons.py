@@ -232,7 +232,8 @@ _NOT_A_REASON = frozenset({
     "grateful", "kind", "understand", "glad", "pleased", "nice", "shame", "pity", "decision",
     "decline", "declining", "withdraw", "withdrawing", "pass", "accept", "accepting", "offer",
     "instead", "anyway", "guess", "know", "mean", "hi", "hey", "hello", "hiya", "g'day", "morning",
-    "afternoon", "evening", "namaste", "dear",
+    "afternoon", "evening", "namaste", "dear", "decent", "generous", "thoughtful", "sweet",
+    "called", "named",
 })
 _SUBJECTS = frozenset({"i", "i'm", "i've", "i'll", "i'd", "we", "we're", "we've", "my"})
 DETAIL_CONTENT = 2
@@ -270,7 +271,7 @@ def _detail_spans(utt: Utterance, spans: list[tuple[int, int]], units: list[Reas
         after = utt.texts(end, end + 1)
         if after == ["?"] or _NOT_A_REASON & set(texts):
             continue
-        if _content(utt, start, end) < DETAIL_CONTENT:
+        if _content(utt, start, end) < DETAIL_CONTENT or _is_name(utt, start, end):
             continue
         if start < first_unit:
             nxt = spans[idx + 1][0] if idx + 1 < len(spans) else end
@@ -280,6 +281,18 @@ def _detail_spans(utt: Utterance, spans: list[tuple[int, int]], units: list[Reas
                 continue
         out.add((start, end))
     return out
+
+
+def _is_name(utt: Utterance, start: int, end: int) -> bool:
+    """"I'm going to a competitor, Harlow Digital": a name in apposition (every word written
+    with a capital, mid-sentence) says which, not a further reason."""
+    words = [w for w in utt.words[start:end] if not w.is_punct]
+    if not words or start == 0 or not utt.words[start - 1].is_punct:
+        return False
+    if utt.words[start - 1].text != ",":
+        return False
+    return all(utt.text[w.start:w.end][:1].isupper() and w.text not in _SUBJECTS
+               for w in words)
 
 
 _OBJECT_OPENERS = frozenset({"on", "the", "your", "this", "that", "a", "an", "up", "out", "my",
