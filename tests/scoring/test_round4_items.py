@@ -237,3 +237,39 @@ def test_three_reasons_still_run_on(scorer: Scorer) -> None:
     result = Scorer(second_opinion=False).score(reply, WHERE)
     assert result.checks["over_detailed"].met is True
     assert result.checks["brief_reason"].met is False
+
+
+# -- regional thanks and refusals: a name after "cheers", "nah ta", other languages -------
+
+@pytest.mark.parametrize("reply", [
+    "cheers dave but i'm not going for it",
+    "Shukran, but I will have to decline.",
+    "asante sana, but I won't be taking it",
+    "Gracias, but no, I'm staying put.",
+    "Diolch, but I'm withdrawing.",
+])
+def test_regional_and_foreign_thanks(scorer: Scorer, reply: str) -> None:
+    assert met(scorer, reply, OPENING, "thanks") is True
+
+
+@pytest.mark.parametrize("reply", [
+    "nah ta, not for me",
+    "nope cheers, i'll leave it",
+    "ta for ringing but i'll not be bothering with the interview",
+    "thanks mate but i'm pulling the pin on this one",
+    "I'll not bother, thanks.",
+])
+def test_regional_refusals_are_clear(scorer: Scorer, reply: str) -> None:
+    assert met(scorer, reply, INVITE, "clear_no") is True
+
+
+@pytest.mark.parametrize(("context", "reply", "expected"), [
+    (OPENING, "nah ta, i'm sweet where i am", True),
+    (OPENING, "no thanks, I'm sorted where I am for now", True),
+    (OPENING, "I'm fine where I am? Sorry, what do you mean?", False),
+    (OPENING, "cheers, I'm good, see you Monday then", False),
+])
+def test_settled_where_i_am_is_a_reason(scorer: Scorer, context: str, reply: str,
+                                        expected: bool) -> None:
+    result = Scorer(second_opinion=False).score(reply, context)
+    assert result.checks["brief_reason"].met is expected
