@@ -273,3 +273,17 @@ def test_settled_where_i_am_is_a_reason(scorer: Scorer, context: str, reply: str
                                         expected: bool) -> None:
     result = Scorer(second_opinion=False).score(reply, context)
     assert result.checks["brief_reason"].met is expected
+
+
+@pytest.mark.parametrize("reply", [
+    "i'm gonna bow out of the process",
+    "I'm going to have to respectfully decline the offer.",
+    "cheers sam but i'm gonna give it a swerve mate",
+    "i'm goin to dekline the ofer sorry",
+    "thanks so much but i'm going to turn it down, cheers though",
+])
+def test_a_plain_refusal_gives_no_reason(scorer: Scorer, reply: str) -> None:
+    # the shipped scorer, second opinion included: a no on its own is no reason
+    result = scorer.score(reply, OPENING)
+    assert result.checks["clear_no"].met is True
+    assert result.checks["brief_reason"].met is False
