@@ -287,3 +287,29 @@ def test_a_plain_refusal_gives_no_reason(scorer: Scorer, reply: str) -> None:
     result = scorer.score(reply, OPENING)
     assert result.checks["clear_no"].met is True
     assert result.checks["brief_reason"].met is False
+
+
+# -- wrap-ups: regional good wishes close; who is wished well is no reason ---------------
+
+@pytest.mark.parametrize("reply", [
+    "no, that's all, go well",
+    "that's everything, stay well and thanks again",
+    "No, that's all sir. God bless you and your family.",
+])
+def test_regional_good_wishes_close_and_give_no_reason(scorer: Scorer, reply: str) -> None:
+    result = scorer.score(reply, WRAPUP)
+    assert result.checks["graceful_close"].met is True
+    assert result.checks["brief_reason"].met is False
+
+
+@pytest.mark.parametrize(("reply", "brief", "over"), [
+    ("a bit far for me, honestly", True, False),
+    ("the people didn't quite feel right", True, False),
+    ("long story short, my wife's been posted to Inverness", True, False),
+    ("It's a long story. The house sale fell through, then my dad got ill, then the car "
+     "went, then the school place.", False, True),
+])
+def test_short_answers_to_why(scorer: Scorer, reply: str, brief: bool, over: bool) -> None:
+    result = Scorer(second_opinion=False).score(reply, WHY)
+    assert result.checks["brief_reason"].met is brief
+    assert result.checks["over_detailed"].met is over

@@ -495,4 +495,9 @@ def _with_object(utt: Utterance, hit: Hit) -> tuple[int, int]:
         # "thank you for the offer, and for the lovely tour": still what the thanks is for
         return hit.i, _with_object(utt, Hit(hit.family, end, end + len(nxt[:2]) + (
             nxt[0] == ","), hit.score, hit.core))[1]
+    if nxt[:2] in (["and", "your"], ["and", "all"], ["and", "the"]) and utt.texts(
+            end - 1, end) in (["you"], ["yourself"]):
+        # "God bless you and your family", "all the best to you and the team": who is wished
+        # well, not why they decline
+        return hit.i, _with_object(utt, Hit(hit.family, end, end + 1, hit.score, hit.core))[1]
     return hit.i, end
