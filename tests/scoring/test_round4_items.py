@@ -313,3 +313,17 @@ def test_short_answers_to_why(scorer: Scorer, reply: str, brief: bool, over: boo
     result = Scorer(second_opinion=False).score(reply, WHY)
     assert result.checks["brief_reason"].met is brief
     assert result.checks["over_detailed"].met is over
+
+
+# -- declining to say why is no reason, whatever words it uses ----------------------------
+
+@pytest.mark.parametrize(("reply", "expected"), [
+    ("that's between me and my partner, sorry", False),
+    ("honestly it's not really something I want to get into, sorry", False),
+    ("I'd rather not go into the family side of it, sorry.", False),
+    ("I want to get into teaching, so it's not for me.", True),             # a real motive
+    ("i'm off to a rival firm, i'd rather not say which one", True),        # says where
+    ("I've decided to stay in the private sector.", True),
+])
+def test_declining_to_say_is_no_reason(scorer: Scorer, reply: str, expected: bool) -> None:
+    assert met(scorer, reply, WHY, "brief_reason") is expected

@@ -132,6 +132,8 @@ def read_reasons(
             vetoed.append((hit, "what is declined, not why"))
         elif _their_alternative(utt, hit):
             vetoed.append((hit, "the alternative they offered, not a reason"))
+        elif _keeps_private(utt, hit):
+            vetoed.append((hit, "declines to say, gives no reason"))
         elif _consulted(utt, hit):
             vetoed.append((hit, "someone to talk it over with, not a reason"))
         elif _conceded(utt, hit):
@@ -301,6 +303,25 @@ _LINKS = frozenset({"because", "since", "as", "due", "given", "for", "cos", "owi
                     "so", "with", "i", "i've", "i'm", "i'd", "i'll", "we", "we've", "we're",
                     "they", "they've", "they're", "it's", "there's", "which", "that's", "was",
                     "were", "is", "are", "been", "felt", "seemed", "looked"})
+
+
+_PRIVATE = ("rather not", "prefer not", "between me and", "between us", "not something i",
+            "not really something i", "not anything i", "don't want to get into",
+            "don't want to go into", "keep that to", "keep it to", "that's private",
+            "it's private", "a private matter")
+"""What a clause says when it declines to answer ("that's between me and my family", "not
+really something I want to get into"): the words in it are no reason."""
+
+
+def _keeps_private(utt: Utterance, hit: Hit) -> bool:
+    clause = utt.clause[hit.i]
+    start = hit.i
+    while start > 0 and utt.clause[start - 1] == clause:
+        start -= 1
+    # only a refusal said before (or around) the motive: "I'm going to a competitor, I'd
+    # rather not say which" names where they go
+    said = " ".join(utt.texts(start, hit.j))
+    return any(cue in said for cue in _PRIVATE)
 
 
 _CONSULT = frozenset({"discuss", "discussing", "talk", "talking", "speak", "speaking", "check",
