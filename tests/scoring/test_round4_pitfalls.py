@@ -71,3 +71,98 @@ def test_undecided_and_asking_for_time_is_neither_hedged_nor_a_no(scorer: Scorer
     result = scorer.score(reply, UNSURE)
     assert result.checks["hedged"].met is False
     assert result.checks["clear_no"].met is False
+
+
+# -- offensive: sarcasm and mock praise --------------------------------------------------
+
+@pytest.mark.parametrize(("context", "reply"), [
+    (OFFER, "Oh, it only took you two interviews and four months to decide. No thanks."),
+    (INVITE, "Nine weeks to let me know that? I've already signed somewhere else."),
+    (INVITE, "a third assessment day what a treat no i'm out"),           # jibe at the process
+    (OFFER, "thanks to your clients dithering i've taken another job"),
+    (WHY, "cheers for all your effort getting me precisely nowhere"),   # the recruiter's efforts
+    (RAISE, "ooh five hundred whole pounds, i'm declining"),             # small raise
+    (RAISE, "wow, they've really outdone themselves with that figure. No."),
+    (RAISE, "oh you shouldn't have, really. I'm still saying no."),
+    (OFFER, "that'll buy me half a coffee a week, no thanks"),         # low offer
+    (OFFER, "I guess it's better than nothing, but I'll pass."),
+])
+def test_sarcasm_and_mock_praise_are_offensive(scorer: Scorer, context: str, reply: str) -> None:
+    assert met(scorer, reply, context, "offensive") is True
+
+
+@pytest.mark.parametrize(("context", "reply"), [
+    (OFFER, "It's been a treat working with you, but I'm declining. Thank you."),
+    (OFFER, "Thanks to your help I found a role I love, so I'm withdrawing. Thank you!"),
+    (OFFER, "Thank you, that's really generous of them, but I've accepted another offer."),
+    (OFFER, "You've been brilliant, thanks so much for all your hard work."),
+    (RAISE, "That's kind of them to stretch, thank you, but I'm staying where I am."),
+])
+def test_sincere_warmth_is_not_sarcasm(scorer: Scorer, context: str, reply: str) -> None:
+    result = scorer.score(reply, context)
+    assert result.checks["offensive"].met is False
+    assert result.checks["thanks"].met is True
+
+
+# -- offensive: implied disparagement without a rude word ---------------------------------
+
+@pytest.mark.parametrize("reply", [
+    "It's a nice enough little outfit, but not for me.",               # faint praise
+    "It's fine for people who want a quiet life, I'm after more.",
+    "I'd prefer a company with a clue, to be honest.",                  # what they lack
+    "I want somewhere that doesn't treat staff like numbers.",
+    "i'd rather join a firm that pays its people properly",
+    "At least the other agency actually calls back. No thanks.",       # at least the next...
+    "at least the next place returns calls",                            # issue
+    "You were the only one who replied, which says a lot about them.",
+    "If the next role is anything like this one, please don't bother.",
+    "Ha, another offer below my current pay? No.",
+    "i earn more stacking shelves on saturdays honestly no",           # unflattering comparison
+    "I wouldn't set foot in there if they paid me twice as much.",
+])
+def test_implied_disparagement_is_offensive(scorer: Scorer, reply: str) -> None:
+    assert met(scorer, reply, WHY, "offensive") is True
+
+
+@pytest.mark.parametrize("reply", [
+    "Something is better than staying put, but this isn't the one, sorry.",
+    "It only took me two weeks to find something closer to home, so I'm declining.",
+    "I'd rather be somewhere closer to my kids, thanks.",
+    "At least I know where I stand now, thanks. I'll pass.",
+    "At least the new job is near home, so I'll be declining.",
+    "It says a lot about you that you called me personally. Thank you, but no.",
+    "If it's anything like this one, I'd love to hear about it!",
+    "Haha thanks, I'll pass though, I've signed elsewhere.",
+    "I'd make more staying where I am, so I'll decline.",
+    "Honestly I'm just after a quieter life, so I'll say no.",         # own situation
+    "I'm not gonna take it, the pay is a bit low for my mortgage.",
+])
+def test_a_comparison_about_ones_own_situation_is_not_offensive(scorer: Scorer,
+                                                               reply: str) -> None:
+    assert met(scorer, reply, WHY, "offensive") is False
+
+
+# -- offensive: name-calling, telling them where to go, how they behaved ------------------
+
+@pytest.mark.parametrize("reply", [
+    "your boss is a total clown mate",
+    "That lot are a bunch of amateurs, I'm not interested.",
+    "They can take a hike, I'm not going back.",
+    "are you having a laugh, no",
+    "The director talked down to me the entire time, so no.",
+    "The salary is pretty poor for the level, so I'm declining.",
+])
+def test_blunt_and_mild_digs_are_offensive(scorer: Scorer, reply: str) -> None:
+    assert met(scorer, reply, WHY, "offensive") is True
+
+
+@pytest.mark.parametrize("reply", [
+    "My son wants to be a clown when he grows up, so I'm staying part time.",
+    "my mum's health is poor so I need to stay close, sorry",
+    "I'll stick it out in my current job, thanks.",
+    "Are you joking? That's brilliant news, but I've already signed elsewhere, sorry.",
+    "They talked about the training a lot, which was nice, but I'm declining.",
+    "No. Just leave it there, please.",                                # curt, runs nothing down
+])
+def test_curt_or_about_oneself_is_not_offensive(scorer: Scorer, reply: str) -> None:
+    assert met(scorer, reply, WHY, "offensive") is False
