@@ -166,3 +166,36 @@ def test_blunt_and_mild_digs_are_offensive(scorer: Scorer, reply: str) -> None:
 ])
 def test_curt_or_about_oneself_is_not_offensive(scorer: Scorer, reply: str) -> None:
     assert met(scorer, reply, WHY, "offensive") is False
+
+
+# -- offensive: mild digs (however mildly, LABELS.md) ------------------------------------
+
+@pytest.mark.parametrize("reply", [
+    "the office felt a bit old-fashioned",                               # hyphenated word
+    "your systems are ancient",
+    "the vibe was a bit off if i'm honest",
+    "the manager seemed pretty distracted the whole time",
+    "honestly the panel didn't seem that interested in me",
+    "they kept moving the interview around which was annoying",
+    "it felt like nobody there knew what they were doing",
+    "oh joy another round of interviews, no thanks",
+    "I'd rather work for a proper company, to be honest.",
+    "I want to be somewhere where people actually reply to emails.",
+])
+def test_mild_digs_are_offensive(scorer: Scorer, reply: str) -> None:
+    assert met(scorer, reply, WHY, "offensive") is True
+
+
+@pytest.mark.parametrize(("context", "reply"), [
+    (WHY, "I've been distracted with the house move, so I'd rather not, sorry."),
+    (WHY, "my car is ancient so the drive is out of the question"),
+    (WHY, "I'm just not that interested in sales anymore, sorry."),
+    (WHY, "they didn't seem to mind when I said I needed time, which was kind"),
+    (WHY, "I want to join a real estate firm instead."),
+    (WHY, "I felt a bit off that day, sorry, but I've decided not to carry on."),
+    (WHY, "I'm a bit lukewarm on moving cities, so it's a no."),
+    ("Hi, Joy here from Larkfield. Is the salary band okay for you?",
+     "Thanks for checking, Joy. Yes, that works for me."),               # a name, not sarcasm
+])
+def test_ones_own_mood_or_a_name_is_not_a_dig(scorer: Scorer, context: str, reply: str) -> None:
+    assert met(scorer, reply, context, "offensive") is False
