@@ -199,3 +199,54 @@ def test_mild_digs_are_offensive(scorer: Scorer, reply: str) -> None:
 ])
 def test_ones_own_mood_or_a_name_is_not_a_dig(scorer: Scorer, context: str, reply: str) -> None:
     assert met(scorer, reply, context, "offensive") is False
+
+
+# -- over_detailed: three or more reasons, however tersely; one or two said at length ----
+
+WHERE = "No problem. Do you mind me saying where you're off to?"
+
+
+@pytest.mark.parametrize(("context", "reply"), [
+    (OFFER, "not for me sorry too slow too corporate too far out"),           # terse list
+    (OFFER, "nah too early too far too little money"),
+    ("what put you off",                                                       # unpunctuated
+     "the manager was late the kitchen was filthy nobody knew what the job actually was and "
+     "the money was poor"),
+    ("What went wrong?",
+     "The interview was a waste of time, nobody had looked at my portfolio, the pay was "
+     "insulting, and then nobody called for weeks."),
+    (OFFER, "i don't know if i can take it because the rota's all nights and i've no car and "
+            "the last train's at ten and my dad needs looking after"),        # hedged, runs on
+])
+def test_three_or_more_reasons_are_over_detailed(scorer: Scorer, context: str,
+                                                 reply: str) -> None:
+    result = scorer.score(reply, context)
+    assert result.checks["over_detailed"].met is True
+    assert result.checks["brief_reason"].met is False
+
+
+@pytest.mark.parametrize(("context", "reply"), [
+    (WHERE, "Sure. I'm joining a design agency in Leeds, I think it's called Foldline or "
+            "something, I can never remember."),                              # an aside
+    (WHERE, "Of course. I'm heading to a rival, Brackwater Labs. The role suits my plans "
+            "better."),                                                        # a name
+    ("They'd match the other offer if that helps.",
+     "That's generous of them, but I've signed with the other firm and I keep my promises. "
+     "Please pass on my thanks."),                                             # a compliment
+    (WHY, "Mostly the drive, to be honest. It'd be ninety minutes each way and with the "
+          "school run that's not workable."),                                  # one, elaborated
+    (OFFER, "I'm declining. Partly the salary, I suppose, and partly the hours, I'm not sure "
+            "which weighs more."),                                             # two, unsure
+    (OFFER, "it's too far and too junior so no thanks"),                      # two short
+    (OFFER, "way too far for me, sorry, I'll pass"),
+])
+def test_one_or_two_reasons_are_brief(scorer: Scorer, context: str, reply: str) -> None:
+    result = scorer.score(reply, context)
+    assert result.checks["over_detailed"].met is False
+    assert result.checks["brief_reason"].met is True
+
+
+@pytest.mark.parametrize("context", ["what put you off", "What went wrong?",
+                                     "So what went wrong with the interview, do you think?"])
+def test_what_went_wrong_asks_why(scorer: Scorer, context: str) -> None:
+    assert scorer.score("the pay, mostly", context).checks["brief_reason"].met is True
