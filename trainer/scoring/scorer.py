@@ -242,7 +242,7 @@ class Scorer:
         if delay and not (decision.kept or decision.vetoed):
             motives, criticism = [], []  # "not yet, it's been a busy week with the kids"
         blocked = [(h.i, h.j) for h in (*decision.kept, *(v[0] for v in decision.vetoed),
-                                         *hedges.cues, *hedges.apologies)]
+                                         *hedges.loose, *hedges.apologies)]
         if decision.reversal is not None:
             blocked.append((decision.reversal.hit.i, decision.reversal.hit.j))
         # "not for me" said as the no is the no, not also its reason
