@@ -28,8 +28,9 @@ import numpy as np
 import speech_recognition as sr
 
 from trainer.errors import TrainerError
-from trainer.speech.audio import AudioClip, first_sound_at, is_silent
+from trainer.speech.audio import first_sound_at, is_silent
 from trainer.speech.engine_base import Transcript, as_clip, install_command
+from trainer.speech.vad import has_speech, samples_16k
 
 RATE = 16000
 LAYERS = 8
@@ -329,9 +330,9 @@ class MoonshineEngine:
         """``vocabulary`` is not used: Moonshine takes no prompt."""
         started = time.perf_counter()
         clip = as_clip(audio)
-        if is_silent(clip):
+        if is_silent(clip) or not has_speech(clip):
             return Transcript("", self.name, clip.seconds, time.perf_counter() - started)
-        samples = _resampled(clip)
+        samples = samples_16k(clip)
         step = int(CHUNK_SECONDS * RATE)
         try:
             with self._lock:  # one decoding at a time: the sessions' threads are the cores
@@ -376,15 +377,3 @@ class MoonshineEngine:
         pieces = b"".join(self._tokens[t] for t in tokens[1:] if t < len(self._tokens))
         return pieces.decode("utf-8", "replace").replace("\u2581", " ").strip()
 
-
-def _resampled(clip: AudioClip) -> np.ndarray[Any, np.dtype[np.float32]]:
-    """The samples at 16 kHz (linear interpolation: speech sits far below 8 kHz)."""
-    samples = np.asarray(clip.samples, np.float32)
-    if clip.rate == RATE or not len(samples):
-        return samples
-    count = round(len(samples) * RATE / clip.rate)
-    at = np.arange(count) * (clip.rate / RATE)
-    resampled: np.ndarray[Any, np.dtype[np.float32]] = np.interp(
-        at, np.arange(len(samples)), samples
-    ).astype(np.float32)
-    return resampled
