@@ -30,6 +30,7 @@ from trainer.errors import TrainerError
 from trainer.speech.audio import AudioClip, level_dbfs
 from trainer.speech.capture import WIDTH, ArecordSource, ClipSource, PcmSource, capture_problem
 from trainer.speech.deadline import start_daemon
+from trainer.speech.live import LiveWords, PartialEngine
 
 if TYPE_CHECKING:
     from trainer.speech.engine_base import SttEngine, Transcript
@@ -242,6 +243,7 @@ class MicListener:
         save_to: Path | None = None,
         on_live: Callable[[], object] | None = None,
         source: PcmSource | None = None,
+        on_words: Callable[[str], object] | None = None,
     ) -> Recording:
         """Record one reply and keep it as a WAV.
 
@@ -253,17 +255,21 @@ class MicListener:
         transcription starts during the closing pause and the result rides on the
         recording. ``source`` is a microphone already open (one that heard the
         user start talking over the recruiter); it is closed here like any other.
+        ``on_words`` gets the words heard so far while the user speaks, when the
+        ``engine`` can make partial transcripts (:mod:`trainer.speech.live`); they
+        are for the screen only, and none arrives after this returns.
         Raises :class:`NoSpeechError` when nothing was said, :class:`TrainerError`
         when the device fails; every wait is bounded and the device is closed
         before this returns.
         """
         stop = stop or threading.Event()
         source = source or self._factory()
+        capture = _Capture(self, source.rate, engine, vocabulary, on_words)
         try:
-            capture = _Capture(self, source.rate, engine, vocabulary)
             capture.run(source, stop, push_to_talk, on_level, on_live)
         finally:
             source.close()
+            capture.close_live()
         if capture.started_at is None:
             raise NoSpeechError(
                 f"no speech was heard in {capture.elapsed:.0f} s. Check the microphone level "
@@ -398,6 +404,7 @@ class _Capture:
         rate: int,
         engine: SttEngine | None,
         vocabulary: tuple[str, ...],
+        on_words: Callable[[str], object] | None = None,
     ) -> None:
         self.listener = listener
         self.rate = rate
@@ -411,6 +418,9 @@ class _Capture:
         self._early: Future[Transcript] | None = None
         self._early_covers = -1.0
         self._pending = b""
+        self.live: LiveWords | None = None
+        if on_words is not None and isinstance(engine, PartialEngine):
+            self.live = LiveWords(engine, on_words, rate=rate, vocabulary=vocabulary)
 
     @property
     def elapsed(self) -> float:
@@ -475,11 +485,24 @@ class _Capture:
         quiet = now - (self.ended_at or now)
         if self.engine is not None and quiet >= listener.early_after:
             self._start_early()
+        if self.live is not None:
+            self.live.offer(self.frames, elapsed=now, started_at=self.started_at,
+                            ended_at=self.ended_at, held=self._early_running())
         return not push_to_talk and quiet >= listener.pause_seconds
+
+    def _early_running(self) -> bool:
+        return self._early is not None and not self._early.done()
+
+    def close_live(self) -> None:
+        """No more live words: the final transcript is next, and it gets the CPU."""
+        if self.live is not None:
+            self.live.close()
 
     def _start_early(self) -> None:
         if self._early_covers == self.ended_at or self.engine is None:
             return
+        if self.live is not None and self.live.busy:
+            return  # a partial is being made: start on a later block, never both at once
         self._early_covers = self.ended_at if self.ended_at is not None else -1.0
         audio = sr.AudioData(b"".join(self.frames), self.rate, WIDTH)
         engine, vocabulary = self.engine, self.vocabulary
