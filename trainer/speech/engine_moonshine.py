@@ -349,6 +349,11 @@ class MoonshineEngine:
             first_word_at=first_sound_at(clip) if text else None,
         )
 
+    def transcribe_partial(self, audio: sr.AudioData, *, vocabulary: Sequence[str] = ()) -> str:
+        """The live words (:mod:`trainer.speech.live`): Moonshine's one decoding is already
+        greedy and fast, so a partial is simply the transcript of what was said so far."""
+        return self.transcribe(audio, vocabulary=vocabulary).text
+
     def _decode(self, samples: np.ndarray[Any, np.dtype[np.float32]]) -> str:
         if len(samples) < RATE // 10:
             return ""
