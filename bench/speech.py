@@ -610,7 +610,7 @@ def rss_child(engine_name: str, wavs: Sequence[str]) -> None:
     from trainer.tui.app import TrainerApp
 
     async def run() -> None:
-        app = TrainerApp(typed=True, mute=True)
+        app = TrainerApp()  # as a user starts it: voice and microphone opened when present
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.pause()
             engine = load_engine(engine_name)
