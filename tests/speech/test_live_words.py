@@ -15,7 +15,7 @@ from speech_fakes import RATE, FakeEngine, FakeMicrophone, quiet, tone
 
 from trainer.speech.audio_input import BLOCK, MicListener
 from trainer.speech.engine_base import Transcript, as_clip
-from trainer.speech.live import TRUNCATED, Cadence, LiveWords
+from trainer.speech.live import TRUNCATED, Cadence, LiveWords, fit_tail
 
 FRAME = b"\x01\x00" * BLOCK  # one block of (quiet) audio
 FRAME_SECONDS = BLOCK / RATE
@@ -269,3 +269,17 @@ def test_engines_without_partials_and_listeners_without_a_screen_make_none() -> 
     MicListener(source_factory=FakeMicrophone(np.concatenate([tone(2.0), quiet(2.0)])).open,
                 pause_seconds=1.0).listen(engine=partial)
     assert partial.partials == []
+
+
+@pytest.mark.parametrize(("text", "width", "expected"), [
+    ("thank you for the offer", 40, "thank you for the offer"),
+    ("thank you for the offer", 12, "…the offer"),
+    ("thank you for the offer", 9, "…offer"),
+    ("… thank  you\nfor", 40, "… thank you for"),
+    ("unbreakable", 5, "…able"),
+    ("words", 0, ""),
+])
+def test_fit_tail_keeps_the_latest_words(text: str, width: int, expected: str) -> None:
+    fitted = fit_tail(text, width)
+    assert fitted == expected
+    assert len(fitted) <= width

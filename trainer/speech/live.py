@@ -177,6 +177,23 @@ class LiveWords:
             wait([self._running], timeout=timeout)  # a stuck partial is simply left behind
 
 
+def fit_tail(text: str, width: int) -> str:
+    """The end of ``text`` in ``width`` characters: the latest words are the ones to see.
+
+    Cut at a word where it can be, after an ellipsis that says words went before.
+    """
+    text = " ".join(text.split())
+    if len(text) <= width:
+        return text
+    if width <= 1:
+        return "…"[:width]
+    cut = text[len(text) - (width - 1):]
+    space = cut.find(" ")
+    if 0 <= space < len(cut) - 1:
+        cut = cut[space + 1:]
+    return "…" + cut
+
+
 def _tail(frames: Sequence[bytes], wanted: float) -> bytes:
     """The last ``wanted`` bytes of ``frames`` (whole frames, whole samples)."""
     taken: list[bytes] = []
