@@ -60,6 +60,7 @@ def timing_of(recording: Recording, transcript: Transcript) -> ReplyTiming:
         response_delay=started if started is not None else transcript.first_word_at,
         duration=spoken if spoken else transcript.audio_seconds,
         words=tuple(transcript.words),
+        probabilities=tuple(transcript.probabilities),
     )
 
 
@@ -239,6 +240,7 @@ class Voice:
             response_delay=transcript.first_word_at,
             duration=transcript.audio_seconds,
             words=tuple(transcript.words),
+            probabilities=tuple(transcript.probabilities),
         )
         return Reply(transcript.text, source="audio", engine=transcript.engine, audio=path,
                      timing=timing)

