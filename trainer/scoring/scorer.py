@@ -31,6 +31,7 @@ from trainer.scoring.families import Hit, find
 from trainer.scoring.gratitude import read_thanks
 from trainer.scoring.heard import HeardReply
 from trainer.scoring.hedging import HedgeReading, read_hedges
+from trainer.scoring.learned import LearnedModel, default_model, second_opinion
 from trainer.scoring.metrics import reply_metrics
 from trainer.scoring.offence import SARCASM, is_sarcastic, read_offence
 from trainer.scoring.reasons import (
@@ -64,6 +65,9 @@ VETO_FACTOR = 0.4
 #   not when the line answers a hesitation, not a no: ctx.follows_hesitation); a reply of a
 #   few words is curt unless it is polite or names the reason asked for.
 # * Asking for time: the motive given is for waiting, not for declining.
+# * The learned second opinion may overrule the rules only as learned.OVERRULES allows; an
+#   offence it adds unmakes a courteous follow-up, a reason it finds running on is no brief
+#   reason (learned._consistent).
 NOT_A_REASON = (SARCASM - {"slow process jibe"}) | {"accusation", "pestering", "disclaimer"}
 """Offence families that run them down without saying why the speaker declines (a jibe at
 the delay names what put the speaker off, so backing a no it is their reason)."""
@@ -172,7 +176,11 @@ class Scorer:
     scorer only compiles the custom items' phrase lists, so it is cheap.
     """
 
-    def __init__(self, custom_items: Sequence[CustomItem] = ()) -> None:
+    def __init__(self, custom_items: Sequence[CustomItem] = (), *,
+                 second_opinion: bool = True) -> None:
+        self._model: LearnedModel | None = default_model() if second_opinion else None
+        """The learned second opinion (trainer.scoring.learned); off for text that is not a
+        spoken reply (a letter), which the model never saw."""
         self._custom: tuple[CompiledItem, ...] = tuple(compile_item(i) for i in custom_items)
         names = [c.item.name for c in self._custom]
         clash = sorted(set(names) & set(BUILTIN_NAMES))
@@ -234,7 +242,7 @@ class Scorer:
         if delay and not (decision.kept or decision.vetoed):
             motives, criticism = [], []  # "not yet, it's been a busy week with the kids"
         blocked = [(h.i, h.j) for h in (*decision.kept, *(v[0] for v in decision.vetoed),
-                                         *hedges.cues, *hedges.apologies)]
+                                         *hedges.loose, *hedges.apologies)]
         if decision.reversal is not None:
             blocked.append((decision.reversal.hit.i, decision.reversal.hit.j))
         # "not for me" said as the no is the no, not also its reason
@@ -291,6 +299,8 @@ class Scorer:
             "hedged": self._hedged(r),
             "over_detailed": self._over_detailed(r),
         }
+        if self._model is not None:
+            checks = second_opinion(checks, r.utt, r.kind.value, self._model)
         if self._custom:
             heard = HeardReply(r.utt)
             for compiled in self._custom:
@@ -381,10 +391,11 @@ class Scorer:
                               "and no courtesy")
         blunt = [h for h, _ in (*((k, "") for k in r.decision.kept), *r.decision.vetoed)
                  if h.family.tag in ("bare", "idiom")]
-        if blunt and utt.raw_words < BLUNT_WORDS and not r.polite and not r.reasons.units:
+        if (blunt and utt.raw_words < BLUNT_WORDS and not r.polite
+                and not (r.asks_why and r.reasons.units)):  # a reason excuses it only if asked
             return ItemResult(name, False, 20.0, THRESHOLD, _evidence(utt, blunt[:1]),
                               f"curt: a blunt {_quote(utt, blunt[0])} in {utt.raw_words} words, "
-                              "no reason and no courtesy")
+                              "no courtesy and no reason asked for")
         if r.polite:
             return _matched(name, utt, r.polite, "answers without wavering")
         if r.asks_why and not r.reasons.units and not r.decision.kept:
@@ -484,4 +495,9 @@ def _with_object(utt: Utterance, hit: Hit) -> tuple[int, int]:
         # "thank you for the offer, and for the lovely tour": still what the thanks is for
         return hit.i, _with_object(utt, Hit(hit.family, end, end + len(nxt[:2]) + (
             nxt[0] == ","), hit.score, hit.core))[1]
+    if nxt[:2] in (["and", "your"], ["and", "all"], ["and", "the"]) and utt.texts(
+            end - 1, end) in (["you"], ["yourself"]):
+        # "God bless you and your family", "all the best to you and the team": who is wished
+        # well, not why they decline
+        return hit.i, _with_object(utt, Hit(hit.family, end, end + 1, hit.score, hit.core))[1]
     return hit.i, end

@@ -508,8 +508,9 @@ class _Capture:
         if self.engine is not None and quiet >= listener.early_after:
             self._start_early()
         if self.live is not None:
+            held = self._early_running() or self._early_covers == self.ended_at
             self.live.offer(self.frames, elapsed=now, started_at=self.started_at,
-                            ended_at=self.ended_at, held=self._early_running())
+                            ended_at=self.ended_at, held=held)
         return not push_to_talk and quiet >= listener.pause_seconds
 
     def _early_running(self) -> bool:
@@ -531,6 +532,13 @@ class _Capture:
         self._early = start_daemon(
             lambda: engine.transcribe(audio, vocabulary=vocabulary), name="early transcript"
         )
+        if self.live is not None:
+            self._early.add_done_callback(self._show_early)
+
+    def _show_early(self, early: Future[Transcript]) -> None:
+        """The early transcript as the live words: all of the reply, heard with care."""
+        if self.live is not None and early.exception() is None and early.result().text:
+            self.live.show(early.result().text)
 
     def early_result(self) -> Transcript | None:
         """The early transcript if nothing was said after it started, else None."""
