@@ -60,7 +60,7 @@ def test_a_confident_model_adds_an_offence_the_rules_missed() -> None:
 def test_an_unsure_model_changes_nothing() -> None:
     reply = "Well, let's just say the coffee machine was the highlight of my visit."
     rules = _rules(reply)
-    out = second_opinion(rules, Utterance(reply), "unknown", _model("offensive", 0.5))
+    out = second_opinion(rules, Utterance(reply), "unknown", _model("offensive", -0.2))  # p = 0.45
     assert out == rules
 
 
@@ -104,14 +104,27 @@ def test_a_reason_found_running_on_is_no_brief_reason() -> None:
     assert out["brief_reason"].met is False
 
 
-def test_removal_only_where_overrules_allow_it() -> None:
+def test_removal_needs_a_confident_model() -> None:
     reply = "Thank you so much for the offer, but I won't be accepting it."
     rules = _rules(reply)
     assert rules["thanks"].met is True
-    # thanks is not in OVERRULES: a model that doubts it changes nothing
-    assert "thanks" not in OVERRULES
-    out = second_opinion(rules, Utterance(reply), "opening", _model("offensive", -8.0))
-    assert out["thanks"].met is True
+    remove = OVERRULES["thanks"].remove_below
+    assert remove is not None
+    doubtful = _model("thanks", -0.1)  # p just under 0.5: doubts, but not enough
+    assert second_opinion(rules, Utterance(reply), "opening", doubtful)["thanks"].met is True
+    sure = _model("thanks", -8.0)
+    out = second_opinion(rules, Utterance(reply), "opening", sure)
+    assert out["thanks"].met is False
+    assert "second opinion" in out["thanks"].why and rules["thanks"].why in out["thanks"].why
+
+
+def test_a_hedge_the_model_finds_unmakes_the_clear_no() -> None:
+    reply = "I have decided to decline the offer, it is the right call for me at the moment."
+    rules = _rules(reply)
+    if rules["hedged"].met or not rules["clear_no"].met:
+        pytest.skip("the rules already judge this differently")
+    out = second_opinion(rules, Utterance(reply), "opening", _model("hedged", 6.0))
+    assert out["hedged"].met is True and out["clear_no"].met is False
 
 
 def test_letters_are_scored_by_the_rules_alone() -> None:
