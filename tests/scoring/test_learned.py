@@ -104,18 +104,30 @@ def test_a_reason_found_running_on_is_no_brief_reason() -> None:
     assert out["brief_reason"].met is False
 
 
-def test_removal_needs_a_confident_model() -> None:
+def test_a_yes_the_rules_found_words_for_is_never_unmade() -> None:
     reply = "Thank you so much for the offer, but I won't be accepting it."
     rules = _rules(reply)
-    assert rules["thanks"].met is True
-    remove = OVERRULES["thanks"].remove_below
-    assert remove is not None
-    doubtful = _model("thanks", -0.1)  # p just under 0.5: doubts, but not enough
-    assert second_opinion(rules, Utterance(reply), "opening", doubtful)["thanks"].met is True
-    sure = _model("thanks", -8.0)
-    out = second_opinion(rules, Utterance(reply), "opening", sure)
-    assert out["thanks"].met is False
-    assert "second opinion" in out["thanks"].why and rules["thanks"].why in out["thanks"].why
+    assert rules["thanks"].met is True and rules["thanks"].evidence
+    out = second_opinion(rules, Utterance(reply), "opening", _model("thanks", -8.0),
+                         frozenset())
+    assert out["thanks"].met is True
+
+
+def test_a_courteous_answer_met_by_default_is_unmade_by_a_sure_model() -> None:
+    context = "Can I ask what made you decide against us?"
+    reply = "It was more about where I want to be in five years than anything about you."
+    scorer = Scorer(second_opinion=False)
+    rules = dict(scorer.score(reply, context).checks)
+    defaults = Scorer.defaults(scorer.read(reply, context), rules)
+    assert rules["courteous_followup"].met is True and "courteous_followup" in defaults
+    unsure = _model("courteous_followup", -0.5)  # p = 0.38: doubts, but not enough
+    kept = second_opinion(rules, Utterance(reply), "info", unsure, defaults)
+    assert kept["courteous_followup"].met is True
+    out = second_opinion(rules, Utterance(reply), "info", _model("courteous_followup", -8.0),
+                         defaults)
+    assert out["courteous_followup"].met is False
+    assert "second opinion" in out["courteous_followup"].why
+    assert rules["courteous_followup"].why in out["courteous_followup"].why
 
 
 def test_a_hedge_the_model_finds_unmakes_the_clear_no() -> None:

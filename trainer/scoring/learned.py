@@ -40,18 +40,20 @@ class Overrule:
     """The rules said no, pointing at nothing (a near miss they vetoed shows its words, and
     stays theirs), and the model says yes with more than this: met."""
     remove_below: float | None = None
-    """The rules said yes and the model says yes with less than this: not met."""
+    """The rules said yes by default, with no phrase to show for it (``second_opinion``'s
+    ``defaults``), and the model says yes with less than this: not met. A yes the rules
+    found words for is theirs: the phrase files are where a coach corrects them."""
 
 
 OVERRULES: dict[str, Overrule] = {
-    "thanks": Overrule(add_above=0.7, remove_below=0.05),
+    "thanks": Overrule(add_above=0.6),
     "clear_no": Overrule(add_above=0.6),
-    "brief_reason": Overrule(add_above=0.7, remove_below=0.2),
+    "brief_reason": Overrule(add_above=0.7),
     "courteous_followup": Overrule(remove_below=0.3),
-    "graceful_close": Overrule(add_above=0.8, remove_below=0.1),
-    "offensive": Overrule(add_above=0.5, remove_below=0.05),
-    "hedged": Overrule(add_above=0.6, remove_below=0.2),
-    "over_detailed": Overrule(add_above=0.5, remove_below=0.05),
+    "graceful_close": Overrule(add_above=0.8),
+    "offensive": Overrule(add_above=0.7),
+    "hedged": Overrule(add_above=0.7),
+    "over_detailed": Overrule(add_above=0.5),
 }
 """The one place that says what the model may overrule, and how sure it must be (chosen by
 leave-one-set-out cross-validation on sets the rules were never tuned on:
@@ -131,9 +133,13 @@ def _best_sentence(model: LearnedModel, row: int, utt: Utterance, kind: str) -> 
 
 
 def second_opinion(checks: dict[str, ItemResult], utt: Utterance, kind: str,
-                   model: LearnedModel) -> dict[str, ItemResult]:
+                   model: LearnedModel, defaults: frozenset[str] = frozenset(),
+                   accounted: frozenset[str] = frozenset()) -> dict[str, ItemResult]:
     """``checks`` with the model's confident disagreements applied (:data:`OVERRULES`), and
-    the items that depend on an overruled one kept consistent with it."""
+    the items that depend on an overruled one kept consistent with it. ``defaults`` are the
+    items the rules met with no phrase to show (the only ones the model may unmake);
+    ``accounted`` those it may not add, the rules having read every word that could carry
+    them (``Scorer.accounted``)."""
     probs = model.probabilities(feature_ids(utt, kind))
     out = dict(checks)
     for row, label in enumerate(model.labels):
@@ -142,14 +148,16 @@ def second_opinion(checks: dict[str, ItemResult], utt: Utterance, kind: str,
         if rule is None or current is None or current.met is None:
             continue
         p = float(probs[row])
-        if (not current.met and rule.add_above is not None and p > rule.add_above
+        if (not current.met and label not in accounted and rule.add_above is not None
+                and p > rule.add_above
                 and not current.evidence and utt.raw_words >= MODEL_MIN_WORDS):
             ev = _best_sentence(model, row, utt, kind)
             out[label] = ItemResult(label, True, round(100 * p, 1), current.threshold,
                                     (ev,) if ev else (),
                                     f"second opinion: the learned model reads this as "
                                     f"{_WHAT[label]} ({p:.2f} > {rule.add_above:.2f})")
-        elif current.met and rule.remove_below is not None and p < rule.remove_below:
+        elif (current.met and label in defaults and rule.remove_below is not None
+              and p < rule.remove_below):
             out[label] = replace(current, met=False,
                                  why=f"second opinion: the learned model does not read this as "
                                      f"{_WHAT[label]} ({p:.2f} < {rule.remove_below:.2f}); "
