@@ -327,3 +327,15 @@ def test_short_answers_to_why(scorer: Scorer, reply: str, brief: bool, over: boo
 ])
 def test_declining_to_say_is_no_reason(scorer: Scorer, reply: str, expected: bool) -> None:
     assert met(scorer, reply, WHY, "brief_reason") is expected
+
+
+@pytest.mark.parametrize(("reply", "thanks", "clear_no"), [
+    ("grand, thanks, but i'll leave it so", True, True),                     # Irish "so"
+    ("i'll leave it so someone keener can have it, thanks", True, False),
+    ("thanks be to god I've found something nearer, so it's a no", False, True),
+])
+def test_irish_leave_it_so_and_thanks_be_to_god(scorer: Scorer, reply: str, thanks: bool,
+                                               clear_no: bool) -> None:
+    result = scorer.score(reply, OPENING)
+    assert result.checks["thanks"].met is thanks
+    assert result.checks["clear_no"].met is clear_no

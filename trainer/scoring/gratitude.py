@@ -100,6 +100,8 @@ def _thank_you_veto(utt: Utterance, hit: Hit, before: list[str], after: list[str
         return "sarcasm (thanks for nothing)"
     if head == "thank" and nxt in ("god", "goodness", "heavens"):
         return "an exclamation, not thanks"
+    if head == "thanks" and after[:3] in (["be", "to", "god"], ["be", "to", "goodness"]):
+        return "an exclamation, not thanks"
     return None
 
 
