@@ -339,3 +339,17 @@ def test_irish_leave_it_so_and_thanks_be_to_god(scorer: Scorer, reply: str, than
     result = scorer.score(reply, OPENING)
     assert result.checks["thanks"].met is thanks
     assert result.checks["clear_no"].met is clear_no
+
+
+# -- sarcastic thanks is not thanks ------------------------------------------------------
+
+@pytest.mark.parametrize(("reply", "expected"), [
+    ("gee thanks, that's a no", False),
+    ("oh thanks for finally ringing me back, but no", False),
+    ("cheers for that, really helpful, not", False),
+    ("thank you, but I'm afraid not", True),          # a polite no, not a jibe
+    ("thanks, but sadly not this time", True),
+    ("thanks, the raise is good, but not enough", True),
+])
+def test_sarcastic_thanks_is_not_thanks(scorer: Scorer, reply: str, expected: bool) -> None:
+    assert met(scorer, reply, CHANGE, "thanks") is expected
