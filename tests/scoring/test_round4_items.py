@@ -353,3 +353,27 @@ def test_irish_leave_it_so_and_thanks_be_to_god(scorer: Scorer, reply: str, than
 ])
 def test_sarcastic_thanks_is_not_thanks(scorer: Scorer, reply: str, expected: bool) -> None:
     assert met(scorer, reply, CHANGE, "thanks") is expected
+
+
+# -- more mishearings of the refusal's key words ----------------------------------------
+
+@pytest.mark.parametrize("reply", [
+    "thanks but i'll have to turn it dwon",            # swapped letters in a short word
+    "i'm turning the offer donw sorry",
+    "i'm going to past on it thanks",                  # pass heard as past
+    "thank you but i'mnot accepting",                  # run together, apostrophe kept
+    "i'm afraid i'm going to say know",                # no heard as know
+    "i'll have to respectively decline the offer",     # respectfully misheard
+    "i've decided to go in another direction",
+])
+def test_more_misheard_refusals_are_clear(scorer: Scorer, reply: str) -> None:
+    assert met(scorer, reply, OPENING, "clear_no") is True
+
+
+@pytest.mark.parametrize("reply", [
+    "we drove past on the way to the interview, it looked nice, can I think it over?",
+    "I don't know, can I say more tomorrow?",
+    "I'll take it, I didn't want to go another way",
+])
+def test_real_words_near_the_mishearings_stay_put(scorer: Scorer, reply: str) -> None:
+    assert met(scorer, reply, OPENING, "clear_no") is False
