@@ -331,3 +331,17 @@ def test_how_they_behaved_is_offensive_when_run_down(scorer: Scorer, reply: str)
 def test_a_plain_no_or_ones_own_part_is_not_offensive(scorer: Scorer, context: str,
                                                       reply: str) -> None:
     assert met(scorer, reply, context, "offensive") is False
+
+
+def test_offence_blocks_of_one_name_are_scanned_once() -> None:
+    from trainer.scoring.families import find, load, load_merged
+    from trainer.scoring.utterance import Utterance
+
+    blocks, merged = load("offence"), load_merged("offence")
+    assert len(merged) < len(blocks)
+    assert {(f.name, f.weight, f.tag) for f in merged} == {(f.name, f.weight, f.tag)
+                                                            for f in blocks}
+    for reply in ("Oh joy, another round. Nine weeks to tell me that?",
+                  "your boss is a total clown and they can keep their offer"):
+        utt = Utterance(reply)
+        assert {h.name for h in find(utt, merged)} == {h.name for h in find(utt, blocks)}
