@@ -42,8 +42,12 @@ class Overrule:
 
 
 OVERRULES: dict[str, Overrule] = {
-    "brief_reason": Overrule(add_above=0.7),
-    "courteous_followup": Overrule(remove_below=0.2),
+    # with the rules of round 4 the model's brief reasons and courteous removals lose F1 on
+    # every file left out (--cv: brief add>0.7 -0.0135, courteous remove<0.2 -0.0013): it
+    # read plain refusals ("I'm gonna bow out of the process") as reasons; kept as labels so
+    # --cv keeps measuring them
+    "brief_reason": Overrule(),
+    "courteous_followup": Overrule(),
     "offensive": Overrule(add_above=0.9),
     "over_detailed": Overrule(add_above=0.5, remove_below=0.05),
 }

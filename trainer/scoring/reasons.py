@@ -108,7 +108,13 @@ def _negated(utt: Utterance, hit: Hit) -> bool:
     """"it isn't about the money": a motive named only to rule it out."""
     if is_negator(utt.words[hit.i].text):
         return False  # "no, not really, it just wasn't the right time": the no answers else
-    return utt.negator_before(hit.i, 5, _SOFT_NEG_FILLERS) is not None
+    negator = utt.negator_before(hit.i, 5, _SOFT_NEG_FILLERS)
+    if negator == "no":
+        # "I'm going to say no the salary just isn't enough": the no said, run on into why
+        at = max(k for k in range(max(hit.i - 5, 0), hit.i) if utt.words[k].text == "no")
+        if utt.texts(at - 1, at) in (["say"], ["saying"], ["said"]):
+            return False
+    return negator is not None
 
 
 def read_reasons(
@@ -140,6 +146,10 @@ def read_reasons(
             vetoed.append((hit, "what is declined, not why"))
         elif _their_alternative(utt, hit):
             vetoed.append((hit, "the alternative they offered, not a reason"))
+        elif _keeps_private(utt, hit):
+            vetoed.append((hit, "declines to say, gives no reason"))
+        elif _consulted(utt, hit):
+            vetoed.append((hit, "someone to talk it over with, not a reason"))
         elif _conceded(utt, hit):
             vetoed.append((hit, "conceded as fine before the real reason"))
         elif _wished_for(utt, hit):
@@ -271,20 +281,14 @@ _NOT_A_REASON = frozenset({
     "grateful", "kind", "understand", "glad", "pleased", "nice", "shame", "pity", "decision",
     "decline", "declining", "withdraw", "withdrawing", "pass", "accept", "accepting", "offer",
     "instead", "anyway", "guess", "know", "mean", "hi", "hey", "hello", "hiya", "g'day", "morning",
-    "afternoon", "evening", "namaste", "dear",
+    "afternoon", "evening", "namaste", "dear", "decent", "generous", "thoughtful", "sweet",
+    "called", "named",
 })
 _SUBJECTS = frozenset({"i", "i'm", "i've", "i'll", "i'd", "we", "we're", "we've", "my"})
 _ASIDE = frozenset({"think", "called", "named", "spelling", "spelt", "spelled", "forget",
                     "forgot", "remember"})
 """Words of an aside about the reason ("I think it's called ...", "I always forget the
 name"), not a further reason."""
-
-
-def _is_name(utt: Utterance, start: int, end: int) -> bool:
-    """Whether every word of ``[start, end)`` was written with a capital: a name."""
-    words = [w for w in utt.words[start:end] if not w.is_punct]
-    return bool(words) and start > 0 and all(
-        utt.text[w.start:w.start + 1].isupper() for w in words)
 DETAIL_CONTENT = 2
 """Content words a clause needs to count as a further reason in a list."""
 
@@ -337,6 +341,18 @@ def _detail_spans(utt: Utterance, spans: list[tuple[int, int]], units: list[Reas
     return out
 
 
+def _is_name(utt: Utterance, start: int, end: int) -> bool:
+    """"I'm going to a competitor, Harlow Digital": a name in apposition (every word written
+    with a capital, mid-sentence) says which, not a further reason."""
+    words = [w for w in utt.words[start:end] if not w.is_punct]
+    if not words or start == 0 or not utt.words[start - 1].is_punct:
+        return False
+    if utt.words[start - 1].text != ",":
+        return False
+    return all(utt.text[w.start:w.end][:1].isupper() and w.text not in _SUBJECTS
+               for w in words)
+
+
 _OBJECT_OPENERS = frozenset({"on", "the", "your", "this", "that", "a", "an", "up", "out", "my",
                              "it", "from"})
 _LINKS = frozenset({"because", "since", "as", "due", "given", "for", "cos", "owing", "but", "and",
@@ -345,10 +361,46 @@ _LINKS = frozenset({"because", "since", "as", "due", "given", "for", "cos", "owi
                     "were", "is", "are", "been", "felt", "seemed", "looked"})
 
 
+_PRIVATE = ("rather not", "prefer not", "between me and", "between us", "not something i",
+            "not really something i", "not anything i", "don't want to get into",
+            "don't want to go into", "keep that to", "keep it to", "that's private",
+            "it's private", "a private matter")
+"""What a clause says when it declines to answer ("that's between me and my family", "not
+really something I want to get into"): the words in it are no reason."""
+
+
+def _keeps_private(utt: Utterance, hit: Hit) -> bool:
+    clause = utt.clause[hit.i]
+    start = hit.i
+    while start > 0 and utt.clause[start - 1] == clause:
+        start -= 1
+    # only a refusal said before (or around) the motive: "I'm going to a competitor, I'd
+    # rather not say which" names where they go
+    said = " ".join(utt.texts(start, hit.j))
+    return any(cue in said for cue in _PRIVATE)
+
+
+_CONSULT = frozenset({"discuss", "discussing", "talk", "talking", "speak", "speaking", "check",
+                      "checking", "consult", "consulting", "chat", "chatting"})
+"""Verbs (and their particles) of talking a decision over: "talk it through with my wife"."""
+
+
+def _consulted(utt: Utterance, hit: Hit) -> bool:
+    """"let me discuss with family", "talk it through with my wife": the family is who the
+    speaker will decide with, not why they decline."""
+    before = utt.texts(max(hit.i - 3, 0), hit.i)
+    if "with" not in before:
+        return False
+    at = hit.i - len(before) + before.index("with")
+    return bool(_CONSULT & set(utt.texts(max(at - 4, 0), at)))
+
+
 def _declined_object(utt: Utterance, hit: Hit, declined: Sequence[tuple[int, int]]) -> bool:
     """"I'll have to pass on the trial shift": the motive word is the thing declined."""
     if _LINKS & set(utt.texts(hit.i + 1, hit.j)):
         return False  # "declining the offer I accepted another one": a clause of its own
+    if utt.texts(hit.j, hit.j + 1)[:1] and utt.texts(hit.j, hit.j + 1)[0] in _PREDICATE_STARTS:
+        return False  # "decline the pay just isn't enough": the motive is the subject of a clause
     for _, end in declined:
         if utt.texts(end - 1, end) in (["down"], ["back"]) and end > 1:
             continue  # "turning the offer down my partner...": the object came before "down"
@@ -359,6 +411,14 @@ def _declined_object(utt: Utterance, hit: Hit, declined: Sequence[tuple[int, int
             return True
     return False
 
+
+_PREDICATE_STARTS = frozenset({
+    "is", "isn't", "was", "wasn't", "just", "doesn't", "didn't", "won't", "wouldn't", "seems",
+    "seemed", "feels", "felt", "looks", "looked", "really", "simply", "still", "isnt", "wasnt",
+    "doesnt", "would", "will", "are", "aren't", "were", "weren't",
+})
+"""Words that start what is said about a noun: after the motive, it heads a clause of its own
+(run on after the no without a pause), so it is not the thing declined."""
 
 _PHRASE_STARTS = frozenset({"the", "my", "our", "a", "an", "i", "i've", "i'm", "i'd", "we",
                             "we've", "we're", "they", "they've", "it's", "there's"})

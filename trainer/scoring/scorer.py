@@ -391,10 +391,11 @@ class Scorer:
                               "and no courtesy")
         blunt = [h for h, _ in (*((k, "") for k in r.decision.kept), *r.decision.vetoed)
                  if h.family.tag in ("bare", "idiom")]
-        if blunt and utt.raw_words < BLUNT_WORDS and not r.polite and not r.reasons.units:
+        if (blunt and utt.raw_words < BLUNT_WORDS and not r.polite
+                and not (r.asks_why and r.reasons.units)):  # a reason excuses it only if asked
             return ItemResult(name, False, 20.0, THRESHOLD, _evidence(utt, blunt[:1]),
                               f"curt: a blunt {_quote(utt, blunt[0])} in {utt.raw_words} words, "
-                              "no reason and no courtesy")
+                              "no courtesy and no reason asked for")
         if r.polite:
             return _matched(name, utt, r.polite, "answers without wavering")
         if r.asks_why and not r.reasons.units and not r.decision.kept:
@@ -494,4 +495,9 @@ def _with_object(utt: Utterance, hit: Hit) -> tuple[int, int]:
         # "thank you for the offer, and for the lovely tour": still what the thanks is for
         return hit.i, _with_object(utt, Hit(hit.family, end, end + len(nxt[:2]) + (
             nxt[0] == ","), hit.score, hit.core))[1]
+    if nxt[:2] in (["and", "your"], ["and", "all"], ["and", "the"]) and utt.texts(
+            end - 1, end) in (["you"], ["yourself"]):
+        # "God bless you and your family", "all the best to you and the team": who is wished
+        # well, not why they decline
+        return hit.i, _with_object(utt, Hit(hit.family, end, end + 1, hit.score, hit.core))[1]
     return hit.i, end

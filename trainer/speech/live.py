@@ -131,7 +131,8 @@ class LiveWords:
 
         ``frames`` is the whole recording so far; ``elapsed``, ``started_at`` and
         ``ended_at`` (the last loud block) are in seconds of audio; ``held`` means the
-        final transcription is running, so no partial may start.
+        final transcription is running or has covered all that was said, so no partial
+        may start.
         """
         if self._closed or started_at is None or ended_at is None:
             return False
@@ -161,9 +162,15 @@ class LiveWords:
             text = self.engine.transcribe_partial(audio, vocabulary=self.vocabulary).strip()
         except Exception:  # noqa: BLE001 - a failed partial only means no live words this time
             return
+        if text:
+            self.show(prefix + text)
+
+    def show(self, text: str) -> None:
+        """Hand ``text`` to ``on_words`` unless closed (any thread): the listener also shows
+        the early transcript made during the closing pause, the best words there are."""
         with self._lock:
-            if text and not self._closed:
-                self.on_words(prefix + text)
+            if not self._closed:
+                self.on_words(text)
 
     def close(self, timeout: float = 10.0) -> None:
         """No more partials; wait for one in flight so the final transcription has the CPU.
@@ -175,6 +182,23 @@ class LiveWords:
             self._closed = True
         if self._running is not None:
             wait([self._running], timeout=timeout)  # a stuck partial is simply left behind
+
+
+def fit_tail(text: str, width: int) -> str:
+    """The end of ``text`` in ``width`` characters: the latest words are the ones to see.
+
+    Cut at a word where it can be, after an ellipsis that says words went before.
+    """
+    text = " ".join(text.split())
+    if len(text) <= width:
+        return text
+    if width <= 1:
+        return "…"[:width]
+    cut = text[len(text) - (width - 1):]
+    space = cut.find(" ")
+    if 0 <= space < len(cut) - 1:
+        cut = cut[space + 1:]
+    return "…" + cut
 
 
 def _tail(frames: Sequence[bytes], wanted: float) -> bytes:
