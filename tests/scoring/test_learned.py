@@ -1,0 +1,169 @@
+"""The learned second opinion: what it may overrule, and the shipped model it loads."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from trainer.errors import TrainerError
+from trainer.letter.score import LetterScorer
+from trainer.scoring.features import BUCKETS, feature_ids
+from trainer.scoring.learned import (
+    MODEL_MIN_WORDS,
+    OVERRULES,
+    LearnedModel,
+    default_model,
+    second_opinion,
+)
+from trainer.scoring.result import ItemResult
+from trainer.scoring.scorer import Scorer
+from trainer.scoring.utterance import Utterance
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _model(label: str, bias: float, lean: dict[str, float] | None = None) -> LearnedModel:
+    """A model that gives ``label`` the probability sigmoid(bias), pushed by words in ``lean``
+    (weights on the word features of those words)."""
+    labels = tuple(OVERRULES)
+    weights = np.zeros((len(labels), BUCKETS), dtype=np.float32)
+    biases = np.full(len(labels), -20.0, dtype=np.float32)
+    row = labels.index(label)
+    biases[row] = bias
+    for word, weight in (lean or {}).items():
+        ids = feature_ids(Utterance(word), "unknown")
+        # every feature of the word, so any reply containing it is pushed
+        weights[row, ids] = weight
+    return LearnedModel(labels, weights, biases)
+
+
+def _rules(reply: str, context: str | None = None) -> dict[str, ItemResult]:
+    return dict(Scorer(second_opinion=False).score(reply, context).checks)
+
+
+def test_a_confident_model_adds_an_offence_the_rules_missed() -> None:
+    reply = "Well, let's just say the coffee machine was the highlight of my visit."
+    rules = _rules(reply)
+    assert rules["offensive"].met is False and not rules["offensive"].evidence
+    out = second_opinion(rules, Utterance(reply), "unknown", _model("offensive", 5.0))
+    assert out["offensive"].met is True
+    assert "second opinion" in out["offensive"].why
+    # the evidence is a whole sentence of the reply, as said
+    assert out["offensive"].evidence and out["offensive"].evidence[0].text in reply
+
+
+def test_an_unsure_model_changes_nothing() -> None:
+    reply = "Well, let's just say the coffee machine was the highlight of my visit."
+    rules = _rules(reply)
+    out = second_opinion(rules, Utterance(reply), "unknown", _model("offensive", 0.5))
+    assert out == rules
+
+
+def test_the_model_never_adds_to_a_short_reply() -> None:
+    reply = "Nope, not for me."
+    assert len(reply.split()) < MODEL_MIN_WORDS
+    rules = _rules(reply)
+    out = second_opinion(rules, Utterance(reply), "unknown", _model("offensive", 8.0))
+    assert out["offensive"].met is False
+
+
+def test_the_model_never_overrides_a_near_miss_the_rules_vetoed() -> None:
+    # a near miss the rules vetoed shows the words they read and decided on: the model
+    # leaves it
+    rules = _rules("I was going to say the interviews were rushed, but honestly they weren't.")
+    for label, result in rules.items():
+        if result.met is False and result.evidence and label in OVERRULES:
+            model = _model(label, 8.0)
+            out = second_opinion(rules, Utterance("x " * 10), "unknown", model)
+            assert out[label].met is False
+
+
+def test_an_added_offence_unmakes_a_courteous_followup() -> None:
+    context = "Can I ask what made you decide against us?"
+    reply = "Sure, happy to say: the other team seemed to actually know what they were doing."
+    rules = _rules(reply, context)
+    if rules["offensive"].met:
+        pytest.skip("the rules already read this as a dig")
+    assert rules["courteous_followup"].met is True
+    out = second_opinion(rules, Utterance(reply), "info", _model("offensive", 6.0))
+    assert out["offensive"].met is True
+    assert out["courteous_followup"].met is False
+
+
+def test_a_reason_found_running_on_is_no_brief_reason() -> None:
+    reply = "It's mainly the commute, which would be about an hour each way for me."
+    rules = _rules(reply, "Can I ask why?")
+    assert rules["brief_reason"].met is True and rules["over_detailed"].met is False
+    out = second_opinion(rules, Utterance(reply), "info", _model("over_detailed", 6.0))
+    assert out["over_detailed"].met is True
+    assert out["brief_reason"].met is False
+
+
+def test_removal_only_where_overrules_allow_it() -> None:
+    reply = "Thank you so much for the offer, but I won't be accepting it."
+    rules = _rules(reply)
+    assert rules["thanks"].met is True
+    # thanks is not in OVERRULES: a model that doubts it changes nothing
+    assert "thanks" not in OVERRULES
+    out = second_opinion(rules, Utterance(reply), "opening", _model("offensive", -8.0))
+    assert out["thanks"].met is True
+
+
+def test_letters_are_scored_by_the_rules_alone() -> None:
+    scorer = LetterScorer()
+    assert scorer._scorer._model is None and scorer._plain._model is None
+
+
+def test_the_shipped_model_loads_and_gives_probabilities() -> None:
+    model = default_model()
+    assert model is not None, "trainer/scoring/learned-model.npz is missing"
+    assert set(model.labels) == set(OVERRULES)
+    probs = model.probabilities(feature_ids(Utterance("thank you but no"), "opening"))
+    assert probs.shape == (len(model.labels),)
+    assert ((probs >= 0) & (probs <= 1)).all()
+
+
+def test_a_damaged_model_file_is_a_clear_error(tmp_path: Path) -> None:
+    bad = tmp_path / "learned-model.npz"
+    bad.write_bytes(b"not a model")
+    with pytest.raises(TrainerError, match="reinstall"):
+        LearnedModel.load(bad)
+
+
+def test_a_model_saved_is_the_model_loaded(tmp_path: Path) -> None:
+    model = _model("offensive", 1.5, {"dreadful": 2.0})
+    path = tmp_path / "m.npz"
+    model.save(path)
+    back = LearnedModel.load(path)
+    ids = feature_ids(Utterance("a dreadful place"), "unknown")
+    assert np.allclose(back.probabilities(ids), model.probabilities(ids), atol=1e-3)
+
+
+def test_training_separates_what_the_labels_separate(tmp_path: Path) -> None:
+    spec = importlib.util.spec_from_file_location(
+        "train_scorer_model", ROOT / "scripts" / "train_scorer_model.py")
+    assert spec is not None and spec.loader is not None
+    train_mod = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = train_mod  # its dataclasses look their module up
+    spec.loader.exec_module(train_mod)
+    rude = ["the office was grim", "honestly the place was grim and dingy",
+            "a grim little outfit", "the whole thing felt grim"]
+    kind = ["the office was lovely", "honestly the people were lovely and kind",
+            "a lovely little team", "the whole thing felt lovely"]
+    path = tmp_path / "toy.jsonl"
+    with path.open("w", encoding="utf-8") as out:
+        for n, (text, bad) in enumerate([(t, True) for t in rude] + [(t, False) for t in kind]):
+            labels: dict[str, bool] = dict.fromkeys(OVERRULES, False)
+            labels["offensive"] = bad
+            out.write(json.dumps({"id": str(n), "context": None, "reply": text,
+                                  "labels": labels}) + "\n")
+    model = train_mod.train(train_mod.load([path]), 1e-4, 200)
+    row = model.labels.index("offensive")
+    grim = model.probabilities(feature_ids(Utterance("it was all rather grim"), "unknown"))
+    nice = model.probabilities(feature_ids(Utterance("it was all rather lovely"), "unknown"))
+    assert grim[row] > 0.5 > nice[row]
