@@ -610,7 +610,7 @@ def rss_child(engine_name: str, wavs: Sequence[str]) -> None:
     from trainer.tui.app import TrainerApp
 
     async def run() -> None:
-        app = TrainerApp(typed=True, mute=True)
+        app = TrainerApp()  # as a user starts it: voice and microphone opened when present
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.pause()
             engine = load_engine(engine_name)
@@ -640,6 +640,9 @@ def main() -> None:
     parser.add_argument("--no-sphinx", action="store_true", help="skip pocketsphinx")
     parser.add_argument("--no-bias-runs", action="store_true",
                         help="only the call's vocabulary as the prompt (no domain/none rows)")
+    parser.add_argument("--audio-dir", type=Path,
+                        help="keep the synthesised WAVs here; natural-voice WAVs already there "
+                        "are reused (same split and limit)")
     parser.add_argument("--rss-child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.rss_child:
@@ -661,7 +664,8 @@ def main() -> None:
         chosen = replies(0 if args.quick else args.limit)
     voices = [("en-us", 165)] if args.quick else (
         [("en-us", 165), ("en-gb", 180)] if args.split == "test" else ESPEAK_VOICES)
-    folder = Path(tempfile.mkdtemp(prefix="bench-speech-"))
+    folder = args.audio_dir or Path(tempfile.mkdtemp(prefix="bench-speech-"))
+    folder.mkdir(parents=True, exist_ok=True)
     speaker = Speaker()
     sets: dict[str, list[tuple[Path, Reply]]] = {}
     for voice, rate in voices:
@@ -671,7 +675,7 @@ def main() -> None:
         ]
     if not args.quick:
         natural = [(folder / f"piper-{i}.wav", r) for i, r in enumerate(chosen)]
-        if all(piper(r.text, p) for p, r in natural):
+        if all(p.is_file() or piper(r.text, p) for p, r in natural):
             sets["piper joe (natural)"] = natural
         else:
             print("natural voice skipped: install the bench extra (pip install -e '.[bench]')")

@@ -9,7 +9,7 @@ Example (``trainer doctor`` prints where the file lives)::
     name = "Sam Rivera"         # signs the follow-up letter; optional ("" = asked, none given)
 
     [speech]
-    engine = "faster-whisper"   # or pocketsphinx, whisper-local, vosk, google
+    engine = "faster-whisper"   # or whisper-base, moonshine, pocketsphinx, vosk, google, ...
     model_path = "~/models/small.en-ct2"
     pause_seconds = 2.0         # silence that ends a spoken reply
     phone_line = false          # recruiter through a telephone band-pass

@@ -16,3 +16,19 @@ from trainer.speech.tts import Speaker
 def speaker() -> Speaker:
     """The real pyttsx3/espeak-ng synthesiser (saving WAVs needs no sound card)."""
     return Speaker()
+
+
+@pytest.fixture(scope="session")
+def derived_models(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One folder for the models the trainer derives once (Whisper base joined, Moonshine
+    converted), shared by the session's tests so each is made once, not once per test."""
+    return tmp_path_factory.mktemp("derived-models")
+
+
+@pytest.fixture
+def shared_models(derived_models: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    from trainer.speech import models, stt
+
+    monkeypatch.setattr(models, "models_dir", lambda: derived_models)
+    monkeypatch.setattr(stt, "_cache", {})
+    return derived_models

@@ -176,6 +176,8 @@ def _report_turn(outcome: TurnOutcome, checklist: Checklist, explain: bool,
             parts.append(f"(!) {checklist.label(name)}{': ' + words if words else ''}")
     if parts:
         show("    " + "   ".join(parts))
+    for warning in outcome.misheard:
+        show(f"    (?) {warning.line}")
     if explain:
         show(f"    -> next: {outcome.decision.goto} ({outcome.decision.reason})")
 

@@ -120,6 +120,12 @@ def _microphone() -> Check:
 
 def _engines(config: SpeechConfig, probe: Path | None) -> list[Check]:
     checks = [_engine_check(name, probe, None) for name in (DEFAULT_ENGINE, "pocketsphinx")]
+    for name in ("whisper-base", "moonshine"):
+        if config.engine == name:
+            checks.append(_engine_check(name, probe, None))
+        else:
+            checks.append(Check(name, True, f"bundled; choose it with --engine {name} or "
+                                f'engine = "{name}" under [speech] in the config file'))
     for name in ("whisper-local", "vosk"):
         if config.engine == name:
             checks.append(_engine_check(name, probe, config.model_path))

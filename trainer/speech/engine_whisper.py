@@ -32,6 +32,7 @@ import speech_recognition as sr
 from trainer.errors import TrainerError
 from trainer.speech.audio import AudioClip, first_sound_at, is_silent, last_sound_at
 from trainer.speech.engine_base import Transcript, Word, as_clip, install_command
+from trainer.speech.vad import has_speech
 from trainer.speech.vocabulary import whisper_prompt
 
 MODEL_FILES = ("model.bin", "config.json", "tokenizer.json")
@@ -205,8 +206,8 @@ class FasterWhisperEngine:
 
         started = time.perf_counter()
         clip = as_clip(audio)
-        if is_silent(clip):
-            # Whisper "hears" a polite "Thank you." in silence: never score that.
+        if is_silent(clip) or not has_speech(clip):
+            # Whisper "hears" a polite "Thank you." in silence and breaths: never score that.
             return Transcript("", self.name, clip.seconds, time.perf_counter() - started)
         options = self.decoding
         audio_data = clip.to_audio_data()

@@ -212,3 +212,41 @@ def _write_atomically(target: Path, sources: list[Path]) -> None:
             f"could not write the speech model file {target} ({exc.strerror or exc}). "
             "Fix: free some disk space, or check that the folder is writable."
         ) from None
+
+
+MOONSHINE_INT8 = PinnedModel(
+    "Moonshine base-en (int8, converted once from the shipped files)",
+    # the conversion's bytes depend on these too (numpy's rounding, onnx's serialiser)
+    (*MOONSHINE_BASE_EN.requirements, "onnx==1.23.2"),
+    {
+        "encoder_model.int8.onnx":
+            "c2a8ed2d9a386cb0d654233ed05dd9fcc6d308da1afdb98594dcdb8ea0e8d999",
+        "decoder_model_merged.int8.onnx":
+            "6794815f52d510143a7c68a4f7ee8c9ff7cafb172edb405aba7e8ac0e17b9a0e",
+        "tokenizer.bin": MOONSHINE_BASE_EN.files["tokenizer.bin"],
+    },
+)
+
+
+def moonshine_dir() -> Path:
+    """Moonshine base-en as int8 ONNX: converted once from the checked shipped files."""
+    from trainer.speech.engine_moonshine import convert
+
+    shipped = package_dir("moonshine_cpp", MOONSHINE_BASE_EN) / "models" / "base-en"
+    folder = models_dir() / "moonshine-base-en"
+    with _lock_derive:
+        if _matches(MOONSHINE_INT8, folder):
+            return folder
+        verify(MOONSHINE_BASE_EN, shipped)
+        folder.mkdir(parents=True, exist_ok=True)
+        try:
+            convert(shipped, folder)
+        except OSError as exc:
+            raise TrainerError(
+                f"could not write the converted Moonshine model into {folder} "
+                f"({exc.strerror or exc}). Fix: free some disk space, or check that the "
+                "folder is writable."
+            ) from None
+        _write_atomically(folder / "tokenizer.bin", [shipped / "tokenizer.bin"])
+    verify(MOONSHINE_INT8, folder)
+    return folder

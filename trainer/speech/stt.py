@@ -38,6 +38,7 @@ DEFAULT_ENGINE = "faster-whisper"
 ENGINES: dict[str, str] = {
     "faster-whisper": "Whisper tiny.en, bundled (default; offline)",
     "whisper-base": "Whisper base (multilingual, decoding English), bundled (offline)",
+    "moonshine": "Moonshine base-en, int8 on onnxruntime, bundled (offline; no biasing)",
     "pocketsphinx": "CMU pocketsphinx with a language model of this domain (light; offline)",
     "whisper-local": "a larger Whisper model in CTranslate2 format, from --model-path (offline)",
     "vosk": "Vosk/Kaldi with a model folder from --model-path (offline)",
@@ -94,6 +95,11 @@ def _create(name: str, model_path: Path | None) -> SttEngine:
         from trainer.speech.models import whisper_base_dir
 
         return FasterWhisperEngine(whisper_base_dir(), name="whisper-base")
+    if name == "moonshine":
+        from trainer.speech.engine_moonshine import MoonshineEngine
+        from trainer.speech.models import moonshine_dir
+
+        return MoonshineEngine(moonshine_dir())
     if name == "whisper-local":
         from trainer.speech.engine_whisper import FasterWhisperEngine
 
