@@ -377,3 +377,18 @@ def test_more_misheard_refusals_are_clear(scorer: Scorer, reply: str) -> None:
 ])
 def test_real_words_near_the_mishearings_stay_put(scorer: Scorer, reply: str) -> None:
     assert met(scorer, reply, OPENING, "clear_no") is False
+
+
+@pytest.mark.parametrize(("reply", "expected"), [
+    ("Sorry, I'm declining. I just can't do that commute every day.", True),
+    ("no, i couldn't justify the drop in salary", True),
+    ("I'll pass, my current employer has matched it.", True),
+    ("No thanks, they've offered me a promotion where I am.", True),
+    ("I'm declining, we're emigrating to Canada in May.", True),
+    ("I'll say no, there's not enough responsibility in it for me.", True),
+    ("no thanks, the post's only a nine month contract", True),
+    ("I'm declining. It isn't the salary at all.", False),       # ruled out, no reason
+])
+def test_more_plain_reasons(scorer: Scorer, reply: str, expected: bool) -> None:
+    assert Scorer(second_opinion=False).score(reply, OPENING).checks[
+        "brief_reason"].met is expected
