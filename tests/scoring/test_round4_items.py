@@ -392,3 +392,15 @@ def test_real_words_near_the_mishearings_stay_put(scorer: Scorer, reply: str) ->
 def test_more_plain_reasons(scorer: Scorer, reply: str, expected: bool) -> None:
     assert Scorer(second_opinion=False).score(reply, OPENING).checks[
         "brief_reason"].met is expected
+
+
+@pytest.mark.parametrize(("reply", "expected"), [
+    ("I can't accept at 45, could they look at 50?", False),         # a stance on the figure
+    ("i won't accept it for that salary, is there any movement", False),
+    ("I'm not able to accept for 30k, sorry, I'd need more.", False),
+    ("I won't be accepting the offer, for family reasons.", True),
+    ("I can't accept at this point in my life, sorry.", True),
+])
+def test_refusing_a_figure_is_negotiating_not_a_clear_no(scorer: Scorer, reply: str,
+                                                         expected: bool) -> None:
+    assert met(scorer, reply, "The base would be 42k.", "clear_no") is expected
