@@ -23,6 +23,13 @@ def scorer() -> Scorer:
     return Scorer()
 
 
+@pytest.fixture(scope="module")
+def rules() -> Scorer:
+    """The phrase rules alone: the learned second opinion may still overrule them where it is
+    confident (trainer.scoring.learned), which its own tests cover."""
+    return Scorer(second_opinion=False)
+
+
 def met(scorer: Scorer, reply: str, context: str, item: str) -> bool | None:
     return scorer.score(reply, context).checks[item].met
 
@@ -218,9 +225,9 @@ WHERE = "No problem. Do you mind me saying where you're off to?"
     (OFFER, "i don't know if i can take it because the rota's all nights and i've no car and "
             "the last train's at ten and my dad needs looking after"),        # hedged, runs on
 ])
-def test_three_or_more_reasons_are_over_detailed(scorer: Scorer, context: str,
+def test_three_or_more_reasons_are_over_detailed(rules: Scorer, context: str,
                                                  reply: str) -> None:
-    result = scorer.score(reply, context)
+    result = rules.score(reply, context)
     assert result.checks["over_detailed"].met is True
     assert result.checks["brief_reason"].met is False
 
@@ -250,3 +257,91 @@ def test_one_or_two_reasons_are_brief(scorer: Scorer, context: str, reply: str) 
                                      "So what went wrong with the interview, do you think?"])
 def test_what_went_wrong_asks_why(scorer: Scorer, context: str) -> None:
     assert scorer.score("the pay, mostly", context).checks["brief_reason"].met is True
+
+
+# -- offensive: disbelief and scorn at the offer, how they behaved, parting shots ---------
+
+TERMS = "The salary would be 26k, with 20 days holiday."
+BYE = "No worries, thanks for your time. Take care!"
+CHANGE = "Is there anything we could do to change your mind?"
+
+
+@pytest.mark.parametrize(("context", "reply"), [
+    (OFFER, "is that it? thirty eight? no chance"),                      # disbelief
+    (OFFER, "come on, thirty eight? I was on more than that five years ago."),
+    (OFFER, "they must think I was born yesterday"),
+    (OFFER, "well that's a slap in the face"),
+    (OFFER, "honestly i expected a lot more from a company that size"),
+    (OFFER, "no thanks, that offer is nowhere near good enough"),
+    (OFFER, "brilliant, just brilliant. no thank you."),                 # deadpan
+    (TERMS, "they can keep it to be honest"),                            # scorn for a figure
+    (TERMS, "for that money? no way"),
+    (TERMS, "nobody in their right mind would take that"),
+    (TERMS, "that's basically minimum wage, no thanks"),
+    (TERMS, "twenty six? they've got some nerve"),
+    (CHANGE, "no amount of money would make me work there"),
+    (CHANGE, "not a chance, i wouldn't go back there for double"),
+    (CHANGE, "you could try answering your emails for a start"),         # pointed advice
+    (CHANGE, "not unless you can find them some manners"),
+    (INVITE, "after how long they took to get back to me? no"),
+    (INVITE, "god no, once was enough"),
+    (INVITE, "i think i've jumped through enough hoops for them"),
+    (BYE, "bye, and good luck keeping staff with that attitude"),        # parting shots
+    (BYE, "cheers, maybe next time don't waste people's time"),
+    (BYE, "yeah cheers for nothing"),
+    (BYE, "don't bother, it's not like they'll listen"),
+])
+def test_scorn_for_the_offer_and_parting_shots_are_offensive(scorer: Scorer, context: str,
+                                                             reply: str) -> None:
+    assert met(scorer, reply, context, "offensive") is True
+
+
+@pytest.mark.parametrize("reply", [
+    "it was like talking to a brick wall",                               # idioms of scorn
+    "the manager seemed like a bit of a control freak",
+    "they acted like they were doing me a favour",
+    "I was kept waiting forty minutes in reception",                     # how they behaved
+    "your recruiter never once called me back",
+    "the interviewer clearly hadn't prepared at all",
+    "nobody even introduced themselves",
+    "they seemed more interested in their phones than in me",
+    "I didn't like how they spoke to the junior staff",
+    "they don't seem to know what they want",
+    "the job description was completely different from what they told me in the interview",
+])
+def test_how_they_behaved_is_offensive_when_run_down(scorer: Scorer, reply: str) -> None:
+    assert met(scorer, reply, WHY, "offensive") is True
+
+
+@pytest.mark.parametrize(("context", "reply"), [
+    (BYE, "Bye, take care, and good luck with the search!"),
+    (BYE, "Thanks for understanding, and good luck finding someone!"),   # a sincere wish
+    (TERMS, "That's a bit below what I need, so I'll have to say no, sorry."),
+    (TERMS, "Could they stretch to 28? That's what I'm on now."),
+    (TERMS, "For that money I'd need to stay local, so no thanks."),
+    (TERMS, "That's a fair number, but I've already accepted another offer."),
+    (CHANGE, "Not really, no amount of money changes the commute."),
+    (INVITE, "No thanks, once was enough for me to know it isn't my field."),
+    (INVITE, "Sorry, they'll have to find someone else, I've signed elsewhere."),
+    (INVITE, "Who do they think would suit it? I could pass it to a friend."),
+    (WHY, "I found the interview a bit nerve-racking, that's on me though."),
+    (WHY, "I never got back to them in time, that's my fault."),
+    (WHY, "I felt I wasn't experienced enough for it, to be honest."),
+])
+def test_a_plain_no_or_ones_own_part_is_not_offensive(scorer: Scorer, context: str,
+                                                      reply: str) -> None:
+    assert met(scorer, reply, context, "offensive") is False
+
+
+def test_offence_blocks_of_one_name_are_scanned_once() -> None:
+    from trainer.scoring.families import find, load, load_merged
+    from trainer.scoring.utterance import Utterance
+
+    blocks, merged = load("offence"), load_merged("offence")
+    assert len(merged) < len(blocks)
+    assert {(f.name, f.weight, f.tag) for f in merged} == {(f.name, f.weight, f.tag)
+                                                            for f in blocks}
+    for reply in ("Oh joy, another round. Nine weeks to tell me that?",
+                  "your boss is a total clown and they can keep their offer"):
+        utt = Utterance(reply)
+        assert {h.name for h in find(utt, merged)} == {h.name for h in find(utt, blocks)}
