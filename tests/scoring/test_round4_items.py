@@ -404,3 +404,18 @@ def test_more_plain_reasons(scorer: Scorer, reply: str, expected: bool) -> None:
 def test_refusing_a_figure_is_negotiating_not_a_clear_no(scorer: Scorer, reply: str,
                                                          expected: bool) -> None:
     assert met(scorer, reply, "The base would be 42k.", "clear_no") is expected
+
+
+@pytest.mark.parametrize(("reply", "expected"), [
+    ("sorry, I'm declining, it just doesn't pay enough", True),
+    ("I'll pass, I've been poached by a competitor.", True),
+    ("no thanks, the site's out in the sticks", True),
+    ("I'm saying no. My heart isn't in it any more.", True),
+    ("I'll decline, the start date is way too soon.", True),
+    ("no thanks, there's no pension with it", True),
+    ("yes please, it pays well enough, I'll take it", False),
+    ("I'll take it, the start date's fine", False),
+])
+def test_everyday_motives(scorer: Scorer, reply: str, expected: bool) -> None:
+    assert Scorer(second_opinion=False).score(reply, OPENING).checks[
+        "brief_reason"].met is expected
