@@ -419,3 +419,17 @@ def test_refusing_a_figure_is_negotiating_not_a_clear_no(scorer: Scorer, reply: 
 def test_everyday_motives(scorer: Scorer, reply: str, expected: bool) -> None:
     assert Scorer(second_opinion=False).score(reply, OPENING).checks[
         "brief_reason"].met is expected
+
+
+# -- a "sure" that carries a jab is no courtesy -------------------------------------------
+
+@pytest.mark.parametrize(("context", "reply", "expected"), [
+    (WHY, "sure, tell them, not that anyone will listen", False),
+    (WHY, "Sure. I'm sure it'll keep the board up at night.", False),
+    (CHANGE, "sure, when hell freezes over", False),
+    (WHY, "sure, it's mostly the drive", True),
+    (WHERE, "sure, a bank in Leeds", True),
+])
+def test_a_sure_with_a_jab_is_not_courteous(scorer: Scorer, context: str, reply: str,
+                                           expected: bool) -> None:
+    assert met(scorer, reply, context, "courteous_followup") is expected
