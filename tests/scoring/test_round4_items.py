@@ -433,3 +433,19 @@ def test_everyday_motives(scorer: Scorer, reply: str, expected: bool) -> None:
 def test_a_sure_with_a_jab_is_not_courteous(scorer: Scorer, context: str, reply: str,
                                            expected: bool) -> None:
     assert met(scorer, reply, context, "courteous_followup") is expected
+
+
+@pytest.mark.parametrize(("reply", "expected"), [
+    ("cheers, and you", True),
+    ("Thanks, and yourself.", True),
+    ("ta, and yous", True),
+    ("ok", False),
+    ("yeah whatever", False),
+])
+def test_good_wishes_returned_close(scorer: Scorer, reply: str, expected: bool) -> None:
+    assert met(scorer, reply, "Okay, I'll pass that on. All the best.", "graceful_close") \
+        is expected
+
+
+def test_and_you_inside_a_sentence_is_no_close(scorer: Scorer) -> None:
+    assert met(scorer, "the reason stays between me and you", WHY, "graceful_close") is False
