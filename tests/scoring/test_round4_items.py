@@ -449,3 +449,14 @@ def test_good_wishes_returned_close(scorer: Scorer, reply: str, expected: bool) 
 
 def test_and_you_inside_a_sentence_is_no_close(scorer: Scorer) -> None:
     assert met(scorer, "the reason stays between me and you", WHY, "graceful_close") is False
+
+
+@pytest.mark.parametrize(("reply", "expected"), [
+    ("you're a star for chasing that, but I'll pass", True),
+    ("ah you're a legend mate, but no", True),
+    ("I owe you one for this, but I'm declining.", True),
+    ("you're a legend if you think I'll take that", False),     # a jibe
+    ("you owe me one after that process, no", False),
+])
+def test_praise_and_debt_as_thanks(scorer: Scorer, reply: str, expected: bool) -> None:
+    assert met(scorer, reply, OPENING, "thanks") is expected
