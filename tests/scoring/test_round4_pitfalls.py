@@ -345,3 +345,13 @@ def test_offence_blocks_of_one_name_are_scanned_once() -> None:
                   "your boss is a total clown and they can keep their offer"):
         utt = Utterance(reply)
         assert {h.name for h in find(utt, merged)} == {h.name for h in find(utt, blocks)}
+
+
+@pytest.mark.parametrize(("context", "reply"), [
+    (TERMS, "What would the hours be for that salary?"),                 # a real question
+    (OFFER, "Who do you think would want the role? My cousin might."),
+    (OFFER, "I know I've got a nerve asking, but could I have until Monday?"),
+])
+def test_questions_about_the_terms_are_not_scorn(scorer: Scorer, context: str,
+                                                 reply: str) -> None:
+    assert met(scorer, reply, context, "offensive") is False
