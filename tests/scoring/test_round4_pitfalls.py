@@ -355,3 +355,27 @@ def test_offence_blocks_of_one_name_are_scanned_once() -> None:
 def test_questions_about_the_terms_are_not_scorn(scorer: Scorer, context: str,
                                                  reply: str) -> None:
     assert met(scorer, reply, context, "offensive") is False
+
+
+# -- hedged: wavering over future contact is no hedge on the decision ---------------------
+
+FUTURE = "No problem at all. Would you be happy for us to keep you in mind for future roles?"
+
+
+@pytest.mark.parametrize("reply", [
+    "Hmm, I'm not sure, maybe, I'll see how I feel in a year.",
+    "I guess so, yeah, if something senior comes up.",
+    "Probably not for a while, I think, but thanks for asking.",
+    "i dunno maybe yeah why not",
+])
+def test_unsure_about_future_contact_is_not_hedged(scorer: Scorer, reply: str) -> None:
+    assert met(scorer, reply, FUTURE, "hedged") is False
+
+
+@pytest.mark.parametrize("reply", [
+    "Actually, I'm not sure I made the right call. Is the offer still open?",
+    "Hmm, maybe I was too hasty saying no, could I still take it?",
+    "Honestly I'm having second thoughts now.",
+])
+def test_wavering_back_over_the_decision_is_hedged(scorer: Scorer, reply: str) -> None:
+    assert met(scorer, reply, FUTURE, "hedged") is True
