@@ -379,3 +379,15 @@ def test_unsure_about_future_contact_is_not_hedged(scorer: Scorer, reply: str) -
 ])
 def test_wavering_back_over_the_decision_is_hedged(scorer: Scorer, reply: str) -> None:
     assert met(scorer, reply, FUTURE, "hedged") is True
+
+
+@pytest.mark.parametrize(("context", "reply", "offensive"), [
+    (OFFER, "Thank you for waiting on me, I'm going to decline though.", False),
+    (OFFER, "Sorry it took me so long to decide, but it's a no from me.", False),
+    (OFFER, "Thanks for the wait, I guess. No.", True),
+    (OFFER, "Cheers for keeping me waiting three weeks. I've gone elsewhere.", True),
+    (OFFER, "It took me three weeks to hear back from them, so no.", True),
+])
+def test_thanks_for_their_wait_or_mine(scorer: Scorer, context: str, reply: str,
+                                       offensive: bool) -> None:
+    assert met(scorer, reply, context, "offensive") is offensive
