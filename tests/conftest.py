@@ -1,7 +1,9 @@
-"""Every test runs with its own TRAINER_HOME, so nothing touches the user's files."""
+"""Every test runs with its own TRAINER_HOME, so nothing touches the user's files, and with
+no terminal size inherited from the run."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,3 +20,17 @@ def trainer_home(
     home = tmp_path_factory.mktemp("trainer-home")
     monkeypatch.setenv("TRAINER_HOME", str(home))
     yield home
+
+
+@pytest.fixture(autouse=True)
+def no_inherited_terminal_size(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A test that needs a width sets COLUMNS itself.
+
+    readline, imported under pytest, puts COLUMNS=80 and LINES=24 into the C environment:
+    unseen by os.environ yet inherited by subprocesses, and by pytest-xdist's workers as
+    os.environ, where `trainer history` into a pipe would then be cut to 80 columns. Both
+    are removed, so a test sees the same environment alone, in a worker, or in a terminal.
+    """
+    for name in ("COLUMNS", "LINES"):
+        monkeypatch.delenv(name, raising=False)
+        os.unsetenv(name)

@@ -327,3 +327,53 @@ def test_short_answers_to_why(scorer: Scorer, reply: str, brief: bool, over: boo
 ])
 def test_declining_to_say_is_no_reason(scorer: Scorer, reply: str, expected: bool) -> None:
     assert met(scorer, reply, WHY, "brief_reason") is expected
+
+
+@pytest.mark.parametrize(("reply", "thanks", "clear_no"), [
+    ("grand, thanks, but i'll leave it so", True, True),                     # Irish "so"
+    ("i'll leave it so someone keener can have it, thanks", True, False),
+    ("thanks be to god I've found something nearer, so it's a no", False, True),
+])
+def test_irish_leave_it_so_and_thanks_be_to_god(scorer: Scorer, reply: str, thanks: bool,
+                                               clear_no: bool) -> None:
+    result = scorer.score(reply, OPENING)
+    assert result.checks["thanks"].met is thanks
+    assert result.checks["clear_no"].met is clear_no
+
+
+# -- sarcastic thanks is not thanks ------------------------------------------------------
+
+@pytest.mark.parametrize(("reply", "expected"), [
+    ("gee thanks, that's a no", False),
+    ("oh thanks for finally ringing me back, but no", False),
+    ("cheers for that, really helpful, not", False),
+    ("thank you, but I'm afraid not", True),          # a polite no, not a jibe
+    ("thanks, but sadly not this time", True),
+    ("thanks, the raise is good, but not enough", True),
+])
+def test_sarcastic_thanks_is_not_thanks(scorer: Scorer, reply: str, expected: bool) -> None:
+    assert met(scorer, reply, CHANGE, "thanks") is expected
+
+
+# -- more mishearings of the refusal's key words ----------------------------------------
+
+@pytest.mark.parametrize("reply", [
+    "thanks but i'll have to turn it dwon",            # swapped letters in a short word
+    "i'm turning the offer donw sorry",
+    "i'm going to past on it thanks",                  # pass heard as past
+    "thank you but i'mnot accepting",                  # run together, apostrophe kept
+    "i'm afraid i'm going to say know",                # no heard as know
+    "i'll have to respectively decline the offer",     # respectfully misheard
+    "i've decided to go in another direction",
+])
+def test_more_misheard_refusals_are_clear(scorer: Scorer, reply: str) -> None:
+    assert met(scorer, reply, OPENING, "clear_no") is True
+
+
+@pytest.mark.parametrize("reply", [
+    "we drove past on the way to the interview, it looked nice, can I think it over?",
+    "I don't know, can I say more tomorrow?",
+    "I'll take it, I didn't want to go another way",
+])
+def test_real_words_near_the_mishearings_stay_put(scorer: Scorer, reply: str) -> None:
+    assert met(scorer, reply, OPENING, "clear_no") is False

@@ -95,3 +95,19 @@ def test_a_bad_correction_says_what_and_changes_nothing(
     code, _, err = cli("correct", session_id, *args)
     assert code == 2 and message in err and "Traceback" not in err
     assert SessionStore().load(session_id).turns[0].reply == HEARD
+
+
+def test_line_mode_says_so_after_the_turn_and_in_its_scorecard(scenario: Scenario) -> None:
+    from trainer.checklist import Checklist
+    from trainer.cli.line_mode import _report_turn
+    from trainer.sessions.render_text import render_scorecard
+
+    call = Call(scenario)
+    outcome = call.answer(spoken(HEARD, {"can": 0.55}))
+    shown: list[str] = []
+    _report_turn(outcome, scenario.checklist() or Checklist.of(), False, shown.append)
+    assert any(line.strip().startswith('(?) may have misheard "can"') for line in shown)
+    call.hang_up()
+    card = render_scorecard(call.scorecard())
+    assert '(?) may have misheard "can": a known confusion (55 % sure)' in card
+    assert "A clear no" in card and "clear_no" not in card

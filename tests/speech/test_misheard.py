@@ -113,3 +113,10 @@ def test_a_warning_round_trips_through_json_and_bad_fields_are_named() -> None:
         Misheard.from_json({**warning.to_json(), "start": "soon"})
     with pytest.raises(ValueError, match=r"misheard\.why: expected text"):
         Misheard.from_json({"word": "can", "start": 1, "end": 2})
+
+
+def test_an_engine_that_gives_no_confidence_is_not_doubted_where_it_heard_a_no() -> None:
+    # a recogniser loses a "n't" far more often than it adds one: without a confidence,
+    # "can't" is taken as heard, and "can" is still checked
+    assert misheard_words("I can't accept it.", decide) == ()
+    assert [w.said for w in misheard_words("I can accept it.", decide)] == ["can't"]

@@ -37,7 +37,7 @@ officially now then so therefore definitely still also actually honestly ultimat
 um uh er kindly i've i'll i'm i i'd choose chose chosen opted elected plan planning intend
 probably maybe might may think should could can kind of sort leaning towards toward not never
 won't can't don't wouldn't shouldn't already instead though however hereby do does obviously
-simply feel felt thinking please
+simply feel felt thinking please respectively
 """
 """Words that may sit between "I" and a decision verb ("I'm afraid I'll have to decline").
 

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from trainer.scoring.families import POLITE_IF, Family, Hit, family, find, load
-from trainer.scoring.utterance import Utterance, is_negator
+from trainer.scoring.utterance import PUNCT, Utterance, is_negator
 
 REASON_FAMILIES = load("reasons")
 
@@ -532,7 +532,12 @@ def fallback(utt: Utterance, asks_why: bool, decided: bool) -> ReasonReading | N
 
 
 def _content(utt: Utterance, start: int, end: int) -> int:
-    return sum(1 for w in utt.texts(start, end) if w not in _FUNCTION_WORDS and w != "'s")
+    return sum(1 for w in utt.texts(start, end) if is_content(w))
+
+
+def is_content(word: str) -> bool:
+    """Whether a canonical word carries meaning of its own (not "the", "of", "I", ...)."""
+    return word not in _FUNCTION_WORDS and word != "'s" and word not in PUNCT
 
 
 def _single(fam: Family, start: int, end: int) -> ReasonReading:

@@ -76,7 +76,8 @@ def _scan(text: str) -> list[_Raw]:
         kind = m.lastgroup or "w"
         if kind == "w":
             word = m.group(0).lower()
-            parts = soundalike.split_run_on(word) if word.isalpha() else None
+            bare = word.replace("'", "")  # "i'mnot": run together, apostrophe and all
+            parts = soundalike.split_run_on(bare) if bare.isalpha() else None
             if parts is None:
                 raws.append(_Raw(word, m.start(), m.end(), "w"))
             else:  # "iwont": the words a recogniser ran together, each over the whole span

@@ -508,9 +508,8 @@ class _Capture:
         if self.engine is not None and quiet >= listener.early_after:
             self._start_early()
         if self.live is not None:
-            held = self._early_running() or self._early_covers == self.ended_at
             self.live.offer(self.frames, elapsed=now, started_at=self.started_at,
-                            ended_at=self.ended_at, held=held)
+                            ended_at=self.ended_at, held=self._early_running())
         return not push_to_talk and quiet >= listener.pause_seconds
 
     def _early_running(self) -> bool:

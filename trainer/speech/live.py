@@ -56,6 +56,10 @@ class Cadence:
     every second while leaving half the time to the rest of the app."""
     window: float = 8.0
     """Seconds of audio a partial decodes at most: the latest words, at a bounded cost."""
+    max_quiet: float = 0.15
+    """No partial starts after this much quiet (a gap between words is shorter): at 0.3 s
+    the listener starts the early transcript, which hears everything and is shown in
+    turn, and a partial still running then would hold it up."""
 
     def due(
         self,
@@ -65,15 +69,19 @@ class Cadence:
         new_speech: bool,
         busy: bool,
         held: bool,
+        quiet: float = 0.0,
     ) -> bool:
         """Whether to start a partial now.
 
         ``speech_seconds`` since the reply started (audio time); ``since_last`` partial
         started (wall clock, None before the first); ``new_speech``: something loud
         arrived since the last partial began (no partial of the same words twice);
-        ``busy``: a partial is running; ``held``: the final transcription is.
+        ``busy``: a partial is running; ``held``: the final transcription is; ``quiet``:
+        seconds since the last loud block.
         """
         if busy or held or not new_speech or speech_seconds < self.first_after:
+            return False
+        if quiet >= self.max_quiet:
             return False
         return since_last is None or since_last >= self.every
 
@@ -131,8 +139,7 @@ class LiveWords:
 
         ``frames`` is the whole recording so far; ``elapsed``, ``started_at`` and
         ``ended_at`` (the last loud block) are in seconds of audio; ``held`` means the
-        final transcription is running or has covered all that was said, so no partial
-        may start.
+        final transcription is running, so no partial may start.
         """
         if self._closed or started_at is None or ended_at is None:
             return False
@@ -143,6 +150,7 @@ class LiveWords:
             new_speech=ended_at > self._covered,
             busy=self.busy,
             held=held,
+            quiet=elapsed - ended_at,
         )
         if not due:
             return False

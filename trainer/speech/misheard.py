@@ -32,8 +32,9 @@ CONFUSION_CONFIDENCE = 0.8
 """Below this, a known confusion is checked; a word heard surer than this is trusted."""
 DROP_GAP = 0.3
 """Seconds of quiet between two words where a dropped word could have been."""
-SOUND_ALIKE = 0.6
-"""How alike (difflib's ratio) an unsure word and a name must be for the name to be tried."""
+SOUND_ALIKE = 0.75
+"""How alike (difflib's ratio) an unsure word and a name must be for the name to be tried
+("Lena" and "Elena" 0.89; "role" and "Doyle", 0.67, are not)."""
 
 Decide = Callable[[str], Mapping[str, bool | None]]
 """The scorer, reduced to what a warning needs: which checklist items a text meets."""
@@ -114,6 +115,9 @@ class Confusions:
     swaps: dict[tuple[str, ...], tuple[str, ...]]
     dropped: dict[str, frozenset[str]]
     """Word -> the words it is tried in front of."""
+    told: frozenset[tuple[str, ...]] = frozenset()
+    """Swaps tried only when the engine says it was unsure (never on an engine that does
+    not say): the recogniser adds a "n't" far more rarely than it loses one."""
 
 
 @lru_cache(maxsize=4)
@@ -121,12 +125,15 @@ def load_confusions(path: Path = CONFUSIONS_FILE) -> Confusions:
     with path.open("rb") as handle:
         data = tomllib.load(handle)
     swaps: dict[tuple[str, ...], tuple[str, ...]] = {}
+    told: set[tuple[str, ...]] = set()
     for entry in data.get("swap", []):
         key = tuple(_norm(entry["heard"]).split())
         swaps[key] = (*swaps.get(key, ()), *(_norm(s) for s in entry["said"]))
+        if entry.get("when_told_unsure", False):
+            told.add(key)
     dropped = {_norm(e["word"]): frozenset(_norm(w) for w in e["before"])
                for e in data.get("dropped", [])}
-    return Confusions(swaps, dropped)
+    return Confusions(swaps, dropped, frozenset(told))
 
 
 @dataclass(frozen=True)
@@ -190,6 +197,9 @@ def misheard_words(
         for size in (2, 1):
             key = tuple(t.key for t in tokens[i:i + size])
             if len(key) < size or key not in table.swaps:
+                continue
+            told = [t.probability for t in tokens[i:i + size] if t.probability is not None]
+            if key in table.told and not told:
                 continue
             unsure = min(_sure(t) for t in tokens[i:i + size])
             if unsure < CONFUSION_CONFIDENCE:  # (or the engine does not say)
