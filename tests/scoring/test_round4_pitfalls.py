@@ -352,9 +352,11 @@ def test_offence_blocks_of_one_name_are_scanned_once() -> None:
     (OFFER, "Who do you think would want the role? My cousin might."),
     (OFFER, "I know I've got a nerve asking, but could I have until Monday?"),
 ])
-def test_questions_about_the_terms_are_not_scorn(scorer: Scorer, context: str,
+def test_questions_about_the_terms_are_not_scorn(rules: Scorer, context: str,
                                                  reply: str) -> None:
-    assert met(scorer, reply, context, "offensive") is False
+    # the rules' reading: the learned second opinion may add an item where they point at
+    # nothing, which its own tests cover
+    assert met(rules, reply, context, "offensive") is False
 
 
 # -- hedged: wavering over future contact is no hedge on the decision ---------------------
@@ -368,8 +370,8 @@ FUTURE = "No problem at all. Would you be happy for us to keep you in mind for f
     "Probably not for a while, I think, but thanks for asking.",
     "i dunno maybe yeah why not",
 ])
-def test_unsure_about_future_contact_is_not_hedged(scorer: Scorer, reply: str) -> None:
-    assert met(scorer, reply, FUTURE, "hedged") is False
+def test_unsure_about_future_contact_is_not_hedged(rules: Scorer, reply: str) -> None:
+    assert met(rules, reply, FUTURE, "hedged") is False  # the rules' reading, as above
 
 
 @pytest.mark.parametrize("reply", [
