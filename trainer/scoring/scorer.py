@@ -213,7 +213,7 @@ class Scorer:
         reciprocal = kind is ctx.LineKind.WRAPUP
         thanks, thanks_vetoed = read_thanks(utt, is_sarcastic(offence), reciprocal)
         why = ctx.asks_why(context) or ctx.asks_where(context)
-        hedges = read_hedges(utt, kind is ctx.LineKind.WRAPUP)
+        hedges = read_hedges(utt, kind is ctx.LineKind.WRAPUP, kind is ctx.LineKind.FUTURE)
         delay = find(utt, DELAY)
         # a decision buried in apologies is hedged, but its words may still be a clear no
         qualifier = next((c for c in hedges.cues if c.family.name != "apology"), None)
