@@ -61,7 +61,7 @@ def replies(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[Path, list[s
 
 
 def test_default_engine_is_bundled_whisper(engine: SttEngine) -> None:
-    assert engine.name == "faster-whisper"
+    assert engine.name == "whisper-base"
     assert load_engine() is engine
 
 
