@@ -3,6 +3,7 @@
     python bench/audio_stack.py --calls 50            # idle machine
     python bench/audio_stack.py --calls 50 --load 2   # two more processes keep the cores busy
     python bench/audio_stack.py --quick               # CI: two calls
+    python bench/audio_stack.py --live --calls 4      # live words: cadence and final latency
 
 Each call is ``trainer run SCENARIO --plain --mic --mute`` in its own process, as
 a user starts it, with a private PulseAudio (null-sink speaker, pipe-source
@@ -17,6 +18,15 @@ espeak-ng, are written into the microphone at the pace of speech. Printed:
 - latency from the end of speech to the transcript on screen, p50 and p95. It
   includes the pause that ends a reply (``pause_seconds``, 2 s by default), so
   the figure after it is what transcription and the audio path add.
+
+With ``--live`` the replies are heard in this process, by the listener the app
+and line mode use (``arecord`` from the same private server), each round of the
+scenario's answers once with live words and once without, alternating, so both
+share the machine's load. Printed: how often the words on screen change while
+the user speaks (p50 and p95 of the interval between two updates, and the delay
+from the start of speech to the first), how long one partial takes to decode,
+and the end of speech to the final transcript with live words on and off (the
+cost they add, if any).
 """
 
 from __future__ import annotations
@@ -28,7 +38,10 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from collections.abc import Sequence
+from itertools import pairwise
 from pathlib import Path
 from types import ModuleType
 
@@ -42,9 +55,10 @@ from virtual_stack import RATE, VirtualAudio  # noqa: E402
 
 from trainer.config import load_speech_config  # noqa: E402
 from trainer.scenario.catalog import load_catalog  # noqa: E402
-from trainer.speech.audio import AudioClip, last_sound_at  # noqa: E402
-from trainer.speech.audio_input import read_audio_file  # noqa: E402
-from trainer.speech.stt import load_engine, scenario_vocabulary  # noqa: E402
+from trainer.speech.audio import AudioClip, first_sound_at, last_sound_at  # noqa: E402
+from trainer.speech.audio_input import MicListener, read_audio_file  # noqa: E402
+from trainer.speech.live import PartialEngine  # noqa: E402
+from trainer.speech.stt import SttEngine, Transcript, load_engine, scenario_vocabulary  # noqa: E402
 from trainer.speech.tts import Speaker  # noqa: E402
 
 THINK = 0.6
@@ -133,13 +147,140 @@ def one_call(
     tally.noise.extend(call.noise())
 
 
+class TimedPartials:
+    """The engine, with the wall-clock time each partial transcript was started and done."""
+
+    def __init__(self, engine: SttEngine) -> None:
+        assert isinstance(engine, PartialEngine), f"{engine.name} makes no partial transcripts"
+        self.name = engine.name
+        self._engine = engine
+        self._partial: PartialEngine = engine
+        self.partials: list[tuple[float, float]] = []
+
+    def transcribe(self, audio: Path | object, *, vocabulary: Sequence[str] = ()) -> Transcript:
+        return self._engine.transcribe(audio, vocabulary=vocabulary)  # type: ignore[arg-type]
+
+    def transcribe_partial(self, audio: object, *, vocabulary: Sequence[str] = ()) -> str:
+        started = time.monotonic()
+        text = self._partial.transcribe_partial(audio, vocabulary=vocabulary)  # type: ignore[arg-type]
+        if text:  # an empty one shows nothing
+            self.partials.append((started, time.monotonic()))
+        return text
+
+
+class LiveTally:
+    def __init__(self) -> None:
+        self.intervals: list[float] = []
+        self.first: list[float] = []
+        self.decode: list[float] = []
+        self.final: dict[bool, list[float]] = {True: [], False: []}
+        self.speech = 0.0
+        self.empty: list[str] = []
+
+
+def one_live_reply(stack: VirtualAudio, engine: TimedPartials, clip: AudioClip,
+                   vocabulary: Sequence[str], live: bool, tally: LiveTally) -> None:
+    """One reply into the microphone; the listener and the final transcription as in a call."""
+    assert stack.feeder is not None
+    pause = load_speech_config().pause_seconds
+    listener = MicListener(pause_seconds=pause)
+    delivering = threading.Event()
+    result: dict[str, object] = {}
+    shown: list[float] = []
+    engine.partials.clear()
+
+    def hear() -> None:
+        try:
+            recording = listener.listen(
+                engine=engine, vocabulary=tuple(vocabulary), on_live=delivering.set,
+                on_words=(lambda text: shown.append(time.monotonic())) if live else None,
+            )
+            result["text"] = recording.transcribe(engine, tuple(vocabulary)).text
+        except Exception as exc:  # noqa: BLE001 - reported with the figures
+            result["error"] = exc
+        result["at"] = time.monotonic()
+
+    worker = threading.Thread(target=hear, name="live bench listener")
+    worker.start()
+    delivering.wait(30.0)
+    time.sleep(THINK)
+    said = time.monotonic()
+    stack.feeder.say(clip.samples)
+    stack.feeder.wait_said()
+    end_of_speech = time.monotonic() - (clip.seconds - (last_sound_at(clip) or clip.seconds))
+    worker.join(120.0)
+    if "error" in result or not result.get("text"):
+        tally.empty.append(str(result.get("error", "no words")))
+        return
+    tally.final[live].append(float(result["at"]) - end_of_speech)  # type: ignore[arg-type]
+    if not live:
+        return
+    speech_start = said + (first_sound_at(clip) or 0.0)
+    tally.speech += clip.seconds
+    tally.decode += [end - start for start, end in engine.partials]
+    # what the user saw change while speaking (partials, and the early transcript in a pause)
+    while_speaking = [at for at in shown if speech_start <= at <= end_of_speech]
+    if while_speaking:
+        tally.first.append(while_speaking[0] - speech_start)
+        tally.intervals += [later - earlier for earlier, later in pairwise(while_speaking)]
+
+
+def live_words(rounds: int, answers: dict[str, AudioClip], vocabulary: Sequence[str],
+               engine: SttEngine) -> None:
+    timed = TimedPartials(engine)
+    stack = VirtualAudio().start()
+    stack.apply()
+    tally = LiveTally()
+    clips = list(answers.values())
+    started = time.monotonic()
+    try:
+        for number in range(rounds):
+            for index, clip in enumerate(clips):
+                one_live_reply(stack, timed, clip, vocabulary, (index + number) % 2 == 0, tally)
+            print(f"round {number + 1}/{rounds} done", file=sys.stderr, flush=True)
+    finally:
+        stack.stop()
+        live_report(tally, time.monotonic() - started, engine.name)
+
+
+def live_report(tally: LiveTally, seconds: float, engine: str) -> None:
+    pause = load_speech_config().pause_seconds
+    on, off = tally.final[True], tally.final[False]
+    print(f"live words: {len(on)} replies with live words, {len(off)} without, "
+          f"{tally.speech:.0f} s of speech with them, {engine}, {seconds:.0f} s")
+    print(f"replies not heard: {len(tally.empty)}")
+    for problem in tally.empty[:5]:
+        print(f"  {problem[:200]}")
+    if tally.decode:
+        decode50, decode95 = _percentile(tally.decode, 0.5), _percentile(tally.decode, 0.95)
+        print(f"partials: {len(tally.decode)}, each decoded in p50 {decode50:.2f} s, "
+              f"p95 {decode95:.2f} s")
+    if tally.intervals:
+        gap50, gap95 = _percentile(tally.intervals, 0.5), _percentile(tally.intervals, 0.95)
+        print(f"interval between partials while speaking: p50 {gap50:.2f} s, p95 {gap95:.2f} s, "
+              f"max {max(tally.intervals):.2f} s")
+    if tally.first:
+        print(f"first partial after speech start: p50 {_percentile(tally.first, 0.5):.2f} s, "
+              f"p95 {_percentile(tally.first, 0.95):.2f} s")
+    for live, values in ((True, on), (False, off)):
+        if values:
+            p50, p95 = _percentile(values, 0.5), _percentile(values, 0.95)
+            print(f"end of speech -> final transcript, live words {'on' if live else 'off'}: "
+                  f"p50 {p50:.2f} s, p95 {p95:.2f} s (+{p50 - pause:.2f} s / "
+                  f"+{p95 - pause:.2f} s after the {pause:g} s pause)", flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--calls", type=int, default=50)
+    parser.add_argument("--calls", type=int, default=50,
+                        help="calls (with --live: rounds of the scenario's answers)")
     parser.add_argument("--load", type=int, default=0, help="busy processes running meanwhile")
-    parser.add_argument("--quick", action="store_true", help="CI mode: two calls")
+    parser.add_argument("--quick", action="store_true",
+                        help="CI mode: two calls (with --live: one round)")
+    parser.add_argument("--live", action="store_true",
+                        help="live words: partial cadence and final-transcript latency")
     args = parser.parse_args()
-    calls = 2 if args.quick else args.calls
+    calls = (1 if args.live else 2) if args.quick else args.calls
     # stopped with `kill`, the server and the busy processes are still cleaned up
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     folder = Path(tempfile.mkdtemp(prefix="bench-audio-"))
@@ -168,6 +309,14 @@ def main() -> None:
 
     load = [subprocess.Popen([sys.executable, "-c", "while True: pass"])
             for _ in range(args.load)]
+    if args.live:
+        try:
+            live_words(calls, answers, vocabulary, engine)
+        finally:
+            for process in load:
+                process.kill()
+                process.wait()
+        return
     stack = VirtualAudio().start()
     stack.apply()
     tally = Tally()

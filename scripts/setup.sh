@@ -9,6 +9,11 @@ cd "$(dirname "$0")/.."
 # libasound2-plugins lets both reach a running PulseAudio or PipeWire server. No sound
 # server is installed here: the user's own is used, never replaced.
 APT_PACKAGES=(espeak-ng libespeak-ng1 alsa-utils libasound2-plugins tmux)
+# scripts/test.sh adds the sound server its real-audio tests need, so that a fresh machine
+# makes one apt-get call (none of these packages recommends others: --no-install-recommends
+# only keeps pulseaudio's session extras out).
+read -r -a extra <<< "${EXTRA_APT_PACKAGES:-}"
+APT_PACKAGES+=("${extra[@]}")
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
@@ -19,7 +24,8 @@ if [ "${#missing[@]}" -gt 0 ]; then
     [ "$(id -u)" -eq 0 ] || SUDO="sudo"
     echo "Installing system packages: ${missing[*]}"
     $SUDO apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends \
+      "${missing[@]}" >/dev/null
   else
     echo "warning: cannot install ${missing[*]} (no apt-get); speech will fall back to on-screen text." >&2
   fi
@@ -31,8 +37,10 @@ if [ ! -x .venv/bin/python ]; then
 fi
 stamp=".venv/.installed-$(cat pyproject.toml | sha256sum | cut -c1-16)"
 if [ ! -f "$stamp" ]; then
-  .venv/bin/python -m pip install -q --upgrade pip
-  .venv/bin/python -m pip install -q -e ".[dev]"
+  # --no-compile: Python compiles each module when it is first imported, which is fewer
+  # than all the dependencies' files that pip would compile up front.
+  .venv/bin/python -m pip install -q --no-compile --upgrade pip
+  .venv/bin/python -m pip install -q --no-compile -e ".[dev]"
   rm -f .venv/.installed-*
   touch "$stamp"
 fi

@@ -60,7 +60,7 @@ def test_a_confident_model_adds_an_offence_the_rules_missed() -> None:
 def test_an_unsure_model_changes_nothing() -> None:
     reply = "Well, let's just say the coffee machine was the highlight of my visit."
     rules = _rules(reply)
-    out = second_opinion(rules, Utterance(reply), "unknown", _model("offensive", 0.5))
+    out = second_opinion(rules, Utterance(reply), "unknown", _model("offensive", -0.2))  # p = 0.45
     assert out == rules
 
 
@@ -104,14 +104,39 @@ def test_a_reason_found_running_on_is_no_brief_reason() -> None:
     assert out["brief_reason"].met is False
 
 
-def test_removal_only_where_overrules_allow_it() -> None:
+def test_a_yes_the_rules_found_words_for_is_never_unmade() -> None:
     reply = "Thank you so much for the offer, but I won't be accepting it."
     rules = _rules(reply)
-    assert rules["thanks"].met is True
-    # thanks is not in OVERRULES: a model that doubts it changes nothing
-    assert "thanks" not in OVERRULES
-    out = second_opinion(rules, Utterance(reply), "opening", _model("offensive", -8.0))
+    assert rules["thanks"].met is True and rules["thanks"].evidence
+    out = second_opinion(rules, Utterance(reply), "opening", _model("thanks", -8.0),
+                         frozenset())
     assert out["thanks"].met is True
+
+
+def test_a_courteous_answer_met_by_default_is_unmade_by_a_sure_model() -> None:
+    context = "Can I ask what made you decide against us?"
+    reply = "It was more about where I want to be in five years than anything about you."
+    scorer = Scorer(second_opinion=False)
+    rules = dict(scorer.score(reply, context).checks)
+    defaults = Scorer.defaults(scorer.read(reply, context), rules)
+    assert rules["courteous_followup"].met is True and "courteous_followup" in defaults
+    unsure = _model("courteous_followup", -0.5)  # p = 0.38: doubts, but not enough
+    kept = second_opinion(rules, Utterance(reply), "info", unsure, defaults)
+    assert kept["courteous_followup"].met is True
+    out = second_opinion(rules, Utterance(reply), "info", _model("courteous_followup", -8.0),
+                         defaults)
+    assert out["courteous_followup"].met is False
+    assert "second opinion" in out["courteous_followup"].why
+    assert rules["courteous_followup"].why in out["courteous_followup"].why
+
+
+def test_a_hedge_the_model_finds_unmakes_the_clear_no() -> None:
+    reply = "I have decided to decline the offer, it is the right call for me at the moment."
+    rules = _rules(reply)
+    if rules["hedged"].met or not rules["clear_no"].met:
+        pytest.skip("the rules already judge this differently")
+    out = second_opinion(rules, Utterance(reply), "opening", _model("hedged", 6.0))
+    assert out["hedged"].met is True and out["clear_no"].met is False
 
 
 def test_letters_are_scored_by_the_rules_alone() -> None:

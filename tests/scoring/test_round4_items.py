@@ -169,3 +169,211 @@ def test_more_ways_of_saying_no_are_clear(scorer: Scorer, context: str, reply: s
 ])
 def test_near_misses_are_not_a_clear_no(scorer: Scorer, context: str, reply: str) -> None:
     assert met(scorer, reply, context, "clear_no") is False
+
+
+# -- brief reasons: started elsewhere (regional), a step back, not enough, misheard -------
+
+@pytest.mark.parametrize(("context", "reply"), [
+    (INVITE, "Thank you sir, but I have already resumed at another firm, so I will not continue."),
+    (OPENING, "Ah, I've got a start with a joinery near the house, so I'll no be taking it."),
+    (OPENING, "It's a nice team but not really a place I could grow, so I'm declining."),
+    ("We've a more junior opening too, would that interest you?",
+     "That'd be a step backwards for me, so I'll pass, thanks."),
+    ("We've a more junior opening too, would that interest you?",
+     "Thanks, but I'm not going backwards in my career, I'll say no."),
+    ("The base is 31k.", "thirty one's not enough for me so i'll say no thanks"),
+    ("Would the Derby site suit you better?", "Derby's no better for me, so I'll decline."),
+    (OPENING, "i'm going to say no the salary just isn't where it needs to be"),   # run on
+    (INVITE, "thanks but i've already exepted another job so i'll pass"),        # misheard
+    (INVITE, "so sorry i've just excepted a role nearer home so i'm withdrawing"),
+])
+def test_more_brief_reasons_are_found(scorer: Scorer, context: str, reply: str) -> None:
+    result = scorer.score(reply, context)
+    assert result.checks["brief_reason"].met is True
+    assert result.checks["over_detailed"].met is False
+
+
+@pytest.mark.parametrize(("context", "reply"), [
+    # who the speaker will decide with is no reason
+    ("Would an extra week of leave change things?",
+     "Could I have till Monday? I'd like to talk it over with my husband."),
+    (CHANGE, "let me check with my family and get back to you"),
+    # the thing declined, and words that only look like the family of a reason
+    (INVITE, "I'll have to pass on the salary negotiation call, sorry, I'm withdrawing."),
+    (OPENING, "I'd love to say no to nothing, ha, yes please, I accept!"),
+    (OPENING, "no i'll take it, the team's no better anywhere else"),
+])
+def test_look_alike_reasons_are_not_reasons(scorer: Scorer, context: str, reply: str
+                                            ) -> None:
+    assert met(scorer, reply, context, "brief_reason") is False
+
+
+@pytest.mark.parametrize(("context", "reply"), [
+    ("We've a more junior opening too, would that interest you?", "no, not going backwards"),
+    (CHANGE, "nah. money's still not enough"),
+])
+def test_a_blunt_no_with_an_unasked_reason_is_still_curt(scorer: Scorer, context: str,
+                                                         reply: str) -> None:
+    assert met(scorer, reply, context, "courteous_followup") is False
+
+
+# -- a brief reason is not made long by a name, a pleasantry or an aside on the name ------
+
+@pytest.mark.parametrize(("context", "reply"), [
+    (WHERE, "Of course. I'm joining a rival agency, Brightwell Partners. Closer to home."),
+    (CHANGE, "That's generous of them, but I've given my word to the other firm. So no."),
+    (WHERE, "Sure, a charity in Leith, it's called Harbour Hands or similar. Shorter commute."),
+])
+def test_a_name_or_a_pleasantry_does_not_lengthen_the_reason(scorer: Scorer, context: str,
+                                                              reply: str) -> None:
+    result = Scorer(second_opinion=False).score(reply, context)
+    assert result.checks["brief_reason"].met is True
+    assert result.checks["over_detailed"].met is False
+
+
+def test_three_reasons_still_run_on(scorer: Scorer) -> None:
+    reply = ("I'm joining Brightwell Partners. The pay's better, the commute is shorter, and "
+             "they'll fund my masters.")
+    result = Scorer(second_opinion=False).score(reply, WHERE)
+    assert result.checks["over_detailed"].met is True
+    assert result.checks["brief_reason"].met is False
+
+
+# -- regional thanks and refusals: a name after "cheers", "nah ta", other languages -------
+
+@pytest.mark.parametrize("reply", [
+    "cheers dave but i'm not going for it",
+    "Shukran, but I will have to decline.",
+    "asante sana, but I won't be taking it",
+    "Gracias, but no, I'm staying put.",
+    "Diolch, but I'm withdrawing.",
+])
+def test_regional_and_foreign_thanks(scorer: Scorer, reply: str) -> None:
+    assert met(scorer, reply, OPENING, "thanks") is True
+
+
+@pytest.mark.parametrize("reply", [
+    "nah ta, not for me",
+    "nope cheers, i'll leave it",
+    "ta for ringing but i'll not be bothering with the interview",
+    "thanks mate but i'm pulling the pin on this one",
+    "I'll not bother, thanks.",
+])
+def test_regional_refusals_are_clear(scorer: Scorer, reply: str) -> None:
+    assert met(scorer, reply, INVITE, "clear_no") is True
+
+
+@pytest.mark.parametrize(("context", "reply", "expected"), [
+    (OPENING, "nah ta, i'm sweet where i am", True),
+    (OPENING, "no thanks, I'm sorted where I am for now", True),
+    (OPENING, "I'm fine where I am? Sorry, what do you mean?", False),
+    (OPENING, "cheers, I'm good, see you Monday then", False),
+])
+def test_settled_where_i_am_is_a_reason(scorer: Scorer, context: str, reply: str,
+                                        expected: bool) -> None:
+    result = Scorer(second_opinion=False).score(reply, context)
+    assert result.checks["brief_reason"].met is expected
+
+
+@pytest.mark.parametrize("reply", [
+    "i'm gonna bow out of the process",
+    "I'm going to have to respectfully decline the offer.",
+    "cheers sam but i'm gonna give it a swerve mate",
+    "i'm goin to dekline the ofer sorry",
+    "thanks so much but i'm going to turn it down, cheers though",
+])
+def test_a_plain_refusal_gives_no_reason(scorer: Scorer, reply: str) -> None:
+    # the shipped scorer, second opinion included: a no on its own is no reason
+    result = scorer.score(reply, OPENING)
+    assert result.checks["clear_no"].met is True
+    assert result.checks["brief_reason"].met is False
+
+
+# -- wrap-ups: regional good wishes close; who is wished well is no reason ---------------
+
+@pytest.mark.parametrize("reply", [
+    "no, that's all, go well",
+    "that's everything, stay well and thanks again",
+    "No, that's all sir. God bless you and your family.",
+])
+def test_regional_good_wishes_close_and_give_no_reason(scorer: Scorer, reply: str) -> None:
+    result = scorer.score(reply, WRAPUP)
+    assert result.checks["graceful_close"].met is True
+    assert result.checks["brief_reason"].met is False
+
+
+@pytest.mark.parametrize(("reply", "brief", "over"), [
+    ("a bit far for me, honestly", True, False),
+    ("the people didn't quite feel right", True, False),
+    ("long story short, my wife's been posted to Inverness", True, False),
+    ("It's a long story. The house sale fell through, then my dad got ill, then the car "
+     "went, then the school place.", False, True),
+])
+def test_short_answers_to_why(scorer: Scorer, reply: str, brief: bool, over: bool) -> None:
+    result = Scorer(second_opinion=False).score(reply, WHY)
+    assert result.checks["brief_reason"].met is brief
+    assert result.checks["over_detailed"].met is over
+
+
+# -- declining to say why is no reason, whatever words it uses ----------------------------
+
+@pytest.mark.parametrize(("reply", "expected"), [
+    ("that's between me and my partner, sorry", False),
+    ("honestly it's not really something I want to get into, sorry", False),
+    ("I'd rather not go into the family side of it, sorry.", False),
+    ("I want to get into teaching, so it's not for me.", True),             # a real motive
+    ("i'm off to a rival firm, i'd rather not say which one", True),        # says where
+    ("I've decided to stay in the private sector.", True),
+])
+def test_declining_to_say_is_no_reason(scorer: Scorer, reply: str, expected: bool) -> None:
+    assert met(scorer, reply, WHY, "brief_reason") is expected
+
+
+@pytest.mark.parametrize(("reply", "thanks", "clear_no"), [
+    ("grand, thanks, but i'll leave it so", True, True),                     # Irish "so"
+    ("i'll leave it so someone keener can have it, thanks", True, False),
+    ("thanks be to god I've found something nearer, so it's a no", False, True),
+])
+def test_irish_leave_it_so_and_thanks_be_to_god(scorer: Scorer, reply: str, thanks: bool,
+                                               clear_no: bool) -> None:
+    result = scorer.score(reply, OPENING)
+    assert result.checks["thanks"].met is thanks
+    assert result.checks["clear_no"].met is clear_no
+
+
+# -- sarcastic thanks is not thanks ------------------------------------------------------
+
+@pytest.mark.parametrize(("reply", "expected"), [
+    ("gee thanks, that's a no", False),
+    ("oh thanks for finally ringing me back, but no", False),
+    ("cheers for that, really helpful, not", False),
+    ("thank you, but I'm afraid not", True),          # a polite no, not a jibe
+    ("thanks, but sadly not this time", True),
+    ("thanks, the raise is good, but not enough", True),
+])
+def test_sarcastic_thanks_is_not_thanks(scorer: Scorer, reply: str, expected: bool) -> None:
+    assert met(scorer, reply, CHANGE, "thanks") is expected
+
+
+# -- more mishearings of the refusal's key words ----------------------------------------
+
+@pytest.mark.parametrize("reply", [
+    "thanks but i'll have to turn it dwon",            # swapped letters in a short word
+    "i'm turning the offer donw sorry",
+    "i'm going to past on it thanks",                  # pass heard as past
+    "thank you but i'mnot accepting",                  # run together, apostrophe kept
+    "i'm afraid i'm going to say know",                # no heard as know
+    "i'll have to respectively decline the offer",     # respectfully misheard
+    "i've decided to go in another direction",
+])
+def test_more_misheard_refusals_are_clear(scorer: Scorer, reply: str) -> None:
+    assert met(scorer, reply, OPENING, "clear_no") is True
+
+
+@pytest.mark.parametrize("reply", [
+    "we drove past on the way to the interview, it looked nice, can I think it over?",
+    "I don't know, can I say more tomorrow?",
+    "I'll take it, I didn't want to go another way",
+])
+def test_real_words_near_the_mishearings_stay_put(scorer: Scorer, reply: str) -> None:
+    assert met(scorer, reply, OPENING, "clear_no") is False

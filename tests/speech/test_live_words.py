@@ -15,7 +15,7 @@ from speech_fakes import RATE, FakeEngine, FakeMicrophone, quiet, tone
 
 from trainer.speech.audio_input import BLOCK, MicListener
 from trainer.speech.engine_base import Transcript, as_clip
-from trainer.speech.live import TRUNCATED, Cadence, LiveWords
+from trainer.speech.live import TRUNCATED, Cadence, LiveWords, fit_tail
 
 FRAME = b"\x01\x00" * BLOCK  # one block of (quiet) audio
 FRAME_SECONDS = BLOCK / RATE
@@ -108,6 +108,8 @@ def test_cadence_rules() -> None:
     assert not cadence.due(**{**ready, "new_speech": False})  # type: ignore[arg-type]
     assert not cadence.due(**{**ready, "busy": True})  # type: ignore[arg-type]
     assert not cadence.due(**{**ready, "held": True})  # type: ignore[arg-type]
+    assert cadence.due(**{**ready, "quiet": 0.1})  # type: ignore[arg-type]
+    assert not cadence.due(**{**ready, "quiet": 0.2})  # type: ignore[arg-type]
 
 
 def test_first_partial_after_half_a_second_of_speech_then_every_0_7_s() -> None:
@@ -151,11 +153,10 @@ def test_no_partial_before_speech_nor_of_the_same_words_twice() -> None:
     speech = Speech(live, clock, jobs)
     speech.blocks(1.0)
     made = live.started
-    speech.blocks(3.0, loud=False)  # the user pauses: one more for the last words, no more
-    assert live.started == made + 1
-    assert speech.started_when[-1] <= 1.0 + 0.7 + FRAME_SECONDS
+    speech.blocks(3.0, loud=False)  # the user pauses: none (the early transcript's turn)
+    assert live.started == made
     speech.blocks(0.1)  # and goes on
-    assert live.started == made + 2
+    assert live.started == made + 1
 
 
 def test_the_window_is_the_last_8_seconds_and_says_so() -> None:
@@ -208,10 +209,12 @@ class PartialFakeEngine(FakeEngine):
         self.partials: list[float] = []
         self.running = 0
         self.overlapped = False
+        self.log: list[str] = []
         self._lock = threading.Lock()
 
-    def _enter(self) -> None:
+    def _enter(self, what: str) -> None:
         with self._lock:
+            self.log.append(what)
             self.running += 1
             self.overlapped |= self.running > 1
 
@@ -221,14 +224,14 @@ class PartialFakeEngine(FakeEngine):
 
     def transcribe(self, audio: Path | sr.AudioData, *,
                    vocabulary: Sequence[str] = ()) -> Transcript:
-        self._enter()
+        self._enter("final")
         try:
             return super().transcribe(audio, vocabulary=vocabulary)
         finally:
             self._leave()
 
     def transcribe_partial(self, audio: sr.AudioData, *, vocabulary: Sequence[str] = ()) -> str:
-        self._enter()
+        self._enter("partial")
         try:
             threading.Event().wait(self.partial_delay)
             seconds = as_clip(audio).seconds
@@ -248,16 +251,21 @@ class PacedMicrophone(FakeMicrophone):
 
 def test_the_listener_shows_words_while_the_user_speaks_and_none_after() -> None:
     engine = PartialFakeEngine()
-    mic = PacedMicrophone(np.concatenate([quiet(0.5), tone(3.0), quiet(2.0)]))
+    # 2.75 s: the last partial while speaking starts ~0.15 s before the end; the next one
+    # would be due after the early transcript (at 0.3 s of quiet) had heard it all
+    mic = PacedMicrophone(np.concatenate([quiet(0.5), tone(2.75), quiet(2.0)]))
     shown: list[str] = []
     listener = MicListener(source_factory=mic.open, pause_seconds=1.0, early_after=0.3)
     recording = listener.listen(engine=engine, on_words=shown.append)
-    assert len(shown) >= 3, shown  # 3 s of speech: partials at least every second
+    assert len(shown) >= 3, shown  # 2.75 s of speech: partials at least every second
     assert not engine.overlapped  # never two transcriptions at once
     assert recording.transcript is not None and recording.transcript.text.startswith("heard")
-    assert all(text.startswith("so far") for text in shown)
-    # the last partial came while the user spoke, the final transcript after the pause
-    assert engine.partials[-1] <= 0.5 + 3.0 + 0.3 + 0.2
+    # partials while speaking; in the closing pause, the early transcript once it is ready
+    *partials, last = shown
+    assert all(text.startswith("so far") for text in partials)
+    assert last == recording.transcript.text
+    # once the early transcript has all that was said, no partial is made in the pause
+    assert "partial" not in engine.log[engine.log.index("final"):], engine.log
 
 
 def test_engines_without_partials_and_listeners_without_a_screen_make_none() -> None:
@@ -269,3 +277,17 @@ def test_engines_without_partials_and_listeners_without_a_screen_make_none() -> 
     MicListener(source_factory=FakeMicrophone(np.concatenate([tone(2.0), quiet(2.0)])).open,
                 pause_seconds=1.0).listen(engine=partial)
     assert partial.partials == []
+
+
+@pytest.mark.parametrize(("text", "width", "expected"), [
+    ("thank you for the offer", 40, "thank you for the offer"),
+    ("thank you for the offer", 12, "…the offer"),
+    ("thank you for the offer", 9, "…offer"),
+    ("… thank  you\nfor", 40, "… thank you for"),
+    ("unbreakable", 5, "…able"),
+    ("words", 0, ""),
+])
+def test_fit_tail_keeps_the_latest_words(text: str, width: int, expected: str) -> None:
+    fitted = fit_tail(text, width)
+    assert fitted == expected
+    assert len(fitted) <= width

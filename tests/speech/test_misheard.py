@@ -13,7 +13,7 @@ def decide(text: str) -> Mapping[str, bool | None]:
     """A stand-in scorer: a clear no, a close and a reason, each on a word or two."""
     lower = text.lower()
     return {
-        "clear_no": any(w in lower for w in ("can't", "won't", "decline")),
+        "clear_no": any(w in lower for w in ("can't accept", "won't", "decline")),
         "close": "all the best" in lower,
         "reason": "below what" in lower,
         "greeting": "priya" in lower,
@@ -47,7 +47,9 @@ def warnings(reply: str, sure: Mapping[str, float] | None = None, **kwargs: obje
 
 
 def test_an_unsure_can_that_would_be_a_clear_no_is_flagged_with_its_place() -> None:
-    (warning,) = warnings("Thank you, but I can accept it.", {"can": 0.62})
+    reply = "Thank you, but I can accept it."
+    (warning,) = warnings(reply, {"can": 0.62})
+    assert warning.reading(reply) == "Thank you, but I can't accept it."
     assert warning.word == "can" and warning.said == "can't"
     assert (warning.start, warning.end) == pytest.approx((1.2, 1.45))  # the fifth word
     assert "62 %" in warning.why and 'if you said "can\'t"' in warning.why
@@ -56,12 +58,12 @@ def test_an_unsure_can_that_would_be_a_clear_no_is_flagged_with_its_place() -> N
 
 
 def test_a_word_heard_surely_is_trusted() -> None:
-    assert warnings("Thank you, but I can accept it.", {"can": 0.97}) == ()
+    assert warnings("Thank you, but I can accept it.", {"can": 0.85}) == ()
 
 
 def test_a_confusion_that_changes_no_decision_is_not_flagged() -> None:
-    # best -> rest is a known confusion, but outside "all the best" it decides nothing
-    assert warnings("I did my best today.", {"best": 0.3}) == ()
+    # can / can't is a known confusion, but here it decides nothing
+    assert warnings("I can start on Monday.", {"can": 0.3}) == ()
 
 
 def test_a_clear_no_that_may_have_been_a_yes_is_flagged() -> None:
@@ -74,14 +76,10 @@ def test_best_heard_as_rest_is_flagged_where_it_closes_the_call() -> None:
     assert warning.word == "rest" and "A warm close would count" in warning.why
 
 
-def test_an_unsure_meaning_word_with_no_known_confusion_may_not_have_been_said() -> None:
-    (warning,) = warnings("I will decline the offer.", {"decline": 0.3})
-    assert warning.word == "decline" and warning.said == ""
-    assert "low confidence" in warning.why and "if it was not said" in warning.why
-
-
-def test_an_unsure_word_that_carries_no_meaning_is_left_alone() -> None:
-    assert warnings("I will decline the offer.", {"offer": 0.2, "the": 0.1}) == ()
+def test_an_unsure_word_with_no_known_confusion_is_not_second_guessed() -> None:
+    # trying every unsure word as the meaning words it is spelt like, or as not said at
+    # all, raised mostly false alarms in bench/misheard.py
+    assert warnings("I will decline the offer.", {"decline": 0.3, "offer": 0.2}) == ()
 
 
 def test_a_dropped_below_is_flagged_only_where_there_was_room_for_it() -> None:
@@ -91,6 +89,9 @@ def test_a_dropped_below_is_flagged_only_where_there_was_room_for_it() -> None:
     assert warning.word == "" and warning.said == "below" and warning.label == "a missing word"
     assert "A brief reason would count" in warning.why
     assert warning.start is not None and warning.end is not None
+    assert warning.reading(reply) == "That is still below what I can accept."
+    # a pause the recogniser punctuated ends a phrase: no word is missing there
+    assert warnings("That is still. What I can accept.", pause="What") == ()
 
 
 def test_a_name_heard_as_a_common_word_is_tried_as_the_name() -> None:
@@ -112,3 +113,10 @@ def test_a_warning_round_trips_through_json_and_bad_fields_are_named() -> None:
         Misheard.from_json({**warning.to_json(), "start": "soon"})
     with pytest.raises(ValueError, match=r"misheard\.why: expected text"):
         Misheard.from_json({"word": "can", "start": 1, "end": 2})
+
+
+def test_an_engine_that_gives_no_confidence_is_not_doubted_where_it_heard_a_no() -> None:
+    # a recogniser loses a "n't" far more often than it adds one: without a confidence,
+    # "can't" is taken as heard, and "can" is still checked
+    assert misheard_words("I can't accept it.", decide) == ()
+    assert [w.said for w in misheard_words("I can accept it.", decide)] == ["can't"]

@@ -7,7 +7,9 @@ same :class:`~trainer.call.engine.Call` as the TUI scores, branches and saves.
 
 from __future__ import annotations
 
+import os
 import sys
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,7 +23,8 @@ from trainer.cli.briefing import briefing_text
 from trainer.cli.common import err, out
 from trainer.errors import TrainerError
 from trainer.scenario.model import Scenario
-from trainer.textsafe import strip_controls
+from trainer.speech.live import fit_tail
+from trainer.textsafe import strip_controls, visible
 
 
 @dataclass
@@ -67,6 +70,51 @@ def _typed_reply() -> Reply | None:
     return Reply(text)
 
 
+class LiveLine:
+    """The words heard so far, rewritten in place on one line of a terminal.
+
+    Only ever on a terminal: a script reading a pipe or a file gets no extra
+    lines. The line never wraps (a wrapped line could not be rewritten in place),
+    so it keeps the latest words that fit, and it is wiped before anything else
+    is printed, so no partial is left on the screen.
+    """
+
+    PREFIX = "(hearing) "
+    CLEAR = "\r\x1b[K"
+    """Back to the start of the line, and erase it."""
+
+    def __init__(self, stream: Any) -> None:
+        self.stream = stream
+        self.shown = False
+        self._lock = threading.Lock()
+
+    @classmethod
+    def on_stderr(cls) -> LiveLine | None:
+        """One for standard error when it is a terminal, else None."""
+        return cls(sys.stderr) if sys.stderr.isatty() else None
+
+    def _width(self) -> int:
+        try:
+            return os.get_terminal_size(self.stream.fileno()).columns
+        except (OSError, ValueError):
+            return 80
+
+    def show(self, text: str) -> None:
+        room = self._width() - len(self.PREFIX) - 1  # the last column can wrap the line
+        words = fit_tail(visible(text), max(0, room))
+        with self._lock:
+            self.stream.write(f"{self.CLEAR}{self.PREFIX}{words}")
+            self.stream.flush()
+            self.shown = True
+
+    def clear(self) -> None:
+        with self._lock:
+            if self.shown:
+                self.stream.write(self.CLEAR)
+                self.stream.flush()
+                self.shown = False
+
+
 class ReplySource:
     """Where the next reply comes from: the microphone, the next audio file, or a typed line."""
 
@@ -78,17 +126,28 @@ class ReplySource:
         self.scenario = scenario
         self.files = list(options.audio)
         self.from_files = bool(self.files)
+        self.live = LiveLine.on_stderr()
 
     def next(self) -> Reply | None:
         if self.from_files:
             return self.voice.hear_file(self.files.pop(0), self.scenario) if self.files else None
         if self.voice.listens:
             try:
-                return self.voice.hear(self.scenario, on_live=self._listening)
+                return self._hear()
             except SpeechFailure as exc:
                 err(f"notice: {_sentence(exc.message)} Type this reply instead; the microphone "
                     "is tried again for the next one.")
         return _typed_reply()
+
+    def _hear(self) -> Reply:
+        """A spoken reply; on a terminal, the words so far on one line until it is heard."""
+        live = self.live
+        try:
+            return self.voice.hear(self.scenario, on_live=self._listening,
+                                   on_words=live.show if live is not None else None)
+        finally:
+            if live is not None:
+                live.clear()  # the transcript (or a notice) is printed where it was
 
     def _listening(self) -> None:
         """Said the moment the microphone delivers sound, flushed so a script reading us sees it."""
@@ -117,6 +176,8 @@ def _report_turn(outcome: TurnOutcome, checklist: Checklist, explain: bool,
             parts.append(f"(!) {checklist.label(name)}{': ' + words if words else ''}")
     if parts:
         show("    " + "   ".join(parts))
+    for warning in outcome.misheard:
+        show(f"    (?) {warning.line}")
     if explain:
         show(f"    -> next: {outcome.decision.goto} ({outcome.decision.reason})")
 

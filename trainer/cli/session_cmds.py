@@ -390,11 +390,43 @@ def rescore(
         )
 
 
+def correct(
+    session: SessionArg,
+    turn: Annotated[int, typer.Argument(help="The turn's number, as `trainer show` numbers "
+                                        "them (1 is the first reply).", show_default=False,
+                                        metavar="TURN")],
+    text: Annotated[str, typer.Argument(help="What you said in that turn, word for word.",
+                                        show_default=False, metavar="TEXT")],
+) -> None:
+    """Correct what the recogniser heard in one turn: the reply is scored again and saved,
+    with what was heard kept beside it."""
+    from trainer.sessions.correct import correct_turn
+    from trainer.sessions.report import format_score
+    from trainer.sessions.store import SessionStore
+
+    store = SessionStore()
+    session_id = store.resolve(session)
+    with store.edit(session_id) as found:
+        entry = _scenario_entry(found.scenario)
+        if entry is None or entry.scenario is None:
+            err(f"warning: scenario '{found.scenario}' is no longer found; the reply is scored "
+                "with the built-in checklist only and the call's score is left as it was")
+        before = found.score
+        record = correct_turn(found, turn, text, entry.scenario if entry else None)
+        after = found.score
+    heard = visible(record.heard or "")
+    out(f"Turn {turn} corrected: “{visible(record.reply)}” (heard: “{heard}”)")
+    if found.finished:
+        out(f"Score: {format_score(before)} -> {format_score(after)}")
+    out(f"`trainer show {session_id}` shows the turn scored again.")
+
+
 def register(app: typer.Typer) -> None:
     """Add this module's commands to ``app``."""
     app.command("history")(history)
     app.command("show")(show)
     app.command("rescore")(rescore)
+    app.command("correct")(correct)
     app.command("export")(export)
     app.command("delete")(delete)
     app.command("progress")(progress)

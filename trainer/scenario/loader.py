@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -41,33 +42,47 @@ def file_sha256(path: Path) -> str:
 
 def check_file(path: Path) -> CheckResult:
     """Read and validate ``path``; never raises for anything wrong with the file."""
-    name = str(path)
     text, problems = read_text(path)
     if text is None:
         return CheckResult(path, None, problems)
     digest = file_sha256(path)
-    document, problems = parse_yaml(path, text)
+    scenario, found = _check_text(str(path), path.suffix, path.stem, text)
+    return CheckResult(path, scenario, list(found), digest)
+
+
+@functools.lru_cache(maxsize=64)
+def _check_text(
+    name: str, suffix: str, stem: str, text: str
+) -> tuple[Scenario | None, tuple[Problem, ...]]:
+    """The scenario in ``text``, or its problems: the same text always gives the same answer.
+
+    Parsing is the slow part of reading a scenario (ruamel's pure-Python parser runs twice:
+    the safety check of the events, then composing), and the catalog is read again each time
+    the picker opens or a command starts, so each file's text is parsed once per process.
+    The file is still read every time, so an edit is seen at once. ``Scenario`` and
+    ``Problem`` are frozen, so one result can be shared.
+    """
+    document, problems = parse_yaml(Path(name), text)
     if document is None:
-        return CheckResult(path, None, problems, digest)
+        return None, tuple(problems)
     data = document.data
     if not isinstance(data, Mapping):
-        return CheckResult(path, None, [Problem(name, 1, 1, "(top level)",
-                                                "expected a mapping of fields (id:, title:, "
-                                                "turns: ...), got "
-                                                f"{type(data).__name__}")], digest)
+        return None, (Problem(name, 1, 1, "(top level)",
+                              "expected a mapping of fields (id:, title:, turns: ...), got "
+                              f"{type(data).__name__}"),)
     scenario: Scenario | None = None
     try:
         scenario = Scenario.model_validate(data)
     except ValidationError as exc:
         problems.extend(shape_problems(name, data, exc))
     problems.extend(check_semantics(name, data))
-    if scenario is not None and path.suffix in SCENARIO_SUFFIXES and path.stem != scenario.id:
+    if scenario is not None and suffix in SCENARIO_SUFFIXES and stem != scenario.id:
         line, column = position(data, ("id",))
         problems.append(Problem(name, line, column, "id",
-                                f"id '{scenario.id}' differs from the file name '{path.stem}'; "
-                                f"rename the file to {scenario.id}{path.suffix} or change the id"))
+                                f"id '{scenario.id}' differs from the file name '{stem}'; "
+                                f"rename the file to {scenario.id}{suffix} or change the id"))
     problems.sort(key=lambda p: (p.line, p.column))
-    return CheckResult(path, scenario if not problems else None, problems, digest)
+    return (scenario if not problems else None), tuple(problems)
 
 
 def load_scenario(path: Path) -> Scenario:

@@ -37,7 +37,7 @@ officially now then so therefore definitely still also actually honestly ultimat
 um uh er kindly i've i'll i'm i i'd choose chose chosen opted elected plan planning intend
 probably maybe might may think should could can kind of sort leaning towards toward not never
 won't can't don't wouldn't shouldn't already instead though however hereby do does obviously
-simply feel felt thinking please
+simply feel felt thinking please respectively
 """
 """Words that may sit between "I" and a decision verb ("I'm afraid I'll have to decline").
 
@@ -237,3 +237,20 @@ def macro_words(name: str) -> frozenset[str]:
 def load(name: str) -> tuple[Family, ...]:
     """The families of phrase file ``name`` (``phrases/<name>.txt``), compiled once."""
     return compile_blocks(_blocks(name), f"{PHRASES}/{name}.txt")
+
+
+@cache
+def load_merged(name: str) -> tuple[Family, ...]:
+    """Like :func:`load`, but the blocks that share a name, weight and tag (a file written
+    by category repeats them) are one family: one scan of the reply each, not one per
+    block. For detectors that only ask whether, where and which family matched."""
+    where = f"{PHRASES}/{name}.txt"
+    blocks = _blocks(name)
+    compile_blocks(blocks, where)  # each block on its own first: an error names its line
+    groups: dict[tuple[str, float, str], list[_Block]] = {}
+    for block in blocks:
+        groups.setdefault((block.name, block.weight, block.tag), []).append(block)
+    merged = [_Block(first.name, first.weight, first.tag,
+                     tuple(line for b in group for line in b.lines), first.line)
+              for group in groups.values() for first in group[:1]]
+    return compile_blocks(merged, where)

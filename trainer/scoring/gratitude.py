@@ -35,6 +35,10 @@ _NO = frozenset({"no", "nah", "nope"})
 _THANKS_FOLLOWERS = frozenset({"for", "so", "very", "again", "to", "a", "kindly", "much"})
 
 
+_PRAISE = frozenset({"generous", "helpful", "kind", "great", "lovely", "useful", "fair",
+                     "brilliant", "amazing", "thoughtful", "good", "nice", "impressive"})
+"""Praise that a closing "not" turns into a jibe ("cheers for that, very generous, not")."""
+
 _NOTE_WORDS = frozenset({"email", "note", "card", "message", "letter", "gift", "text", "e-mail"})
 _IDIOM_FILL = frozenset({"i'm", "good", "fine", "okay", "alright", "all", "right", "really",
                          "honestly", "but", "that's"})
@@ -90,15 +94,23 @@ def _thank_you_veto(utt: Utterance, hit: Hit, before: list[str], after: list[str
         promise = next((w for w in utt.texts(k, hit.i) if w in _PROMISE), None)
         if promise is not None:
             return f'thanks only promised ("{promise} ... a thank-you")'
-
     if nxt in _NOTE_WORDS:
         return f'a thank-you {nxt}, not thanks said now'
     if head == "thanks" and nxt == "to" and any(
             w.endswith("ing") for w in utt.texts(hit.j + 2, hit.j + 5)):
         return "causal \"thanks to you ...ing\""
-    if "nothing" in after[:4] or "wasting" in after[:3] or "nowhere" in _sentence_after(utt, hit):
+    rest = _sentence_after(utt, hit, 12)
+    if "nothing" in after[:4] or "wasting" in after[:3] or "nowhere" in rest:
         return "sarcasm (thanks for nothing)"
+    if previous == "gee" or after[:2] == ["for", "finally"]:
+        return f'sarcasm ("{previous if previous == "gee" else "for finally"}")'
+    bare = [w for w in rest if w != ","]
+    if bare[-1:] == ["not"] and len(bare) > 1 and bare[-2] in _PRAISE:
+        return 'sarcasm ("very generous, not")'
+
     if head == "thank" and nxt in ("god", "goodness", "heavens"):
+        return "an exclamation, not thanks"
+    if head == "thanks" and after[:3] in (["be", "to", "god"], ["be", "to", "goodness"]):
         return "an exclamation, not thanks"
     return None
 

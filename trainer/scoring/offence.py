@@ -9,10 +9,10 @@ team wasn't rude at all") does not count.
 
 from __future__ import annotations
 
-from trainer.scoring.families import Hit, find, load, macro_words
+from trainer.scoring.families import Hit, find, load_merged, macro_words
 from trainer.scoring.utterance import Utterance
 
-OFFENCE_FAMILIES = load("offence")
+OFFENCE_FAMILIES = load_merged("offence")
 
 _TARGETS = frozenset([
     "lot", "questions", "test", "assessment", "agency", "letter", "reputation", "glassdoor",

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from trainer.scoring.families import POLITE_IF, Family, Hit, family, find, load
-from trainer.scoring.utterance import Utterance, is_negator
+from trainer.scoring.utterance import PUNCT, Utterance, is_negator
 
 REASON_FAMILIES = load("reasons")
 
@@ -85,16 +85,36 @@ def clause_spans(utt: Utterance) -> list[tuple[int, int]]:
                 continue
             spans.append((start, k))
             start = k
+        elif (word.text == "too" and k > start and words[k - 1].text not in _TOO_GLUE
+              and any(w.text == "too" for w in (*words[start:k - 1], *words[k + 2:k + 4]))):
+            spans.append((start, k))  # "too far too junior too little": a list said tersely
+            start = k
     if start < len(words):
         spans.append((start, len(words)))
     return spans
+
+
+_ASIDE_CLAUSES = (["to", "be", "honest"], ["to", "be", "fair"], ["if", "i'm", "honest"],
+                  ["if", "i'm", "being", "honest"], ["in", "all", "honesty"], ["you", "know"],
+                  ["i", "mean"], ["mate"], ["to", "be", "frank"], ["truth", "be", "told"])
+"""Clauses that only colour the one around them ("..., to be honest."): no reason of their
+own, and no break between a reason and what says more about it."""
+_TOO_GLUE = frozenset({"way", "much", "a", "bit", "little", "just", "and", "or", "it's", "is",
+                       "was", "be", "are", "were", "me"})
+"""Words before a "too" that belong with it ("way too", "it's too"), not a new list item."""
 
 
 def _negated(utt: Utterance, hit: Hit) -> bool:
     """"it isn't about the money": a motive named only to rule it out."""
     if is_negator(utt.words[hit.i].text):
         return False  # "no, not really, it just wasn't the right time": the no answers else
-    return utt.negator_before(hit.i, 5, _SOFT_NEG_FILLERS) is not None
+    negator = utt.negator_before(hit.i, 5, _SOFT_NEG_FILLERS)
+    if negator == "no":
+        # "I'm going to say no the salary just isn't enough": the no said, run on into why
+        at = max(k for k in range(max(hit.i - 5, 0), hit.i) if utt.words[k].text == "no")
+        if utt.texts(at - 1, at) in (["say"], ["saying"], ["said"]):
+            return False
+    return negator is not None
 
 
 def read_reasons(
@@ -126,6 +146,10 @@ def read_reasons(
             vetoed.append((hit, "what is declined, not why"))
         elif _their_alternative(utt, hit):
             vetoed.append((hit, "the alternative they offered, not a reason"))
+        elif _keeps_private(utt, hit):
+            vetoed.append((hit, "declines to say, gives no reason"))
+        elif _consulted(utt, hit):
+            vetoed.append((hit, "someone to talk it over with, not a reason"))
         elif _conceded(utt, hit):
             vetoed.append((hit, "conceded as fine before the real reason"))
         elif _wished_for(utt, hit):
@@ -139,11 +163,12 @@ def read_reasons(
         else:
             kept.append(hit)
     spans = clause_spans(utt)
-    units = _units(utt, spans, kept, set())
+    criticism = [h for h in kept if h in extra]
+    units = _units(utt, spans, kept, set(), criticism)
     if units:
         details = _detail_spans(utt, spans, units, [*excluded, *blocked])
         if details:
-            units = _units(utt, spans, kept, details)
+            units = _units(utt, spans, kept, details, criticism)
     # words are counted over whole clauses (the length limit was set that way); the units
     # themselves, and so the evidence, start at the reason, not at the no said before it
     words = sum(sum(1 for w in utt.words[u.start:u.end] if not w.is_punct) for u in units)
@@ -181,7 +206,7 @@ def _after_decision(utt: Utterance, unit: ReasonUnit,
 
 
 def _units(utt: Utterance, spans: list[tuple[int, int]], kept: list[Hit],
-           details: set[tuple[int, int]]) -> list[ReasonUnit]:
+           details: set[tuple[int, int]], extra: Sequence[Hit] = ()) -> list[ReasonUnit]:
     """Reason clauses in order, each with the "so ..." / "which ..." clauses that hang on it.
     A clause in ``details`` is a further reason no family names (an item in a list)."""
     units: list[ReasonUnit] = []
@@ -197,9 +222,36 @@ def _units(utt: Utterance, spans: list[tuple[int, int]], kept: list[Hit],
         if inside or (start, end) in details:
             units.append(ReasonUnit(start, end, inside))
             last_was_unit = True
-        else:
+        elif _content(utt, start, end) > 0 and utt.texts(start, end) not in _ASIDE_CLAUSES:
             last_was_unit = False
-    return units
+        # else a filler clause ("..., honestly. It'd be two hours"): what follows may still
+        # say more about the reason before it
+    return _split_run_on(utt, units, extra)
+
+
+_NEW_SUBJECT = frozenset({"the", "nobody", "no", "your", "their", "they", "he", "she", "you",
+                          "everyone", "none", "there", "it", "it's", "they're", "there's"})
+
+
+def _split_run_on(utt: Utterance, units: list[ReasonUnit],
+                  criticism: Sequence[Hit]) -> list[ReasonUnit]:
+    """Complaints run together without a pause ("the interviewer was late the office was
+    filthy the pay was rubbish") are one clause per complaint: a criticism that ends where
+    a new subject starts, with another reason after it, closes its own clause."""
+    if not criticism:
+        return units
+    ends = {h.j for h in criticism}
+    out: list[ReasonUnit] = []
+    for unit in units:
+        start = unit.start
+        for k in range(unit.start + 1, unit.end - 1):
+            if (k in ends and k > start and utt.words[k].text in _NEW_SUBJECT
+                    and any(h.i >= k for h in unit.hits)):
+                out.append(ReasonUnit(start, k, tuple(h for h in unit.hits
+                                                      if start <= h.i < k)))
+                start = k
+        out.append(ReasonUnit(start, unit.end, tuple(h for h in unit.hits if h.i >= start)))
+    return out
 
 
 def _continues(utt: Utterance, last: ReasonUnit, start: int, end: int,
@@ -210,6 +262,9 @@ def _continues(utt: Utterance, last: ReasonUnit, start: int, end: int,
     words = [w.text for w in utt.words[start:end] if not w.is_punct]
     if words and words[0] in ("and", "or") and len(words) <= 2:
         return True
+    if (not inside and utt.sentence[start] != utt.sentence[last.start] and words
+            and words[0] in _SAYS_MORE and not _NOT_A_REASON & set(words)):
+        return True  # "Mostly the drive. It'd be ninety minutes each way": the same reason
     if (inside and utt.sentence[start] != utt.sentence[last.start] and words
             and words[0] not in _LIST_JOINS):
         kinds = {h.family.tag for h in last.hits if h.family.tag}
@@ -217,6 +272,8 @@ def _continues(utt: Utterance, last: ReasonUnit, start: int, end: int,
     return False
 
 
+_SAYS_MORE = frozenset({"it", "it's", "it'd", "it'll", "that", "that's", "that'd"})
+"""Words a new sentence starts on when it says more about the reason just given."""
 _LIST_JOINS = frozenset({"and", "also", "plus", "then", "on", "as", "oh", "not", "besides"})
 _NOT_A_REASON = frozenset({
     "thank", "thanks", "appreciate", "appreciated", "sorry", "apologies", "hope", "hoping", "wish",
@@ -224,9 +281,14 @@ _NOT_A_REASON = frozenset({
     "grateful", "kind", "understand", "glad", "pleased", "nice", "shame", "pity", "decision",
     "decline", "declining", "withdraw", "withdrawing", "pass", "accept", "accepting", "offer",
     "instead", "anyway", "guess", "know", "mean", "hi", "hey", "hello", "hiya", "g'day", "morning",
-    "afternoon", "evening", "namaste", "dear",
+    "afternoon", "evening", "namaste", "dear", "decent", "generous", "thoughtful", "sweet",
+    "called", "named",
 })
 _SUBJECTS = frozenset({"i", "i'm", "i've", "i'll", "i'd", "we", "we're", "we've", "my"})
+_ASIDE = frozenset({"think", "called", "named", "spelling", "spelt", "spelled", "forget",
+                    "forgot", "remember"})
+"""Words of an aside about the reason ("I think it's called ...", "I always forget the
+name"), not a further reason."""
 DETAIL_CONTENT = 2
 """Content words a clause needs to count as a further reason in a list."""
 
@@ -260,11 +322,16 @@ def _detail_spans(utt: Utterance, spans: list[tuple[int, int]], units: list[Reas
             continue
         texts = utt.texts(start, end)
         after = utt.texts(end, end + 1)
-        if after == ["?"] or _NOT_A_REASON & set(texts):
+        if after == ["?"] or _NOT_A_REASON & set(texts) or _ASIDE & set(texts):
             continue
-        if _content(utt, start, end) < DETAIL_CONTENT:
+        if _is_name(utt, start, end):
+            continue  # "I'm going to a competitor, Harlow Digital": who, not another reason
+        terse = len(texts) == 2 and texts[0] == "too"  # "too far, too junior, too little"
+        if _content(utt, start, end) < DETAIL_CONTENT and not terse:
             continue
-        if start < first_unit:
+        if start < first_unit and (_FINE & set(texts) or "of" in texts[-2:-1]):
+            continue  # "that's decent of them, but ...": a compliment before the reason
+        if start < first_unit and not terse:
             nxt = spans[idx + 1][0] if idx + 1 < len(spans) else end
             listed = after == [","] and utt.sentence[nxt] == utt.sentence[start] and (
                 nxt in covered or len(texts) <= 5)
@@ -272,6 +339,18 @@ def _detail_spans(utt: Utterance, spans: list[tuple[int, int]], units: list[Reas
                 continue
         out.add((start, end))
     return out
+
+
+def _is_name(utt: Utterance, start: int, end: int) -> bool:
+    """"I'm going to a competitor, Harlow Digital": a name in apposition (every word written
+    with a capital, mid-sentence) says which, not a further reason."""
+    words = [w for w in utt.words[start:end] if not w.is_punct]
+    if not words or start == 0 or not utt.words[start - 1].is_punct:
+        return False
+    if utt.words[start - 1].text != ",":
+        return False
+    return all(utt.text[w.start:w.end][:1].isupper() and w.text not in _SUBJECTS
+               for w in words)
 
 
 _OBJECT_OPENERS = frozenset({"on", "the", "your", "this", "that", "a", "an", "up", "out", "my",
@@ -282,10 +361,46 @@ _LINKS = frozenset({"because", "since", "as", "due", "given", "for", "cos", "owi
                     "were", "is", "are", "been", "felt", "seemed", "looked"})
 
 
+_PRIVATE = ("rather not", "prefer not", "between me and", "between us", "not something i",
+            "not really something i", "not anything i", "don't want to get into",
+            "don't want to go into", "keep that to", "keep it to", "that's private",
+            "it's private", "a private matter")
+"""What a clause says when it declines to answer ("that's between me and my family", "not
+really something I want to get into"): the words in it are no reason."""
+
+
+def _keeps_private(utt: Utterance, hit: Hit) -> bool:
+    clause = utt.clause[hit.i]
+    start = hit.i
+    while start > 0 and utt.clause[start - 1] == clause:
+        start -= 1
+    # only a refusal said before (or around) the motive: "I'm going to a competitor, I'd
+    # rather not say which" names where they go
+    said = " ".join(utt.texts(start, hit.j))
+    return any(cue in said for cue in _PRIVATE)
+
+
+_CONSULT = frozenset({"discuss", "discussing", "talk", "talking", "speak", "speaking", "check",
+                      "checking", "consult", "consulting", "chat", "chatting"})
+"""Verbs (and their particles) of talking a decision over: "talk it through with my wife"."""
+
+
+def _consulted(utt: Utterance, hit: Hit) -> bool:
+    """"let me discuss with family", "talk it through with my wife": the family is who the
+    speaker will decide with, not why they decline."""
+    before = utt.texts(max(hit.i - 3, 0), hit.i)
+    if "with" not in before:
+        return False
+    at = hit.i - len(before) + before.index("with")
+    return bool(_CONSULT & set(utt.texts(max(at - 4, 0), at)))
+
+
 def _declined_object(utt: Utterance, hit: Hit, declined: Sequence[tuple[int, int]]) -> bool:
     """"I'll have to pass on the trial shift": the motive word is the thing declined."""
     if _LINKS & set(utt.texts(hit.i + 1, hit.j)):
         return False  # "declining the offer I accepted another one": a clause of its own
+    if utt.texts(hit.j, hit.j + 1)[:1] and utt.texts(hit.j, hit.j + 1)[0] in _PREDICATE_STARTS:
+        return False  # "decline the pay just isn't enough": the motive is the subject of a clause
     for _, end in declined:
         if utt.texts(end - 1, end) in (["down"], ["back"]) and end > 1:
             continue  # "turning the offer down my partner...": the object came before "down"
@@ -296,6 +411,14 @@ def _declined_object(utt: Utterance, hit: Hit, declined: Sequence[tuple[int, int
             return True
     return False
 
+
+_PREDICATE_STARTS = frozenset({
+    "is", "isn't", "was", "wasn't", "just", "doesn't", "didn't", "won't", "wouldn't", "seems",
+    "seemed", "feels", "felt", "looks", "looked", "really", "simply", "still", "isnt", "wasnt",
+    "doesnt", "would", "will", "are", "aren't", "were", "weren't",
+})
+"""Words that start what is said about a noun: after the motive, it heads a clause of its own
+(run on after the no without a pause), so it is not the thing declined."""
 
 _PHRASE_STARTS = frozenset({"the", "my", "our", "a", "an", "i", "i've", "i'm", "i'd", "we",
                             "we've", "we're", "they", "they've", "it's", "there's"})
@@ -409,7 +532,12 @@ def fallback(utt: Utterance, asks_why: bool, decided: bool) -> ReasonReading | N
 
 
 def _content(utt: Utterance, start: int, end: int) -> int:
-    return sum(1 for w in utt.texts(start, end) if w not in _FUNCTION_WORDS and w != "'s")
+    return sum(1 for w in utt.texts(start, end) if is_content(w))
+
+
+def is_content(word: str) -> bool:
+    """Whether a canonical word carries meaning of its own (not "the", "of", "I", ...)."""
+    return word not in _FUNCTION_WORDS and word != "'s" and word not in PUNCT
 
 
 def _single(fam: Family, start: int, end: int) -> ReasonReading:
@@ -433,12 +561,17 @@ _EMBEDDING = frozenset({"know", "sure", "wonder", "wondering", "unsure", "certai
 than setting a condition."""
 
 
+_CAUSAL = frozenset({"because", "cos", "cause", "since"})
+
+
 def _in_condition(utt: Utterance, hit: Hit) -> bool:
     """"if the salary were higher": a motive inside a condition is what would change the
     decision. A polite "if that's okay" or an embedded "I don't know if ..." is none."""
     clause = utt.clause[hit.i]
     k = hit.i - 1
     while k >= 0 and utt.clause[k] == clause and hit.i - k <= 8:
+        if utt.words[k].text in _CAUSAL:
+            return False  # "I don't know if I can take it because the shifts ...": the why
         if utt.words[k].text in ("if", "unless"):
             tail = " ".join(utt.texts(k, k + 6))
             return not (tail.startswith(POLITE_IF) or (utt.texts(k - 1, k)[0:1] and

@@ -85,6 +85,8 @@ class ScoredTurn:
     """Earlier attempts at this turn the user redid."""
     goto: str | None = None
     """Where the call went after this reply (a turn id, or ``end``)."""
+    notes: tuple[str, ...] = ()
+    """About the transcript itself: words that may be misheard, a correction by the user."""
 
 
 @dataclass(frozen=True)
@@ -202,6 +204,8 @@ class TurnCard:
     pitfalls: tuple[str, ...]
     model_answer: str | None
     checks: dict[str, ItemResult] = field(default_factory=dict)
+    notes: tuple[str, ...] = ()
+    """About the transcript itself: words that may be misheard, a correction by the user."""
 
 
 @dataclass(frozen=True)
@@ -478,7 +482,7 @@ def build_scorecard(turns: Sequence[ScoredTurn], scenario: Scenario | None = Non
         fallen = tuple(p.name for p in pitfalls if p.turn == turn.number)
         cards.append(TurnCard(turn.number, turn.turn_id, turn.recruiter, turn.reply,
                               turn.expected, met, missed, fallen, turn.model_answer,
-                              dict(checks)))
+                              dict(checks), turn.notes))
     help_used = tuple(
         HelpUse(t.number, "hint" in t.help, "model_answer" in t.help, t.redone)
         for t in turns if t.help or t.redone

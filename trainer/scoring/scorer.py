@@ -40,6 +40,7 @@ from trainer.scoring.reasons import (
     REASON_FRAME,
     ReasonReading,
     fallback,
+    is_content,
     read_reasons,
 )
 from trainer.scoring.result import Evidence, ItemResult, ReplyScore, ReplyTiming
@@ -120,6 +121,10 @@ def _evidence(utt: Utterance, hits: Sequence[Hit]) -> tuple[Evidence, ...]:
         out.append(ev)
     return tuple(out)
 
+
+REASON_SPARE_WORDS = 2
+"""Content words a reply needs outside its no, thanks, hedges and goodbye before the learned
+model may find a reason in it."""
 
 LAST_WORDS = 3
 """How many words may follow a close tagged "last" (a name, "though", "really"): thanks for
@@ -242,7 +247,7 @@ class Scorer:
         if delay and not (decision.kept or decision.vetoed):
             motives, criticism = [], []  # "not yet, it's been a busy week with the kids"
         blocked = [(h.i, h.j) for h in (*decision.kept, *(v[0] for v in decision.vetoed),
-                                         *hedges.cues, *hedges.apologies)]
+                                         *hedges.loose, *hedges.apologies)]
         if decision.reversal is not None:
             blocked.append((decision.reversal.hit.i, decision.reversal.hit.j))
         # "not for me" said as the no is the no, not also its reason
@@ -300,7 +305,8 @@ class Scorer:
             "over_detailed": self._over_detailed(r),
         }
         if self._model is not None:
-            checks = second_opinion(checks, r.utt, r.kind.value, self._model)
+            checks = second_opinion(checks, r.utt, r.kind.value, self._model,
+                                    self.defaults(r, checks), self.accounted(r))
         if self._custom:
             heard = HeardReply(r.utt)
             for compiled in self._custom:
@@ -314,6 +320,26 @@ class Scorer:
             known = ", ".join(self.item_names)
             raise TrainerError(f"unknown item {name!r}; known items: {known}", exit_code=2)
         return self.score(reply, context).checks[name]
+
+    @staticmethod
+    def defaults(r: Reading, checks: dict[str, ItemResult]) -> frozenset[str]:
+        """The items met by default, with no phrase to show for them (a follow-up answered
+        in enough words with nothing rude): the only ones the learned model may unmake."""
+        follow = checks["courteous_followup"]
+        return frozenset({"courteous_followup"}) if follow.met and not r.polite else frozenset()
+
+    @staticmethod
+    def accounted(r: Reading) -> frozenset[str]:
+        """The items the learned model may not add, because the rules have read every word
+        that could carry them: a reply that is a no, thanks and a goodbye and little else
+        gives no reason, however much it looks like replies that do."""
+        spans = [(h.i, h.j) for h in (*r.decision.kept, *(v[0] for v in r.decision.vetoed),
+                                      *r.thanks, *r.close, *r.hedges.cues,
+                                      *r.hedges.apologies)]
+        covered = {k for i, j in spans for k in range(i, j)}
+        spare = sum(1 for k, w in enumerate(r.utt.words) if k not in covered
+                    and is_content(w.text))
+        return frozenset({"brief_reason"}) if spare < REASON_SPARE_WORDS else frozenset()
 
     # -- the items ---------------------------------------------------------------------
 
@@ -391,10 +417,11 @@ class Scorer:
                               "and no courtesy")
         blunt = [h for h, _ in (*((k, "") for k in r.decision.kept), *r.decision.vetoed)
                  if h.family.tag in ("bare", "idiom")]
-        if blunt and utt.raw_words < BLUNT_WORDS and not r.polite and not r.reasons.units:
+        if (blunt and utt.raw_words < BLUNT_WORDS and not r.polite
+                and not (r.asks_why and r.reasons.units)):  # a reason excuses it only if asked
             return ItemResult(name, False, 20.0, THRESHOLD, _evidence(utt, blunt[:1]),
                               f"curt: a blunt {_quote(utt, blunt[0])} in {utt.raw_words} words, "
-                              "no reason and no courtesy")
+                              "no courtesy and no reason asked for")
         if r.polite:
             return _matched(name, utt, r.polite, "answers without wavering")
         if r.asks_why and not r.reasons.units and not r.decision.kept:
@@ -494,4 +521,9 @@ def _with_object(utt: Utterance, hit: Hit) -> tuple[int, int]:
         # "thank you for the offer, and for the lovely tour": still what the thanks is for
         return hit.i, _with_object(utt, Hit(hit.family, end, end + len(nxt[:2]) + (
             nxt[0] == ","), hit.score, hit.core))[1]
+    if nxt[:2] in (["and", "your"], ["and", "all"], ["and", "the"]) and utt.texts(
+            end - 1, end) in (["you"], ["yourself"]):
+        # "God bless you and your family", "all the best to you and the team": who is wished
+        # well, not why they decline
+        return hit.i, _with_object(utt, Hit(hit.family, end, end + 1, hit.score, hit.core))[1]
     return hit.i, end

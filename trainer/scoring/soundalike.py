@@ -432,6 +432,18 @@ ACCEPTED_OBJECTS = frozenset({"another", "a", "an", "the", "their", "other", "on
 ("i except it another offer")."""
 
 
-def except_means_accept(before: str, after: str) -> bool:
-    """"I'd love to except the offer": "except" heard for "accept"."""
-    return before in _ACCEPT_BEFORE and after not in _ACCEPT_AFTER_BLOCK
+EXCEPT_FOR_ACCEPT: dict[str, str] = {
+    "except": "accept", "excepting": "accepting", "excepted": "accepted",
+    "exept": "accept", "exepting": "accepting", "exepted": "accepted",
+}
+"""How "accept" comes out of a recogniser (or a hurried typist) that hears "ex-"."""
+_ACCEPTED_BEFORE = frozenset({"already", "i've", "have", "has", "just", "we've", "had",
+                              "i'd", "recently", "now"})
+"""Words before a past "accepted" ("I've already excepted a job")."""
+
+
+def except_means_accept(before: str, after: str, past: bool = False) -> bool:
+    """"I'd love to except the offer", "I've already excepted a job": "except" heard for
+    "accept"."""
+    return ((before in _ACCEPT_BEFORE or (past and before in _ACCEPTED_BEFORE))
+            and after not in _ACCEPT_AFTER_BLOCK)

@@ -76,7 +76,8 @@ def _scan(text: str) -> list[_Raw]:
         kind = m.lastgroup or "w"
         if kind == "w":
             word = m.group(0).lower()
-            parts = soundalike.split_run_on(word) if word.isalpha() else None
+            bare = word.replace("'", "")  # "i'mnot": run together, apostrophe and all
+            parts = soundalike.split_run_on(bare) if bare.isalpha() else None
             if parts is None:
                 raws.append(_Raw(word, m.start(), m.end(), "w"))
             else:  # "iwont": the words a recogniser ran together, each over the whole span
@@ -155,9 +156,10 @@ def _canonical(raws: list[_Raw]) -> list[Word]:
             words.append(Word("accepted", raw.start, raws[i + 1].end, 85.0, heard))
             i += 2
             continue
-        if text in ("except", "excepting", "excepted") and soundalike.except_means_accept(
-                before, _text_at(raws, i + 1)):
-            words.append(Word("accept" + text[6:], raw.start, raw.end, 85.0, raw.text))
+        heard_accept = soundalike.EXCEPT_FOR_ACCEPT.get(text)
+        if heard_accept is not None and soundalike.except_means_accept(
+                before, _text_at(raws, i + 1), heard_accept == "accepted"):
+            words.append(Word(heard_accept, raw.start, raw.end, 85.0, raw.text))
             i += 1
             continue
         if nxt is not None:

@@ -63,7 +63,8 @@ mark.do { background: var(--do); }
 mark.avoid { background: var(--avoid); }
 ul.checks { list-style: none; padding: 0; margin: .5rem 0; }
 ul.checks li { margin: .1rem 0; }
-.speech, .model, .attempts { font-size: .92rem; }
+.speech, .model, .attempts, .misheard { font-size: .92rem; }
+.misheard { font-style: italic; }
 .speech { color: var(--muted); }
 footer { margin-top: 2.5rem; color: var(--muted); font-size: .85rem; }
 @media print { body { background: #fff; color: #000; } article.turn { border: 1px solid #ccc; } }
@@ -111,6 +112,8 @@ def _turn(turn: TurnView) -> list[str]:
         f'<p class="recruiter"><strong>Recruiter:</strong> {escape(turn.recruiter)}</p>',
         f'<p class="reply"><strong>You:</strong> {_reply(turn)}</p>',
     ]
+    out += [f'<p class="misheard">{escape(note[:1].upper() + note[1:])}</p>'
+            for note in turn.notes]
     if turn.checks:
         out += ['<ul class="checks">', *(_check(c) for c in turn.checks), "</ul>"]
     if turn.speech:

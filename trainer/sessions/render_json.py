@@ -58,7 +58,8 @@ def scorecard_json(card: Scorecard) -> dict[str, Any]:
         "turns": [
             {"turn": t.number, "turn_id": t.turn_id, "recruiter": t.recruiter, "reply": t.reply,
              "expected": list(t.expected), "met": list(t.met), "missed": list(t.missed),
-             "pitfalls": list(t.pitfalls), "model_answer": t.model_answer}
+             "pitfalls": list(t.pitfalls), "model_answer": t.model_answer,
+             "transcript_notes": list(t.notes)}
             for t in card.turns
         ],
     }

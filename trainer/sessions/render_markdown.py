@@ -87,6 +87,9 @@ def render_markdown(report: Report) -> str:
             f"**{escape(s.text)}**" if s.marked else escape(s.text) for s in turn.segments
         )
         out += ["", f"**You:** {reply or f'*{NO_REPLY}*'}", ""]
+        out += [f"- *{escape(note[:1].upper() + note[1:])}*" for note in turn.notes]
+        if turn.notes:
+            out.append("")
         out += [_check(check) for check in turn.checks]
         if turn.speech:
             figures = " · ".join(f"{escape(k)} {escape(v)}" for k, v in turn.speech)

@@ -76,6 +76,8 @@ def render_text(report: Report, *, color: bool = False) -> str:
             lines.append(_COLOURED + f"  You: {reply}")
         else:
             lines += _wrapped("You: ", turn.reply or NO_REPLY)
+        for note in turn.notes:
+            lines += _wrapped("(?) ", note)
         lines += [_check_line(check) for check in turn.checks]
         if turn.speech:
             lines += _wrapped("Speech: ", " · ".join(f"{k} {v}" for k, v in turn.speech))
@@ -181,6 +183,7 @@ def render_scorecard(card: Scorecard) -> str:
     for turn in card.turns:
         lines.append(f"  {turn.number}. Recruiter: {turn.recruiter}")
         lines.append(f"     You:       {turn.reply}")
+        lines += [f"     (?) {note}" for note in turn.notes]
         summary = []
         if turn.met:
             summary.append("met " + ", ".join(map(labels, turn.met)))

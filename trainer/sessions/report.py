@@ -18,7 +18,8 @@ from trainer.scoring.result import Evidence
 from trainer.scoring.scorecard import Scorecard
 from trainer.sessions.highlight import Segment, segments
 from trainer.sessions.model import Session, TurnRecord
-from trainer.sessions.scored import session_scorecard
+from trainer.sessions.scored import session_scorecard, transcript_notes
+from trainer.speech.misheard import Misheard
 
 State = Literal["good", "bad", "n/a"]
 
@@ -80,6 +81,12 @@ class TurnView:
     earlier_attempts: int
     labels: dict[str, str]
     """Item name -> label, for the items named in ``segments``."""
+    misheard: tuple[Misheard, ...] = ()
+    """Words the recogniser may have misheard where the score turns."""
+    heard: str | None = None
+    """What the recogniser heard, when the user corrected the reply."""
+    notes: tuple[str, ...] = ()
+    """The lines about the transcript itself (:func:`transcript_notes`)."""
 
 
 @dataclass(frozen=True)
@@ -322,6 +329,9 @@ def _turn_view(turn: TurnRecord, scenario: Scenario | None, checklist: Checklist
         reason=turn.decision.reason if turn.decision else "",
         earlier_attempts=len(turn.attempts),
         labels={name: item.label for name, item in items.items()},
+        misheard=tuple(turn.misheard),
+        heard=turn.heard,
+        notes=transcript_notes(turn),
     )
 
 

@@ -37,8 +37,18 @@ def scored_turns(
         out.append(ScoredTurn(record.turn_id, record.recruiter, record.reply,
                               tuple(record.expected), score, model_answer, number,
                               tuple(record.help), len(record.attempts),
-                              record.decision.goto if record.decision else None))
+                              record.decision.goto if record.decision else None,
+                              transcript_notes(record)))
     return out
+
+
+def transcript_notes(record: TurnRecord) -> tuple[str, ...]:
+    """What every scorecard says about a reply's transcript: each word that may have been
+    misheard where the score turns, and what the recogniser heard if the user corrected it."""
+    out = [warning.line for warning in record.misheard]
+    if record.heard is not None:
+        out.append(f"corrected by you; the recogniser heard “{record.heard}”")
+    return tuple(out)
 
 
 def session_scorecard(

@@ -61,6 +61,28 @@ class NoSpeechError(TrainerError):
     """Nothing was said: the session offers to try again, type the reply or skip."""
 
 
+STRETCH_MARGIN = 0.3
+"""Seconds played either side of a word: the word alone is too short to judge by ear."""
+
+
+def save_stretch(source: Path, start: float | None, end: float | None, target: Path,
+                 margin: float = STRETCH_MARGIN) -> Path:
+    """The part of a recording from ``start`` to ``end`` (seconds, widened by ``margin``),
+    as a WAV at ``target``: what the user hears to judge a word that may be misheard.
+
+    Without times the whole recording is kept. TrainerError for an unreadable file.
+    """
+    clip = read_audio_file(source)
+    if start is None or end is None:
+        return clip.save(target)
+    first = max(0, int((start - margin) * clip.rate))
+    last = min(len(clip.samples), int((end + margin) * clip.rate))
+    if last <= first:
+        raise TrainerError(f"{source}: the recording is shorter than the word's place "
+                           f"({start:.1f} s); it may have been replaced.")
+    return AudioClip(clip.samples[first:last], clip.rate).save(target)
+
+
 def read_audio_file(path: Path) -> AudioClip:
     """A reply recorded elsewhere: WAV, FLAC or AIFF, any rate, mixed down to mono."""
     if not path.exists():
@@ -509,6 +531,13 @@ class _Capture:
         self._early = start_daemon(
             lambda: engine.transcribe(audio, vocabulary=vocabulary), name="early transcript"
         )
+        if self.live is not None:
+            self._early.add_done_callback(self._show_early)
+
+    def _show_early(self, early: Future[Transcript]) -> None:
+        """The early transcript as the live words: all of the reply, heard with care."""
+        if self.live is not None and early.exception() is None and early.result().text:
+            self.live.show(early.result().text)
 
     def early_result(self) -> Transcript | None:
         """The early transcript if nothing was said after it started, else None."""

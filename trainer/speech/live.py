@@ -56,6 +56,10 @@ class Cadence:
     every second while leaving half the time to the rest of the app."""
     window: float = 8.0
     """Seconds of audio a partial decodes at most: the latest words, at a bounded cost."""
+    max_quiet: float = 0.15
+    """No partial starts after this much quiet (a gap between words is shorter): at 0.3 s
+    the listener starts the early transcript, which hears everything and is shown in
+    turn, and a partial still running then would hold it up."""
 
     def due(
         self,
@@ -65,15 +69,19 @@ class Cadence:
         new_speech: bool,
         busy: bool,
         held: bool,
+        quiet: float = 0.0,
     ) -> bool:
         """Whether to start a partial now.
 
         ``speech_seconds`` since the reply started (audio time); ``since_last`` partial
         started (wall clock, None before the first); ``new_speech``: something loud
         arrived since the last partial began (no partial of the same words twice);
-        ``busy``: a partial is running; ``held``: the final transcription is.
+        ``busy``: a partial is running; ``held``: the final transcription is; ``quiet``:
+        seconds since the last loud block.
         """
         if busy or held or not new_speech or speech_seconds < self.first_after:
+            return False
+        if quiet >= self.max_quiet:
             return False
         return since_last is None or since_last >= self.every
 
@@ -142,6 +150,7 @@ class LiveWords:
             new_speech=ended_at > self._covered,
             busy=self.busy,
             held=held,
+            quiet=elapsed - ended_at,
         )
         if not due:
             return False
@@ -161,9 +170,15 @@ class LiveWords:
             text = self.engine.transcribe_partial(audio, vocabulary=self.vocabulary).strip()
         except Exception:  # noqa: BLE001 - a failed partial only means no live words this time
             return
+        if text:
+            self.show(prefix + text)
+
+    def show(self, text: str) -> None:
+        """Hand ``text`` to ``on_words`` unless closed (any thread): the listener also shows
+        the early transcript made during the closing pause, the best words there are."""
         with self._lock:
-            if text and not self._closed:
-                self.on_words(prefix + text)
+            if not self._closed:
+                self.on_words(text)
 
     def close(self, timeout: float = 10.0) -> None:
         """No more partials; wait for one in flight so the final transcription has the CPU.
@@ -175,6 +190,23 @@ class LiveWords:
             self._closed = True
         if self._running is not None:
             wait([self._running], timeout=timeout)  # a stuck partial is simply left behind
+
+
+def fit_tail(text: str, width: int) -> str:
+    """The end of ``text`` in ``width`` characters: the latest words are the ones to see.
+
+    Cut at a word where it can be, after an ellipsis that says words went before.
+    """
+    text = " ".join(text.split())
+    if len(text) <= width:
+        return text
+    if width <= 1:
+        return "…"[:width]
+    cut = text[len(text) - (width - 1):]
+    space = cut.find(" ")
+    if 0 <= space < len(cut) - 1:
+        cut = cut[space + 1:]
+    return "…" + cut
 
 
 def _tail(frames: Sequence[bytes], wanted: float) -> bytes:

@@ -140,6 +140,13 @@ KEYS: tuple[Key, ...] = (
     Key("letter.redraft", "letter", "ctrl+g", "redraft", "Redraft",
         "Put the trainer's draft from the call back in the text area."),
     Key("letter.back", "letter", "escape", "back", "Back", "Back to the scorecard."),
+    Key("scorecard.misheard", "scorecard", "m", "play_misheard", "Hear misheard",
+        "Play the part of the recording where the recogniser may have misheard a word that "
+        "changes the score (again: the next one).", show=False),
+    Key("scorecard.correct", "scorecard", "c", "correct", "Correct",
+        "Correct the transcript of the turn with the word that may be misheard (the last "
+        "one played, else the first); it is scored again and what was heard is kept.",
+        show=False),
     Key("scorecard.back", "scorecard", "escape", "back", "Back",
         "Back to where you came from: the scenario list, or the saved sessions."),
     Key("sessions.open", "sessions", "enter", "open", "Open",
@@ -149,6 +156,12 @@ KEYS: tuple[Key, ...] = (
     Key("sessions.back", "sessions", "escape", "back", "Back", "Back to the scenario list."),
     Key("review.play", "review", "p", "play", "Play reply",
         "Play the recording of the highlighted reply."),
+    Key("review.misheard", "review", "m", "play_misheard", "Hear misheard",
+        "Play the part of the recording the recogniser may have misheard (again: the next).",
+        show=False),
+    Key("review.correct", "review", "c", "correct", "Correct",
+        "Correct the transcript of the highlighted reply; it is scored again and what was "
+        "heard is kept beside it."),
     Key("review.back", "review", "escape", "back", "Back", "Back to the previous screen."),
     Key("sessions.progress", "sessions", "g", "progress", "Progress",
         "See how your calls went over time, item by item."),

@@ -87,6 +87,15 @@ class InputLevel(Message):
 
 
 @dataclass
+class WordsSoFar(Message):
+    """The words heard so far while the user speaks: shown, never scored."""
+
+    text: str
+    listening: int
+    """Which listening they belong to, so a late one from an earlier reply is dropped."""
+
+
+@dataclass
 class ReplyReady(Message):
     """The user's reply to the line on screen, typed or spoken and transcribed."""
 

@@ -16,27 +16,20 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
-from trainer import paths
 from trainer.errors import TrainerError
 from trainer.scenario.catalog import Catalog
 from trainer.scenario.model import Scenario
 from trainer.sessions.model import Session, TurnRecord
 from trainer.sessions.report import NO_REPLY
+from trainer.sessions.scored import transcript_notes
 from trainer.sessions.store import SessionStore
 from trainer.tui.bindings import Scope, bindings, key_of
+from trainer.tui.misheard import ask_correction, play_file, recording_path, stretch_problem
 from trainer.tui.presentation import MUTED, highlight_reply, percent
 from trainer.tui.screens.sessions import when
 from trainer.tui.text import plain
 from trainer.tui.widgets.checks import checks_content, summary_marks
 from trainer.tui.widgets.metrics import metrics_content
-
-
-def recording_path(turn: TurnRecord) -> Path | None:
-    """Where the turn's recording is: stored absolute, or relative to the recordings folder."""
-    if not turn.audio:
-        return None
-    path = Path(turn.audio).expanduser()
-    return path if path.is_absolute() else paths.recordings_dir() / path
 
 
 def turn_content(turn: TurnRecord, who: str, scenario: Scenario | None) -> Content:
@@ -45,8 +38,13 @@ def turn_content(turn: TurnRecord, who: str, scenario: Scenario | None) -> Conte
         plain("You: ", "bold $text-primary"),
         highlight_reply(turn.reply, turn.checks, scenario) if turn.reply
         else plain(NO_REPLY, MUTED),
-        "\n\n", checks_content(scenario, turn.checks, turn.expected),
     ]
+    for note in transcript_notes(turn):
+        parts += ["\n", plain(f"(?) {note}", "italic $text-warning")]
+    if turn.misheard:
+        parts += ["\n", plain(f"Press {key_of('review.misheard')} to hear that part, "
+                              f"{key_of('review.correct')} to correct what was heard.", MUTED)]
+    parts += ["\n\n", checks_content(scenario, turn.checks, turn.expected)]
     metrics = metrics_content(turn.metrics)
     if metrics:
         parts += ["\n\n", plain("How it sounded\n", "bold"), metrics]
@@ -90,6 +88,8 @@ class ReviewScreen(Screen[None]):
         self._catalog = catalog
         self.session: Session | None = None
         self.scenario: Scenario | None = None
+        self._misheard_at = -1
+        """The warning of the highlighted turn last played."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="review-title")
@@ -143,6 +143,7 @@ class ReviewScreen(Screen[None]):
 
     @on(OptionList.OptionHighlighted, "#turns")
     def _show(self) -> None:
+        self._misheard_at = -1
         turn = self._current()
         if turn is not None:
             self.query_one("#turn", Static).update(turn_content(turn, self.who, self.scenario))
@@ -165,17 +166,45 @@ class ReviewScreen(Screen[None]):
             self._play(audio)
 
     @work(thread=True, exclusive=True, group="playback", exit_on_error=False)
-    def _play(self, audio: Path) -> None:
-        from trainer.speech.tts import AplayPlayer
+    def _play(self, audio: Path, start: float | None = None, end: float | None = None) -> None:
+        play_file(audio, start, end)
 
-        player = AplayPlayer()
-        problem = player.problem()
-        if problem:
-            raise TrainerError(f"cannot play the recording here: {problem}")
-        playback = player.play(audio)
-        playback.wait(None)
-        if playback.error:
-            raise TrainerError(f"playback failed: {playback.error}")
+    def action_play_misheard(self) -> None:
+        """The highlighted turn's next stretch that may be misheard (each press, the next)."""
+        turn = self._current()
+        if turn is None or not turn.misheard:
+            self.notify("Nothing in this reply looks misheard.")
+            return
+        problem = stretch_problem(turn)
+        if problem is not None:
+            self.notify(problem, severity="warning", markup=False)
+            return
+        self._misheard_at = (self._misheard_at + 1) % len(turn.misheard)
+        warning = turn.misheard[self._misheard_at]
+        self.notify(f"Playing around {warning.label}…", timeout=3, markup=False)
+        audio = recording_path(turn)
+        assert audio is not None
+        self._play(audio, warning.start, warning.end)
+
+    def action_correct(self) -> None:
+        turn = self._current()
+        if turn is None or self.session is None:
+            self.notify("There is no answered turn to correct.")
+            return
+        ask_correction(self, self.store, self.session_id, self.scenario, turn.index + 1,
+                       self._corrected)
+
+    def _corrected(self, session: Session) -> None:
+        self.session = session
+        turns = self.query_one("#turns", OptionList)
+        index = turns.highlighted
+        if index is not None:
+            turn = session.turns[index]
+            turns.replace_option_prompt_at_index(index, Content.assemble(
+                _turn_title(turn, TURN_LIST_WIDTH), "\n",
+                summary_marks(self.scenario, turn.checks, turn.expected, width=TURN_LIST_WIDTH),
+            ))
+        self._show()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state == WorkerState.ERROR:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import ClassVar
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, VerticalScroll
@@ -12,19 +13,21 @@ from textual.content import Content
 from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widgets import Footer, Static, TabbedContent, TabPane
+from textual.worker import Worker, WorkerState
 
 from trainer.errors import TrainerError
 from trainer.scenario.model import Scenario
 from trainer.scoring.scorecard import Scorecard
-from trainer.sessions.model import SessionSummary
+from trainer.sessions.model import Session, SessionSummary
 from trainer.sessions.report import NO_REPLY
 from trainer.sessions.scored import session_scorecard
 from trainer.sessions.store import SessionStore
 from trainer.tui import messages
-from trainer.tui.bindings import Scope, bindings
+from trainer.tui.bindings import Scope, bindings, key_of
 from trainer.tui.cue_card import Cue, cue_card
 from trainer.tui.presentation import BAD, MUTED, highlight_reply
 from trainer.tui.screens.export import ExportScreen
+from trainer.tui.text import plain
 from trainer.tui.widgets.scorecard_parts import (
     checklist_content,
     comparison_content,
@@ -57,6 +60,10 @@ class ScorecardScreen(Screen[None]):
         self.card = card
         self.store = store
         self.cues: list[Cue] = []
+        self._misheard_at = -1
+        """The call's possible mishearing last played (an index into all of them)."""
+        self._correct_turn: int | None = None
+        """The turn ``c`` corrects: the one whose mishearing was last played."""
 
     def compose(self) -> ComposeResult:
         card = self.card
@@ -71,6 +78,15 @@ class ScorecardScreen(Screen[None]):
             yield Static(id="comparison")
         with TabbedContent(id="sections"):
             with TabPane("Checklist", id="checklist-tab"), VerticalScroll():
+                doubtful = [t.number for t in card.turns
+                            if any(n.startswith("may have misheard") for n in t.notes)]
+                if doubtful:
+                    yield Static(plain(
+                        f"The recogniser may have misheard a word that changes the score in "
+                        f"turn {', '.join(map(str, doubtful))} (see Replies): "
+                        f"{key_of('scorecard.misheard')} plays it, "
+                        f"{key_of('scorecard.correct')} corrects it.", "italic $text-warning"),
+                        id="misheard-summary")
                 yield Static(checklist_content(card), id="checklist")
             with TabPane("Replies", id="replies-tab"), VerticalScroll(id="replies"):
                 for turn in card.turns:
@@ -88,6 +104,9 @@ class ScorecardScreen(Screen[None]):
                             Content.styled("Model answer\n", "bold"),
                             turn.model_answer or Content.styled("(none for this turn)", MUTED),
                         ), classes="model")
+                    for note in turn.notes:
+                        yield Static(plain(f"(?) {note}", "italic $text-warning"),
+                                     classes="misheard")
             with TabPane("Speech", id="speech-tab"), VerticalScroll():
                 yield Static(speech_content(card.metrics), id="speech")
             with TabPane("Cue card", id="cue-tab"), VerticalScroll():
@@ -117,6 +136,77 @@ class ScorecardScreen(Screen[None]):
             self.query_one("#cues", Static).update(cue_content(self.cues, self.scenario))
         except NoMatches:
             return  # the screen was closed while the earlier sessions were being read
+
+    def action_play_misheard(self) -> None:
+        """The call's next stretch that may be misheard, played; its turn is the one ``c``
+        corrects."""
+        from trainer.tui.misheard import recording_path, stretch_problem, warnings_of
+
+        session = self._session()
+        found = warnings_of(session) if session is not None else []
+        if not found:
+            self.notify("Nothing in this call looks misheard.")
+            return
+        self._misheard_at = (self._misheard_at + 1) % len(found)
+        turn, warning = found[self._misheard_at]
+        self._correct_turn = turn.index + 1
+        problem = stretch_problem(turn)
+        if problem is not None:
+            self.notify(f"Turn {turn.index + 1}, {warning.label}: {problem}",
+                        severity="warning", markup=False)
+            return
+        self.notify(f"Turn {turn.index + 1}: playing around {warning.label}…", timeout=4,
+                    markup=False)
+        audio = recording_path(turn)
+        assert audio is not None
+        self._play(audio, warning.start, warning.end)
+
+    @work(thread=True, exclusive=True, group="playback", exit_on_error=False)
+    def _play(self, audio: Path, start: float | None, end: float | None) -> None:
+        from trainer.tui.misheard import play_file
+
+        play_file(audio, start, end)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state == WorkerState.ERROR and event.worker.group == "playback":
+            error = event.worker.error
+            message = error.message if isinstance(error, TrainerError) else str(error)
+            self.notify(f"{message}. The transcript is what was heard.", title="No playback",
+                        severity="warning", timeout=10, markup=False)
+
+    def action_correct(self) -> None:
+        from trainer.tui.misheard import ask_correction, warnings_of
+
+        session = self._session()
+        if session is None or self.session_id is None:
+            return
+        number = self._correct_turn
+        if number is None:
+            found = warnings_of(session)
+            if not found:
+                self.notify(f"Nothing looks misheard. To correct any reply, open the transcript "
+                            f"({key_of('scorecard.review')}) and press "
+                            f"{key_of('review.correct')} on it.")
+                return
+            number = found[0][0].index + 1
+        ask_correction(self, self.store, self.session_id, self.scenario, number,
+                       self._corrected)
+
+    def _corrected(self, session: Session) -> None:
+        self.card = session_scorecard(session, self.scenario)
+        self._misheard_at, self._correct_turn = -1, None
+        self.refresh(recompose=True)
+
+    def _session(self) -> Session | None:
+        if self.session_id is None:
+            self.notify("This call was not saved, so there is no recording or transcript.")
+            return None
+        try:
+            return self.store.load(self.session_id)
+        except TrainerError as exc:
+            self.notify(exc.message, title="Cannot read the session", severity="error",
+                        markup=False)
+            return None
 
     def action_try_again(self) -> None:
         self.post_message(messages.StartCall(self.ref))

@@ -23,9 +23,10 @@ from trainer.call.listening import Cancelled, Voice
 from trainer.call.reply import Reply
 from trainer.errors import TrainerError
 from trainer.scenario.model import Scenario
+from trainer.speech.live import fit_tail
 from trainer.textsafe import strip_controls
 from trainer.tui.bindings import key_of
-from trainer.tui.messages import InputLevel, ReplyReady
+from trainer.tui.messages import InputLevel, ReplyReady, WordsSoFar
 from trainer.tui.text import plain
 from trainer.tui.widgets.level_meter import LevelMeter
 
@@ -79,12 +80,16 @@ class AnswerBox(Widget):
         self.voice = voice
         self.scenario = scenario
         self.line = ""
+        self.words = ""
+        """The words heard so far in this reply, until its transcript replaces them."""
+        self._listening = 0
         self.set_reactive(AnswerBox.typing, not voice.listens)
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="status-row"):
             yield Static(id="status")
             yield LevelMeter(id="meter").data_bind(level=AnswerBox.level)
+        yield Static(id="live")
         yield Input(placeholder="Type your reply and press Enter", id="reply", disabled=True)
 
     # -- what the screens ask for ------------------------------------------------------------
@@ -141,7 +146,8 @@ class AnswerBox(Widget):
             self.phase = "your_turn"
         else:
             self.phase = "listening"
-            self._listen()
+            self._listening += 1
+            self._listen(self._listening)
 
     def watch_phase(self) -> None:
         self._sync()
@@ -154,12 +160,15 @@ class AnswerBox(Widget):
         if not self.is_mounted:
             return
         phase = self.phase
+        if phase not in ("listening", "transcribing"):
+            self.words = ""  # the transcript has replaced them, or the reply was dropped
         self._show_status()
         self.screen.refresh_bindings()
+        live = self._show_words()
         reply = self.query_one("#reply", Input)
         # A typist may answer while the recruiter is still talking, as on a real call.
         reply.disabled = not (phase == "your_turn" or (phase == "speaking" and self.typing))
-        reply.display = phase != "ended"
+        reply.display = phase != "ended" and not live
         if not reply.disabled:
             reply.focus()
         self.query_one("#meter", LevelMeter).display = phase == "listening"
@@ -169,6 +178,32 @@ class AnswerBox(Widget):
             who = self.scenario.recruiter.name
             self.query_one("#status", Static).update(
                 phase_text(self.phase, who, self.done_text, self.voice.pause_seconds))
+
+    def _show_words(self) -> bool:
+        """The words heard so far, in place of the (idle) reply box; True when shown."""
+        live = self.query_one("#live", Static)
+        shown = bool(self.words) and self.phase in ("listening", "transcribing")
+        live.display = shown
+        if shown:
+            width = live.content_size.width or max(1, self.size.width - 6)
+            live.update(plain(fit_tail(self.words, width)))
+        return shown
+
+    def on_words_so_far(self, message: WordsSoFar) -> None:
+        message.stop()
+        if message.listening != self._listening or self.phase not in ("listening",
+                                                                       "transcribing"):
+            return  # from a reply that is over
+        first = not self.words
+        self.words = message.text
+        if first:
+            self._sync()  # the words take the reply box's place
+        else:
+            self._show_words()
+
+    def on_resize(self) -> None:
+        if self.is_mounted and self.words:
+            self._show_words()
 
     def on_mount(self) -> None:
         if self.voice.listens and not self.typing:
@@ -202,12 +237,13 @@ class AnswerBox(Widget):
                        spoken_reply=not self.typing)
 
     @work(thread=True, exclusive=True, group=VOICE_GROUP, exit_on_error=False, name="listen")
-    def _listen(self) -> Reply:
+    def _listen(self, listening: int) -> Reply:
         return self.voice.hear(
             self.scenario,
             get_current_worker().cancelled_event,
             on_level=lambda level: self.post_message(InputLevel(level)),
             on_transcribing=lambda: self.app.call_from_thread(self._transcribing),
+            on_words=lambda text: self.post_message(WordsSoFar(text, listening)),
         )
 
     def _transcribing(self) -> None:
