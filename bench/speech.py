@@ -42,6 +42,7 @@ import speech_recognition as sr
 
 from trainer.scoring.scorer import Scorer
 from trainer.speech.audio_input import ClipSource, MicListener, read_audio_file
+from trainer.speech.models import models_dir
 from trainer.speech.stt import SttEngine, Transcript
 from trainer.speech.tts import Speaker
 from trainer.textmatch import normalise
@@ -593,7 +594,8 @@ def rss_with_app(engine: str, wavs: Sequence[Path]) -> float | None:
     result = subprocess.run(
         [sys.executable, __file__, "--rss-child", engine, *map(str, wavs)],
         capture_output=True, text=True, timeout=600, check=False,
-        env={**os.environ, "TRAINER_HOME": tempfile.mkdtemp(prefix="bench-home-")},
+        env={**os.environ, "TRAINER_HOME": tempfile.mkdtemp(prefix="bench-home-"),
+             "TRAINER_MODELS": str(models_dir())},  # derived once, by this process
     )
     match = re.search(r"peak RSS (\d+)", result.stdout)
     if match is None:
@@ -643,6 +645,8 @@ def main() -> None:
     parser.add_argument("--audio-dir", type=Path,
                         help="keep the synthesised WAVs here; natural-voice WAVs already there "
                         "are reused (same split and limit)")
+    parser.add_argument("--memory-only", action="store_true",
+                        help="only the peak memory with the app, per engine (same clips)")
     parser.add_argument("--rss-child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.rss_child:
@@ -683,6 +687,16 @@ def main() -> None:
     print(f"{args.split} split: {len(chosen)} replies ({words} words) x {len(sets)} voices")
     print(LEGEND)
     summary: list[str] = []
+    if args.memory_only:
+        pool = sorted(
+            (item for items in sets.values() for item in items),
+            key=lambda item: abs(read_audio_file(item[0]).seconds - 5.0),
+        )[:3]
+        for name in names:
+            load_engine(name)  # anything derived once is derived here, not in the app
+            rss = rss_with_app(name, [p for p, _ in pool])
+            print(f"{name}: peak RSS with the app running and transcribing: {rss} MiB")
+        return
     for name in names:
         started = time.perf_counter()
         engine = load_engine(name)
@@ -705,18 +719,20 @@ def main() -> None:
             )
         print(HEADER)
         for run, bias in runs:
-            espeak = Tally()
+            espeak, every = Tally(), Tally()
             for key, items in sets.items():
                 tally = transcribe_all(run, bias, items)
                 print(f"{name:<16} {bias:<6} {key:<20} {tally.row()}", flush=True)
+                every.merge(tally)
                 if key.startswith("espeak"):
                     espeak.merge(tally)
                 if bias == "call":
                     summary.append(f"{name:<16} {bias:<6} {key:<20} {tally.row()}")
             if len(sets) > 1 and bias == "call":
-                row = f"{name:<16} {bias:<6} {'all espeak':<20} {espeak.row()}"
-                print(row)
-                summary.append(row)
+                for label, pooled in (("all espeak", espeak), ("all voices", every)):
+                    row = f"{name:<16} {bias:<6} {label:<20} {pooled.row()}"
+                    print(row)
+                    summary.append(row)
         pool = sorted(
             (item for items in sets.values() for item in items),
             key=lambda item: abs(read_audio_file(item[0]).seconds - 5.0),

@@ -22,6 +22,21 @@ def trainer_home(
     yield home
 
 
+@pytest.fixture(scope="session", autouse=True)
+def derived_models_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """One folder for the models the trainer derives once (Whisper base joined from its parts,
+    Moonshine converted) for the whole run, subprocesses included: set before any fixture,
+    module-scoped engines too, so nothing is ever derived into the user's data folder."""
+    folder = tmp_path_factory.mktemp("derived-models")
+    before = os.environ.get("TRAINER_MODELS")
+    os.environ["TRAINER_MODELS"] = str(folder)
+    yield folder
+    if before is None:
+        os.environ.pop("TRAINER_MODELS", None)
+    else:
+        os.environ["TRAINER_MODELS"] = before
+
+
 @pytest.fixture(autouse=True)
 def no_inherited_terminal_size(monkeypatch: pytest.MonkeyPatch) -> None:
     """A test that needs a width sets COLUMNS itself.

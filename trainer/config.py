@@ -9,7 +9,7 @@ Example (``trainer doctor`` prints where the file lives)::
     name = "Sam Rivera"         # signs the follow-up letter; optional ("" = asked, none given)
 
     [speech]
-    engine = "faster-whisper"   # or whisper-base, moonshine, pocketsphinx, vosk, google, ...
+    engine = "whisper-base"     # or faster-whisper (tiny.en), moonshine, pocketsphinx, vosk, ...
     model_path = "~/models/small.en-ct2"
     pause_seconds = 2.0         # silence that ends a spoken reply
     phone_line = false          # recruiter through a telephone band-pass
@@ -107,7 +107,7 @@ class Config(_Table):
 
 
 _EXPECTED: dict[tuple[str, str], str] = {
-    ("speech", "engine"): 'an engine name in quotes, e.g. "faster-whisper"',
+    ("speech", "engine"): 'an engine name in quotes, e.g. "whisper-base"',
     ("speech", "model_path"): "a folder path in quotes",
     ("speech", "pause_seconds"): (f"a number of seconds from {PAUSE_RANGE[0]:g} "
                                   f"to {PAUSE_RANGE[1]:g}"),

@@ -18,17 +18,11 @@ def speaker() -> Speaker:
     return Speaker()
 
 
-@pytest.fixture(scope="session")
-def derived_models(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One folder for the models the trainer derives once (Whisper base joined, Moonshine
-    converted), shared by the session's tests so each is made once, not once per test."""
-    return tmp_path_factory.mktemp("derived-models")
-
 
 @pytest.fixture
-def shared_models(derived_models: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    from trainer.speech import models, stt
+def shared_models(derived_models_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The session's folder of derived models, with no engine cached from another test."""
+    from trainer.speech import stt
 
-    monkeypatch.setattr(models, "models_dir", lambda: derived_models)
     monkeypatch.setattr(stt, "_cache", {})
-    return derived_models
+    return derived_models_dir

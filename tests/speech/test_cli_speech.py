@@ -62,7 +62,7 @@ def test_transcribe_json_lines_in_order(tmp_path: Path, trainer_home: Path) -> N
     assert "offer" in rows[0]["text"].lower() and "best" in rows[2]["text"].lower()
     assert "not audio" in rows[1]["error"]
     for row in (rows[0], rows[2]):
-        assert row["engine"] == "faster-whisper"
+        assert row["engine"] == "whisper-base"  # the default
         assert row["audio_seconds"] > 0.5 and row["seconds"] > 0
         assert row["words"] and {"word", "start", "end"} <= set(row["words"][0])
     assert "Traceback" not in result.stderr
@@ -84,9 +84,9 @@ def test_transcribe_usage_errors(tmp_path: Path, trainer_home: Path) -> None:
 def test_doctor_reports_and_fixes(trainer_home: Path) -> None:
     result = run("doctor", "--json", home=trainer_home)
     checks = {check["name"]: check for check in json.loads(result.stdout)}
-    assert {"espeak-ng", "pyttsx3", "audio output", "microphone", "faster-whisper",
-            "pocketsphinx"} <= set(checks)
-    assert checks["faster-whisper"]["ok"], checks["faster-whisper"]
+    assert {"espeak-ng", "pyttsx3", "audio output", "microphone", "whisper-base",
+            "faster-whisper", "moonshine", "pocketsphinx"} <= set(checks)
+    assert checks["whisper-base"]["ok"], checks["whisper-base"]
     assert checks["pyttsx3"]["ok"]
     assert result.returncode == (0 if all(c["ok"] for c in checks.values()) else 1)
     for check in checks.values():

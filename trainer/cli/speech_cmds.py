@@ -90,8 +90,9 @@ def transcribe(
     files: Annotated[list[Path], typer.Argument(help="Audio files (WAV, FLAC, AIFF).")],
     engine: Annotated[
         str | None,
-        typer.Option("--engine", "-e", help="faster-whisper (default), whisper-base, "
-                     "moonshine, pocketsphinx, whisper-local, vosk, google.", show_default=False),
+        typer.Option("--engine", "-e", help="whisper-base (default), faster-whisper "
+                     "(tiny.en), moonshine, pocketsphinx, whisper-local, vosk, google.",
+                     show_default=False),
     ] = None,
     as_json: Annotated[
         bool, typer.Option("--json", help="One JSON object per file per line.")

