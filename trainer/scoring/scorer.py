@@ -123,6 +123,8 @@ def _evidence(utt: Utterance, hits: Sequence[Hit]) -> tuple[Evidence, ...]:
 
 
 REASON_SPARE_WORDS = 2
+_SOFTENERS = frozenset({"afraid", "unfortunately", "sadly", "regrettably", "sorry", "honestly",
+                        "actually", "really", "though", "however", "anyway"})
 """Content words a reply needs outside its no, thanks, hedges and goodbye before the learned
 model may find a reason in it."""
 
@@ -333,12 +335,17 @@ class Scorer:
         """The items the learned model may not add, because the rules have read every word
         that could carry them: a reply that is a no, thanks and a goodbye and little else
         gives no reason, however much it looks like replies that do."""
-        spans = [(h.i, h.j) for h in (*r.decision.kept, *(v[0] for v in r.decision.vetoed),
-                                      *r.thanks, *r.close, *r.hedges.cues,
-                                      *r.hedges.apologies)]
+        utt = r.utt
+        decided = [(h.i, h.j) for h in (*r.decision.kept, *(v[0] for v in r.decision.vetoed))]
+        # a no runs to the end of its clause ("won't be accepting the offer"); thanks and
+        # good wishes take their object ("thank you for calling")
+        spans = [(i, next((k for k in range(j, len(utt)) if utt.clause[k] != utt.clause[i]),
+                          len(utt))) for i, j in decided]
+        spans += [_with_object(utt, h) for h in (*r.thanks, *r.close)]
+        spans += [(h.i, h.j) for h in (*r.hedges.cues, *r.hedges.apologies)]
         covered = {k for i, j in spans for k in range(i, j)}
-        spare = sum(1 for k, w in enumerate(r.utt.words) if k not in covered
-                    and is_content(w.text))
+        spare = sum(1 for k, w in enumerate(utt.words) if k not in covered
+                    and is_content(w.text) and w.text not in _SOFTENERS)
         return frozenset({"brief_reason"}) if spare < REASON_SPARE_WORDS else frozenset()
 
     # -- the items ---------------------------------------------------------------------
