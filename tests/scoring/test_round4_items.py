@@ -226,7 +226,7 @@ def test_a_blunt_no_with_an_unasked_reason_is_still_curt(scorer: Scorer, context
 ])
 def test_a_name_or_a_pleasantry_does_not_lengthen_the_reason(scorer: Scorer, context: str,
                                                               reply: str) -> None:
-    result = Scorer(second_opinion=False).score(reply, context)
+    result = Scorer().score(reply, context)
     assert result.checks["brief_reason"].met is True
     assert result.checks["over_detailed"].met is False
 
@@ -234,7 +234,7 @@ def test_a_name_or_a_pleasantry_does_not_lengthen_the_reason(scorer: Scorer, con
 def test_three_reasons_still_run_on(scorer: Scorer) -> None:
     reply = ("I'm joining Brightwell Partners. The pay's better, the commute is shorter, and "
              "they'll fund my masters.")
-    result = Scorer(second_opinion=False).score(reply, WHERE)
+    result = Scorer().score(reply, WHERE)
     assert result.checks["over_detailed"].met is True
     assert result.checks["brief_reason"].met is False
 
@@ -271,7 +271,7 @@ def test_regional_refusals_are_clear(scorer: Scorer, reply: str) -> None:
 ])
 def test_settled_where_i_am_is_a_reason(scorer: Scorer, context: str, reply: str,
                                         expected: bool) -> None:
-    result = Scorer(second_opinion=False).score(reply, context)
+    result = Scorer().score(reply, context)
     assert result.checks["brief_reason"].met is expected
 
 
@@ -310,7 +310,7 @@ def test_regional_good_wishes_close_and_give_no_reason(scorer: Scorer, reply: st
      "went, then the school place.", False, True),
 ])
 def test_short_answers_to_why(scorer: Scorer, reply: str, brief: bool, over: bool) -> None:
-    result = Scorer(second_opinion=False).score(reply, WHY)
+    result = Scorer().score(reply, WHY)
     assert result.checks["brief_reason"].met is brief
     assert result.checks["over_detailed"].met is over
 
@@ -390,7 +390,7 @@ def test_real_words_near_the_mishearings_stay_put(scorer: Scorer, reply: str) ->
     ("I'm declining. It isn't the salary at all.", False),       # ruled out, no reason
 ])
 def test_more_plain_reasons(scorer: Scorer, reply: str, expected: bool) -> None:
-    assert Scorer(second_opinion=False).score(reply, OPENING).checks[
+    assert Scorer().score(reply, OPENING).checks[
         "brief_reason"].met is expected
 
 
@@ -417,7 +417,7 @@ def test_refusing_a_figure_is_negotiating_not_a_clear_no(scorer: Scorer, reply: 
     ("I'll take it, the start date's fine", False),
 ])
 def test_everyday_motives(scorer: Scorer, reply: str, expected: bool) -> None:
-    assert Scorer(second_opinion=False).score(reply, OPENING).checks[
+    assert Scorer().score(reply, OPENING).checks[
         "brief_reason"].met is expected
 
 

@@ -27,7 +27,7 @@ def scorer() -> Scorer:
 def rules() -> Scorer:
     """The phrase rules alone: the learned second opinion may still overrule them where it is
     confident (trainer.scoring.learned), which its own tests cover."""
-    return Scorer(second_opinion=False)
+    return Scorer()
 
 
 def met(scorer: Scorer, reply: str, context: str, item: str) -> bool | None:

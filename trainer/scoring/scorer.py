@@ -99,6 +99,8 @@ class Reading:
     hesitation: bool = False
     """Whether the recruiter line answers a hesitation, not a no (a hedge then blurs
     no decision)."""
+    waits: bool = False
+    """Whether the reply asks for time and decides nothing ("can I let you know Friday?")."""
 
 
 def _quote(utt: Utterance, hit: Hit) -> str:
@@ -273,7 +275,8 @@ class Scorer:
         return Reading(utt, kind, applicable, thanks, thanks_vetoed, offence, offence_vetoed,
                        hedges, decision, reasons, close,
                        soften(utt, read_rude(utt)) if judged else [], polite, why,
-                       ctx.names_alternative(context), ctx.follows_hesitation(context))
+                       ctx.names_alternative(context), ctx.follows_hesitation(context),
+                       bool(delay) and not decision.kept)
 
     def score(
         self,
@@ -335,7 +338,8 @@ class Scorer:
         """The items the learned model may not add, because the rules have read every word
         that could carry them: a reply that is a no, thanks and a goodbye and little else
         gives no reason, however much it looks like replies that do; hedges the rules found
-        to be about something else (future contact, a referral) do not hedge the decision."""
+        to be about something else (future contact, a referral) do not hedge the decision;
+        asking for time is no clear no."""
         utt = r.utt
         decided = [(h.i, h.j) for h in (*r.decision.kept, *(v[0] for v in r.decision.vetoed))]
         # a no runs to the end of its clause ("won't be accepting the offer"); thanks and
@@ -350,6 +354,8 @@ class Scorer:
         out = {"brief_reason"} if spare < REASON_SPARE_WORDS else set()
         if r.hedges.loose and not r.hedges.cues:
             out.add("hedged")  # the rules read its hedges and found them about something else
+        if r.waits:
+            out.add("clear_no")  # asking for time decides nothing
         return frozenset(out)
 
     # -- the items ---------------------------------------------------------------------
