@@ -46,18 +46,21 @@ class Overrule:
 
 
 OVERRULES: dict[str, Overrule] = {
-    "thanks": Overrule(add_above=0.6),
-    "clear_no": Overrule(add_above=0.6),
+    "thanks": Overrule(add_above=0.7),
+    "clear_no": Overrule(add_above=0.7),
     "brief_reason": Overrule(add_above=0.7),
     "courteous_followup": Overrule(remove_below=0.3),
     "graceful_close": Overrule(add_above=0.8),
     "offensive": Overrule(add_above=0.7),
     "hedged": Overrule(add_above=0.7),
-    "over_detailed": Overrule(add_above=0.5),
+    "over_detailed": Overrule(add_above=0.6),
 }
-"""The one place that says what the model may overrule, and how sure it must be (chosen by
-leave-one-set-out cross-validation on sets the rules were never tuned on:
-``scripts/train_scorer_model.py --cv --fresh ...``)."""
+"""The one place that says what the model may overrule, and how sure it must be: chosen by
+leaving each fresh training set out in turn (``scripts/train_scorer_model.py --cv --fresh
+...``, sets the rules were never tuned on). Offensive is the one set above the best figure
+(0.5 gained 0.29 F1 there, 0.7 gains 0.20): below 0.7 the model also flags sincere remarks
+about one's own situation that the tests pin as neutral ("four interviews was a lot for me to
+fit around my job"), which a coach would not sign."""
 
 _WHAT = {
     "thanks": "thanks",
