@@ -226,7 +226,7 @@ def test_a_blunt_no_with_an_unasked_reason_is_still_curt(scorer: Scorer, context
 ])
 def test_a_name_or_a_pleasantry_does_not_lengthen_the_reason(scorer: Scorer, context: str,
                                                               reply: str) -> None:
-    result = Scorer(second_opinion=False).score(reply, context)
+    result = Scorer().score(reply, context)
     assert result.checks["brief_reason"].met is True
     assert result.checks["over_detailed"].met is False
 
@@ -234,7 +234,7 @@ def test_a_name_or_a_pleasantry_does_not_lengthen_the_reason(scorer: Scorer, con
 def test_three_reasons_still_run_on(scorer: Scorer) -> None:
     reply = ("I'm joining Brightwell Partners. The pay's better, the commute is shorter, and "
              "they'll fund my masters.")
-    result = Scorer(second_opinion=False).score(reply, WHERE)
+    result = Scorer().score(reply, WHERE)
     assert result.checks["over_detailed"].met is True
     assert result.checks["brief_reason"].met is False
 
@@ -271,7 +271,7 @@ def test_regional_refusals_are_clear(scorer: Scorer, reply: str) -> None:
 ])
 def test_settled_where_i_am_is_a_reason(scorer: Scorer, context: str, reply: str,
                                         expected: bool) -> None:
-    result = Scorer(second_opinion=False).score(reply, context)
+    result = Scorer().score(reply, context)
     assert result.checks["brief_reason"].met is expected
 
 
@@ -310,7 +310,7 @@ def test_regional_good_wishes_close_and_give_no_reason(scorer: Scorer, reply: st
      "went, then the school place.", False, True),
 ])
 def test_short_answers_to_why(scorer: Scorer, reply: str, brief: bool, over: bool) -> None:
-    result = Scorer(second_opinion=False).score(reply, WHY)
+    result = Scorer().score(reply, WHY)
     assert result.checks["brief_reason"].met is brief
     assert result.checks["over_detailed"].met is over
 
@@ -377,3 +377,86 @@ def test_more_misheard_refusals_are_clear(scorer: Scorer, reply: str) -> None:
 ])
 def test_real_words_near_the_mishearings_stay_put(scorer: Scorer, reply: str) -> None:
     assert met(scorer, reply, OPENING, "clear_no") is False
+
+
+@pytest.mark.parametrize(("reply", "expected"), [
+    ("Sorry, I'm declining. I just can't do that commute every day.", True),
+    ("no, i couldn't justify the drop in salary", True),
+    ("I'll pass, my current employer has matched it.", True),
+    ("No thanks, they've offered me a promotion where I am.", True),
+    ("I'm declining, we're emigrating to Canada in May.", True),
+    ("I'll say no, there's not enough responsibility in it for me.", True),
+    ("no thanks, the post's only a nine month contract", True),
+    ("I'm declining. It isn't the salary at all.", False),       # ruled out, no reason
+])
+def test_more_plain_reasons(scorer: Scorer, reply: str, expected: bool) -> None:
+    assert Scorer().score(reply, OPENING).checks[
+        "brief_reason"].met is expected
+
+
+@pytest.mark.parametrize(("reply", "expected"), [
+    ("I can't accept at 45, could they look at 50?", False),         # a stance on the figure
+    ("i won't accept it for that salary, is there any movement", False),
+    ("I'm not able to accept for 30k, sorry, I'd need more.", False),
+    ("I won't be accepting the offer, for family reasons.", True),
+    ("I can't accept at this point in my life, sorry.", True),
+])
+def test_refusing_a_figure_is_negotiating_not_a_clear_no(scorer: Scorer, reply: str,
+                                                         expected: bool) -> None:
+    assert met(scorer, reply, "The base would be 42k.", "clear_no") is expected
+
+
+@pytest.mark.parametrize(("reply", "expected"), [
+    ("sorry, I'm declining, it just doesn't pay enough", True),
+    ("I'll pass, I've been poached by a competitor.", True),
+    ("no thanks, the site's out in the sticks", True),
+    ("I'm saying no. My heart isn't in it any more.", True),
+    ("I'll decline, the start date is way too soon.", True),
+    ("no thanks, there's no pension with it", True),
+    ("yes please, it pays well enough, I'll take it", False),
+    ("I'll take it, the start date's fine", False),
+])
+def test_everyday_motives(scorer: Scorer, reply: str, expected: bool) -> None:
+    assert Scorer().score(reply, OPENING).checks[
+        "brief_reason"].met is expected
+
+
+# -- a "sure" that carries a jab is no courtesy -------------------------------------------
+
+@pytest.mark.parametrize(("context", "reply", "expected"), [
+    (WHY, "sure, tell them, not that anyone will listen", False),
+    (WHY, "Sure. I'm sure it'll keep the board up at night.", False),
+    (CHANGE, "sure, when hell freezes over", False),
+    (WHY, "sure, it's mostly the drive", True),
+    (WHERE, "sure, a bank in Leeds", True),
+])
+def test_a_sure_with_a_jab_is_not_courteous(scorer: Scorer, context: str, reply: str,
+                                           expected: bool) -> None:
+    assert met(scorer, reply, context, "courteous_followup") is expected
+
+
+@pytest.mark.parametrize(("reply", "expected"), [
+    ("cheers, and you", True),
+    ("Thanks, and yourself.", True),
+    ("ta, and yous", True),
+    ("ok", False),
+    ("yeah whatever", False),
+])
+def test_good_wishes_returned_close(scorer: Scorer, reply: str, expected: bool) -> None:
+    assert met(scorer, reply, "Okay, I'll pass that on. All the best.", "graceful_close") \
+        is expected
+
+
+def test_and_you_inside_a_sentence_is_no_close(scorer: Scorer) -> None:
+    assert met(scorer, "the reason stays between me and you", WHY, "graceful_close") is False
+
+
+@pytest.mark.parametrize(("reply", "expected"), [
+    ("you're a star for chasing that, but I'll pass", True),
+    ("ah you're a legend mate, but no", True),
+    ("I owe you one for this, but I'm declining.", True),
+    ("you're a legend if you think I'll take that", False),     # a jibe
+    ("you owe me one after that process, no", False),
+])
+def test_praise_and_debt_as_thanks(scorer: Scorer, reply: str, expected: bool) -> None:
+    assert met(scorer, reply, OPENING, "thanks") is expected

@@ -27,7 +27,7 @@ def scorer() -> Scorer:
 def rules() -> Scorer:
     """The phrase rules alone: the learned second opinion may still overrule them where it is
     confident (trainer.scoring.learned), which its own tests cover."""
-    return Scorer(second_opinion=False)
+    return Scorer()
 
 
 def met(scorer: Scorer, reply: str, context: str, item: str) -> bool | None:
@@ -345,3 +345,51 @@ def test_offence_blocks_of_one_name_are_scanned_once() -> None:
                   "your boss is a total clown and they can keep their offer"):
         utt = Utterance(reply)
         assert {h.name for h in find(utt, merged)} == {h.name for h in find(utt, blocks)}
+
+
+@pytest.mark.parametrize(("context", "reply"), [
+    (TERMS, "What would the hours be for that salary?"),                 # a real question
+    (OFFER, "Who do you think would want the role? My cousin might."),
+    (OFFER, "I know I've got a nerve asking, but could I have until Monday?"),
+])
+def test_questions_about_the_terms_are_not_scorn(rules: Scorer, context: str,
+                                                 reply: str) -> None:
+    # the rules' reading: the learned second opinion may add an item where they point at
+    # nothing, which its own tests cover
+    assert met(rules, reply, context, "offensive") is False
+
+
+# -- hedged: wavering over future contact is no hedge on the decision ---------------------
+
+FUTURE = "No problem at all. Would you be happy for us to keep you in mind for future roles?"
+
+
+@pytest.mark.parametrize("reply", [
+    "Hmm, I'm not sure, maybe, I'll see how I feel in a year.",
+    "I guess so, yeah, if something senior comes up.",
+    "Probably not for a while, I think, but thanks for asking.",
+    "i dunno maybe yeah why not",
+])
+def test_unsure_about_future_contact_is_not_hedged(rules: Scorer, reply: str) -> None:
+    assert met(rules, reply, FUTURE, "hedged") is False  # the rules' reading, as above
+
+
+@pytest.mark.parametrize("reply", [
+    "Actually, I'm not sure I made the right call. Is the offer still open?",
+    "Hmm, maybe I was too hasty saying no, could I still take it?",
+    "Honestly I'm having second thoughts now.",
+])
+def test_wavering_back_over_the_decision_is_hedged(scorer: Scorer, reply: str) -> None:
+    assert met(scorer, reply, FUTURE, "hedged") is True
+
+
+@pytest.mark.parametrize(("context", "reply", "offensive"), [
+    (OFFER, "Thank you for waiting on me, I'm going to decline though.", False),
+    (OFFER, "Sorry it took me so long to decide, but it's a no from me.", False),
+    (OFFER, "Thanks for the wait, I guess. No.", True),
+    (OFFER, "Cheers for keeping me waiting three weeks. I've gone elsewhere.", True),
+    (OFFER, "It took me three weeks to hear back from them, so no.", True),
+])
+def test_thanks_for_their_wait_or_mine(scorer: Scorer, context: str, reply: str,
+                                       offensive: bool) -> None:
+    assert met(scorer, reply, context, "offensive") is offensive

@@ -291,3 +291,17 @@ def test_fit_tail_keeps_the_latest_words(text: str, width: int, expected: str) -
     fitted = fit_tail(text, width)
     assert fitted == expected
     assert len(fitted) <= width
+
+
+def test_the_early_transcript_hears_the_same_audio_with_or_without_live_words() -> None:
+    """A partial still running when the pause begins delays the early transcript, never
+    changes what it hears: the same recording gives the same transcript either way."""
+    heard: list[list[float]] = []
+    for live in (False, True):
+        engine = PartialFakeEngine(partial_delay=0.5)  # slow: still running at 0.3 s quiet
+        mic = PacedMicrophone(np.concatenate([quiet(0.5), tone(2.0), quiet(2.0)]))
+        listener = MicListener(source_factory=mic.open, pause_seconds=1.0, early_after=0.3)
+        recording = listener.listen(engine=engine, on_words=[].append if live else None)
+        assert recording.transcript is not None and not engine.overlapped
+        heard.append(engine.calls)
+    assert heard[0] == heard[1] and len(heard[0]) == 1

@@ -45,9 +45,12 @@ APOLOGIES_THAT_BURY = 3
 """This many apologies around a decision bury it ("Sorry, sorry, I'm so sorry, ... I can't")."""
 
 
-def read_hedges(utt: Utterance, wrapup: bool = False) -> HedgeReading:
+def read_hedges(utt: Utterance, wrapup: bool = False, future: bool = False) -> HedgeReading:
     """The hedges of ``utt``; ``wrapup`` says it answers "anything else?", where a "no" is
-    no decision ("No, that's everything, I think")."""
+    no decision ("No, that's everything, I think"); ``future`` says it answers "can we keep
+    you in mind?", where wavering over future contact is no hedge on the decision unless
+    the sentence goes back to the decision itself ("maybe I was too hasty, is the offer
+    still open?")."""
     found = find(utt, HEDGE_CUES)
     apologies = find(utt, _APOLOGY)
     # decision words matter only to a cue or to a string of apologies
@@ -72,7 +75,13 @@ def read_hedges(utt: Utterance, wrapup: bool = False) -> HedgeReading:
             cues.append(hit)
     if len(apologies) >= APOLOGIES_THAT_BURY and not cues and (found or anchors):
         cues.extend(found or apologies)
+    if future and cues:
+        revisits = {utt.sentence[h.i] for h in find(utt, _REVISIT)}
+        cues = [c for c in cues if utt.sentence[c.i] in revisits]
     return HedgeReading(tuple(cues), tuple(found), tuple(apologies))
+
+
+_REVISIT = load("revisit")
 
 
 _WH_FACT = frozenset({"where", "when", "which", "who", "whom", "whose", "why"})

@@ -33,6 +33,10 @@ _SPLIT_WORDS = frozenset({"and", "but", "plus", "also", "because", "since", "the
                           "although", "though", "whereas"})
 _MERGE_WORDS = frozenset({"so", "which", "that", "unlike", "compared", "especially",
                           "particularly", "including", "than", "who", "where"})
+_COPE = frozenset({"do", "manage", "handle", "face", "afford", "justify", "cope", "stand",
+                   "make", "hack", "swing", "stomach"})
+_CANNOT = frozenset({"can't", "cannot", "couldn't", "wouldn't", "won't"})
+""""I can't do the commute", "couldn't justify the drop in pay": a motive, not ruled out."""
 _SOFT_NEG_FILLERS = frozenset({"really", "just", "only", "about", "because", "of", "down", "to",
                                "do", "with", "the", "my", "your", "a", "so", "much", "even",
                                "all", "that", "it's", "it", "is", "was", "amount", "any"})
@@ -108,7 +112,9 @@ def _negated(utt: Utterance, hit: Hit) -> bool:
     """"it isn't about the money": a motive named only to rule it out."""
     if is_negator(utt.words[hit.i].text):
         return False  # "no, not really, it just wasn't the right time": the no answers else
-    negator = utt.negator_before(hit.i, 5, _SOFT_NEG_FILLERS)
+    negator = utt.negator_before(hit.i, 5, _SOFT_NEG_FILLERS | _COPE)
+    if negator in _CANNOT and _COPE & set(utt.texts(hit.i - 4, hit.i)):
+        return False  # "I can't do the commute": what they cannot face is why they decline
     if negator == "no":
         # "I'm going to say no the salary just isn't enough": the no said, run on into why
         at = max(k for k in range(max(hit.i - 5, 0), hit.i) if utt.words[k].text == "no")

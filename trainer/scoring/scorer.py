@@ -99,6 +99,8 @@ class Reading:
     hesitation: bool = False
     """Whether the recruiter line answers a hesitation, not a no (a hedge then blurs
     no decision)."""
+    waits: bool = False
+    """Whether the reply asks for time and decides nothing ("can I let you know Friday?")."""
 
 
 def _quote(utt: Utterance, hit: Hit) -> str:
@@ -123,6 +125,8 @@ def _evidence(utt: Utterance, hits: Sequence[Hit]) -> tuple[Evidence, ...]:
 
 
 REASON_SPARE_WORDS = 2
+_SOFTENERS = frozenset({"afraid", "unfortunately", "sadly", "regrettably", "sorry", "honestly",
+                        "actually", "really", "though", "however", "anyway"})
 """Content words a reply needs outside its no, thanks, hedges and goodbye before the learned
 model may find a reason in it."""
 
@@ -213,7 +217,7 @@ class Scorer:
         reciprocal = kind is ctx.LineKind.WRAPUP
         thanks, thanks_vetoed = read_thanks(utt, is_sarcastic(offence), reciprocal)
         why = ctx.asks_why(context) or ctx.asks_where(context)
-        hedges = read_hedges(utt, kind is ctx.LineKind.WRAPUP)
+        hedges = read_hedges(utt, kind is ctx.LineKind.WRAPUP, kind is ctx.LineKind.FUTURE)
         delay = find(utt, DELAY)
         # a decision buried in apologies is hedged, but its words may still be a clear no
         qualifier = next((c for c in hedges.cues if c.family.name != "apology"), None)
@@ -271,7 +275,8 @@ class Scorer:
         return Reading(utt, kind, applicable, thanks, thanks_vetoed, offence, offence_vetoed,
                        hedges, decision, reasons, close,
                        soften(utt, read_rude(utt)) if judged else [], polite, why,
-                       ctx.names_alternative(context), ctx.follows_hesitation(context))
+                       ctx.names_alternative(context), ctx.follows_hesitation(context),
+                       bool(delay) and not decision.kept)
 
     def score(
         self,
@@ -332,14 +337,26 @@ class Scorer:
     def accounted(r: Reading) -> frozenset[str]:
         """The items the learned model may not add, because the rules have read every word
         that could carry them: a reply that is a no, thanks and a goodbye and little else
-        gives no reason, however much it looks like replies that do."""
-        spans = [(h.i, h.j) for h in (*r.decision.kept, *(v[0] for v in r.decision.vetoed),
-                                      *r.thanks, *r.close, *r.hedges.cues,
-                                      *r.hedges.apologies)]
+        gives no reason, however much it looks like replies that do; hedges the rules found
+        to be about something else (future contact, a referral) do not hedge the decision;
+        asking for time is no clear no."""
+        utt = r.utt
+        decided = [(h.i, h.j) for h in (*r.decision.kept, *(v[0] for v in r.decision.vetoed))]
+        # a no runs to the end of its clause ("won't be accepting the offer"); thanks and
+        # good wishes take their object ("thank you for calling")
+        spans = [(i, next((k for k in range(j, len(utt)) if utt.clause[k] != utt.clause[i]),
+                          len(utt))) for i, j in decided]
+        spans += [_with_object(utt, h) for h in (*r.thanks, *r.close)]
+        spans += [(h.i, h.j) for h in (*r.hedges.cues, *r.hedges.apologies)]
         covered = {k for i, j in spans for k in range(i, j)}
-        spare = sum(1 for k, w in enumerate(r.utt.words) if k not in covered
-                    and is_content(w.text))
-        return frozenset({"brief_reason"}) if spare < REASON_SPARE_WORDS else frozenset()
+        spare = sum(1 for k, w in enumerate(utt.words) if k not in covered
+                    and is_content(w.text) and w.text not in _SOFTENERS)
+        out = {"brief_reason"} if spare < REASON_SPARE_WORDS else set()
+        if r.hedges.loose and not r.hedges.cues:
+            out.add("hedged")  # the rules read its hedges and found them about something else
+        if r.waits:
+            out.add("clear_no")  # asking for time decides nothing
+        return frozenset(out)
 
     # -- the items ---------------------------------------------------------------------
 

@@ -523,15 +523,20 @@ class _Capture:
     def _start_early(self) -> None:
         if self._early_covers == self.ended_at or self.engine is None:
             return
-        if self.live is not None and self.live.busy:
-            return  # a partial is being made: start on a later block, never both at once
         self._early_covers = self.ended_at if self.ended_at is not None else -1.0
         audio = sr.AudioData(b"".join(self.frames), self.rate, WIDTH)
-        engine, vocabulary = self.engine, self.vocabulary
-        self._early = start_daemon(
-            lambda: engine.transcribe(audio, vocabulary=vocabulary), name="early transcript"
-        )
-        if self.live is not None:
+        engine, vocabulary, live = self.engine, self.vocabulary, self.live
+
+        def transcribe() -> Transcript:
+            if live is not None:
+                # Never both at once; no new partial starts meanwhile (``held``). The
+                # audio is taken now all the same, so the transcript is the same whether a
+                # partial was running or not.
+                live.wait_idle()
+            return engine.transcribe(audio, vocabulary=vocabulary)
+
+        self._early = start_daemon(transcribe, name="early transcript")
+        if live is not None:
             self._early.add_done_callback(self._show_early)
 
     def _show_early(self, early: Future[Transcript]) -> None:

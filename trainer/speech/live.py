@@ -188,8 +188,12 @@ class LiveWords:
         """
         with self._lock:
             self._closed = True
+        self.wait_idle(timeout)
+
+    def wait_idle(self, timeout: float = 10.0) -> None:
+        """Return once no partial is being made (a stuck one is left behind after ``timeout``)."""
         if self._running is not None:
-            wait([self._running], timeout=timeout)  # a stuck partial is simply left behind
+            wait([self._running], timeout=timeout)
 
 
 def fit_tail(text: str, width: int) -> str:

@@ -163,8 +163,9 @@ def misheard_words(
     """The words of ``reply`` the recogniser may have misheard where it matters.
 
     ``words`` and ``probabilities`` are the engine's timing and confidence of the
-    same transcript (without them every known confusion is checked); ``names``
-    are the call's names and places; ``label`` names a checklist item for users.
+    same transcript (without a confidence, the known confusions that would add a
+    meaning are checked, those that would take one away are not); ``names`` are
+    the call's names and places; ``label`` names a checklist item for users.
     """
     if not reply.strip():
         return ()
@@ -198,8 +199,7 @@ def misheard_words(
             key = tuple(t.key for t in tokens[i:i + size])
             if len(key) < size or key not in table.swaps:
                 continue
-            told = [t.probability for t in tokens[i:i + size] if t.probability is not None]
-            if key in table.told and not told:
+            if key in table.told and all(t.probability is None for t in tokens[i:i + size]):
                 continue
             unsure = min(_sure(t) for t in tokens[i:i + size])
             if unsure < CONFUSION_CONFIDENCE:  # (or the engine does not say)
