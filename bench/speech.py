@@ -645,6 +645,8 @@ def main() -> None:
     parser.add_argument("--audio-dir", type=Path,
                         help="keep the synthesised WAVs here; natural-voice WAVs already there "
                         "are reused (same split and limit)")
+    parser.add_argument("--latency-only", action="store_true",
+                        help="only the listener's latency, per engine (same clips)")
     parser.add_argument("--memory-only", action="store_true",
                         help="only the peak memory with the app, per engine (same clips)")
     parser.add_argument("--rss-child", nargs="+", help=argparse.SUPPRESS)
@@ -704,8 +706,8 @@ def main() -> None:
             f"{name}: model load {time.perf_counter() - started:.2f} s (imports included), "
             f"peak RSS {peak_rss_mib():.0f} MiB (this process so far)", flush=True
         )
-        runs: list[tuple[SttEngine, str]] = [(engine, "call")]
-        if name == "faster-whisper" and not args.no_bias_runs:
+        runs: list[tuple[SttEngine, str]] = [] if args.latency_only else [(engine, "call")]
+        if name == "faster-whisper" and runs and not args.no_bias_runs:
             from trainer.speech.engine_whisper import (
                 Decoding,
                 FasterWhisperEngine,
@@ -717,7 +719,8 @@ def main() -> None:
             runs.append(
                 (FasterWhisperEngine(bundled_model_dir(), decoding=Decoding(bias=False)), "none")
             )
-        print(HEADER)
+        if runs:
+            print(HEADER)
         for run, bias in runs:
             espeak, every = Tally(), Tally()
             for key, items in sets.items():
@@ -750,7 +753,7 @@ def main() -> None:
             )
             print(row)
             summary.append(row)
-        rss = rss_with_app(name, [p for p, _ in pool[:3]])
+        rss = None if args.latency_only else rss_with_app(name, [p for p, _ in pool[:3]])
         if rss is not None:
             row = f"{name}: peak RSS with the app running and transcribing: {rss:.0f} MiB"
             print(row, flush=True)
