@@ -236,7 +236,7 @@ MOONSHINE_INT8 = PinnedModel(
 
 def moonshine_dir() -> Path:
     """Moonshine base-en as int8 ONNX: converted once from the checked shipped files."""
-    from trainer.speech.engine_moonshine import convert
+    from trainer.speech.moonshine_convert import convert
 
     shipped = package_dir("moonshine_cpp", MOONSHINE_BASE_EN) / "models" / "base-en"
     folder = models_dir() / "moonshine-base-en"
