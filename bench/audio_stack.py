@@ -2,7 +2,7 @@
 
     python bench/audio_stack.py --calls 50            # idle machine
     python bench/audio_stack.py --calls 50 --load 2   # two more processes keep the cores busy
-    python bench/audio_stack.py --quick               # CI: two calls
+    python bench/audio_stack.py --quick               # CI: one call
     python bench/audio_stack.py --live --calls 4      # live words: cadence and final latency
 
 Each call is ``trainer run SCENARIO --plain --mic --mute`` in its own process, as
@@ -276,11 +276,11 @@ def main() -> None:
                         help="calls (with --live: rounds of the scenario's answers)")
     parser.add_argument("--load", type=int, default=0, help="busy processes running meanwhile")
     parser.add_argument("--quick", action="store_true",
-                        help="CI mode: two calls (with --live: one round)")
+                        help="CI mode: one call (with --live: one round)")
     parser.add_argument("--live", action="store_true",
                         help="live words: partial cadence and final-transcript latency")
     args = parser.parse_args()
-    calls = (1 if args.live else 2) if args.quick else args.calls
+    calls = 1 if args.quick else args.calls
     # stopped with `kill`, the server and the busy processes are still cleaned up
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     folder = Path(tempfile.mkdtemp(prefix="bench-audio-"))

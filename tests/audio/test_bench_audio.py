@@ -1,4 +1,4 @@
-"""bench/audio_stack.py in its quick modes: two whole calls, and one round of live words,
+"""bench/audio_stack.py in its quick modes: one whole call, and one round of live words,
 through the real stack."""
 
 from __future__ import annotations
