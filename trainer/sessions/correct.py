@@ -13,7 +13,7 @@ from trainer.scenario.model import Scenario
 from trainer.scoring import Scorer
 from trainer.scoring.result import ReplyTiming
 from trainer.sessions.model import Session, TurnRecord, now
-from trainer.sessions.scored import session_scorecard
+from trainer.sessions.scored import score_reply, session_scorecard, with_results
 from trainer.speech.misheard import Misheard, misheard_words
 from trainer.speech.vocabulary import scenario_vocabulary
 
@@ -64,13 +64,11 @@ def correct_turn(session: Session, number: int, text: str, scenario: Scenario | 
         spec = next((t for t in scenario.turns if t.id == record.turn_id), None)
     if scorer is None:
         scorer = Scorer(custom_items=scenario.items if scenario is not None else ())
-    score = scorer.score(text, record.recruiter, followup=spec.followup if spec else None,
-                         timing=record.timing)
+    score = score_reply(record, spec, scorer, text)
     if record.heard is None:
         record.heard = record.reply
     record.reply = text
-    record.checks = dict(score.checks)
-    record.metrics = score.metrics
+    with_results(record, score)
     record.corrected = now()
     record.misheard = []  # the user said what they said: nothing is left in doubt
     if session.outcome is not None and scenario is not None:

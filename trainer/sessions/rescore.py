@@ -57,7 +57,7 @@ def rescore(session: Session, scenario: Scenario, scenario_hashes: set[str], *,
         turns=[{"index": r.index, **r.results_json()} for r in session.turns],
     ))
     for record, turn in zip(session.turns, turns, strict=True):
-        with_results(record, turn)
+        with_results(record, turn.score)
     if session.outcome is not None:
         session.outcome.score = score
     return outcome

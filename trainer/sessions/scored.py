@@ -8,8 +8,8 @@ has, or the help the user had is handled the same way everywhere.
 
 from __future__ import annotations
 
-from trainer.scenario.model import Scenario
-from trainer.scoring.result import Ending
+from trainer.scenario.model import Scenario, Turn
+from trainer.scoring.result import Ending, ReplyScore
 from trainer.scoring.scorecard import Scorecard, ScoredTurn, build_scorecard
 from trainer.scoring.scorer import Scorer
 from trainer.sessions.model import Session, TurnRecord
@@ -27,10 +27,8 @@ def scored_turns(
     out: list[ScoredTurn] = []
     for number, record in enumerate(session.turns, start=1):
         spec = known.get(record.turn_id)
-        score = record.reply_score()
-        if scorer is not None:
-            score = scorer.score(record.reply, record.recruiter,
-                                 followup=spec.followup if spec else None, timing=record.timing)
+        score = record.reply_score() if scorer is None else score_reply(
+            record, spec, scorer)
         model_answer = record.model_answer
         if model_answer is None and spec is not None:
             model_answer = spec.model_answer
@@ -40,6 +38,14 @@ def scored_turns(
                               record.decision.goto if record.decision else None,
                               transcript_notes(record)))
     return out
+
+
+def score_reply(record: TurnRecord, spec: Turn | None, scorer: Scorer,
+                reply: str | None = None) -> ReplyScore:
+    """A saved turn's reply (or ``reply`` in its place) scored again as the call scored it:
+    against its recruiter line, with its turn's follow-up flag and its speech timing."""
+    return scorer.score(record.reply if reply is None else reply, record.recruiter,
+                        followup=spec.followup if spec else None, timing=record.timing)
 
 
 def transcript_notes(record: TurnRecord) -> tuple[str, ...]:
@@ -67,7 +73,7 @@ def unknown_turns(session: Session, scenario: Scenario) -> list[str]:
     return sorted({t.turn_id for t in session.turns if t.turn_id not in known})
 
 
-def with_results(record: TurnRecord, turn: ScoredTurn) -> None:
-    """Put a re-scored turn's results into its record (the reply and path stay as they were)."""
-    record.checks = dict(turn.score.checks)
-    record.metrics = turn.score.metrics
+def with_results(record: TurnRecord, score: ReplyScore) -> None:
+    """Put a re-scored reply's results into its record (the path stays as it was)."""
+    record.checks = dict(score.checks)
+    record.metrics = score.metrics
