@@ -95,6 +95,13 @@ def bundled_model_dir() -> Path:
     return folder
 
 
+def _float_16k(audio: sr.AudioData) -> np.ndarray[Any, np.dtype[np.float32]]:
+    """The audio as Whisper takes it: 16 kHz mono floats in [-1, 1)."""
+    pcm = np.frombuffer(audio.get_raw_data(convert_rate=16000, convert_width=2), "<i2")
+    floats: np.ndarray[Any, np.dtype[np.float32]] = pcm.astype(np.float32) / 32768.0
+    return floats
+
+
 def default_threads() -> int:
     """One thread per core, at most 4 (tiny.en gains nothing beyond that)."""
     return max(1, min(4, os.cpu_count() or 1))
@@ -249,11 +256,10 @@ class FasterWhisperEngine:
         clip = as_clip(audio)
         if is_silent(clip):
             return ""
-        samples = np.frombuffer(audio.get_raw_data(convert_rate=16000, convert_width=2), "<i2")
         options = self.decoding
         try:
             found, _ = self._model.transcribe(
-                samples.astype(np.float32) / 32768.0, language="en", beam_size=1,
+                _float_16k(audio), language="en", beam_size=1,
                 temperature=[0.0], without_timestamps=options.without_timestamps,
                 word_timestamps=False, vad_filter=False, condition_on_previous_text=False,
                 max_new_tokens=_token_budget(clip.seconds),
@@ -277,7 +283,7 @@ class FasterWhisperEngine:
         from faster_whisper.tokenizer import Tokenizer
 
         model = self._model
-        samples = np.frombuffer(audio.get_raw_data(convert_rate=16000, convert_width=2), "<i2")
+        samples = _float_16k(audio)
         audio_frames = len(samples) // HOP  # as faster-whisper counts them
         tokenizer = Tokenizer(model.hf_tokenizer, multilingual=model.model.is_multilingual,
                               task="transcribe",
@@ -289,7 +295,7 @@ class FasterWhisperEngine:
                 output = encoded[0]
             else:
                 if features is None:
-                    features = model.feature_extractor(samples.astype(np.float32) / 32768.0)
+                    features = model.feature_extractor(samples)
                 output = model.encode(pad_or_trim(features[:, seek : seek + frames]))
             model.add_word_timestamps(
                 [list(window)], tokenizer, output, frames,
