@@ -187,6 +187,11 @@ async def test_a_missing_scenario_folder_is_a_notice_not_a_crash(
     async with app.run_test(size=drive.size) as pilot:
         picker = next(s for s in app.screen_stack if isinstance(s, PickerScreen))
         await drive.wait_until(pilot, lambda: picker.catalog is not None, "the read")
-        notes = [n.message for n in app._notifications]
-        assert any("no such directory" in note for note in notes), notes
+        # The notice is a message the app handles on its next turn, so it can land just after
+        # the empty list does.
+        await drive.wait_until(
+            pilot,
+            lambda: any("no such directory" in n.message for n in app._notifications),
+            "the notice",
+        )
         assert rows(picker) == {}
