@@ -113,3 +113,9 @@ def test_vocabulary_skips_sentence_openers_but_keeps_the_names_after_them() -> N
 def test_prompt_respects_its_length_limit() -> None:
     prompt = whisper_prompt([f"Name{i} Surname" for i in range(200)], limit=120)
     assert len(prompt) <= 121 and prompt.endswith(".")
+
+
+def test_vocabulary_figures_end_on_a_digit_not_on_the_sentence_full_stop() -> None:
+    from trainer.speech.vocabulary import text_terms
+
+    assert text_terms(["It's below $72,000.", "Make it 80k, or 5%."]) == ["$72,000", "80k", "5%"]
