@@ -374,13 +374,21 @@ def _unheard_speech_from(segments: list[dict[str, Any]], clip: AudioClip) -> flo
     return end if has_speech(tail) else None
 
 
+ROOM_HISS = 0.001
+"""The lead-in's level (about -60 dBFS): a quiet room, not digital zeros, which a microphone
+never gives and after which Whisper heard espeak's "I decline." as "Add a line."."""
+
+
 def with_lead_in(clip: AudioClip, seconds: float) -> tuple[float, AudioClip]:
-    """(seconds of quiet added, ``clip`` with its first sound at least ``seconds`` in)."""
+    """(seconds of quiet added, ``clip`` with its first sound at least ``seconds`` in).
+
+    The quiet is a faint hiss from a fixed seed, so the same audio always gives the same text.
+    """
     onset = first_sound_at(clip) or 0.0
     added = round(max(0.0, seconds - onset) * clip.rate)
     if not added:
         return 0.0, clip
-    quiet = np.zeros(added, dtype=np.float32)
+    quiet = (np.random.default_rng(0).standard_normal(added) * ROOM_HISS).astype(np.float32)
     return added / clip.rate, AudioClip(np.concatenate([quiet, clip.samples]), clip.rate)
 
 
