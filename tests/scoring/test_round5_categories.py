@@ -189,3 +189,45 @@ def test_unfavourable_comparisons_are_offensive(reply: str) -> None:
 ])
 def test_plain_accounts_of_the_other_job_stay_clean(reply: str) -> None:
     _check(reply, False, WHY)
+
+
+# -- short reasons with no motive word --------------------------------------------------------
+
+def brief_reason(reply: str, context: str = OPENING) -> bool | None:
+    assert RULES.score(reply, context).checks["brief_reason"].met == (
+        SCORER.score(reply, context).checks["brief_reason"].met), reply
+    return RULES.score(reply, context).checks["brief_reason"].met
+
+
+@pytest.mark.parametrize("reply", [
+    # a new path: study, an old employer, a change of career, somewhere else
+    "Thanks, but I'm declining. I'm heading back into social work.",
+    "no sorry ive gone back to my previous employer",
+    "I'll pass, thank you. I've been accepted onto a nursing degree.",
+    "It's a no from me; I'm switching careers.",
+    "I won't be taking it, I'm going freelance in the new year.",
+    "I'm turning it down. I've taken a post at the hospital.",
+    # content where one is
+    "No thank you, I'm much happier where I am.",
+    "I'll say no, I'm settled where I've landed.",
+    # not one's area
+    "I'll pass. Payroll isn't really my field.",
+    "no thanks logistics isnt my thing",
+    "I'm declining. I'm only looking at hybrid roles right now.",
+    # what the body or the diary can take
+    "I'm declining, my shoulders can't take the heavy lifting any more.",
+    "I'll have to say no, I just don't have the headspace this year.",
+    "I won't be accepting, I'm tied up with a contract until the spring.",
+])
+def test_short_reasons_without_motive_words_count(reply: str) -> None:
+    assert brief_reason(reply) is True
+
+
+@pytest.mark.parametrize("reply", [
+    "Yes please, I'd love to. I'm happy where this has landed.",
+    "I'm heading back into a meeting, could I ring you this afternoon?",
+    "I'll take it! Admin is really my thing.",
+    "Sorry, can I call you back? I don't have the time to talk right now.",
+])
+def test_no_reason_for_declining_stays_unflagged(reply: str) -> None:
+    assert brief_reason(reply) is not True
