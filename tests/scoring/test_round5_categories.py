@@ -231,3 +231,31 @@ def test_short_reasons_without_motive_words_count(reply: str) -> None:
 ])
 def test_no_reason_for_declining_stays_unflagged(reply: str) -> None:
     assert brief_reason(reply) is not True
+
+
+# -- recruiter lines that ask for the decision itself: no follow-up to judge ------------------
+
+@pytest.mark.parametrize("line", [
+    "So, is it a yes?",
+    "Right then, thumbs up?",
+    "The director's signed off. Can I let the team know you're on board?",
+    "Everything's agreed. Should I email over the contract?",
+    "The offer came through this morning. Shall I talk you through the package?",
+    "Brilliant interview. When could you start?",
+    "Did the new package do the trick?",
+    "Can I take it you're happy to go ahead?",
+    "They'd like to finalise by Friday. Is that doable?",
+])
+def test_asking_for_the_decision_is_not_a_follow_up(line: str) -> None:
+    reply = "Thanks, but I'm going to say no. I've accepted another role."
+    assert SCORER.score(reply, line).checks["courteous_followup"].met is None, line
+
+
+@pytest.mark.parametrize("line", [
+    "If they made it fully remote, could we make this happen?",
+    "Would you consider the Bristol team instead? When could you start there?",
+    "Is there anything at all that would change your mind?",
+])
+def test_real_follow_ups_are_still_judged(line: str) -> None:
+    reply = "That's kind of you, but no, thank you. I've accepted another role."
+    assert SCORER.score(reply, line).checks["courteous_followup"].met is True, line
