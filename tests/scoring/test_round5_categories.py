@@ -242,7 +242,7 @@ def test_no_reason_for_declining_stays_unflagged(reply: str) -> None:
     "Everything's agreed. Should I email over the contract?",
     "The offer came through this morning. Shall I talk you through the package?",
     "Brilliant interview. When could you start?",
-    "Did the new package do the trick?",
+    "Did our offer do the trick, then?",
     "Can I take it you're happy to go ahead?",
     "They'd like to finalise by Friday. Is that doable?",
 ])
@@ -259,3 +259,17 @@ def test_asking_for_the_decision_is_not_a_follow_up(line: str) -> None:
 def test_real_follow_ups_are_still_judged(line: str) -> None:
     reply = "That's kind of you, but no, thank you. I've accepted another role."
     assert SCORER.score(reply, line).checks["courteous_followup"].met is True, line
+
+
+@pytest.mark.parametrize("line", [
+    "We could throw in an extra week of leave.",
+    "They'd waive the relocation clawback, if that's what's putting you off.",
+    "Go on, name your price.",
+    "The Dundee branch is recruiting too, if you fancy a change.",
+    "If they upped the title to lead, would that interest you?",
+    "There's a weekend version of the role with a shift premium. Any good?",
+])
+def test_concessions_in_other_words_are_follow_ups(line: str) -> None:
+    polite = "That's kind of you, but no, thank you. I've accepted another role."
+    assert SCORER.score(polite, line).checks["courteous_followup"].met is True, line
+    assert SCORER.score("no", line).checks["courteous_followup"].met is False, line
