@@ -273,3 +273,27 @@ def test_concessions_in_other_words_are_follow_ups(line: str) -> None:
     polite = "That's kind of you, but no, thank you. I've accepted another role."
     assert SCORER.score(polite, line).checks["courteous_followup"].met is True, line
     assert SCORER.score("no", line).checks["courteous_followup"].met is False, line
+
+
+# -- reopening the decision by bargaining over or asking about the new terms ---------------------
+
+@pytest.mark.parametrize("reply", [
+    "hmm a four day week, could we chat about that maybe",
+    "Now that's genuinely interesting. Would the bonus be on top of the base?",
+    "Right. How soon would that kick in?",
+    "Make it seventy and then we're talking.",
+    "What was the client thinking of for the title?",
+    "Honestly I'm a bit torn now.",
+    "i'd have to see really",
+])
+def test_reopening_over_new_terms_is_not_courteous(reply: str) -> None:
+    assert SCORER.score(reply, COUNTER).checks["courteous_followup"].met is False, reply
+
+
+@pytest.mark.parametrize("reply", [
+    "That's interesting to hear, but no, thank you. I've committed elsewhere.",
+    "It's kind of them, thank you, but my answer's still no.",
+    "Thanks for going back to them. I'm afraid it's still a no; the commute is the issue.",
+])
+def test_a_polite_no_to_new_terms_stays_courteous(reply: str) -> None:
+    assert SCORER.score(reply, COUNTER).checks["courteous_followup"].met is True, reply
