@@ -242,7 +242,7 @@ def test_no_reason_for_declining_stays_unflagged(reply: str) -> None:
     "Everything's agreed. Should I email over the contract?",
     "The offer came through this morning. Shall I talk you through the package?",
     "Brilliant interview. When could you start?",
-    "Did the new package do the trick?",
+    "Did our offer do the trick, then?",
     "Can I take it you're happy to go ahead?",
     "They'd like to finalise by Friday. Is that doable?",
 ])
@@ -259,3 +259,41 @@ def test_asking_for_the_decision_is_not_a_follow_up(line: str) -> None:
 def test_real_follow_ups_are_still_judged(line: str) -> None:
     reply = "That's kind of you, but no, thank you. I've accepted another role."
     assert SCORER.score(reply, line).checks["courteous_followup"].met is True, line
+
+
+@pytest.mark.parametrize("line", [
+    "We could throw in an extra week of leave.",
+    "They'd waive the relocation clawback, if that's what's putting you off.",
+    "Go on, name your price.",
+    "The Dundee branch is recruiting too, if you fancy a change.",
+    "If they upped the title to lead, would that interest you?",
+    "There's a weekend version of the role with a shift premium. Any good?",
+])
+def test_concessions_in_other_words_are_follow_ups(line: str) -> None:
+    polite = "That's kind of you, but no, thank you. I've accepted another role."
+    assert SCORER.score(polite, line).checks["courteous_followup"].met is True, line
+    assert SCORER.score("no", line).checks["courteous_followup"].met is False, line
+
+
+# -- reopening the decision by bargaining over or asking about the new terms ---------------------
+
+@pytest.mark.parametrize("reply", [
+    "hmm a four day week, could we chat about that maybe",
+    "Now that's genuinely interesting. Would the bonus be on top of the base?",
+    "Right. How soon would that kick in?",
+    "Make it seventy and then we're talking.",
+    "What was the client thinking of for the title?",
+    "Honestly I'm a bit torn now.",
+    "i'd have to see really",
+])
+def test_reopening_over_new_terms_is_not_courteous(reply: str) -> None:
+    assert SCORER.score(reply, COUNTER).checks["courteous_followup"].met is False, reply
+
+
+@pytest.mark.parametrize("reply", [
+    "That's interesting to hear, but no, thank you. I've committed elsewhere.",
+    "It's kind of them, thank you, but my answer's still no.",
+    "Thanks for going back to them. I'm afraid it's still a no; the commute is the issue.",
+])
+def test_a_polite_no_to_new_terms_stays_courteous(reply: str) -> None:
+    assert SCORER.score(reply, COUNTER).checks["courteous_followup"].met is True, reply
