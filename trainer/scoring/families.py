@@ -19,11 +19,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
 from trainer.errors import TrainerError
+from trainer.scoring.needles import Screen, screen
 from trainer.scoring.utterance import Utterance
 
 W = r"[^ ,.?]+"
@@ -87,6 +88,22 @@ def expand(pattern: str) -> str:
     return pattern
 
 
+SCREEN_AFTER = 50
+"""Scans of a family after which what a match needs is read off its pattern. Reading it
+costs about as much as a few hundred scans: a call of a few replies never pays for it,
+a batch of thousands does, many times over."""
+
+
+class _Screening:
+    """How often a family was scanned for, and its screen once read (``None`` until then)."""
+
+    __slots__ = ("groups", "scans")
+
+    def __init__(self) -> None:
+        self.scans = 0
+        self.groups: Screen | None = None
+
+
 @dataclass(frozen=True)
 class Family:
     """A named way of saying something, with how strongly it counts (0-100)."""
@@ -98,6 +115,9 @@ class Family:
     """Detector-specific kind ("bare" refusal, "reported" thanks...)."""
     has_core: bool = False
     """Whether the pattern marks its head word with a group named ``v``."""
+
+    screening: _Screening = field(default_factory=_Screening, compare=False, repr=False)
+    """What a reply needs for this family to match in it (:mod:`.needles`), once read."""
 
 
 def family(name: str, pattern: str, weight: float = 100.0, tag: str = "") -> Family:
@@ -133,7 +153,22 @@ def find(utt: Utterance, fams: Sequence[Family]) -> list[Hit]:
     spaced = utt.spaced
     exact = utt.exact
     span = utt.word_span
+    read = False
+    pieces: frozenset[str] | None = None
     for fam in fams:
+        screening = fam.screening
+        groups = screening.groups
+        if groups is None:
+            screening.scans += 1
+            if screening.scans >= SCREEN_AFTER and not read:
+                # one family read per call, so no reply waits for all of them at once
+                groups = screening.groups = screen(fam.regex)
+                read = True
+        if groups:
+            if pieces is None:
+                pieces = utt.pieces
+            if any(map(pieces.isdisjoint, groups)):
+                continue  # text every match holds is missing: no match (needles.py)
         for m in fam.regex.finditer(spaced):
             start, end = m.span()
             start += 1  # the leading space; offsets below are into utt.joined

@@ -14,6 +14,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from trainer.scoring import soundalike
+from trainer.scoring.needles import pieces
 from trainer.scoring.result import Evidence
 
 MAX_CHARS = 20_000
@@ -219,8 +220,8 @@ def _try_phonetic(raws: list[_Raw], i: int, words: list[Word]) -> int:
 class Utterance:
     """The canonical words of one reply plus the index maps the detectors need."""
 
-    __slots__ = ("_starts", "clause", "exact", "joined", "raw_words", "sentence", "spaced",
-                 "text", "truncated", "words")
+    __slots__ = ("_pieces", "_starts", "clause", "exact", "joined", "raw_words", "sentence",
+                 "spaced", "text", "truncated", "words")
 
     def __init__(self, text: str) -> None:
         self.truncated = len(text) > MAX_CHARS
@@ -257,6 +258,15 @@ class Utterance:
                     s += 1
         self.clause = clause
         self.sentence = sentence
+        self._pieces: frozenset[str] | None = None
+
+    @property
+    def pieces(self) -> frozenset[str]:
+        """The pieces of :attr:`spaced`, which rule phrase families out before
+        they are scanned for (:mod:`trainer.scoring.needles`); cut on first use."""
+        if self._pieces is None:
+            self._pieces = pieces(self.spaced)
+        return self._pieces
 
     def __len__(self) -> int:
         return len(self.words)

@@ -1,0 +1,83 @@
+"""The screen before the phrase families: it may only skip a family that cannot match.
+
+A family skipped wrongly would silently drop a decision, so the test is soundness:
+wherever a pattern matches, its screen lets the text through.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from trainer.scoring.families import PHRASES, family, load, load_merged
+from trainer.scoring.needles import passes, pieces, screen
+from trainer.scoring.utterance import Utterance
+
+DATA = Path(__file__).parent / "data"
+
+
+def _passes(text: str, pattern: re.Pattern[str]) -> bool:
+    return passes(pieces(text), screen(pattern))
+
+
+def _replies() -> list[str]:
+    out: list[str] = []
+    for path in sorted(DATA.glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                row = json.loads(line)
+                out.extend(t for t in (row.get("reply"), row.get("context")) if t)
+    return out
+
+
+def _phrase_files() -> list[str]:
+    folder = resources.files("trainer.scoring").joinpath(PHRASES)
+    return sorted(p.name[:-4] for p in folder.iterdir() if p.name.endswith(".txt")
+                  and p.name[:-4] not in ("macros", "recruiter_lines"))
+
+
+def test_every_shipped_family_passes_every_reply_it_matches() -> None:
+    texts = [Utterance(t).spaced for t in _replies()]
+    assert len(texts) > 50
+    matched = 0
+    for name in _phrase_files():
+        for fam in (*load(name), *(load_merged(name) if name == "offence" else ())):
+            for text in texts:
+                if fam.regex.search(text):
+                    matched += 1
+                    assert _passes(text, fam.regex), (fam.name, text)
+    assert matched > 100  # the check saw real matches, not only misses
+
+
+@pytest.mark.parametrize(("pattern", "text"), [
+    ("rude|arrogant", " they were arrogant"),
+    ("(?:a |total )*waste of (?:my )?time", " what a total waste of my time"),
+    ("{subj} {aux}decline", " i'm afraid i'll have to decline"),
+    ("(?:{w} )?joke", " the whole thing was a joke"),
+    ("^no(?= [,.?]|$)", " no , thanks"),
+    ("(?:had|have) (?:enough|it) (?:of|with) (?:you|them)", " i have had enough of them"),
+    ("thank(?:s| you)+", " thank you you"),
+    ("[bc]at", " a cat"),
+])
+def test_a_text_with_a_match_passes(pattern: str, text: str) -> None:
+    regex = family("t", pattern).regex
+    assert regex.search(text)
+    assert _passes(text, regex)
+
+
+def test_a_text_without_the_words_a_family_needs_is_ruled_out() -> None:
+    regex = family("t", "(?:a |total )*waste of (?:my |our )?(?:time|effort)").regex
+    assert not _passes(" it was a good use of my time", regex)
+    assert _passes(" a waste of effort", regex)
+    # the start of a word is part of the test: "prefix" holds no word "fix"
+    fix = family("t", "(?:you|they) (?:{w} )?(?:fix|mend) it").regex
+    assert not _passes(" a prefix mends it", fix)
+
+
+@pytest.mark.parametrize("pattern", ["(?i)Decline", "no|n", ".*", "(.)\\1"])
+def test_what_cannot_be_read_safely_is_never_screened(pattern: str) -> None:
+    assert screen(re.compile(pattern)) == ()
