@@ -338,3 +338,27 @@ def test_the_no_handed_over_in_other_words_is_clear(reply: str) -> None:
 ])
 def test_near_misses_are_not_a_clear_no(reply: str, context: str) -> None:
     assert clear_no(reply, context) is False, reply
+
+
+# -- sincere replies that share words with the round-5 jibes: never badmouthing ---------------
+
+@pytest.mark.parametrize("reply", [
+    "Unlike last time, I've made my mind up quickly: it's a no, thank you.",
+    "They actually called me first, so I said yes to them.",
+    "The other company actually pays for training, which I need.",
+    "Wow, so exciting! Thank you so much, but I've accepted another role.",
+    "That's very flexible of you, thank you, but no.",
+    "I lost my application password, sorry. Anyway, I'm declining.",
+    "Nobody could tell me anything about my visa, so I'll have to decline.",
+    "The coffee was the highlight of my morning commute. Anyway, no thanks.",
+    "I had a lucky escape from a car accident last week, so I'm taking time off. No thanks.",
+    "God, no, I'm not offended at all! I'm declining for family reasons.",
+    "My manager cancelled on me twice this week so I'm exhausted. No thanks.",
+    "They were more professional about remote work. I've accepted there.",
+    "I'm amazed anyone called back so quickly! Thank you, but no.",
+    "Shame the timing didn't work out. I'll decline.",
+    "Funny how things work out: I got promoted yesterday. So no, thanks.",
+    "I've been waiting three weeks for my visa, so I can't take it.",
+])
+def test_sincere_neighbours_of_the_jibes_stay_clean(reply: str) -> None:
+    _check(reply, False, OPENING)
