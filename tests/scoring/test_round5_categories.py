@@ -362,3 +362,28 @@ def test_near_misses_are_not_a_clear_no(reply: str, context: str) -> None:
 ])
 def test_sincere_neighbours_of_the_jibes_stay_clean(reply: str) -> None:
     _check(reply, False, OPENING)
+
+
+# -- a no that is only looking likely is hedged, and so not yet a clear no --------------------
+
+@pytest.mark.parametrize("reply", [
+    "Thanks, Amir. It's looking like a no, I'm afraid.",
+    "honestly it might be a no sorry the hours are long",
+    "I don't think this will work for me, sorry, the pay is lower than now.",
+    "It's shaping up like a no from me.",
+])
+def test_a_likely_no_is_hedged(reply: str) -> None:
+    result = SCORER.score(reply, OPENING)
+    assert result.checks["hedged"].met is True, reply
+    assert result.checks["clear_no"].met is False, reply
+
+
+@pytest.mark.parametrize("reply", [
+    "It's a no from me, I'm afraid. Thank you, though.",
+    "The interview looked like a long day, but it's a definite no, sorry.",
+    "I don't think I've ever been so well looked after. It's still a no, thank you.",
+])
+def test_a_plain_no_near_those_words_is_not_hedged(reply: str) -> None:
+    result = SCORER.score(reply, OPENING)
+    assert result.checks["hedged"].met is False, reply
+    assert result.checks["clear_no"].met is True, reply
