@@ -13,6 +13,7 @@ Example (``trainer doctor`` prints where the file lives)::
     model_path = "~/models/small.en-ct2"
     pause_seconds = 2.0         # silence that ends a spoken reply
     phone_line = false          # recruiter through a telephone band-pass
+    live_words = true           # show the words as they are heard (false: less CPU)
     allow_online = false        # online engines send your voice away: opt in here
 
 The file is hand-written, so it is read defensively: only a regular file, up to
@@ -70,6 +71,9 @@ class SpeechConfig(_Table):
     pause_seconds: float = Field(default=2.0, ge=PAUSE_RANGE[0], le=PAUSE_RANGE[1])
     """Long enough that a user who stops to think is not cut off mid-reply."""
     phone_line: bool = False
+    live_words: bool = True
+    """Decoding partial transcripts while the user speaks costs CPU; a slow laptop can turn
+    them off and still gets the final transcript as fast."""
     allow_online: bool = False
 
 
@@ -112,6 +116,7 @@ _EXPECTED: dict[tuple[str, str], str] = {
     ("speech", "pause_seconds"): (f"a number of seconds from {PAUSE_RANGE[0]:g} "
                                   f"to {PAUSE_RANGE[1]:g}"),
     ("speech", "phone_line"): "true or false (no quotes)",
+    ("speech", "live_words"): "true or false (no quotes)",
     ("speech", "allow_online"): "true or false (no quotes)",
     ("ui", "theme"): '"light" or "dark"',
     ("user", "name"): f"your name in quotes, at most {MAX_NAME_CHARS} characters",

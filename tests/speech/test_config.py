@@ -26,13 +26,15 @@ def test_no_file_means_defaults() -> None:
 def test_values_are_read() -> None:
     _write(
         '[ui]\ntheme = "dark"\n\n[speech]\nengine = "pocketsphinx"\nmodel_path = "~/m"\n'
-        "pause_seconds = 3\nphone_line = true\nallow_online = false\n"
+        "pause_seconds = 3\nphone_line = true\nlive_words = false\nallow_online = false\n"
     )
     config = load_speech_config()
     assert config.engine == "pocketsphinx"
     assert config.model_path == Path("~/m").expanduser()
     assert config.pause_seconds == 3.0
     assert config.phone_line is True
+    assert config.live_words is False
+    assert SpeechConfig().live_words is True
 
 
 @pytest.mark.parametrize(
@@ -43,6 +45,7 @@ def test_values_are_read() -> None:
         ("[speech]\npause_seconds = 0.1\n", "pause_seconds must be a number of seconds from 0.5"),
         ('[speech]\npause_seconds = "long"\n', "pause_seconds"),
         ('[speech]\nphone_line = "yes"\n', "phone_line must be true or false"),
+        ("[speech]\nlive_words = 0\n", "live_words must be true or false"),
         ("[speech]\nengine = 3\n", "engine must be an engine name"),
         ("[speech]\nengin = \"vosk\"\n", "unknown key(s) engin"),
     ],

@@ -305,3 +305,27 @@ def test_the_early_transcript_hears_the_same_audio_with_or_without_live_words() 
         assert recording.transcript is not None and not engine.overlapped
         heard.append(engine.calls)
     assert heard[0] == heard[1] and len(heard[0]) == 1
+
+
+@pytest.mark.parametrize("live_words", [True, False])
+def test_the_live_words_setting_turns_partials_off_for_the_whole_call(
+    live_words: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``[speech] live_words = false`` (a slow laptop): no partial is decoded at all, and the
+    reply is still heard and transcribed."""
+    from trainer.call.listening import Voice
+    from trainer.scenario.catalog import load_catalog
+
+    scenario = next(e.scenario for e in load_catalog().valid() if e.scenario is not None)
+    engine = PartialFakeEngine()
+    monkeypatch.setattr(Voice, "engine", lambda self: engine)
+    mic = PacedMicrophone(np.concatenate([quiet(0.3), tone(2.0), quiet(1.5)]))
+    voice = Voice(listener=MicListener(source_factory=mic.open, pause_seconds=1.0),
+                  live_words=live_words)
+    shown: list[str] = []
+    reply = voice.hear(scenario, on_words=shown.append)
+    assert reply.text.startswith("heard") and reply.source == "mic"
+    if live_words:
+        assert shown and engine.partials
+    else:
+        assert shown == [] and engine.partials == []

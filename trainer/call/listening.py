@@ -74,6 +74,8 @@ class Voice:
     """Why a part is missing, shown before the call starts."""
     engine_name: str | None = None
     phone_line: bool = False
+    live_words: bool = True
+    """Show the words heard so far while the user speaks (``[speech] live_words``)."""
     barge_in: bool = True
     """Talking over the recruiter stops the line, and what was said starts the reply."""
     _held: PcmSource | None = field(default=None, repr=False)
@@ -215,7 +217,8 @@ class Voice:
         try:
             recording = self.listener.listen(
                 stop=stop, on_level=level, engine=engine, vocabulary=vocabulary,
-                on_live=on_live, source=held, on_words=on_words,
+                on_live=on_live, source=held,
+                on_words=on_words if self.live_words else None,
             )
             if stop.is_set():
                 raise Cancelled
@@ -263,6 +266,7 @@ def open_voice(*, mute: bool, typed: bool, engine: str | None = None) -> Voice:
         config = SpeechConfig()
     voice.engine_name = engine or config.engine
     voice.phone_line = config.phone_line
+    voice.live_words = config.live_words
     if not mute:
         from trainer.speech.tts import open_speaker
 
