@@ -14,15 +14,14 @@ from pathlib import Path
 import pytest
 
 from trainer.scoring.families import PHRASES, family, load, load_merged
-from trainer.scoring.needles import pieces, screen
+from trainer.scoring.needles import passes, pieces, screen
 from trainer.scoring.utterance import Utterance
 
 DATA = Path(__file__).parent / "data"
 
 
 def _passes(text: str, pattern: re.Pattern[str]) -> bool:
-    have = pieces(text)
-    return all(not have.isdisjoint(group) for group in screen(pattern))
+    return passes(pieces(text), screen(pattern))
 
 
 def _replies() -> list[str]:

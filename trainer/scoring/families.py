@@ -24,7 +24,7 @@ from functools import cache
 from importlib import resources
 
 from trainer.errors import TrainerError
-from trainer.scoring.needles import Screen, passes, screen
+from trainer.scoring.needles import Screen, screen
 from trainer.scoring.utterance import Utterance
 
 W = r"[^ ,.?]+"
@@ -154,6 +154,7 @@ def find(utt: Utterance, fams: Sequence[Family]) -> list[Hit]:
     exact = utt.exact
     span = utt.word_span
     read = False
+    pieces: frozenset[str] | None = None
     for fam in fams:
         screening = fam.screening
         groups = screening.groups
@@ -163,8 +164,11 @@ def find(utt: Utterance, fams: Sequence[Family]) -> list[Hit]:
                 # one family read per call, so no reply waits for all of them at once
                 groups = screening.groups = screen(fam.regex)
                 read = True
-        if groups and not passes(utt.pieces, groups):
-            continue  # text every match holds is missing: no match (needles.py)
+        if groups:
+            if pieces is None:
+                pieces = utt.pieces
+            if any(map(pieces.isdisjoint, groups)):
+                continue  # text every match holds is missing: no match (needles.py)
         for m in fam.regex.finditer(spaced):
             start, end = m.span()
             start += 1  # the leading space; offsets below are into utt.joined

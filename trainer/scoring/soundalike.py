@@ -219,6 +219,7 @@ _G_DROPPED: dict[str, str] = {
 """Spoken "-in'" endings ("I won't be acceptin' it"), written out ("accepting")."""
 
 
+@lru_cache(maxsize=16384)
 def repair_typo(word: str) -> tuple[str, float] | None:
     """The key word ``word`` was probably meant to be, with its similarity, or ``None``.
 
@@ -380,6 +381,15 @@ def phonetic_merge(words: Sequence[str], before: str = "") -> str | None:
     """The key word that several heard words together sound like, if any.
 
     ``before`` is the canonical word just before the span ("" at the start)."""
+    target = _sounds_like(tuple(words))
+    return target if target is not None and merge_fits(target, before) else None
+
+
+@lru_cache(maxsize=16384)
+def _sounds_like(words: tuple[str, ...]) -> str | None:
+    """:func:`phonetic_merge` before the word in front is looked at: the same spans ("the
+    climb", "to the") come back reply after reply, and their sound keys cost more than
+    the look-up."""
     joined = "".join(words)
     if (len(words) < 2 or not 6 <= len(joined) <= 16 or not may_merge(words)
             or any(w in _KEY_SET for w in words) or all(w in _COMMON for w in words)
@@ -389,8 +399,6 @@ def phonetic_merge(words: Sequence[str], before: str = "") -> str | None:
     target = _PHONETIC_INDEX.get(key)
     if target is None or phonetic_key("".join(words[1:])) == key:
         return None  # the first word adds nothing: let the shorter span claim it
-    if not merge_fits(target, before):
-        return None
     return target
 
 
