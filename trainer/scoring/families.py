@@ -98,23 +98,59 @@ lines need words a reply lacks, and only the others are scanned for."""
 
 
 @dataclass(frozen=True, slots=True)
-class _Line:
-    """One phrase line of a family on its own: its screen and its pattern."""
+class _Lines:
+    """A long family's phrase lines on their own, indexed by the pieces they need, so the
+    lines a reply may match are found without testing every line."""
 
-    groups: Screen
-    regex: re.Pattern[str]
+    regexes: tuple[re.Pattern[str], ...]
+    index: dict[str, int]
+    """Piece -> the lines (bits) whose first screen group holds it."""
+    keys: frozenset[str]
+    free: int
+    """The lines with no screen: always scanned for."""
+    rest: tuple[Screen, ...]
+    """Each line's screen groups after its first."""
+
+    @classmethod
+    def of(cls, regexes: Sequence[re.Pattern[str]]) -> _Lines:
+        index: dict[str, int] = {}
+        free = 0
+        screens = [screen(r) for r in regexes]
+        for k, groups in enumerate(screens):
+            if not groups:
+                free |= 1 << k
+                continue
+            for piece in groups[0]:
+                index[piece] = index.get(piece, 0) | 1 << k
+        return cls(tuple(regexes), index, frozenset(index), free,
+                   tuple(g[1:] for g in screens))
+
+    def live(self, pieces: frozenset[str]) -> list[re.Pattern[str]]:
+        """The patterns of the lines a text with ``pieces`` may match, in line order."""
+        mask = self.free
+        index = self.index
+        for piece in self.keys & pieces:
+            mask |= index[piece]
+        out: list[re.Pattern[str]] = []
+        while mask:
+            low = mask & -mask
+            mask ^= low
+            k = low.bit_length() - 1
+            if not any(map(pieces.isdisjoint, self.rest[k])):
+                out.append(self.regexes[k])
+        return out
 
 
 class _Screening:
     """How often a family was scanned for, and its screens once read (``None`` until then):
-    the family's own, and each line's when it has many."""
+    the family's own, and its lines' when it has many."""
 
     __slots__ = ("groups", "lines", "scans")
 
     def __init__(self) -> None:
         self.scans = 0
         self.groups: Screen | None = None
-        self.lines: tuple[_Line, ...] = ()
+        self.lines: _Lines | None = None
 
 
 @dataclass(frozen=True)
@@ -160,10 +196,9 @@ def read_screens(fam: Family) -> Screen:
     screening.groups = screen(fam.regex)
     if len(fam.lines) >= SPLIT_LINES:
         try:
-            regexes = [_compile(line) for line in fam.lines]
+            screening.lines = _Lines.of([_compile(line) for line in fam.lines])
         except re.error:  # a line that is no pattern on its own: the family stays whole
-            regexes = []
-        screening.lines = tuple(_Line(screen(r), r) for r in regexes)
+            screening.lines = None
     return screening.groups
 
 
@@ -229,9 +264,8 @@ def find(utt: Utterance, fams: Sequence[Family]) -> list[Hit]:
             if groups and any(map(pieces.isdisjoint, groups)):
                 continue  # text every match holds is missing: no match (needles.py)
             lines = screening.lines
-            live = [line.regex for line in lines
-                    if not any(map(pieces.isdisjoint, line.groups))]
-            if not lines or len(live) == len(lines):
+            live = lines.live(pieces) if lines is not None else []
+            if lines is None or len(live) == len(lines.regexes):
                 matches = fam.regex.finditer(spaced)
             elif not live:
                 continue
