@@ -18,7 +18,6 @@ from zlib import crc32
 import numpy as np
 import numpy.typing as npt
 
-from trainer.scoring.families import find, load
 from trainer.scoring.utterance import Utterance
 
 BITS = 15
@@ -36,8 +35,8 @@ _B1, _B2 = _U(_BASE), _U(_BASE * _BASE % (1 << 64))
 _MIX = _U(0x9E3779B97F4A7C15)
 """Multiply-shift constant: the top :data:`BITS` bits of ``h * _MIX`` are the bucket."""
 _SHIFT = _U(64 - BITS)
-_PREFIX = {kind: crc32(kind) for kind in (b"k:", b"w:", b"q:")}
-"""The crc32 of a prefix per kind of named feature (line kind, word, word class):
+_PREFIX = {kind: crc32(kind) for kind in (b"k:", b"w:")}
+"""The crc32 of a prefix per kind of named feature (line kind, word):
 ``crc32(name, _PREFIX[p])`` is the crc32 of ``p + name``, so the same name in two kinds
 falls in different buckets. Word pairs are two word hashes side by side (64 bits) and
 character grams a polynomial over 64 bits, so they meet the 32-bit names only by chance."""
@@ -58,36 +57,13 @@ def _word(text: str) -> int:
     return h
 
 
-WORD_CLASSES = load("word_classes")
-"""Classes of words (``phrases/word_classes.txt``) that a word never seen in training
-shares with the words that were: praise, disparagement, intensifiers, sarcasm markers,
-slowness, the company's things, the speaker's own life, motives."""
-
-
-def word_classes(utt: Utterance, i: int = 0, j: int | None = None) -> list[str]:
-    """The word classes in words ``i:j``, and each pair of classes met in one sentence
-    (praise with slowness is mock praise more often than either alone)."""
-    end = len(utt) if j is None else j
-    by_sentence: dict[int, set[str]] = {}
-    for hit in find(utt, WORD_CLASSES):
-        if i <= hit.i and hit.j <= end:
-            by_sentence.setdefault(utt.sentence[hit.i], set()).add(hit.name)
-    names = {f"class {name}" for found in by_sentence.values() for name in found}
-    for found in by_sentence.values():
-        ordered = sorted(found)
-        names.update(f"class {a} + {b}" for n, a in enumerate(ordered) for b in ordered[n + 1:])
-    return sorted(names)
-
-
 def feature_ids(utt: Utterance, kind: str, i: int = 0, j: int | None = None
                 ) -> npt.NDArray[np.int64]:
-    """The sorted, distinct buckets of the n-grams and word classes of words ``i:j`` of a
-    reply, ``kind`` being the recruiter line's kind (a reason reads differently in answer to
-    "why?" than to "hello")."""
+    """The sorted, distinct buckets of the n-grams of words ``i:j`` of a reply, ``kind``
+    being the recruiter line's kind (a reason reads differently in answer to "why?" than to
+    "hello")."""
     words = [w.text for w in utt.words[i:j]]
-    named = np.array([crc32(kind.encode(), _PREFIX[b"k:"]),
-                      *(crc32(c.encode(), _PREFIX[b"q:"]) for c in word_classes(utt, i, j))],
-                     dtype=np.uint64)
+    named = np.array([crc32(kind.encode(), _PREFIX[b"k:"])], dtype=np.uint64)
     words_at = np.array([_word(w) for w in words], dtype=np.uint64)
     text = (" " + " ".join(w for w in words if w not in _DROPPED) + " ").encode()
     data = np.frombuffer(text, dtype=np.uint8).astype(np.uint64)
@@ -95,8 +71,7 @@ def feature_ids(utt: Utterance, kind: str, i: int = 0, j: int | None = None
     three = data[:-2] * _B2 + data[1:-1] * _B1 + data[2:]
     four = three[:-1] * _B1 + data[3:]
     pairs = (words_at[:-1] << _U(32)) | words_at[1:]
-    grams = np.concatenate((words_at, pairs, three, four))
-    every = np.concatenate((named, grams))
+    every = np.concatenate((named, words_at, pairs, three, four))
     buckets = np.sort(((every * _MIX) >> _SHIFT).astype(np.int64))
     # distinct by hand: np.unique costs ten times as much on a few hundred ids
     keep = np.empty(len(buckets), dtype=np.bool_)
