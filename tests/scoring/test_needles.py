@@ -8,12 +8,21 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 
 import pytest
 
-from trainer.scoring.families import PHRASES, family, load, load_merged
+from trainer.scoring.families import (
+    PHRASES,
+    Family,
+    family,
+    find,
+    load,
+    load_merged,
+    read_screens,
+)
 from trainer.scoring.needles import passes, pieces, screen
 from trainer.scoring.utterance import Utterance
 
@@ -81,3 +90,37 @@ def test_a_text_without_the_words_a_family_needs_is_ruled_out() -> None:
 @pytest.mark.parametrize("pattern", ["(?i)Decline", "no|n", ".*", "(.)\\1"])
 def test_what_cannot_be_read_safely_is_never_screened(pattern: str) -> None:
     assert screen(re.compile(pattern)) == ()
+
+
+def _screened(fam: Family) -> Family:
+    read_screens(fam)
+    return fam
+
+
+def test_find_with_screens_read_finds_what_the_whole_patterns_find() -> None:
+    """Line by line and family by family, the screens change no hit: families are read
+    fresh (never screened) and screened, and every shipped one is tried on every reply."""
+    utts = [Utterance(t) for t in _replies()]
+    split = 0
+    for name in _phrase_files():
+        for fams in (load(name), load_merged(name) if name == "offence" else ()):
+            fresh = [replace(f) for f in fams]
+            screened = [_screened(replace(f)) for f in fams]
+            split += sum(1 for s in screened if s.screening.lines is not None)
+            for utt in utts:
+                assert find(utt, screened) == find(utt, fresh), (name, utt.text)
+    assert split > 20  # long families were tried line by line
+
+
+def test_overlapping_lines_are_found_as_their_alternation_finds_them() -> None:
+    lines = ("really rude", "rude people", "people", "zebra crossing", "rude")
+    fam = family("t", "|".join(lines), lines=lines)
+    screened = _screened(family("t", "|".join(lines), lines=lines))
+    assert screened.screening.lines is not None
+    assert len(screened.screening.lines.regexes) == len(lines)
+    for text in ("really rude people", "rude people really rude", "people rude zebra",
+                 "rude rude people people", "zebra crossing rude"):
+        utt = Utterance(text)
+        assert find(utt, [screened]) == find(utt, [fam]), text
+    found = find(Utterance("really rude people"), [screened])
+    assert [(h.i, h.j) for h in found] == [(0, 2), (2, 3)]

@@ -29,7 +29,6 @@ from trainer.cli import (
 )
 from trainer.cli.common import err
 from trainer.errors import AppCrashed, Interrupted, TrainerError
-from trainer.sessions.fileops import write_trouble
 from trainer.textsafe import for_terminal, visible
 
 app = typer.Typer(
@@ -56,6 +55,8 @@ EXIT_BUG = 70
 
 def disk_message(exc: OSError) -> str | None:
     """Plain words for an OSError the user can fix (space, permissions), else ``None``."""
+    from trainer.sessions.fileops import write_trouble  # the sessions package loads pydantic
+
     what = write_trouble(exc)
     if what is None:
         return None

@@ -20,9 +20,10 @@ from trainer.checklist import Checklist
 from trainer.cli.common import out, out_json
 from trainer.cli.scenario_cmds import ScenariosOption
 from trainer.errors import UsageError
-from trainer.scenario.model import Scenario
 
-if TYPE_CHECKING:  # the detectors compile their phrases on import: only `check` needs them
+if TYPE_CHECKING:  # the detectors compile their phrases on import, and the scenario models
+    # load pydantic: `check` imports them when it runs, and only what it needs
+    from trainer.scenario.model import Scenario
     from trainer.scoring import Scorer
     from trainer.scoring.result import ItemResult, ReplyScore
 

@@ -15,7 +15,6 @@ from trainer.call.interrupt import interrupted_message
 from trainer.cli.common import err, out, out_json
 from trainer.cli.scenario_cmds import ScenariosOption
 from trainer.errors import Interrupted, TrainerError, UsageError
-from trainer.scenario.catalog import load_catalog
 
 if TYPE_CHECKING:
     from trainer.call.engine import Call
@@ -113,6 +112,7 @@ def run(
         return
     from trainer.call.engine import Call
     from trainer.cli.line_mode import LineOptions, offer_letter, run_line_mode, session_json
+    from trainer.scenario.catalog import load_catalog
     from trainer.sessions.model import Mode
 
     catalog = load_catalog(scenarios or ())

@@ -6,7 +6,7 @@ import shlex
 import sys
 from dataclasses import replace
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -14,27 +14,18 @@ from trainer import paths
 from trainer.cli.common import err, out, out_json
 from trainer.cli.table import Column, fit_table, natural_width, terminal_width
 from trainer.errors import TrainerError, UsageError
-from trainer.scenario.branching import all_paths
-from trainer.scenario.catalog import Catalog, load_catalog
-from trainer.scenario.loader import SCENARIO_SUFFIXES, check_file, scenario_files
-from trainer.scenario.model import DIFFICULTIES, END, SITUATION_LABELS, Identifier
-from trainer.scenario.problems import Problem
-from trainer.scenario.scaffold import (
-    Answers,
-    copy_text,
-    short_id,
-    slug,
-    template,
-    unique_path,
-    write_new,
-)
-from trainer.scenario.schema import scenario_schema
-from trainer.scenario.yamlsafe import read_text
+
+if TYPE_CHECKING:  # the scenario package (pydantic models, YAML) loads only for the
+    # commands that read scenarios: `trainer check --jsonl` starts without it
+    from trainer.scenario.catalog import Catalog
+    from trainer.scenario.problems import Problem
 
 
 def _is_id(text: str) -> bool:
     """Whether ``text`` is a valid scenario id, by the model's own rule."""
     from pydantic import TypeAdapter, ValidationError
+
+    from trainer.scenario.model import Identifier
 
     try:
         TypeAdapter(Identifier).validate_python(text)
@@ -57,6 +48,9 @@ def list_scenarios(
     scenarios: ScenariosOption = None,
 ) -> None:
     """Show the available scenarios: id, title, situation, difficulty and number of turns."""
+    from trainer.scenario.catalog import load_catalog
+    from trainer.scenario.model import SITUATION_LABELS
+
     catalog = load_catalog(scenarios or ())
     rows: list[dict[str, Any]] = []
     for entry in catalog.entries:
@@ -90,12 +84,18 @@ def list_scenarios(
 
 def _is_id_ref(target: Path) -> bool:
     """A bare name that is no file here and has no scenario suffix: an id, as `run` takes."""
+    from trainer.scenario.loader import SCENARIO_SUFFIXES
+
     return (not target.exists() and len(target.parts) == 1
             and target.suffix not in SCENARIO_SUFFIXES)
 
 
 def _expand(targets: list[Path], extra_dirs: list[Path] | None = None
             ) -> tuple[list[Path], list[Problem]]:
+    from trainer.scenario.catalog import load_catalog
+    from trainer.scenario.loader import scenario_files
+    from trainer.scenario.problems import Problem
+
     files: list[Path] = []
     problems: list[Problem] = []
     catalog: Catalog | None = None
@@ -127,6 +127,8 @@ def validate(
     scenarios: ScenariosOption = None,
 ) -> None:
     """Check scenario files; exit 0 when all are valid, 1 when any is not."""
+    from trainer.scenario.loader import check_file
+
     if not targets:
         targets = [paths.shipped_scenarios_dir(), *(scenarios or [paths.user_scenarios_dir()])]
         targets = [t for t in targets if t.is_dir()]
@@ -152,6 +154,8 @@ def validate(
 
 def schema() -> None:
     """Print the JSON Schema of scenario files (for editors that check YAML)."""
+    from trainer.scenario.schema import scenario_schema
+
     out_json(scenario_schema())
 
 
@@ -161,6 +165,10 @@ def show_paths(
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON array.")] = False,
 ) -> None:
     """List every path through the call, with the condition that leads to each turn."""
+    from trainer.scenario.branching import all_paths
+    from trainer.scenario.catalog import load_catalog
+    from trainer.scenario.model import END
+
     found = load_catalog(scenarios or ()).get(scenario)
     walks, truncated = all_paths(found)
     if as_json:
@@ -190,6 +198,8 @@ def _ask(question: str, default: str, choices: tuple[str, ...] = ()) -> str:
 
 def _ask_id(suggestion: str) -> str:
     """The id, asked until it follows the rules (short ids are easier to type)."""
+    from trainer.scenario.scaffold import short_id
+
     while True:
         answer = _ask("Id (used in file names and commands)", suggestion)
         if _is_id(answer):
@@ -209,6 +219,19 @@ def new(
     scenarios: ScenariosOption = None,
 ) -> None:
     """Write a new, commented, valid scenario file into your scenario folder."""
+    from trainer.scenario.catalog import load_catalog
+    from trainer.scenario.model import DIFFICULTIES, SITUATION_LABELS
+    from trainer.scenario.scaffold import (
+        Answers,
+        copy_text,
+        short_id,
+        slug,
+        template,
+        unique_path,
+        write_new,
+    )
+    from trainer.scenario.yamlsafe import read_text
+
     directory = (scenarios or [paths.user_scenarios_dir()])[0]
     interactive = sys.stdin.isatty()
     if difficulty is not None and difficulty not in DIFFICULTIES:

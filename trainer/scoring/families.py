@@ -18,7 +18,7 @@ file is read and compiled once per process (:func:`load`) and shared by every
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -92,16 +92,65 @@ SCREEN_AFTER = 50
 """Scans of a family after which what a match needs is read off its pattern. Reading it
 costs about as much as a few hundred scans: a call of a few replies never pays for it,
 a batch of thousands does, many times over."""
+SPLIT_LINES = 3
+"""A family of this many phrase lines or more is also screened line by line: most of its
+lines need words a reply lacks, and only the others are scanned for."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Lines:
+    """A long family's phrase lines on their own, indexed by the pieces they need, so the
+    lines a reply may match are found without testing every line."""
+
+    regexes: tuple[re.Pattern[str], ...]
+    index: dict[str, int]
+    """Piece -> the lines (bits) whose first screen group holds it."""
+    keys: frozenset[str]
+    free: int
+    """The lines with no screen: always scanned for."""
+    rest: tuple[Screen, ...]
+    """Each line's screen groups after its first."""
+
+    @classmethod
+    def of(cls, regexes: Sequence[re.Pattern[str]]) -> _Lines:
+        index: dict[str, int] = {}
+        free = 0
+        screens = [screen(r) for r in regexes]
+        for k, groups in enumerate(screens):
+            if not groups:
+                free |= 1 << k
+                continue
+            for piece in groups[0]:
+                index[piece] = index.get(piece, 0) | 1 << k
+        return cls(tuple(regexes), index, frozenset(index), free,
+                   tuple(g[1:] for g in screens))
+
+    def live(self, pieces: frozenset[str]) -> list[re.Pattern[str]]:
+        """The patterns of the lines a text with ``pieces`` may match, in line order."""
+        mask = self.free
+        index = self.index
+        for piece in self.keys & pieces:
+            mask |= index[piece]
+        out: list[re.Pattern[str]] = []
+        while mask:
+            low = mask & -mask
+            mask ^= low
+            k = low.bit_length() - 1
+            if not any(map(pieces.isdisjoint, self.rest[k])):
+                out.append(self.regexes[k])
+        return out
 
 
 class _Screening:
-    """How often a family was scanned for, and its screen once read (``None`` until then)."""
+    """How often a family was scanned for, and its screens once read (``None`` until then):
+    the family's own, and its lines' when it has many."""
 
-    __slots__ = ("groups", "scans")
+    __slots__ = ("groups", "lines", "scans")
 
     def __init__(self) -> None:
         self.scans = 0
         self.groups: Screen | None = None
+        self.lines: _Lines | None = None
 
 
 @dataclass(frozen=True)
@@ -115,20 +164,62 @@ class Family:
     """Detector-specific kind ("bare" refusal, "reported" thanks...)."""
     has_core: bool = False
     """Whether the pattern marks its head word with a group named ``v``."""
-
-    screening: _Screening = field(default_factory=_Screening, compare=False, repr=False)
+    lines: tuple[str, ...] = field(default=(), compare=False, repr=False)
+    """The phrase lines the pattern is the alternatives of, as written (none when it was
+    given whole)."""
+    screening: _Screening = field(default_factory=_Screening, init=False, compare=False,
+                                  repr=False)
     """What a reply needs for this family to match in it (:mod:`.needles`), once read."""
 
 
-def family(name: str, pattern: str, weight: float = 100.0, tag: str = "") -> Family:
+def family(name: str, pattern: str, weight: float = 100.0, tag: str = "",
+           lines: Sequence[str] = ()) -> Family:
+    """The family of ``pattern``; ``lines``, when given, are its alternatives one by one
+    (``pattern`` is them joined by "|"), so long families can be screened line by line."""
+    regex = _compile(pattern)
+    return Family(name, regex, weight, tag, "v" in regex.groupindex, tuple(lines))
+
+
+def _compile(pattern: str) -> re.Pattern[str]:
     body = expand(pattern)
     # Matched against " " + the joined words, from a literal space: the regex engine then
     # jumps from word start to word start instead of trying every character, which makes
     # the families several times faster. "^" (the start of the reply) becomes "just after
     # that leading space".
     body = _START.sub("(?<=^ )", body)
-    regex = re.compile(rf" (?:{body})(?![^ ])")
-    return Family(name, regex, weight, tag, "v" in regex.groupindex)
+    return re.compile(rf" (?:{body})(?![^ ])")
+
+
+def read_screens(fam: Family) -> Screen:
+    """Read ``fam``'s screens into its :class:`_Screening`; its own screen back."""
+    screening = fam.screening
+    screening.groups = screen(fam.regex)
+    if len(fam.lines) >= SPLIT_LINES:
+        try:
+            screening.lines = _Lines.of([_compile(line) for line in fam.lines])
+        except re.error:  # a line that is no pattern on its own: the family stays whole
+            screening.lines = None
+    return screening.groups
+
+
+def _merged(regexes: Sequence[re.Pattern[str]], text: str) -> Iterator[re.Match[str]]:
+    """The matches of the alternation of ``regexes`` (each a family's line, in order), as
+    ``finditer`` gives them: at the leftmost place any line matches, the first such line's
+    match, then on from its end. The lines left out cannot match in ``text``, so this is
+    what the whole family finds there."""
+    found = [r.search(text) for r in regexes]
+    pos = 0
+    while True:
+        best: re.Match[str] | None = None
+        for k, m in enumerate(found):
+            if m is not None and m.start() < pos:
+                m = found[k] = regexes[k].search(text, pos)
+            if m is not None and (best is None or m.start() < best.start()):
+                best = m
+        if best is None:
+            return
+        yield best
+        pos = best.end()
 
 
 @dataclass(frozen=True)
@@ -162,14 +253,27 @@ def find(utt: Utterance, fams: Sequence[Family]) -> list[Hit]:
             screening.scans += 1
             if screening.scans >= SCREEN_AFTER and not read:
                 # one family read per call, so no reply waits for all of them at once
-                groups = screening.groups = screen(fam.regex)
+                groups = read_screens(fam)
                 read = True
-        if groups:
+        matches: Iterable[re.Match[str]]
+        if groups is None:
+            matches = fam.regex.finditer(spaced)
+        else:
             if pieces is None:
                 pieces = utt.pieces
-            if any(map(pieces.isdisjoint, groups)):
+            if groups and any(map(pieces.isdisjoint, groups)):
                 continue  # text every match holds is missing: no match (needles.py)
-        for m in fam.regex.finditer(spaced):
+            lines = screening.lines
+            live = lines.live(pieces) if lines is not None else []
+            if lines is None or len(live) == len(lines.regexes):
+                matches = fam.regex.finditer(spaced)
+            elif not live:
+                continue
+            elif len(live) == 1:
+                matches = live[0].finditer(spaced)
+            else:
+                matches = _merged(live, spaced)
+        for m in matches:
             start, end = m.span()
             start += 1  # the leading space; offsets below are into utt.joined
             end -= 1
@@ -177,7 +281,7 @@ def find(utt: Utterance, fams: Sequence[Family]) -> list[Hit]:
                 continue
             i, j = span(start, end)
             core = (i, j)
-            if fam.has_core and m.start("v") >= 0:
+            if fam.has_core and "v" in m.re.groupindex and m.start("v") >= 0:
                 core = span(m.start("v") - 1, m.end("v") - 1)
             score = fam.weight if exact else fam.weight * utt.similarity(i, j) / 100.0
             hits.append(Hit(fam, i, j, score, core))
@@ -247,7 +351,8 @@ def compile_blocks(blocks: Sequence[_Block], where: str) -> tuple[Family, ...]:
     out: list[Family] = []
     for block in blocks:
         try:
-            out.append(family(block.name, "|".join(block.lines), block.weight, block.tag))
+            out.append(family(block.name, "|".join(block.lines), block.weight, block.tag,
+                              block.lines))
         except re.error as exc:
             raise TrainerError(f"{where}, block starting line {block.line} "
                                f"({block.name!r}): not a valid pattern: {exc}") from exc

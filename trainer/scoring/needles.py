@@ -35,7 +35,7 @@ start of a word is more telling than four letters anywhere."""
 
 _MAX_STRINGS = 16
 """Largest set of exact strings followed through a pattern before it is cut into a group."""
-_MAX_GROUPS = 2
+_MAX_GROUPS = 3
 """Groups kept per family: each one costs a set operation per reply."""
 _STRONG = 4
 """Strength (:func:`_strength`) a piece needs to rule anything out ("t ev", " to" do not)."""
@@ -208,10 +208,11 @@ def _nodes(items: Any, after_space: bool) -> Iterator[_Reading]:
         yield _Reading(frozenset({"".join(letters)}), (), letters[-1] == " ")
 
 
-def _best(node: _Reading) -> frozenset[str] | None:
-    """The group of ``node`` that rules out most replies for fewest tests (:func:`_rank`)."""
-    candidates = [*node.groups, *(_group(node.exact) if node.exact is not None else ())]
-    return max(candidates, key=_rank) if candidates else None
+def _best(node: _Reading, count: int = 1) -> list[frozenset[str]]:
+    """The ``count`` groups of ``node`` that rule out most replies for fewest tests
+    (:func:`_rank`), best first; fewer when it has fewer."""
+    candidates = {*node.groups, *(_group(node.exact) if node.exact is not None else ())}
+    return sorted(candidates, key=_rank, reverse=True)[:count]
 
 
 def _node(op: Any, av: Any, after_space: bool) -> _Reading:
@@ -253,20 +254,20 @@ def _node(op: Any, av: Any, after_space: bool) -> _Reading:
             return _Reading(None, (), spaced)
         if low == high == 1:
             return inner
-        best = _best(inner)
-        return _Reading(None, (*inner.groups, *((best,) if best is not None else ())),
-                        inner.spaced)
+        return _Reading(None, (*inner.groups, *_best(inner)), inner.spaced)
     return _ANYTHING  # any character, a category, a back-reference...
 
 
 def _branch(branches: list[_Reading]) -> _Reading:
     """Alternatives: any match matches one of them, so it holds a piece of the best group
-    of one of them; and their exact strings together, while few, join up with what
-    follows."""
-    best = [_best(b) for b in branches]
+    of one of them, and one of its second best (or best again, when it has one group);
+    and their exact strings together, while few, join up with what follows."""
+    best = [_best(b, 2) for b in branches]
     groups: tuple[frozenset[str], ...] = ()
-    if all(g is not None for g in best):
-        groups = (frozenset(p for g in best if g is not None for p in g),)
+    if all(best):
+        first = frozenset(p for g in best for p in g[0])
+        second = frozenset(p for g in best for p in g[-1])
+        groups = (first, second) if second != first else (first,)
     spaced = all(b.spaced for b in branches)
     if all(b.exact is not None for b in branches):
         union = frozenset(s for b in branches for s in b.exact or ())
