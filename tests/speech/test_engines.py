@@ -5,7 +5,9 @@ from __future__ import annotations
 import importlib.util
 import sys
 from pathlib import Path
+from typing import Any
 
+import numpy as np
 import pytest
 
 from trainer import paths
@@ -136,3 +138,29 @@ def test_a_reply_starting_at_its_first_sample_gets_a_quiet_lead_in() -> None:
     # audio that already starts with enough quiet is left as it is
     later = AudioClip(np.concatenate([np.zeros(12000, np.float32), tone]), 16000)
     assert with_lead_in(later, 0.5) == (0.0, later)
+
+
+def test_speech_after_whisper_s_last_segment_is_found_and_quiet_is_not(
+    speaker: Any, tmp_path: Path
+) -> None:
+    """The tail Whisper skipped is decoded again only when the voice detector hears speech
+    there: a second sentence after a pause is found, a pause with nothing after it is not."""
+    from trainer.speech.audio import AudioClip
+    from trainer.speech.audio_input import read_audio_file
+    from trainer.speech.engine_whisper import _unheard_speech_from
+
+    first = read_audio_file(speaker.save("I won't be accepting the offer.", tmp_path / "a.wav",
+                                         voice="en-us", rate=160))
+    second = read_audio_file(speaker.save("Thank you for being so clear.", tmp_path / "b.wav",
+                                          voice="en-us", rate=160))
+    assert first.rate == second.rate
+    gap = np.zeros(int(1.5 * first.rate), np.float32)
+    both = AudioClip(np.concatenate([first.samples, gap, second.samples]), first.rate)
+    heard_first = [{"start": 0.0, "end": first.seconds, "text": "I won't be accepting"}]
+    rest = _unheard_speech_from(heard_first, both)
+    assert rest is not None and abs(rest - first.seconds) < 0.01
+    heard_all = [*heard_first, {"start": first.seconds + 1.5, "end": both.seconds, "text": "x"}]
+    assert _unheard_speech_from(heard_all, both) is None
+    alone = AudioClip(np.concatenate([first.samples, gap, gap]), first.rate)
+    assert _unheard_speech_from(heard_first, alone) is None
+    assert _unheard_speech_from([], both) is None
