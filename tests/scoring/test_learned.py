@@ -192,3 +192,27 @@ def test_training_separates_what_the_labels_separate(tmp_path: Path) -> None:
     grim = model.probabilities(feature_ids(Utterance("it was all rather grim"), "unknown"))
     nice = model.probabilities(feature_ids(Utterance("it was all rather lovely"), "unknown"))
     assert grim[row] > 0.5 > nice[row]
+
+
+def test_features_are_the_same_in_every_process() -> None:
+    # the shipped model's buckets must not depend on the process (Python's hash is salted)
+    import subprocess
+
+    reply = "Oh brilliant, five rounds and a month of silence. Thanks, but no."
+    code = ("from trainer.scoring.features import feature_ids; "
+            "from trainer.scoring.utterance import Utterance; "
+            f"print(feature_ids(Utterance({reply!r}), 'opening').tolist())")
+    here = feature_ids(Utterance(reply), "opening").tolist()
+    for seed in ("1", "2"):
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                             check=True, cwd=ROOT, env={"PYTHONHASHSEED": seed,
+                                                        "PYTHONPATH": str(ROOT)})
+        assert json.loads(out.stdout) == here
+
+
+def test_features_are_distinct_sorted_and_in_range() -> None:
+    ids = feature_ids(Utterance("well, well, well, the same words again and again."), "info")
+    assert (np.diff(ids) > 0).all()
+    assert ids[0] >= 0 and ids[-1] < BUCKETS
+    assert len(feature_ids(Utterance(""), "info")) >= 1  # the line's kind at least
+

@@ -297,3 +297,93 @@ def test_reopening_over_new_terms_is_not_courteous(reply: str) -> None:
 ])
 def test_a_polite_no_to_new_terms_stays_courteous(reply: str) -> None:
     assert SCORER.score(reply, COUNTER).checks["courteous_followup"].met is True, reply
+
+
+# -- the no restated after a follow-up, landed on, or handed over ------------------------------
+
+def clear_no(reply: str, context: str) -> bool | None:
+    return SCORER.score(reply, context).checks["clear_no"].met
+
+
+@pytest.mark.parametrize("reply", [
+    "I've already said no, and I meant it.",
+    "Thank you, but I'm sticking with my answer.",
+    "That's good of them, but it won't change my decision.",
+    "I'm sorry, it wouldn't. Thanks for trying, though.",
+    "Honestly, it won't, I'm afraid.",
+    "I'm settled on my decision, thanks.",
+])
+def test_a_no_kept_after_a_counter_offer_is_clear(reply: str) -> None:
+    assert clear_no(reply, COUNTER) is True, reply
+
+
+@pytest.mark.parametrize("reply", [
+    "You won't be getting a yes, I'm afraid. I've signed elsewhere.",
+    "you can tell them no thanks i'm staying put",
+    "After a long think I've landed on no, sorry.",
+    "by tuesday sure its no ive accepted elsewhere",
+    "no that won't work for me the hours are too long",
+    "I'd like to stop the process here, please.",
+])
+def test_the_no_handed_over_in_other_words_is_clear(reply: str) -> None:
+    assert clear_no(reply, OPENING) is True, reply
+
+
+@pytest.mark.parametrize("reply, context", [
+    ("I said no to the other firm, so yes, I'd love to accept!", OPENING),
+    ("It wouldn't hurt to hear a bit more, actually.", COUNTER),
+    ("I've landed on my feet elsewhere, but let me think about this one.", OPENING),
+    ("You can tell them I'm thrilled. Yes!", OPENING),
+    ("Its a nice offer, can I have till Friday to decide?", OPENING),
+])
+def test_near_misses_are_not_a_clear_no(reply: str, context: str) -> None:
+    assert clear_no(reply, context) is False, reply
+
+
+# -- sincere replies that share words with the round-5 jibes: never badmouthing ---------------
+
+@pytest.mark.parametrize("reply", [
+    "Unlike last time, I've made my mind up quickly: it's a no, thank you.",
+    "They actually called me first, so I said yes to them.",
+    "The other company actually pays for training, which I need.",
+    "Wow, so exciting! Thank you so much, but I've accepted another role.",
+    "That's very flexible of you, thank you, but no.",
+    "I lost my application password, sorry. Anyway, I'm declining.",
+    "Nobody could tell me anything about my visa, so I'll have to decline.",
+    "The coffee was the highlight of my morning commute. Anyway, no thanks.",
+    "I had a lucky escape from a car accident last week, so I'm taking time off. No thanks.",
+    "God, no, I'm not offended at all! I'm declining for family reasons.",
+    "My manager cancelled on me twice this week so I'm exhausted. No thanks.",
+    "They were more professional about remote work. I've accepted there.",
+    "I'm amazed anyone called back so quickly! Thank you, but no.",
+    "Shame the timing didn't work out. I'll decline.",
+    "Funny how things work out: I got promoted yesterday. So no, thanks.",
+    "I've been waiting three weeks for my visa, so I can't take it.",
+])
+def test_sincere_neighbours_of_the_jibes_stay_clean(reply: str) -> None:
+    _check(reply, False, OPENING)
+
+
+# -- a no that is only looking likely is hedged, and so not yet a clear no --------------------
+
+@pytest.mark.parametrize("reply", [
+    "Thanks, Amir. It's looking like a no, I'm afraid.",
+    "honestly it might be a no sorry the hours are long",
+    "I don't think this will work for me, sorry, the pay is lower than now.",
+    "It's shaping up like a no from me.",
+])
+def test_a_likely_no_is_hedged(reply: str) -> None:
+    result = SCORER.score(reply, OPENING)
+    assert result.checks["hedged"].met is True, reply
+    assert result.checks["clear_no"].met is False, reply
+
+
+@pytest.mark.parametrize("reply", [
+    "It's a no from me, I'm afraid. Thank you, though.",
+    "The interview looked like a long day, but it's a definite no, sorry.",
+    "I don't think I've ever been so well looked after. It's still a no, thank you.",
+])
+def test_a_plain_no_near_those_words_is_not_hedged(reply: str) -> None:
+    result = SCORER.score(reply, OPENING)
+    assert result.checks["hedged"].met is False, reply
+    assert result.checks["clear_no"].met is True, reply

@@ -78,3 +78,71 @@ def test_test_split_has_every_shipped_scenario_with_its_vocabulary() -> None:
     scenarios = sorted((Path(__file__).resolve().parents[2] / "scenarios").glob("*.yaml"))
     assert {Path(r.scenario) for r in replies} == set(scenarios)
     assert all(r.names and r.context for r in replies)
+
+
+def test_meaning_mistakes_pair_each_error_with_what_was_heard_in_its_place() -> None:
+    bench = _bench()
+    names = ("Priya",)
+    said = "Oh, that's all, Priya. I can't go below 80."
+    heard = "No, that's all, Maria. I can go below AD."
+    mistakes = bench.meaning_mistakes(said, heard, names)
+    assert sorted(mistakes) == sorted(
+        [("(oh)", "no"), ("priya", "(maria)"), ("not", ""), ("80", "(ad)")]
+    )
+    # as many errors listed as counted (a pair of two meaning words counts twice)
+    errors, _ = bench.meaning_errors(said, heard, names)
+    assert errors == sum((s[:1] not in "(") + (h[:1] not in "(") for s, h in mistakes)
+    assert bench.meaning_mistakes(said, said, names) == []
+
+
+def test_spoken_forms_of_no_are_the_same_meaning_word_but_still_a_word_error() -> None:
+    bench = _bench()
+    assert bench.meaning_errors("Nope. Thanks anyway.", "No. Thanks anyway.", ()) == (0, 2)
+    assert bench.meaning_errors("Nah, I'm fine.", "Yeah, I'm fine.", ()) == (1, 1)
+    assert bench.meaning_mistakes("Nah, I'm fine.", "Yeah, I'm fine.", ()) == [("nah", "(yeah)")]
+    assert bench.word_errors(bench.normalise_for_wer("Nope."), bench.normalise_for_wer("No.")) == (
+        1, 1)
+
+
+def test_the_call_names_are_found_as_the_app_finds_a_scenarios_terms() -> None:
+    bench = _bench()
+    names = bench.call_names("Hi, it's Zoe from Halcyon Travel.", "Hi Zoe, it's below $72,000.")
+    assert names == ("$72,000", "Zoe", "Halcyon Travel")
+
+
+def test_data_file_replies_keep_labels_and_take_names_from_context_and_reply(
+    tmp_path: Path,
+) -> None:
+    bench = _bench()
+    data = tmp_path / "unseen.jsonl"
+    data.write_text(
+        '{"id": "u1", "context": "Hi, it\'s Oskar from Brightline Freight.", '
+        '"reply": "Thanks Oskar, but no.", "labels": {"thanks": true, '
+        '"courteous_followup": null}}\n\n'
+    )
+    (reply,) = bench.labelled_replies(data)
+    assert reply.text == "Thanks Oskar, but no."
+    assert reply.names == ("Oskar", "Brightline Freight")
+    assert reply.labels == (("thanks", True),)
+
+
+@pytest.mark.parametrize(
+    ("content", "said"),
+    [
+        ('{"id": "u1", "reply": "ok"}\n{oops\n', "unseen.jsonl:2: not JSON"),
+        ('{"id": "u1", "context": "Hi"}\n', 'unseen.jsonl:1: no "reply" text'),
+        ("\n", "no replies in it"),
+    ],
+)
+def test_a_bad_data_file_is_refused_with_where_and_how_to_fix(
+    tmp_path: Path, content: str, said: str
+) -> None:
+    data = tmp_path / "unseen.jsonl"
+    data.write_text(content)
+    result = subprocess.run(
+        [sys.executable, str(BENCH), "--data", str(data)], capture_output=True, text=True,
+        timeout=120, check=False,
+    )
+    assert result.returncode == 2
+    assert said in result.stderr and "Fix:" in result.stderr
+    assert "Traceback" not in result.stderr

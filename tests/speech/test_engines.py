@@ -113,3 +113,26 @@ def test_vocabulary_skips_sentence_openers_but_keeps_the_names_after_them() -> N
 def test_prompt_respects_its_length_limit() -> None:
     prompt = whisper_prompt([f"Name{i} Surname" for i in range(200)], limit=120)
     assert len(prompt) <= 121 and prompt.endswith(".")
+
+
+def test_vocabulary_figures_end_on_a_digit_not_on_the_sentence_full_stop() -> None:
+    from trainer.speech.vocabulary import text_terms
+
+    assert text_terms(["It's below $72,000.", "Make it 80k, or 5%."]) == ["$72,000", "80k", "5%"]
+
+
+def test_a_reply_starting_at_its_first_sample_gets_a_quiet_lead_in() -> None:
+    import numpy as np
+
+    from trainer.speech.audio import AudioClip, first_sound_at, level_dbfs
+    from trainer.speech.engine_whisper import with_lead_in
+
+    tone = (0.3 * np.sin(np.arange(16000) / 5.0)).astype(np.float32)
+    added, padded = with_lead_in(AudioClip(tone, 16000), 0.5)
+    assert added == 0.5 and padded.seconds == 1.5
+    assert first_sound_at(padded) == pytest.approx(0.5, abs=0.03)
+    assert level_dbfs(padded.samples[:8000]) < -55  # a quiet room, not speech
+    assert np.array_equal(with_lead_in(AudioClip(tone, 16000), 0.5)[1].samples, padded.samples)
+    # audio that already starts with enough quiet is left as it is
+    later = AudioClip(np.concatenate([np.zeros(12000, np.float32), tone]), 16000)
+    assert with_lead_in(later, 0.5) == (0.0, later)

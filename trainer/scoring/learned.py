@@ -56,11 +56,13 @@ OVERRULES: dict[str, Overrule] = {
     "over_detailed": Overrule(add_above=0.6),
 }
 """The one place that says what the model may overrule, and how sure it must be: chosen by
-leaving each fresh training set out in turn (``scripts/train_scorer_model.py --cv --fresh
-...``, sets the rules were never tuned on). Offensive is the one set above the best figure
-(0.5 gained 0.29 F1 there, 0.7 gains 0.20): below 0.7 the model also flags sincere remarks
-about one's own situation that the tests pin as neutral ("four interviews was a lot for me to
-fit around my job"), which a coach would not sign."""
+leaving each fresh training set (``train-*.jsonl``, sets the rules were never tuned on) out in
+turn (``scripts/train_scorer_model.py --cv --only-fresh``). Offensive and a brief reason are
+set above their best figures (offensive: 0.3 would give F1 0.83 there, 0.7 gives 0.71; a
+reason: 0.5 gives 0.78, 0.7 0.77): lower, the model also flags sincere remarks about one's
+own situation and questions about the terms that the tests pin as neutral ("four interviews
+was a lot for me to fit around my job", p 0.51; "what would the hours be for that
+salary?", 0.55), and finds reasons in look-alikes, which a coach would not sign."""
 
 _WHAT = {
     "thanks": "thanks",

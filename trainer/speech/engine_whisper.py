@@ -20,7 +20,7 @@ import os
 import threading
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import groupby
 from pathlib import Path
@@ -77,6 +77,11 @@ class Decoding:
     bias: bool = True
     """Prompt with the domain's terms and the call's vocabulary: without it 9.2 / 2.9 %,
     and names and the scorecard's words ("interview", "won't") are missed more often."""
+    lead_in: float = 0.5
+    """Seconds of quiet the first sound is given before it (added when the audio has less).
+    Whisper was trained on speech that rarely starts at the first sample; a reply that does
+    had its first word misheard or dropped: "Oh, thanks" heard as "No, thanks" (a no
+    never said), "Not at all" dropped. Word times are given on the audio as it came."""
 
 
 def bundled_model_dir() -> Path:
@@ -217,34 +222,40 @@ class FasterWhisperEngine:
             # Whisper "hears" a polite "Thank you." in silence and breaths: never score that.
             return Transcript("", self.name, clip.seconds, time.perf_counter() - started)
         options = self.decoding
+        lead, clip = with_lead_in(clip, options.lead_in)
         audio_data = clip.to_audio_data()
         recognizer = WhisperCompatibleRecognizer(TranscribableAdapter(self._model))
         encoded = self._model.keep_encoded()
+        settings: dict[str, Any] = {
+            "language": "en",
+            "beam_size": options.beam_size,
+            "temperature": list(options.temperatures),
+            "without_timestamps": options.without_timestamps,
+            # Timed afterwards: asked to time words itself, faster-whisper decodes
+            # again from the last word's end, and Whisper fills that tail of quiet
+            # with inventions ("Thank you.") at twice the cost.
+            "word_timestamps": False,
+            "vad_filter": options.vad_filter,
+            "condition_on_previous_text": False,
+            "max_new_tokens": _token_budget(clip.seconds),
+            "initial_prompt": whisper_prompt(vocabulary) if options.bias else None,
+        }
         try:
-            result: Any = recognizer.recognize(
-                audio_data,
-                show_dict=True,
-                language="en",
-                beam_size=options.beam_size,
-                temperature=list(options.temperatures),
-                without_timestamps=options.without_timestamps,
-                # Timed afterwards: asked to time words itself, faster-whisper decodes
-                # again from the last word's end, and Whisper fills that tail of quiet
-                # with inventions ("Thank you.") at twice the cost.
-                word_timestamps=False,
-                vad_filter=options.vad_filter,
-                condition_on_previous_text=False,
-                max_new_tokens=_token_budget(clip.seconds),
-                initial_prompt=whisper_prompt(vocabulary) if options.bias else None,
-            )
+            result: Any = recognizer.recognize(audio_data, show_dict=True, **settings)
             segments = [_as_dict(segment) for segment in result["segments"]]
+            rest = _unheard_speech_from(segments, clip)
+            if rest is not None:
+                more: Any = recognizer.recognize(
+                    audio_data, show_dict=True, clip_timestamps=[rest], **settings
+                )
+                segments += [_as_dict(s) for s in more["segments"] if s.start >= rest - 0.01]
             if options.word_timestamps and segments:
                 self._time_words(segments, audio_data, encoded)
         except (RuntimeError, ValueError, MemoryError) as exc:
             raise TrainerError(
                 f"the {self.name} engine failed ({exc}); try again, or type the reply."
             ) from None
-        return self._transcript(segments, clip, started)
+        return _shifted(self._transcript(segments, clip, started), lead)
 
     def transcribe_partial(self, audio: sr.AudioData, *, vocabulary: Sequence[str] = ()) -> str:
         """A quick, rough transcript for the live words on screen (:mod:`trainer.speech.live`).
@@ -257,9 +268,10 @@ class FasterWhisperEngine:
         if is_silent(clip):
             return ""
         options = self.decoding
+        _, clip = with_lead_in(clip, options.lead_in)
         try:
             found, _ = self._model.transcribe(
-                _float_16k(audio), language="en", beam_size=1,
+                _float_16k(clip.to_audio_data()), language="en", beam_size=1,
                 temperature=[0.0], without_timestamps=options.without_timestamps,
                 word_timestamps=False, vad_filter=False, condition_on_previous_text=False,
                 max_new_tokens=_token_budget(clip.seconds),
@@ -338,6 +350,64 @@ class FasterWhisperEngine:
             first_word_at=first if text else None,
             probabilities=tuple(probabilities),
         )
+
+
+TAIL_GAP = 1.0
+"""Seconds of sound after the last segment that make Whisper listen again from there."""
+
+
+def _unheard_speech_from(segments: list[dict[str, Any]], clip: AudioClip) -> float | None:
+    """Where speech Whisper skipped begins, or None: all of it was heard.
+
+    Whisper ends a window with a lone timestamp when it takes the rest for quiet, and
+    then never decodes it: "... withdraw my application." of a reply that went on
+    "Thank you for being clear about it". That tail is decoded once more, only when the
+    voice detector hears speech in it (so quiet or breathing is never given a transcript).
+    """
+    last_sound = last_sound_at(clip)
+    if not segments or last_sound is None:
+        return None
+    end = float(segments[-1]["end"])
+    if last_sound - end < TAIL_GAP:
+        return None
+    tail = AudioClip(clip.samples[int(end * clip.rate):], clip.rate)
+    return end if has_speech(tail) else None
+
+
+ROOM_HISS = 0.001
+"""The lead-in's level (about -60 dBFS): a quiet room, not digital zeros, which a microphone
+never gives and after which Whisper heard espeak's "I decline." as "Add a line."."""
+
+
+def with_lead_in(clip: AudioClip, seconds: float) -> tuple[float, AudioClip]:
+    """(seconds of quiet added, ``clip`` with its first sound at least ``seconds`` in).
+
+    The quiet is a faint hiss from a fixed seed, so the same audio always gives the same text.
+    """
+    onset = first_sound_at(clip) or 0.0
+    added = round(max(0.0, seconds - onset) * clip.rate)
+    if not added:
+        return 0.0, clip
+    quiet = (np.random.default_rng(0).standard_normal(added) * ROOM_HISS).astype(np.float32)
+    return added / clip.rate, AudioClip(np.concatenate([quiet, clip.samples]), clip.rate)
+
+
+def _shifted(transcript: Transcript, lead: float) -> Transcript:
+    """``transcript`` of audio that was given ``lead`` seconds of quiet, timed on the original."""
+    if not lead:
+        return transcript
+    return replace(
+        transcript,
+        audio_seconds=transcript.audio_seconds - lead,
+        words=tuple(
+            (word, max(0.0, start - lead), max(0.0, end - lead))
+            for word, start, end in transcript.words
+        ),
+        first_word_at=(
+            None if transcript.first_word_at is None
+            else max(0.0, transcript.first_word_at - lead)
+        ),
+    )
 
 
 def _as_dict(segment: Any) -> dict[str, Any]:

@@ -16,8 +16,8 @@ from trainer.scenario.model import Scenario
 MAX_TERMS = 30
 
 _FIGURE = re.compile(
-    r"[$£€]\s?\d[\d,.]*\s?(?:k|K|thousand|million)?"
-    r"|\b\d[\d,.]*\s?(?:k|K|%|percent|thousand)(?=\W|$)"
+    r"[$£€]\s?\d(?:[\d,.]*\d)?\s?(?:k|K|thousand|million)?"
+    r"|\b\d(?:[\d,.]*\d)?\s?(?:k|K|%|percent|thousand)(?=\W|$)"
 )
 _NAME = r"[A-Z][a-z]+(?:[A-Z][a-z]+)*"  # Priya, MacLeod
 _PROPER = re.compile(rf"\b({_NAME}(?:[ \t]+{_NAME})*)")
@@ -36,11 +36,18 @@ def scenario_vocabulary(scenario: Scenario) -> list[str]:
     for turn in scenario.turns:
         texts.extend(turn.lines())
         texts.extend(text for text in (turn.model_answer, turn.hint) if text)
+    return _unique([*terms, *text_terms(texts)])[:MAX_TERMS]
+
+
+def text_terms(texts: Sequence[str]) -> list[str]:
+    """The figures, then the names, that ``texts`` spell: what a call's lines tell the
+    recogniser to expect."""
+    terms: list[str] = []
     for text in texts:
         terms.extend(match.group(0).strip() for match in _FIGURE.finditer(text))
     for text in texts:
         terms.extend(_proper_names(text))
-    return _unique(terms)[:MAX_TERMS]
+    return _unique(terms)
 
 
 def _proper_names(text: str) -> list[str]:
