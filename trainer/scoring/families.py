@@ -191,14 +191,16 @@ def _compile(pattern: str) -> re.Pattern[str]:
 
 
 def read_screens(fam: Family) -> Screen:
-    """Read ``fam``'s screens into its :class:`_Screening`; its own screen back."""
+    """Read ``fam``'s screens into its :class:`_Screening`; its own screen back (none for a
+    family screened line by line: its lines' index rules it out as well, and reading the
+    whole pattern again would cost a third of the reading)."""
     screening = fam.screening
-    screening.groups = screen(fam.regex)
     if len(fam.lines) >= SPLIT_LINES:
         try:
             screening.lines = _Lines.of([_compile(line) for line in fam.lines])
         except re.error:  # a line that is no pattern on its own: the family stays whole
             screening.lines = None
+    screening.groups = () if screening.lines is not None else screen(fam.regex)
     return screening.groups
 
 
