@@ -85,10 +85,11 @@ def test_the_model_never_overrides_a_near_miss_the_rules_vetoed() -> None:
 
 def test_an_added_offence_unmakes_a_courteous_followup() -> None:
     context = "Can I ask what made you decide against us?"
-    reply = "Sure, happy to say: the other team seemed to actually know what they were doing."
+    # an implied comparison the rules leave to the model (they flag "actually knew what they
+    # were doing"; a fact about the other firm, they do not)
+    reply = "Sure, happy to say: the other team had their paperwork ready on day one."
     rules = _rules(reply, context)
-    if rules["offensive"].met:
-        pytest.skip("the rules already read this as a dig")
+    assert rules["offensive"].met is False
     assert rules["courteous_followup"].met is True
     out = second_opinion(rules, Utterance(reply), "info", _model("offensive", 6.0))
     assert out["offensive"].met is True
