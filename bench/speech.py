@@ -37,6 +37,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -188,7 +189,13 @@ _DIGITS = re.compile(r"\d+(?:\.\d+)?")
 
 
 def normalise_for_wer(text: str) -> str:
-    """Lower case, no punctuation, one spelling per word and digits for every number."""
+    """Lower case, no punctuation, one spelling per word and digits for every number.
+
+    Accents are folded ("Kraków" and "Krakow", "Malmö" and "Malmo" are one word): a
+    transcript written without them has heard the word, and without folding the letter
+    outside a-z split the reference word in two."""
+    text = "".join(ch for ch in unicodedata.normalize("NFKD", text)
+                   if not unicodedata.combining(ch))
     text = text.lower().replace("\u2019", "'").replace("\u2018", "'")
     text = re.sub(r"[\[(<][^\])>]*[\])>]", " ", text)  # [laughs], (inaudible)
     for pattern, replacement in _CONTRACTIONS:

@@ -45,6 +45,7 @@ def _bench() -> ModuleType:
         ("Um, I apologise to Harbour.", "I apologize to Harbor."),
         ("A four-day week, the 2nd interview", "a 4 day week, the second interview"),
         ("Ten k more, three hundred and fifty", "10k more, 350"),
+        ("Kraków? Not Malmö, Zoë.", "Krakow. Not Malmo, Zoe."),
     ],
 )
 def test_wer_normaliser_treats_spellings_of_the_same_words_alike(said: str, heard: str) -> None:
