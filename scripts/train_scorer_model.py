@@ -28,12 +28,12 @@ import numpy.typing as npt
 from trainer.scoring import context as ctx
 from trainer.scoring.features import BUCKETS, feature_ids
 from trainer.scoring.learned import (
-    MODEL_MIN_WORDS,
     MODEL_PATH,
     OVERRULES,
     LearnedModel,
     Overrule,
     second_opinion,
+    verdict,
 )
 from trainer.scoring.result import ItemResult
 from trainer.scoring.scorer import Scorer
@@ -150,15 +150,9 @@ def decide(row: Row, label: str, p: float, rule: Overrule) -> bool:
     :func:`~trainer.scoring.learned.second_opinion` takes it (without the consistency rules
     between labels, which the full run applies)."""
     current = row.rules[label]
-    met = current.met is True
-    if current.met is None:
-        return False
-    if (not met and rule.add_above is not None and p > rule.add_above and not current.evidence
-            and label not in row.accounted and row.utt.raw_words >= MODEL_MIN_WORDS):
-        return True
-    if met and label in row.defaults and rule.remove_below is not None and p < rule.remove_below:
-        return False
-    return met
+    change = verdict(current, p, rule, row.utt.raw_words, label in row.defaults,
+                     label in row.accounted)
+    return current.met is True if change is None else change
 
 
 def threshold_table(folds: Sequence[tuple[Sequence[Row], LearnedModel]]

@@ -137,6 +137,24 @@ def _best_sentence(model: LearnedModel, row: int, utt: Utterance, kind: str) -> 
     return utt.evidence(i, j)
 
 
+def verdict(current: ItemResult, p: float, rule: Overrule, words: int, by_default: bool,
+            accounted: bool) -> bool | None:
+    """What the model's probability ``p`` does to one item the rules decided: ``True`` makes
+    it met, ``False`` not met, ``None`` leaves the rules' decision. ``words``: the reply's
+    words as said; ``by_default``: the rules met it with no phrase to show (the only yes
+    the model may unmake); ``accounted``: the rules read every word that could carry it.
+    The one rule :func:`second_opinion` applies and ``scripts/train_scorer_model.py``
+    searches thresholds with."""
+    if current.met is None:
+        return None
+    if (not current.met and not accounted and rule.add_above is not None
+            and p > rule.add_above and not current.evidence and words >= MODEL_MIN_WORDS):
+        return True
+    if current.met and by_default and rule.remove_below is not None and p < rule.remove_below:
+        return False
+    return None
+
+
 def second_opinion(checks: dict[str, ItemResult], utt: Utterance, kind: str,
                    model: LearnedModel, defaults: frozenset[str] = frozenset(),
                    accounted: frozenset[str] = frozenset()) -> dict[str, ItemResult]:
@@ -150,19 +168,18 @@ def second_opinion(checks: dict[str, ItemResult], utt: Utterance, kind: str,
     for row, label in enumerate(model.labels):
         rule = OVERRULES.get(label)
         current = out.get(label)
-        if rule is None or current is None or current.met is None:
+        if rule is None or current is None:
             continue
         p = float(probs[row])
-        if (not current.met and label not in accounted and rule.add_above is not None
-                and p > rule.add_above
-                and not current.evidence and utt.raw_words >= MODEL_MIN_WORDS):
+        change = verdict(current, p, rule, utt.raw_words, label in defaults,
+                         label in accounted)
+        if change is True:
             ev = _best_sentence(model, row, utt, kind)
             out[label] = ItemResult(label, True, round(100 * p, 1), current.threshold,
                                     (ev,) if ev else (),
                                     f"second opinion: the learned model reads this as "
                                     f"{_WHAT[label]} ({p:.2f} > {rule.add_above:.2f})")
-        elif (current.met and label in defaults and rule.remove_below is not None
-              and p < rule.remove_below):
+        elif change is False:
             out[label] = replace(current, met=False,
                                  why=f"second opinion: the learned model does not read this as "
                                      f"{_WHAT[label]} ({p:.2f} < {rule.remove_below:.2f}); "
