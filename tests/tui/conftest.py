@@ -22,6 +22,8 @@ from trainer.tui.app import TrainerApp
 from trainer.tui.screens.briefing import BriefingScreen
 from trainer.tui.screens.call import CallScreen
 from trainer.tui.screens.picker import PickerScreen
+from trainer.tui.screens.scorecard import ScorecardScreen
+from trainer.tui.screens.sessions import SessionsScreen
 
 FIXED_START = datetime(2025, 6, 2, 9, 30, tzinfo=UTC)
 
@@ -77,6 +79,17 @@ class Driver:
         await self.wait_until(pilot, lambda: picker.loaded, "the scenarios and scores")
         await pilot.pause()
         return picker
+
+    async def saved_scorecard(self, pilot: Pilot[None]) -> ScorecardScreen:
+        """The scorecard of the first saved call, opened from Past sessions (ctrl+r)."""
+        app = pilot.app
+        await pilot.press("ctrl+r")
+        await self.wait_until(pilot, lambda: isinstance(app.screen, SessionsScreen), "list")
+        await pilot.press("enter")
+        await self.wait_until(pilot, lambda: isinstance(app.screen, ScorecardScreen), "card")
+        screen = app.screen
+        assert isinstance(screen, ScorecardScreen)
+        return screen
 
     async def start_call(self, pilot: Pilot[None]) -> CallScreen:
         """From the briefing (opened with ``start_scenario``), start the call with Enter."""

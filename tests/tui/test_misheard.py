@@ -17,8 +17,6 @@ from trainer.sessions.store import SessionStore
 from trainer.speech.audio import AudioClip
 from trainer.tui.screens.correct import CorrectScreen
 from trainer.tui.screens.review import ReviewScreen
-from trainer.tui.screens.scorecard import ScorecardScreen
-from trainer.tui.screens.sessions import SessionsScreen
 
 HEARD = "Thank you so much, but I can accept it. I've taken a role closer to home."
 SAID = "Thank you so much, but I can't accept it. I've taken a role closer to home."
@@ -48,11 +46,7 @@ async def test_the_scorecard_warns_plays_and_a_correction_rescores_and_saves(
     before = SessionStore().load(session_id)
     app = drive.typed_app()
     async with app.run_test(size=drive.size) as pilot:
-        await pilot.press("ctrl+r")
-        await drive.wait_until(pilot, lambda: isinstance(app.screen, SessionsScreen), "list")
-        await pilot.press("enter")
-        await drive.wait_until(pilot, lambda: isinstance(app.screen, ScorecardScreen), "card")
-        card = app.screen
+        card = await drive.saved_scorecard(pilot)
         assert 'may have misheard "can"' in _text(card)
         assert "clear_no" not in _text(card)  # labels, never ids
         assert "in turn 1 (see Replies)" in _text(card)
@@ -84,10 +78,7 @@ async def test_the_review_corrects_the_highlighted_turn(drive: Any, tmp_path: Pa
     session_id = _spoken_call(tmp_path)
     app = drive.typed_app()
     async with app.run_test(size=drive.size) as pilot:
-        await pilot.press("ctrl+r")
-        await drive.wait_until(pilot, lambda: isinstance(app.screen, SessionsScreen), "list")
-        await pilot.press("enter")
-        await drive.wait_until(pilot, lambda: isinstance(app.screen, ScorecardScreen), "card")
+        await drive.saved_scorecard(pilot)
         await pilot.press("v")
         await drive.wait_until(pilot, lambda: isinstance(app.screen, ReviewScreen), "review")
         review = app.screen

@@ -24,10 +24,7 @@ SCENARIO = "offer-accepted-elsewhere"
 
 
 async def _open_review(drive: Any, pilot: Any) -> ReviewScreen:
-    await pilot.press("ctrl+r")
-    await drive.wait_until(pilot, lambda: isinstance(pilot.app.screen, SessionsScreen), "list")
-    await pilot.press("enter")
-    await drive.wait_until(pilot, lambda: isinstance(pilot.app.screen, ScorecardScreen), "card")
+    await drive.saved_scorecard(pilot)
     await pilot.press("v")
     await drive.wait_until(pilot, lambda: isinstance(pilot.app.screen, ReviewScreen), "review")
     screen = pilot.app.screen

@@ -218,11 +218,7 @@ def test_review(
     saved_sessions(scenario(), 2)
 
     async def run(pilot: Pilot[None]) -> None:
-        await pilot.press("ctrl+r")
-        await drive.wait_until(pilot, lambda: isinstance(pilot.app.screen, SessionsScreen),
-                               "the sessions")
-        await pilot.press("enter")
-        await drive.wait_until(pilot, lambda: isinstance(pilot.app.screen, ScorecardScreen), "card")
+        await drive.saved_scorecard(pilot)
         await pilot.press("v")
         await drive.wait_until(pilot, lambda: isinstance(pilot.app.screen, ReviewScreen),
                                "the review")
@@ -288,10 +284,7 @@ def test_reply_from_file(snap_compare: Snap, drive: Any, size: Size) -> None:
 
 
 async def _saved_scorecard(drive: Any, pilot: Pilot[None]) -> None:
-    await pilot.press("ctrl+r")
-    await drive.wait_until(pilot, lambda: isinstance(pilot.app.screen, SessionsScreen), "list")
-    await pilot.press("enter")
-    await drive.wait_until(pilot, lambda: isinstance(pilot.app.screen, ScorecardScreen), "card")
+    await drive.saved_scorecard(pilot)
     await pilot.pause()
 
 
