@@ -63,16 +63,15 @@ def populate(root: Path, count: int, turns: int) -> None:
     for n in range(count):
         started = start + timedelta(minutes=53 * n)
         scenario = SCENARIOS[n % len(SCENARIOS)]
-        session = Session(new_session_id(scenario, started), scenario, scenario.title(),
-                          "0" * 64, "audio", started=started)
+        session = Session(session_id=new_session_id(scenario, started), scenario=scenario,
+                          scenario_title=scenario.replace("-", " ").capitalize(),
+                          scenario_hash="0" * 64, mode="audio", started=started)
         for i in range(turns):
             record = session.add_turn(_turn(rng, i))
             record.at = started + timedelta(seconds=40 * (i + 1))
-        if n % 20:
-            session.finished = True
+        if n % 20:  # one in twenty left unfinished, as a call hung up mid-way is
+            session.finish(round(rng.uniform(30, 100), 1))
             session.ended = started + timedelta(seconds=40 * turns + 10)
-            session.score = round(rng.uniform(30, 100), 1)
-            session.scorecard = {"score": session.score}
         (root / f"{session.session_id}.json").write_text(
             json.dumps(session.to_json(), indent=1), encoding="utf-8")
 
@@ -145,7 +144,7 @@ def main() -> None:
             saves.append(timed(lambda: store.save(session)))
         print(f"save a turn (atomic + fsync + index): median {statistics.median(saves) * 1000:.1f}"
               f" ms, max {max(saves) * 1000:.1f} ms")
-        store.finish(session, 80.0, {"score": 80.0})
+        store.finish(session, 80.0)
         print(f"list after new saves (journal read):  {timed(SessionStore(root).list, 5):.3f} s")
         victim = root / f"{listed.sessions[100].session_id}.json"
         victim.write_text(victim.read_text().replace('"mode": "audio"', '"mode": "typed"'))
