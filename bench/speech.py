@@ -277,14 +277,10 @@ def _number_at(words: list[str], start: int) -> tuple[float, int]:
 
 
 def word_errors(reference: str, hypothesis: str) -> tuple[int, int]:
-    """(substitutions + deletions + insertions, reference words) of two normalised texts."""
-    ref, hyp = reference.split(), hypothesis.split()
-    row = list(range(len(hyp) + 1))
-    for i, r in enumerate(ref, 1):
-        prev, row[0] = row[0], i
-        for j, h in enumerate(hyp, 1):
-            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (r != h))
-    return row[-1], len(ref)
+    """(substitutions + deletions + insertions, reference words) of two normalised texts:
+    the pairs of their least-edit alignment (:func:`align`) that differ."""
+    ref = reference.split()
+    return sum(said != heard for said, heard in align(ref, hypothesis.split())), len(ref)
 
 
 # --- meaning words -----------------------------------------------------------------------
