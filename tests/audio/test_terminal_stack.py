@@ -24,10 +24,6 @@ from trainer.scenario.model import Scenario
 
 pytestmark = pytest.mark.e2e
 
-CAPTURE_FOR_LEAD = Path("/work/notes/audio-screen-capture.txt")
-"""Where a capture is also kept for review, when that folder exists (the project's notes)."""
-
-
 @pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
 def test_no_c_library_line_reaches_the_screen_while_the_app_listens(
     audio_stack: VirtualAudio, spoken_answers: dict[str, np.ndarray], scenario: Scenario,
@@ -57,9 +53,10 @@ def test_no_c_library_line_reaches_the_screen_while_the_app_listens(
     noisy = [line for screen in screens for line in screen.splitlines() if C_NOISE.search(line)]
     assert noisy == [], "\n".join(noisy)
     assert "Listening" in screens[0]
-    if CAPTURE_FOR_LEAD.parent.is_dir() and os.access(CAPTURE_FOR_LEAD.parent, os.W_OK):
-        CAPTURE_FOR_LEAD.write_text(
-            "tmux capture-pane of `trainer run offer-accepted-elsewhere` on a 100x30 terminal,\n"
-            "private PulseAudio (tests/audio/virtual_stack.py), taken while the app listens:\n\n"
-            + screens[0]
-        )
+    # kept for review in the test's own folder (pytest keeps the last few runs' folders),
+    # never outside it
+    (tmp_path / "screen-while-listening.txt").write_text(
+        "tmux capture-pane of `trainer run offer-accepted-elsewhere` on a 100x30 terminal,\n"
+        "private PulseAudio (tests/audio/virtual_stack.py), taken while the app listens:\n\n"
+        + screens[0]
+    )
