@@ -142,8 +142,8 @@ def summary(rows: Sequence[Row], decided: Sequence[dict[str, ItemResult]]) -> st
         f"{x} {label_f1(rows, decided, x):.3f}" for x in LABELS)
 
 
-ADD_GRID: tuple[float | None, ...] = (None, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
-REMOVE_GRID: tuple[float | None, ...] = (None, 0.1, 0.2, 0.3, 0.4)
+ADD_GRID: tuple[float | None, ...] = (None, 0.2, 0.3, 0.4, 0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.9)
+REMOVE_GRID: tuple[float | None, ...] = (None, 0.1, 0.2, 0.3, 0.35, 0.4)
 
 
 def decide(row: Row, label: str, p: float, rule: Overrule) -> bool:
@@ -165,13 +165,14 @@ def threshold_table(folds: Sequence[tuple[Sequence[Row], LearnedModel]]
     for k, label in enumerate(LABELS):
         removes = REMOVE_GRID if label == "courteous_followup" else (None,)
         scored = []
-        for add in ADD_GRID:
-            for remove in removes:
-                rule = Overrule(add, remove)
-                per_fold = [f1([(r.labels.get(label) is True, decide(r, label, float(p), rule))
-                                for r, p in zip(held, fold_probs[:, k], strict=True)])
-                            for (held, _), fold_probs in zip(folds, probs, strict=True)]
-                scored.append((sum(per_fold) / len(per_fold), min(per_fold), rule))
+        rules = [Overrule(add, remove) for add in ADD_GRID for remove in removes]
+        shipped = OVERRULES.get(label, Overrule())
+        # the shipped rule too, though it be off the grid, for the "now" column
+        for rule in rules if shipped in rules else [*rules, shipped]:
+            per_fold = [f1([(r.labels.get(label) is True, decide(r, label, float(p), rule))
+                            for r, p in zip(held, fold_probs[:, k], strict=True)])
+                        for (held, _), fold_probs in zip(folds, probs, strict=True)]
+            scored.append((sum(per_fold) / len(per_fold), min(per_fold), rule))
         table[label] = sorted(scored, key=lambda t: -t[0])
     return table
 
