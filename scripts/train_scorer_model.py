@@ -52,7 +52,11 @@ HELD_OUT = frozenset({"replies-round6-final.jsonl", "audio-round6-final.jsonl",
                       "letters-final.jsonl"})
 """The sets bench/data/README.md keeps for measuring replies never seen: never trained on.
 Round 4 and 5's final sets were measured once and are spent: they are trained on now."""
-L2 = 1e-4
+L2 = 3e-5
+"""Weaker than the 1e-4 of round 5: with 7,000 replies the model can be surer, and leaving the
+fresh sets out (--groups 5) it gives offensive F1 0.862 at the 0.7 the tests allow (1e-4:
+0.838). 1e-5 is surer still (0.878 at 0.7) but pushes sincere remarks the tests pin as
+neutral past 0.8, so its threshold would have to rise above its gain."""
 EPOCHS = 300
 
 

@@ -51,7 +51,7 @@ OVERRULES: dict[str, Overrule] = {
     "brief_reason": Overrule(add_above=0.7),
     "courteous_followup": Overrule(remove_below=0.35),
     "graceful_close": Overrule(add_above=0.8),
-    "offensive": Overrule(add_above=0.65),
+    "offensive": Overrule(add_above=0.7),
     "hedged": Overrule(add_above=0.8),
     "over_detailed": Overrule(add_above=0.6),
 }
@@ -59,13 +59,16 @@ OVERRULES: dict[str, Overrule] = {
 leaving the fresh training sets (``train-*.jsonl`` and the spent round-4/5 final sets, all
 written by people the rules were never tuned on) out five groups at a time
 (``scripts/train_scorer_model.py --cv --groups 5 --fresh ...``). Offensive is set above its
-best figure (0.5 would give F1 0.874 there, 0.65 about 0.85, 0.7 0.825): lower, the model also
+best figure (0.5 would give F1 about 0.88 there, 0.7 about 0.86): lower, the model also
 flags sincere remarks about one's own situation, the process or the terms that the tests pin
-as neutral ("four interviews was a lot for me to fit around my job", "shame the timing
-didn't work out", "what would the hours be for that salary?": p 0.5 to 0.65), which a coach
-would not sign. A hedge is as good anywhere from 0.6 to 0.9; at 0.8 "I think you should
-know I'm not going to accept it" (p 0.71) stays a clear no. A brief reason is flat from 0.6
-to 0.8 (0.81 to 0.82): 0.7 finds fewer reasons in look-alikes."""
+as neutral ("sorry it took me three weeks to get back to you", "I felt I wasn't experienced
+enough", "shame the timing didn't work out": p 0.6 to 0.7), which a coach would not sign.
+A hedge is as good anywhere from 0.6 to 0.9; at 0.8 "I think you should know I'm not going
+to accept it" stays a clear no. A brief reason is flat from 0.6 to 0.8: 0.7 finds fewer
+reasons in look-alikes. Semantic features (all-MiniLM-L6-v2 sentence vectors, or static
+token vectors distilled from it) were tried beside the n-grams and did not earn their cost:
+with the same folds the best macro F1 rose by 0.001 (static) and 0.004 (the full model, far
+too slow per reply), offensive by 0.002 and 0.011."""
 
 _WHAT = {
     "thanks": "thanks",
