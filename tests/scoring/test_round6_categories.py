@@ -141,3 +141,26 @@ def test_even_worse_than_theirs_is_offensive() -> None:
 ])
 def test_even_worse_for_the_speaker_stays_clean(reply: str) -> None:
     _check(reply, "offensive", False, ALTERNATIVE)
+
+
+# -- unsure of a fact, or of a detail of the reason, is no hedge on the decision ---------------
+
+@pytest.mark.parametrize("reply", [
+    "I'm not sure what my holiday allowance would have been, but either way I'm declining.",
+    "i've decided to turn it down, not sure yet what i'll do next but it isn't this",
+    "My answer's no. It came in before the deadline, which deadline I'm not quite sure.",
+    "i'm going to decline because the shifts move every week and i've got the kids and "
+    "i'm not sure i could manage it",
+])
+def test_unsure_of_a_fact_or_a_reason_is_not_hedged(reply: str) -> None:
+    _check(reply, "hedged", False)
+    _check(reply, "clear_no", True)
+
+
+@pytest.mark.parametrize("reply", [
+    "Honestly I'm not sure what to do, I might decline.",
+    "i'm leaning sort of towards no cos of the hours but i dunno",
+    "I'm not sure what I want yet, maybe I'll turn it down.",
+])
+def test_wavering_over_the_decision_is_still_hedged(reply: str) -> None:
+    _check(reply, "hedged", True)
