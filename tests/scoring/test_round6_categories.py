@@ -164,3 +164,32 @@ def test_unsure_of_a_fact_or_a_reason_is_not_hedged(reply: str) -> None:
 ])
 def test_wavering_over_the_decision_is_still_hedged(reply: str) -> None:
     _check(reply, "hedged", True)
+
+
+# -- short reasons with no motive word -----------------------------------------------------------
+
+@pytest.mark.parametrize("reply", [
+    "sorry no, i can't commit to every sunday",
+    "Thanks, but I'm turning it down. I don't want to leave the charity sector.",
+    "It's a no, I'm afraid, I've already signed elsewhere.",
+    "Thank you, but no: a contract role doesn't suit my plans right now.",
+    "No thanks. It isn't the salary, it's more about the kind of work.",
+    "Cheers, but no, I wouldn't want to be going backwards.",
+    "Thanks, but I'm past that stage in my career now, so I'll decline.",
+])
+def test_short_reasons_without_a_motive_word_count(reply: str) -> None:
+    _check(reply, "brief_reason", True)
+
+
+def test_a_further_office_is_a_reason() -> None:
+    _check("That's kind, but no, Swindon is even further for me.", "brief_reason", True,
+           "Would you consider the same role in our Swindon office?")
+
+
+@pytest.mark.parametrize("reply", [
+    "I'd rather not go into it. It's a personal decision, thank you for understanding.",
+    "I can do Saturdays now and then, but how many would it be?",
+    "I'll decline, and I won't go any further with the process.",
+])
+def test_no_reason_stays_no_reason(reply: str) -> None:
+    _check(reply, "brief_reason", False)
