@@ -193,3 +193,28 @@ def test_a_further_office_is_a_reason() -> None:
 ])
 def test_no_reason_stays_no_reason(reply: str) -> None:
     _check(reply, "brief_reason", False)
+
+
+# -- counting the reasons: bare lists, numbered lists, praise that is no reason ---------------
+
+WHY = "Oh, that's a pity. Can I ask why?"
+
+
+@pytest.mark.parametrize("reply", [
+    "um honestly its the salary the shifts and the travel",
+    "well first the pay second the location and third the fact i'd be covering two teams",
+])
+def test_three_reasons_listed_bare_or_numbered_run_on(reply: str) -> None:
+    _check(reply, "over_detailed", True, WHY)
+    _check(reply, "brief_reason", False, WHY)
+
+
+@pytest.mark.parametrize("reply", [
+    "no ta, it's just too long a drive, but you've been brilliant, cheers and all the best",
+    "it's the hours the hours were a killer honestly",
+    "the second interview went fine, it's the commute really",
+    "mostly the commute it's nearly two hours each way",
+])
+def test_one_reason_with_praise_or_repeats_stays_brief(reply: str) -> None:
+    _check(reply, "over_detailed", False, WHY)
+    _check(reply, "brief_reason", True, WHY)
