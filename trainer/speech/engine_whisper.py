@@ -32,6 +32,7 @@ import speech_recognition as sr
 from trainer.errors import TrainerError
 from trainer.speech.audio import AudioClip, first_sound_at, is_silent, last_sound_at
 from trainer.speech.engine_base import Transcript, Word, as_clip, install_command
+from trainer.speech.name_repair import repair_names
 from trainer.speech.vad import has_speech
 from trainer.speech.vocabulary import whisper_prompt
 
@@ -82,6 +83,9 @@ class Decoding:
     Whisper was trained on speech that rarely starts at the first sample; a reply that does
     had its first word misheard or dropped: "Oh, thanks" heard as "No, thanks" (a no
     never said), "Not at all" dropped. Word times are given on the audio as it came."""
+    repair_names: bool = True
+    """Write a run of words that sounds like one of the call's names as that name
+    (:mod:`trainer.speech.name_repair`): the prompt alone left "Caoimhe" as "Kiva"."""
 
 
 def bundled_model_dir() -> Path:
@@ -255,7 +259,27 @@ class FasterWhisperEngine:
             raise TrainerError(
                 f"the {self.name} engine failed ({exc}); try again, or type the reply."
             ) from None
-        return _shifted(self._transcript(segments, clip, started), lead)
+        transcript = _shifted(self._transcript(segments, clip, started), lead)
+        if options.repair_names and vocabulary and transcript.text:
+            transcript = self._repaired(transcript, vocabulary)
+        return transcript
+
+    def _repaired(self, transcript: Transcript, vocabulary: Sequence[str]) -> Transcript:
+        """``transcript`` with the call's names written where they were heard by sound."""
+        started = time.perf_counter()
+        text, words, probabilities, repairs = repair_names(
+            transcript.text, transcript.words, transcript.probabilities, vocabulary,
+            self.ordinary)
+        if not repairs:
+            return transcript
+        return replace(transcript, text=text, words=words, probabilities=probabilities,
+                       repairs=repairs,
+                       seconds=transcript.seconds + time.perf_counter() - started)
+
+    def ordinary(self, word: str) -> bool:
+        """Whether ``word`` (lower case) is one whole token of Whisper's vocabulary: an everyday
+        word, where an unfamiliar name is spelt out in pieces ("Kiva", "gozi")."""
+        return self._model.hf_tokenizer.token_to_id("Ġ" + word) is not None
 
     def transcribe_partial(self, audio: sr.AudioData, *, vocabulary: Sequence[str] = ()) -> str:
         """A quick, rough transcript for the live words on screen (:mod:`trainer.speech.live`).

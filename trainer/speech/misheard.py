@@ -159,13 +159,16 @@ def misheard_words(
     names: Iterable[str] = (),
     label: Callable[[str], str] = str,
     confusions: Confusions | None = None,
+    repaired: Sequence[tuple[str, str, float | None, float | None]] = (),
 ) -> tuple[Misheard, ...]:
     """The words of ``reply`` the recogniser may have misheard where it matters.
 
     ``words`` and ``probabilities`` are the engine's timing and confidence of the
     same transcript (without a confidence, the known confusions that would add a
     meaning are checked, those that would take one away are not); ``names`` are
-    the call's names and places; ``label`` names a checklist item for users.
+    the call's names and places; ``label`` names a checklist item for users; ``repaired``
+    the (heard, name, start, end) runs the engine wrote as the call's names, each shown
+    whether or not it changes a decision: the user should know the name is a guess.
     """
     if not reply.strip():
         return ()
@@ -222,6 +225,17 @@ def misheard_words(
             reason = f'"{word}" is often missed'
             if _room_for_a_word(reply, tokens, i) and check(i, i, word, reason):
                 break  # one place is enough to say so
+    cursor = 0
+    for heard_as, name, start, end in repaired:
+        at = reply.find(name, cursor)
+        if at < 0:
+            continue  # the user's own text since: nothing of the repair is left
+        cursor = at + len(name)
+        if any(m.at == at for m in found.values()):
+            continue
+        found[(-1 - at, 0)] = Misheard(
+            word=name, start=start, end=end, said=heard_as, at=at,
+            why=f'heard as "{heard_as}" and written as the call\'s name "{name}"')
     return tuple(sorted(found.values(), key=lambda m: (m.start or 0.0, m.word)))
 
 
