@@ -244,3 +244,27 @@ def test_a_first_statement_of_terms_is_no_follow_up(line: str) -> None:
 ])
 def test_a_counter_offer_is_a_follow_up(line: str) -> None:
     assert ctx.classify(line) is ctx.LineKind.CHANGE, line
+
+
+# -- found on the fresh sets p-t: a willing counter-offer, money that fixes nothing, "until I've
+# signed" -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("line", [
+    "They're prepared to add two thousand to the base. Does that change anything for you?",
+    "The client is happy to include a parking space. Does this change your view?",
+])
+def test_a_willing_concession_is_a_follow_up(line: str) -> None:
+    assert ctx.classify(line) is ctx.LineKind.CHANGE, line
+
+
+@pytest.mark.parametrize("reply", [
+    "Extra money won't fix a department that lost my paperwork twice. No.",
+    "A bonus doesn't change an office where nobody speaks to the new starters, so no thanks.",
+])
+def test_money_that_fixes_nothing_of_theirs_is_offensive(reply: str) -> None:
+    _check(reply, "offensive", True, "We could offer a bigger bonus. Would that help?")
+
+
+def test_waiting_until_signed_is_no_reason() -> None:
+    _check("I'd rather keep the name quiet until I've signed, if that's alright.", "brief_reason",
+           False, "Who's the other offer with, if you don't mind me asking?")
