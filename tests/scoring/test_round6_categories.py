@@ -268,3 +268,29 @@ def test_money_that_fixes_nothing_of_theirs_is_offensive(reply: str) -> None:
 def test_waiting_until_signed_is_no_reason() -> None:
     _check("I'd rather keep the name quiet until I've signed, if that's alright.", "brief_reason",
            False, "Who's the other offer with, if you don't mind me asking?")
+
+
+# -- "I'll pass, thanks": a no said with thanks, as "no thanks" is (LABELS.md) -----------------
+
+ALT = "We've also got a night-shift version of the role. Any interest?"
+
+
+@pytest.mark.parametrize("reply", [
+    "i'll pass on that one thanks, nights are a no for me",
+    "Not for me, ta. I need my sleep.",
+    "nah i'll leave it there thanks",
+])
+def test_a_no_said_with_thanks_is_no_gratitude(reply: str) -> None:
+    _check(reply, "thanks", False, ALT)
+
+
+@pytest.mark.parametrize("reply", [
+    "I'll pass, thanks for thinking of me though. Nights don't suit me.",
+    "I'll pass on that, but thank you, it's kind of you to offer.",
+])
+def test_thanks_for_something_after_a_pass_is_still_thanks(reply: str) -> None:
+    _check(reply, "thanks", True, ALT)
+
+
+def test_a_pass_said_with_thanks_is_still_polite() -> None:
+    _check("Not for me, thanks, I'm staying with nights off.", "courteous_followup", True, ALT)
