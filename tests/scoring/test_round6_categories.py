@@ -294,3 +294,23 @@ def test_thanks_for_something_after_a_pass_is_still_thanks(reply: str) -> None:
 
 def test_a_pass_said_with_thanks_is_still_polite() -> None:
     _check("Not for me, thanks, I'm staying with nights off.", "courteous_followup", True, ALT)
+
+
+# -- "yeah no, it's just the X": the no answers, the why follows; "I'm after a ..." ------------
+
+@pytest.mark.parametrize("reply", [
+    "yeah no it's mainly the shifts really",
+    "um no i think it's just the drive honestly",
+])
+def test_a_reason_after_a_no_is_not_negated_by_it(reply: str) -> None:
+    _check(reply, "brief_reason", True, WHY)
+
+
+def test_what_the_speaker_is_after_is_a_reason() -> None:
+    _check("That's fair, but I'll pass, I'm after something closer to home.", "brief_reason",
+           True)
+
+
+def test_a_reason_named_to_rule_it_out_stays_ruled_out() -> None:
+    _check("No, it isn't the shifts at all, I just want to stay put.", "brief_reason", True, WHY)
+    _check("No, not the shifts at all.", "brief_reason", False, WHY)
