@@ -314,3 +314,24 @@ def test_what_the_speaker_is_after_is_a_reason() -> None:
 def test_a_reason_named_to_rule_it_out_stays_ruled_out() -> None:
     _check("No, it isn't the shifts at all, I just want to stay put.", "brief_reason", True, WHY)
     _check("No, not the shifts at all.", "brief_reason", False, WHY)
+
+
+# -- a no handed over, a no run on, a signature refused -------------------------------------------
+
+KEEN = "They're keen to hear back. Can I tell them yes?"
+
+@pytest.mark.parametrize(("context", "reply"), [
+    (KEEN, "just tell them it's a no, I'm staying put"),
+    (OPENING, "yeah so its a no um i'm staying where i am"),
+    (OPENING, "Thanks, Dev. To be straight with you, I won't be signing."),
+])
+def test_a_no_handed_over_or_run_on_is_clear(context: str, reply: str) -> None:
+    _check(reply, "clear_no", True, context)
+
+
+@pytest.mark.parametrize(("context", "reply"), [
+    (KEEN, "Tell them I need until Friday, please."),
+    (OPENING, "I'll be signing it tonight, thank you so much!"),
+])
+def test_handing_over_other_news_is_no_no(context: str, reply: str) -> None:
+    _check(reply, "clear_no", False, context)
