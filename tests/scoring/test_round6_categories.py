@@ -199,6 +199,7 @@ def test_no_reason_stays_no_reason(reply: str) -> None:
 # -- counting the reasons: bare lists, numbered lists, praise that is no reason ---------------
 
 WHY = "Oh, that's a pity. Can I ask why?"
+COUNTER6 = "They can add a five thousand pound bonus. Does that change anything?"
 
 
 @pytest.mark.parametrize("reply", [
@@ -335,3 +336,34 @@ def test_a_no_handed_over_or_run_on_is_clear(context: str, reply: str) -> None:
 ])
 def test_handing_over_other_news_is_no_no(context: str, reply: str) -> None:
     _check(reply, "clear_no", False, context)
+
+
+# -- found on the fresh sets p-t: dated, echoed praise, what juniors get, what they never did ----
+
+@pytest.mark.parametrize("reply", [
+    "A fax number on the contract? That's very 1998 of them. No thanks.",
+    "paper payslips how quaint um no",
+    "Thrilled, are they? After four reschedules? I'm declining.",
+    "My old firm pays more than that to its interns, so no.",
+    "I was getting more than that as a trainee. No thank you.",
+    "It's a glorified data entry post, honestly. I'll pass.",
+    "I might have said yes if anybody had bothered to reply to my emails.",
+    "Keep it, and maybe somebody there will actually look at it this time.",
+    "The bonus would have been nice six weeks ago. Not now.",
+    "You should have opened with that. It's still no.",
+    "Paying the advertised rate would be a start. No thanks.",
+    "That's a bit nosy, isn't it?",
+    "The way the reference checks were done wasn't very professional, so I'm out.",
+])
+def test_fresh_jibes_are_offensive(reply: str) -> None:
+    _check(reply, "offensive", True, COUNTER6)
+
+
+@pytest.mark.parametrize("reply", [
+    "The pay wasn't bad but wasn't great either, and I've signed elsewhere anyway.",
+    "It would have been nice to work with you all, honestly. I'm declining with regret.",
+    "Thank you, that would be a great start for someone, just not for me.",
+    "Thrilled to hear from you! Sadly I've accepted another role.",
+])
+def test_fresh_sincere_lines_stay_clean(reply: str) -> None:
+    _check(reply, "offensive", False, COUNTER6)
