@@ -151,3 +151,17 @@ def test_only_amounts_and_lengths_of_time_are_second_guessed(reply: str,
                                                              flagged: str | None) -> None:
     found = misheard_words(reply, decide)  # no confidence from the engine: unsure
     assert [m.word for m in found] == ([flagged] if flagged else [])
+
+
+def test_an_unsure_and_you_may_have_been_thank_you() -> None:
+    def thanked(text: str) -> Mapping[str, bool | None]:
+        return {"thanks": "thank" in text.lower()}
+
+    reply = "I have, Maren, and you. I'm going to say no."
+    words, probabilities = timed(reply, {"and": 0.6})
+    found = misheard_words(reply, thanked, words=words, probabilities=probabilities,
+                           label=lambda name: "Thanks")
+    assert [(m.word, m.said) for m in found] == [("and you", "thank you")]
+    assert "Thanks would count" in found[0].why
+    words, probabilities = timed(reply)  # heard surely: trusted
+    assert not misheard_words(reply, thanked, words=words, probabilities=probabilities)
