@@ -84,6 +84,10 @@ def clause_spans(utt: Utterance) -> list[tuple[int, int]]:
             if k > start:
                 spans.append((start, k))
             start = k + 1
+        elif (word.text in _ORDINALS and k > start
+              and words[k - 1].text not in _DETERMINERS):
+            spans.append((start, k))  # "first the salary second the location third ..."
+            start = k
         elif word.text in _SPLIT_WORDS and k > start:
             if word.text == "also" and words[k - 1].text == "and":
                 continue
@@ -96,6 +100,12 @@ def clause_spans(utt: Utterance) -> list[tuple[int, int]]:
     if start < len(words):
         spans.append((start, len(words)))
     return spans
+
+
+_ORDINALS = frozenset({"second", "secondly", "third", "thirdly", "fourth", "fourthly", "lastly"})
+"""Words that number the items of a spoken list of reasons."""
+_DETERMINERS = frozenset({"the", "a", "an", "my", "our", "your", "their", "his", "her", "its",
+                          "every", "each", "this", "that", "one", "per", "split"})
 
 
 _ASIDE_CLAUSES = (["to", "be", "honest"], ["to", "be", "fair"], ["if", "i'm", "honest"],
@@ -239,19 +249,32 @@ _NEW_SUBJECT = frozenset({"the", "nobody", "no", "your", "their", "they", "he", 
                           "everyone", "none", "there", "it", "it's", "they're", "there's"})
 
 
+_NEW_NOUN_PHRASE = frozenset({"the", "there's", "theres"})
+"""Words that open a further motive in a bare list."""
+
+
 def _split_run_on(utt: Utterance, units: list[ReasonUnit],
                   criticism: Sequence[Hit]) -> list[ReasonUnit]:
     """Complaints run together without a pause ("the interviewer was late the office was
     filthy the pay was rubbish") are one clause per complaint: a criticism that ends where
     a new subject starts, with another reason after it, closes its own clause."""
-    if not criticism:
-        return units
     ends = {h.j for h in criticism}
+    # motives listed bare ("it's the pay the hours and the drive", "they pay better the
+    # office is close"): a motive that ends where a new noun phrase starts, with another
+    # motive after it, is an item of its own (not "the hours the hours", said twice, nor
+    # "the commute it's two hours", which says more about it)
+    listed = {h.j for u in units for h in u.hits
+              if utt.texts(h.j, h.j + 1) and utt.words[h.j].text in _NEW_NOUN_PHRASE
+              and any(h.j < g.i <= h.j + 2 for g in u.hits)
+              and utt.texts(h.j + 1, h.j + 1 + h.j - h.i) != utt.texts(h.i, h.j)}
+    ends |= listed
+    if not ends:
+        return units
     out: list[ReasonUnit] = []
     for unit in units:
         start = unit.start
         for k in range(unit.start + 1, unit.end - 1):
-            if (k in ends and k > start and utt.words[k].text in _NEW_SUBJECT
+            if (k in ends and k > start and utt.words[k].text in _NEW_SUBJECT | _NEW_NOUN_PHRASE
                     and any(h.i >= k for h in unit.hits)):
                 out.append(ReasonUnit(start, k, tuple(h for h in unit.hits
                                                       if start <= h.i < k)))
@@ -288,7 +311,9 @@ _NOT_A_REASON = frozenset({
     "decline", "declining", "withdraw", "withdrawing", "pass", "accept", "accepting", "offer",
     "instead", "anyway", "guess", "know", "mean", "hi", "hey", "hello", "hiya", "g'day", "morning",
     "afternoon", "evening", "namaste", "dear", "decent", "generous", "thoughtful", "sweet",
-    "called", "named",
+    "called", "named", "smashing", "brilliant", "great", "fab", "fabulous", "fantastic",
+    "wonderful", "amazing", "helpful", "star", "legend", "gem", "diamond", "cracking", "superb",
+    "excellent", "awesome", "ace", "champion",
 })
 _SUBJECTS = frozenset({"i", "i'm", "i've", "i'll", "i'd", "we", "we're", "we've", "my"})
 _ASIDE = frozenset({"think", "called", "named", "spelling", "spelt", "spelled", "forget",

@@ -1,0 +1,220 @@
+"""Round 6 categories, pinned with sentences written for these tests (never taken from a data set).
+
+Each category has positives (what the category says, in new words) and near-miss negatives: a
+sincere or neutral sentence that shares words with the category and must stay as it is, since a
+coach must never see a sincere reply called badmouthing.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from trainer.scoring import Scorer
+
+SCORER = Scorer()
+RULES = Scorer(second_opinion=False)
+OPENING = "Hi, it's Dev from Northway Talent. Any thoughts on the offer?"
+BETTER = "Is there anything we could have done better?"
+FILE = "No problem. Can we keep your details on file?"
+
+
+def _met(reply: str, label: str, context: str, scorer: Scorer) -> bool | None:
+    return scorer.score(reply, context).checks[label].met
+
+
+def _check(reply: str, label: str, expected: bool, context: str = OPENING) -> None:
+    assert _met(reply, label, context, RULES) is expected, reply
+    assert _met(reply, label, context, SCORER) is expected, reply
+
+
+# -- mock surprise that they got in touch at all ----------------------------------------------
+
+@pytest.mark.parametrize("reply", [
+    "goodness you're actually ringing me, anyway it's a no from me",
+    "Honestly I'd assumed the agency had gone under. I'm not taking it.",
+    "i was beginning to think you lot had emigrated, no thanks",
+    "Oh, they loved me? They hid it very well. I'm declining.",
+    "thanks for keeping me posted all along, oh wait, you didn't. bye",
+])
+def test_mock_surprise_at_being_contacted_is_offensive(reply: str) -> None:
+    _check(reply, "offensive", True)
+
+
+@pytest.mark.parametrize("reply", [
+    "Thanks for actually ringing back so quickly, but I'm declining.",
+    "I heard the old branch had shut down, so good to see you growing. Still, it's a no.",
+    "Wait, there's one thing: thank you for all your help. I'm declining though.",
+])
+def test_sincere_contact_remarks_stay_clean(reply: str) -> None:
+    _check(reply, "offensive", False)
+
+
+# -- mock praise for the least they could do ---------------------------------------------------
+
+@pytest.mark.parametrize("reply", [
+    "Impressive that somebody finally managed to send a contract. Still no.",
+    "sure keep them, if the next vacancy goes as quickly as this one i'll hear by retirement",
+    "I'm about as excited as your HR team was to answer my emails. So no.",
+    "I'd sooner sit in the dentist's chair for a root canal than do your panel again. No.",
+    "After five rounds they've noticed I'm a manager? Cheers, no.",
+    "I'm sure it was gruelling for you, those two emails. Still no.",
+    "Was that figure counted twice before you sent it? No thanks.",
+    "keep my CV for what, another half year of nothing? no ta",
+    "Ooh, how brave. I'll pass, thanks.",
+])
+def test_mock_praise_and_sarcastic_comparisons_are_offensive(reply: str) -> None:
+    _check(reply, "offensive", True, FILE)
+
+
+@pytest.mark.parametrize("reply", [
+    "Glad you managed to get the contract over, thank you. I'm going to decline, though.",
+    "I'm sure it was hard work getting that approved and I'm grateful, but it's still a no.",
+    "I'd rather stay in my current role than relocate, so no thank you.",
+    "After two interviews I realised it wasn't the right fit for me, sorry.",
+])
+def test_sincere_praise_and_preferences_stay_clean(reply: str) -> None:
+    _check(reply, "offensive", False, FILE)
+
+
+# -- they did not do the least: forgot to call back, nobody read the CV -----------------------
+
+@pytest.mark.parametrize("reply", [
+    "you forgot to ring me back three times so that's a no",
+    "No one on the panel had even looked at my portfolio. I'm withdrawing.",
+    "The day was okay apart from the two postponed interviews. I'll decline.",
+    "Somebody could've replied to my emails, to start with.",
+    "pay your people properly and answer the phone, that would be a start",
+])
+def test_the_least_they_did_not_do_is_offensive(reply: str) -> None:
+    _check(reply, "offensive", True, BETTER)
+
+
+@pytest.mark.parametrize("reply", [
+    "I forgot to send you my references, sorry about that, but I'm declining anyway.",
+    "It was all fine, apart from my own nerves. Nothing to improve really.",
+    "Honestly, nothing, you were all lovely.",
+])
+def test_own_slips_and_praise_stay_clean(reply: str) -> None:
+    _check(reply, "offensive", False, BETTER)
+
+
+# -- the way it was handled says all they need to know; a figure fit for a beginner ------------
+
+@pytest.mark.parametrize("reply", [
+    "That hard sell told me everything I needed to know, so it's a no.",
+    "The way the feedback was handled sort of proves my point. No.",
+    "It felt like none of the managers had a clue what they were hiring for. I'm out.",
+    "I'd prefer a firm that knows what it wants from the role.",
+    "I want a company that's actually organised, so I'm declining.",
+    "The contract looks like it was drafted for a school leaver. I'll decline.",
+    "Must be a fairly modest band then. Not for me.",
+    "Fifty grand for all that responsibility? Really? I'm out.",
+    "It pays less than my old paper round did. No thanks.",
+    "They'd have to be joking with that figure. You'd have to be joking, honestly. No.",
+])
+def test_handling_and_beginner_figures_are_offensive(reply: str) -> None:
+    _check(reply, "offensive", True)
+
+
+@pytest.mark.parametrize("reply", [
+    "The call told me a lot about the role, thank you, but I've accepted elsewhere.",
+    "The graduate scheme looks great for a graduate, it's just not for me at this stage.",
+    "Fifty grand for that responsibility is fair, but I've accepted another role.",
+    "It's a little less than I earn now, so I'll decline, thank you.",
+])
+def test_plain_remarks_on_the_terms_stay_clean(reply: str) -> None:
+    _check(reply, "offensive", False)
+
+
+# -- "even worse": the place offered instead runs down the one seen ---------------------------
+
+ALTERNATIVE = "Would you consider the same role at our Derby office?"
+
+
+def test_even_worse_than_theirs_is_offensive() -> None:
+    _check("no thanks, the derby office is meant to be even worse", "offensive", True, ALTERNATIVE)
+
+
+@pytest.mark.parametrize("reply", [
+    "my commute would be even worse, so no thanks",
+    "That would be even worse for me with the school run, sorry.",
+])
+def test_even_worse_for_the_speaker_stays_clean(reply: str) -> None:
+    _check(reply, "offensive", False, ALTERNATIVE)
+
+
+# -- unsure of a fact, or of a detail of the reason, is no hedge on the decision ---------------
+
+@pytest.mark.parametrize("reply", [
+    "I'm not sure what my holiday allowance would have been, but either way I'm declining.",
+    "i've decided to turn it down, not sure yet what i'll do next but it isn't this",
+    "My answer's no. It came in before the deadline, which deadline I'm not quite sure.",
+    "i'm going to decline because the shifts move every week and i've got the kids and "
+    "i'm not sure i could manage it",
+])
+def test_unsure_of_a_fact_or_a_reason_is_not_hedged(reply: str) -> None:
+    _check(reply, "hedged", False)
+    _check(reply, "clear_no", True)
+
+
+@pytest.mark.parametrize("reply", [
+    "Honestly I'm not sure what to do, I might decline.",
+    "i'm leaning sort of towards no cos of the hours but i dunno",
+    "I'm not sure what I want yet, maybe I'll turn it down.",
+])
+def test_wavering_over_the_decision_is_still_hedged(reply: str) -> None:
+    _check(reply, "hedged", True)
+
+
+# -- short reasons with no motive word -----------------------------------------------------------
+
+@pytest.mark.parametrize("reply", [
+    "sorry no, i can't commit to every sunday",
+    "Thanks, but I'm turning it down. I don't want to leave the charity sector.",
+    "It's a no, I'm afraid, I've already signed elsewhere.",
+    "Thank you, but no: a contract role doesn't suit my plans right now.",
+    "No thanks. It isn't the salary, it's more about the kind of work.",
+    "Cheers, but no, I wouldn't want to be going backwards.",
+    "Thanks, but I'm past that stage in my career now, so I'll decline.",
+])
+def test_short_reasons_without_a_motive_word_count(reply: str) -> None:
+    _check(reply, "brief_reason", True)
+
+
+def test_a_further_office_is_a_reason() -> None:
+    _check("That's kind, but no, Swindon is even further for me.", "brief_reason", True,
+           "Would you consider the same role in our Swindon office?")
+
+
+@pytest.mark.parametrize("reply", [
+    "I'd rather not go into it. It's a personal decision, thank you for understanding.",
+    "I can do Saturdays now and then, but how many would it be?",
+    "I'll decline, and I won't go any further with the process.",
+])
+def test_no_reason_stays_no_reason(reply: str) -> None:
+    _check(reply, "brief_reason", False)
+
+
+# -- counting the reasons: bare lists, numbered lists, praise that is no reason ---------------
+
+WHY = "Oh, that's a pity. Can I ask why?"
+
+
+@pytest.mark.parametrize("reply", [
+    "um honestly its the salary the shifts and the travel",
+    "well first the pay second the location and third the fact i'd be covering two teams",
+])
+def test_three_reasons_listed_bare_or_numbered_run_on(reply: str) -> None:
+    _check(reply, "over_detailed", True, WHY)
+    _check(reply, "brief_reason", False, WHY)
+
+
+@pytest.mark.parametrize("reply", [
+    "no ta, it's just too long a drive, but you've been brilliant, cheers and all the best",
+    "it's the hours the hours were a killer honestly",
+    "the second interview went fine, it's the commute really",
+    "mostly the commute it's nearly two hours each way",
+])
+def test_one_reason_with_praise_or_repeats_stays_brief(reply: str) -> None:
+    _check(reply, "over_detailed", False, WHY)
+    _check(reply, "brief_reason", True, WHY)
