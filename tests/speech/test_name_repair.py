@@ -127,3 +127,22 @@ def test_a_name_that_sounds_like_a_meaning_word_is_never_written() -> None:
     # the scorer reads "Thanx" as thanks: a call with such a name must not put it in a reply
     assert repaired("Hi Thangs, I will stay.", "Thanx Adeyemi") == "Hi Thangs, I will stay."
     assert repaired("Hi Thangslee, I will stay.", "Thangsley Ade") == "Hi Thangsley, I will stay."
+
+
+@pytest.mark.parametrize(("heard", "written"), [
+    ("Good luck to you two, and thanks.", "Good luck to you too, and thanks."),
+    ("I'll pass on Lisbon two.", "I'll pass on Lisbon too."),
+    ("Me two!", "Me too!"),
+    ("I need two weeks, and so do you two.", "I need two weeks, and so do you too."),
+    ("We could meet at two.", "We could meet at two."),  # a time
+    ("It is just the two.", "It is just the two."),
+    ("Two.", "Two."),
+])
+def test_a_phrase_final_two_after_a_pronoun_or_name_is_too(heard: str, written: str) -> None:
+    from trainer.speech.homophones import too_not_two
+
+    words = [(w.strip(".,!"), float(i), i + 0.5) for i, w in enumerate(heard.split())]
+    text, timed = too_not_two(heard, words)
+    assert text == written
+    assert [w for w, _, _ in timed] == [w.strip(".,!") for w in written.split()]
+    assert [t for _, t, _ in timed] == [t for _, t, _ in words]

@@ -32,6 +32,7 @@ import speech_recognition as sr
 from trainer.errors import TrainerError
 from trainer.speech.audio import AudioClip, first_sound_at, is_silent, last_sound_at
 from trainer.speech.engine_base import Transcript, Word, as_clip, install_command
+from trainer.speech.homophones import too_not_two
 from trainer.speech.name_repair import repair_names
 from trainer.speech.vad import has_speech
 from trainer.speech.vocabulary import whisper_prompt
@@ -86,6 +87,9 @@ class Decoding:
     repair_names: bool = True
     """Write a run of words that sounds like one of the call's names as that name
     (:mod:`trainer.speech.name_repair`): the prompt alone left "Caoimhe" as "Kiva"."""
+    homophones: bool = True
+    """Write a phrase-final "two" after a pronoun as "too" (:mod:`trainer.speech.homophones`):
+    "all the best to you two" gave the reply a figure never said."""
 
 
 def bundled_model_dir() -> Path:
@@ -259,18 +263,21 @@ class FasterWhisperEngine:
             raise TrainerError(
                 f"the {self.name} engine failed ({exc}); try again, or type the reply."
             ) from None
-        transcript = _shifted(self._transcript(segments, clip, started), lead)
-        if options.repair_names and vocabulary and transcript.text:
-            transcript = self._repaired(transcript, vocabulary)
-        return transcript
+        return self._written(_shifted(self._transcript(segments, clip, started), lead),
+                             vocabulary)
 
-    def _repaired(self, transcript: Transcript, vocabulary: Sequence[str]) -> Transcript:
-        """``transcript`` with the call's names written where they were heard by sound."""
+    def _written(self, transcript: Transcript, vocabulary: Sequence[str]) -> Transcript:
+        """``transcript`` with homophones written as meant ("you too") and, when the call has
+        names, its names written where they were heard by sound."""
         started = time.perf_counter()
-        text, words, probabilities, repairs = repair_names(
-            transcript.text, transcript.words, transcript.probabilities, vocabulary,
-            self.ordinary)
-        if not repairs:
+        text, words = transcript.text, transcript.words
+        if self.decoding.homophones:
+            text, words = too_not_two(text, words)
+        probabilities, repairs = transcript.probabilities, transcript.repairs
+        if self.decoding.repair_names and vocabulary and text:
+            text, words, probabilities, repairs = repair_names(
+                text, words, probabilities, vocabulary, self.ordinary)
+        if text == transcript.text and words == transcript.words:
             return transcript
         return replace(transcript, text=text, words=words, probabilities=probabilities,
                        repairs=repairs,
