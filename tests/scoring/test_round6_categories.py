@@ -367,3 +367,28 @@ def test_fresh_jibes_are_offensive(reply: str) -> None:
 ])
 def test_fresh_sincere_lines_stay_clean(reply: str) -> None:
     _check(reply, "offensive", False, COUNTER6)
+
+
+# -- found on the fresh sets p-t: signed up, shaken hands, a start elsewhere, not moving --------
+
+@pytest.mark.parametrize("reply", [
+    "Thanks, but I've just signed a contract with a charity.",
+    "no ta, i'm all signed up with the other agency now",
+    "Sorry, I've shaken hands on another job already, so it's a no.",
+    "I'm declining, I've started an apprenticeship with an electrician.",
+    "Thank you, but no. I start at the council in March.",
+    "no thanks, i'm not relocating to aberdeen",
+    "no, a night shift's no good for me",
+    "No thanks, it's the role itself more than the pay.",
+    "I'll pass, I'm not feeling the role, sorry.",
+])
+def test_fresh_short_reasons_count(reply: str) -> None:
+    _check(reply, "brief_reason", True)
+
+
+@pytest.mark.parametrize("reply", [
+    "Not feeling it, sorry. I'm withdrawing.",
+    "I'll start at the beginning: thank you for the offer, but no.",
+])
+def test_fresh_non_reasons_stay_none(reply: str) -> None:
+    _check(reply, "brief_reason", False)
