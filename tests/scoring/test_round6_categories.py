@@ -392,3 +392,26 @@ def test_fresh_short_reasons_count(reply: str) -> None:
 ])
 def test_fresh_non_reasons_stay_none(reply: str) -> None:
     _check(reply, "brief_reason", False)
+
+
+# -- the recruiter line: "it's the hours" names no caller; terms in other words ---------------
+
+@pytest.mark.parametrize("line", [
+    "If it's the commute, we could do a compressed four-day week. Any good?",
+    "We'd be glad to let you start later in the day. Does that help?",
+    "They could bring the start forward so you'd get the bonus this year.",
+    "We have the same post in our Leeds office, nearer you. Would that suit better?",
+    "Would a fourth week of holiday and a laptop allowance make a difference?",
+])
+def test_counter_offers_in_other_words_are_follow_ups(line: str) -> None:
+    assert ctx.classify(line) is ctx.LineKind.CHANGE, line
+
+
+@pytest.mark.parametrize("line", [
+    "The offer is 9 lakh a year plus relocation to Pune. What do you think?",
+    "It's 41 thousand, four days a week in the office. Are you happy with that?",
+    "We can offer R30,000 a month with medical aid. How does that sit with you?",
+    "Hi, it's Nadia from Keel Recruitment. Any news on the offer?",
+])
+def test_first_statements_and_openings_are_no_follow_up(line: str) -> None:
+    assert not ctx.classify(line).is_followup, line
