@@ -11,6 +11,7 @@ import pytest
 
 from trainer.scoring import Scorer
 from trainer.scoring import context as ctx
+from trainer.scoring.utterance import Utterance
 
 SCORER = Scorer()
 RULES = Scorer(second_opinion=False)
@@ -415,3 +416,14 @@ def test_counter_offers_in_other_words_are_follow_ups(line: str) -> None:
 ])
 def test_first_statements_and_openings_are_no_follow_up(line: str) -> None:
     assert not ctx.classify(line).is_followup, line
+
+
+# -- "95k" is ninety-five thousand, not "95 okay" -------------------------------------------------
+
+def test_a_k_after_a_figure_is_thousands() -> None:
+    assert "95 k" in Utterance("It's 95k base.").joined
+    assert "ninety k" in Utterance("ninety K, hybrid").joined
+    assert Utterance("k thanks bye").joined.startswith("okay")
+    assert not ctx.classify("So it's 88k base and hybrid. Any thoughts?").is_followup
+    counter = "I could push for an extra 2k. Would that be enough?"
+    assert ctx.classify(counter) is ctx.LineKind.CHANGE

@@ -53,6 +53,20 @@ EXPANSIONS: dict[str, tuple[str, ...]] = {
 }
 """Spoken short forms, spelt out so phrase families need one spelling only."""
 
+NUMBER_WORDS = frozenset({
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred",
+})
+
+
+def is_number(word: str | None) -> bool:
+    """Whether ``word`` is a figure ("95", "2.5") or a number said in words ("ninety")."""
+    if not word:
+        return False
+    return word[:1].isdigit() or word in NUMBER_WORDS
+
+
 MERGES: dict[tuple[str, str], str] = {
     ("will", "not"): "won't", ("do", "not"): "don't", ("can", "not"): "can't",
     ("is", "not"): "isn't", ("does", "not"): "doesn't", ("did", "not"): "didn't",
