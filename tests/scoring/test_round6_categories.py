@@ -427,3 +427,32 @@ def test_a_k_after_a_figure_is_thousands() -> None:
     assert not ctx.classify("So it's 88k base and hybrid. Any thoughts?").is_followup
     counter = "I could push for an extra 2k. Would that be enough?"
     assert ctx.classify(counter) is ctx.LineKind.CHANGE
+
+
+# -- found on the fresh sets p-t: the no kept, not put forward, not bothered, a hard no ---------
+
+@pytest.mark.parametrize(("context", "reply"), [
+    (COUNTER6, "That's good of them, but my answer's still the same."),
+    (COUNTER6, "Thanks, but I'll stick with my decision."),
+    (COUNTER6, "I won't be changing my mind, sorry."),
+    ("There's a similar opening in our Cardiff team. Shall I put you forward?",
+     "Thank you, but I'm not going to put myself forward for that one."),
+    ("There's a similar opening in our Cardiff team. Any interest?",
+     "I won't be considering Cardiff, thanks."),
+    (OPENING, "nah i won't bother with it to be honest"),
+    (OPENING, "Right, I'm passing, sorry. It's the hours."),
+    ("Would the Durban office work for you?", "Durban's a hard no, I'm afraid."),
+    ("Shall I send the contract over anyway?", "I'd rather not, thank you."),
+    (OPENING, "sorry me haffi pull out, mi get a job nearer home"),
+])
+def test_fresh_refusals_are_clear(context: str, reply: str) -> None:
+    _check(reply, "clear_no", True, context)
+
+
+@pytest.mark.parametrize(("context", "reply"), [
+    (COUNTER6, "My mind's not made up yet, can I have until Monday?"),
+    (OPENING, "I'm just passing on what my partner said: we need to think."),
+    (OPENING, "I'm considering it seriously, can I call you back Friday?"),
+])
+def test_fresh_non_refusals_stay_open(context: str, reply: str) -> None:
+    _check(reply, "clear_no", False, context)

@@ -49,7 +49,8 @@ EXPANSIONS: dict[str, tuple[str, ...]] = {
     "hafta": ("have", "to"), "haveta": ("have", "to"), "hasta": ("has", "to"),
     "needa": ("need", "to"), "oughta": ("ought", "to"), "lemme": ("let", "me"),
     "gimme": ("give", "me"), "amn't": ("am", "not"), "imma": ("i'm", "going", "to"),
-    "i'mma": ("i'm", "going", "to"), "gonnae": ("going", "to"),
+    "i'mma": ("i'm", "going", "to"), "gonnae": ("going", "to"), "haffi": ("have", "to"),
+    "affi": ("have", "to"),
 }
 """Spoken short forms, spelt out so phrase families need one spelling only."""
 
