@@ -456,3 +456,36 @@ def test_fresh_refusals_are_clear(context: str, reply: str) -> None:
 ])
 def test_fresh_non_refusals_stay_open(context: str, reply: str) -> None:
     _check(reply, "clear_no", False, context)
+
+
+# -- found on the fresh sets p-t: money that appears once you say no, and other jibes ----------
+
+@pytest.mark.parametrize("reply", [
+    "Interesting that a budget turns up the moment I say no. Still no.",
+    "Thanks for checking in now that it's all over.",
+    "You might want to tell your panel that people can see them checking their phones.",
+    "Maybe just stop rescheduling people three times.",
+    "Honestly, I'm surprised anybody accepts those hours.",
+    "It was a bold figure to offer someone with ten years behind them.",
+    "The range in the advert was one they had no intention of paying.",
+    "You hadn't even opened my portfolio, had you? No.",
+    "Why couldn't they find that money a month ago? No thanks.",
+    "Their booking system is a museum, to be fair. I'll pass.",
+    "Hopefully the next person gets a better organised process.",
+])
+def test_fresh_sarcasm_and_reproach_are_offensive(reply: str) -> None:
+    _check(reply, "offensive", True, COUNTER6)
+
+
+@pytest.mark.parametrize("reply", [
+    "Thanks, and hopefully the next candidate is a better fit than I was.",
+    "I was surprised how quickly it all moved, thank you. I've taken another role, though.",
+    "Interesting that you asked, actually: it's the commute. So no.",
+])
+def test_fresh_sincere_remarks_stay_clean(reply: str) -> None:
+    _check(reply, "offensive", False, COUNTER6)
+
+
+def test_a_jibe_in_another_sentence_leaves_thanks() -> None:
+    _check("Thanks. Hopefully the next lot are a bit better organised.", "thanks", True,
+           "Okay, I'll let them know. All the best!")
