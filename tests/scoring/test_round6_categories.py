@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from trainer.scoring import Scorer
+from trainer.scoring import context as ctx
 
 SCORER = Scorer()
 RULES = Scorer(second_opinion=False)
@@ -218,3 +219,52 @@ def test_three_reasons_listed_bare_or_numbered_run_on(reply: str) -> None:
 def test_one_reason_with_praise_or_repeats_stays_brief(reply: str) -> None:
     _check(reply, "over_detailed", False, WHY)
     _check(reply, "brief_reason", True, WHY)
+
+
+# -- the recruiter line: a first statement of terms names features too -------------------------
+
+@pytest.mark.parametrize("line", [
+    "We're offering 61k with a hybrid pattern, two days in Leeds. How does that sound?",
+    "The salary is 38,000 and it's a four-day week.",
+    "It's 52 thousand plus a sign-on bonus of three. Any thoughts?",
+    "The package is 70k with full relocation support to Bristol.",
+])
+def test_a_first_statement_of_terms_is_no_follow_up(line: str) -> None:
+    assert not ctx.classify(line).is_followup, line
+    assert SCORER.score("Thanks, that sounds fair, but I'll pass.", line).checks[
+        "courteous_followup"].met is None
+
+
+@pytest.mark.parametrize("line", [
+    "Could we tempt you with a higher base?",
+    "What if they improved the package a little?",
+    "The client could add a second remote day. Would that help?",
+    "Suppose they matched the other firm's figure, would you come across?",
+    "I can offer a four-day week on top of the original package.",
+])
+def test_a_counter_offer_is_a_follow_up(line: str) -> None:
+    assert ctx.classify(line) is ctx.LineKind.CHANGE, line
+
+
+# -- found on the fresh sets p-t: a willing counter-offer, money that fixes nothing, "until I've
+# signed" -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("line", [
+    "They're prepared to add two thousand to the base. Does that change anything for you?",
+    "The client is happy to include a parking space. Does this change your view?",
+])
+def test_a_willing_concession_is_a_follow_up(line: str) -> None:
+    assert ctx.classify(line) is ctx.LineKind.CHANGE, line
+
+
+@pytest.mark.parametrize("reply", [
+    "Extra money won't fix a department that lost my paperwork twice. No.",
+    "A bonus doesn't change an office where nobody speaks to the new starters, so no thanks.",
+])
+def test_money_that_fixes_nothing_of_theirs_is_offensive(reply: str) -> None:
+    _check(reply, "offensive", True, "We could offer a bigger bonus. Would that help?")
+
+
+def test_waiting_until_signed_is_no_reason() -> None:
+    _check("I'd rather keep the name quiet until I've signed, if that's alright.", "brief_reason",
+           False, "Who's the other offer with, if you don't mind me asking?")

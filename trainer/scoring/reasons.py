@@ -263,8 +263,8 @@ def _split_run_on(utt: Utterance, units: list[ReasonUnit],
     # office is close"): a motive that ends where a new noun phrase starts, with another
     # motive after it, is an item of its own (not "the hours the hours", said twice, nor
     # "the commute it's two hours", which says more about it)
-    listed = {h.j for u in units for h in u.hits
-              if utt.texts(h.j, h.j + 1) and utt.words[h.j].text in _NEW_NOUN_PHRASE
+    listed = {h.j for u in units if len(u.hits) > 1 for h in u.hits
+              if h.j < len(utt.words) and utt.words[h.j].text in _NEW_NOUN_PHRASE
               and any(h.j < g.i <= h.j + 2 for g in u.hits)
               and utt.texts(h.j + 1, h.j + 1 + h.j - h.i) != utt.texts(h.i, h.j)}
     ends |= listed
