@@ -11,6 +11,7 @@ import pytest
 
 from trainer.scoring import Scorer
 from trainer.scoring import context as ctx
+from trainer.scoring.utterance import Utterance
 
 SCORER = Scorer()
 RULES = Scorer(second_opinion=False)
@@ -199,6 +200,7 @@ def test_no_reason_stays_no_reason(reply: str) -> None:
 # -- counting the reasons: bare lists, numbered lists, praise that is no reason ---------------
 
 WHY = "Oh, that's a pity. Can I ask why?"
+COUNTER6 = "They can add a five thousand pound bonus. Does that change anything?"
 
 
 @pytest.mark.parametrize("reply", [
@@ -268,3 +270,189 @@ def test_money_that_fixes_nothing_of_theirs_is_offensive(reply: str) -> None:
 def test_waiting_until_signed_is_no_reason() -> None:
     _check("I'd rather keep the name quiet until I've signed, if that's alright.", "brief_reason",
            False, "Who's the other offer with, if you don't mind me asking?")
+
+
+# -- "I'll pass, thanks": a no said with thanks, as "no thanks" is (LABELS.md) -----------------
+
+ALT = "We've also got a night-shift version of the role. Any interest?"
+
+
+@pytest.mark.parametrize("reply", [
+    "i'll pass on that one thanks, nights are a no for me",
+    "Not for me, ta. I need my sleep.",
+    "nah i'll leave it there thanks",
+])
+def test_a_no_said_with_thanks_is_no_gratitude(reply: str) -> None:
+    _check(reply, "thanks", False, ALT)
+
+
+@pytest.mark.parametrize("reply", [
+    "I'll pass, thanks for thinking of me though. Nights don't suit me.",
+    "I'll pass on that, but thank you, it's kind of you to offer.",
+])
+def test_thanks_for_something_after_a_pass_is_still_thanks(reply: str) -> None:
+    _check(reply, "thanks", True, ALT)
+
+
+def test_a_pass_said_with_thanks_is_still_polite() -> None:
+    _check("Not for me, thanks, I'm staying with nights off.", "courteous_followup", True, ALT)
+
+
+# -- "yeah no, it's just the X": the no answers, the why follows; "I'm after a ..." ------------
+
+@pytest.mark.parametrize("reply", [
+    "yeah no it's mainly the shifts really",
+    "um no i think it's just the drive honestly",
+])
+def test_a_reason_after_a_no_is_not_negated_by_it(reply: str) -> None:
+    _check(reply, "brief_reason", True, WHY)
+
+
+def test_what_the_speaker_is_after_is_a_reason() -> None:
+    _check("That's fair, but I'll pass, I'm after something closer to home.", "brief_reason",
+           True)
+
+
+def test_a_reason_named_to_rule_it_out_stays_ruled_out() -> None:
+    _check("No, it isn't the shifts at all, I just want to stay put.", "brief_reason", True, WHY)
+    _check("No, not the shifts at all.", "brief_reason", False, WHY)
+
+
+# -- a no handed over, a no run on, a signature refused -------------------------------------------
+
+KEEN = "They're keen to hear back. Can I tell them yes?"
+
+@pytest.mark.parametrize(("context", "reply"), [
+    (KEEN, "just tell them it's a no, I'm staying put"),
+    (OPENING, "yeah so its a no um i'm staying where i am"),
+    (OPENING, "Thanks, Dev. To be straight with you, I won't be signing."),
+])
+def test_a_no_handed_over_or_run_on_is_clear(context: str, reply: str) -> None:
+    _check(reply, "clear_no", True, context)
+
+
+@pytest.mark.parametrize(("context", "reply"), [
+    (KEEN, "Tell them I need until Friday, please."),
+    (OPENING, "I'll be signing it tonight, thank you so much!"),
+])
+def test_handing_over_other_news_is_no_no(context: str, reply: str) -> None:
+    _check(reply, "clear_no", False, context)
+
+
+# -- found on the fresh sets p-t: dated, echoed praise, what juniors get, what they never did ----
+
+@pytest.mark.parametrize("reply", [
+    "A fax number on the contract? That's very 1998 of them. No thanks.",
+    "paper payslips how quaint um no",
+    "Thrilled, are they? After four reschedules? I'm declining.",
+    "My old firm pays more than that to its interns, so no.",
+    "I was getting more than that as a trainee. No thank you.",
+    "It's a glorified data entry post, honestly. I'll pass.",
+    "I might have said yes if anybody had bothered to reply to my emails.",
+    "Keep it, and maybe somebody there will actually look at it this time.",
+    "The bonus would have been nice six weeks ago. Not now.",
+    "You should have opened with that. It's still no.",
+    "Paying the advertised rate would be a start. No thanks.",
+    "That's a bit nosy, isn't it?",
+    "The way the reference checks were done wasn't very professional, so I'm out.",
+])
+def test_fresh_jibes_are_offensive(reply: str) -> None:
+    _check(reply, "offensive", True, COUNTER6)
+
+
+@pytest.mark.parametrize("reply", [
+    "The pay wasn't bad but wasn't great either, and I've signed elsewhere anyway.",
+    "It would have been nice to work with you all, honestly. I'm declining with regret.",
+    "Thank you, that would be a great start for someone, just not for me.",
+    "Thrilled to hear from you! Sadly I've accepted another role.",
+])
+def test_fresh_sincere_lines_stay_clean(reply: str) -> None:
+    _check(reply, "offensive", False, COUNTER6)
+
+
+# -- found on the fresh sets p-t: signed up, shaken hands, a start elsewhere, not moving --------
+
+@pytest.mark.parametrize("reply", [
+    "Thanks, but I've just signed a contract with a charity.",
+    "no ta, i'm all signed up with the other agency now",
+    "Sorry, I've shaken hands on another job already, so it's a no.",
+    "I'm declining, I've started an apprenticeship with an electrician.",
+    "Thank you, but no. I start at the council in March.",
+    "no thanks, i'm not relocating to aberdeen",
+    "no, a night shift's no good for me",
+    "No thanks, it's the role itself more than the pay.",
+    "I'll pass, I'm not feeling the role, sorry.",
+])
+def test_fresh_short_reasons_count(reply: str) -> None:
+    _check(reply, "brief_reason", True)
+
+
+@pytest.mark.parametrize("reply", [
+    "Not feeling it, sorry. I'm withdrawing.",
+    "I'll start at the beginning: thank you for the offer, but no.",
+])
+def test_fresh_non_reasons_stay_none(reply: str) -> None:
+    _check(reply, "brief_reason", False)
+
+
+# -- the recruiter line: "it's the hours" names no caller; terms in other words ---------------
+
+@pytest.mark.parametrize("line", [
+    "If it's the commute, we could do a compressed four-day week. Any good?",
+    "We'd be glad to let you start later in the day. Does that help?",
+    "They could bring the start forward so you'd get the bonus this year.",
+    "We have the same post in our Leeds office, nearer you. Would that suit better?",
+    "Would a fourth week of holiday and a laptop allowance make a difference?",
+])
+def test_counter_offers_in_other_words_are_follow_ups(line: str) -> None:
+    assert ctx.classify(line) is ctx.LineKind.CHANGE, line
+
+
+@pytest.mark.parametrize("line", [
+    "The offer is 9 lakh a year plus relocation to Pune. What do you think?",
+    "It's 41 thousand, four days a week in the office. Are you happy with that?",
+    "We can offer R30,000 a month with medical aid. How does that sit with you?",
+    "Hi, it's Nadia from Keel Recruitment. Any news on the offer?",
+])
+def test_first_statements_and_openings_are_no_follow_up(line: str) -> None:
+    assert not ctx.classify(line).is_followup, line
+
+
+# -- "95k" is ninety-five thousand, not "95 okay" -------------------------------------------------
+
+def test_a_k_after_a_figure_is_thousands() -> None:
+    assert "95 k" in Utterance("It's 95k base.").joined
+    assert "ninety k" in Utterance("ninety K, hybrid").joined
+    assert Utterance("k thanks bye").joined.startswith("okay")
+    assert not ctx.classify("So it's 88k base and hybrid. Any thoughts?").is_followup
+    counter = "I could push for an extra 2k. Would that be enough?"
+    assert ctx.classify(counter) is ctx.LineKind.CHANGE
+
+
+# -- found on the fresh sets p-t: the no kept, not put forward, not bothered, a hard no ---------
+
+@pytest.mark.parametrize(("context", "reply"), [
+    (COUNTER6, "That's good of them, but my answer's still the same."),
+    (COUNTER6, "Thanks, but I'll stick with my decision."),
+    (COUNTER6, "I won't be changing my mind, sorry."),
+    ("There's a similar opening in our Cardiff team. Shall I put you forward?",
+     "Thank you, but I'm not going to put myself forward for that one."),
+    ("There's a similar opening in our Cardiff team. Any interest?",
+     "I won't be considering Cardiff, thanks."),
+    (OPENING, "nah i won't bother with it to be honest"),
+    (OPENING, "Right, I'm passing, sorry. It's the hours."),
+    ("Would the Durban office work for you?", "Durban's a hard no, I'm afraid."),
+    ("Shall I send the contract over anyway?", "I'd rather not, thank you."),
+    (OPENING, "sorry me haffi pull out, mi get a job nearer home"),
+])
+def test_fresh_refusals_are_clear(context: str, reply: str) -> None:
+    _check(reply, "clear_no", True, context)
+
+
+@pytest.mark.parametrize(("context", "reply"), [
+    (COUNTER6, "My mind's not made up yet, can I have until Monday?"),
+    (OPENING, "I'm just passing on what my partner said: we need to think."),
+    (OPENING, "I'm considering it seriously, can I call you back Friday?"),
+])
+def test_fresh_non_refusals_stay_open(context: str, reply: str) -> None:
+    _check(reply, "clear_no", False, context)

@@ -78,8 +78,8 @@ _STATUS = _LINES["status"]
 
 _INTRO_RAW = re.compile(
     r"^\W*(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening)|morning|afternoon|evening)\b"
-    r"|\b(?:it's|it is|this is|my name is)\s+[A-Z][a-z]+"
-    r"|\b(?!(?:us|you|me|them|him|her|we|they|i)\s)[A-Z][a-z]+\s+(?:here|calling|speaking)\b"
+    r"|\b(?:it's|it is|this is|my name is)\s+(?-i:[A-Z][a-z]+)"
+    r"|\b(?!(?:us|you|me|them|him|her|we|they|i)\s)(?-i:[A-Z][a-z]+)\s+(?:here|calling|speaking)\b"
     r"(?!\s+(?:to|if))"
     r"|\b(?:here|calling|ringing|phoning) (?:from|on behalf of)\b"
     r"|\b(?:I'm|I am|just) (?:calling|ringing|phoning|getting in touch)\b",

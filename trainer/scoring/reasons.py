@@ -118,6 +118,11 @@ _TOO_GLUE = frozenset({"way", "much", "a", "bit", "little", "just", "and", "or",
 """Words before a "too" that belong with it ("way too", "it's too"), not a new list item."""
 
 
+_NO_THEN_WHY = frozenset({"it's", "its", "it", "it'd", "that's", "i'm", "i've", "i'd", "i",
+                          "they", "they're", "there's", "we", "we're", "we've"})
+"""Subjects that start a clause of their own after a "no": what follows is not negated by it."""
+
+
 def _negated(utt: Utterance, hit: Hit) -> bool:
     """"it isn't about the money": a motive named only to rule it out."""
     if is_negator(utt.words[hit.i].text):
@@ -130,6 +135,8 @@ def _negated(utt: Utterance, hit: Hit) -> bool:
         at = max(k for k in range(max(hit.i - 5, 0), hit.i) if utt.words[k].text == "no")
         if utt.texts(at - 1, at) in (["say"], ["saying"], ["said"]):
             return False
+        if _NO_THEN_WHY & set(utt.texts(at + 1, hit.i)):
+            return False  # "yeah no it's just the commute": the no answers, then the why
     return negator is not None
 
 
