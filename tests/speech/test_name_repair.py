@@ -146,3 +146,10 @@ def test_a_phrase_final_two_after_a_pronoun_or_name_is_too(heard: str, written: 
     assert text == written
     assert [w for w, _, _ in timed] == [w.strip(".,!") for w in written.split()]
     assert [t for _, t, _ in timed] == [t for _, t, _ in words]
+
+
+def test_a_sound_carried_over_from_the_word_before_is_not_held_against_the_name() -> None:
+    # "afternoon Íde" heard as "afternoon, Needa": the n is the greeting's
+    assert repaired("Good afternoon, Needa. I will pass.", "Íde Doyle") == (
+        "Good afternoon, Íde. I will pass.")
+    assert repaired("Thanks, Needa. I will pass.", "Íde Doyle") == "Thanks, Needa. I will pass."

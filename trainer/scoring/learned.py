@@ -49,20 +49,23 @@ OVERRULES: dict[str, Overrule] = {
     "thanks": Overrule(add_above=0.7),
     "clear_no": Overrule(add_above=0.7),
     "brief_reason": Overrule(add_above=0.7),
-    "courteous_followup": Overrule(remove_below=0.3),
+    "courteous_followup": Overrule(remove_below=0.35),
     "graceful_close": Overrule(add_above=0.8),
-    "offensive": Overrule(add_above=0.7),
-    "hedged": Overrule(add_above=0.7),
+    "offensive": Overrule(add_above=0.65),
+    "hedged": Overrule(add_above=0.8),
     "over_detailed": Overrule(add_above=0.6),
 }
 """The one place that says what the model may overrule, and how sure it must be: chosen by
-leaving each fresh training set (``train-*.jsonl``, sets the rules were never tuned on) out in
-turn (``scripts/train_scorer_model.py --cv --only-fresh``). Offensive and a brief reason are
-set above their best figures (offensive: 0.3 would give F1 0.83 there, 0.7 gives 0.71; a
-reason: 0.5 gives 0.78, 0.7 0.77): lower, the model also flags sincere remarks about one's
-own situation and questions about the terms that the tests pin as neutral ("four interviews
-was a lot for me to fit around my job", p 0.51; "what would the hours be for that
-salary?", 0.55), and finds reasons in look-alikes, which a coach would not sign."""
+leaving the fresh training sets (``train-*.jsonl`` and the spent round-4/5 final sets, all
+written by people the rules were never tuned on) out five groups at a time
+(``scripts/train_scorer_model.py --cv --groups 5 --fresh ...``). Offensive is set above its
+best figure (0.5 would give F1 0.874 there, 0.65 about 0.85, 0.7 0.825): lower, the model also
+flags sincere remarks about one's own situation, the process or the terms that the tests pin
+as neutral ("four interviews was a lot for me to fit around my job", "shame the timing
+didn't work out", "what would the hours be for that salary?": p 0.5 to 0.65), which a coach
+would not sign. A hedge is as good anywhere from 0.6 to 0.9; at 0.8 "I think you should
+know I'm not going to accept it" (p 0.71) stays a clear no. A brief reason is flat from 0.6
+to 0.8 (0.81 to 0.82): 0.7 finds fewer reasons in look-alikes."""
 
 _WHAT = {
     "thanks": "thanks",

@@ -151,10 +151,13 @@ def _runs(
         # a lone word Whisper wrote as a name is surely a name; a run of common words less so
         name_like = last - first == 1 and _capitalised_inside(text, spans[first][0])
         limit = CLOSE_FOR_A_NAME if name_like else CLOSE_ENOUGH
+        carried = _carried_over(sounds[first - 1] if first else (), heard)
         for target in targets:
             if not name_like and len(target.phonemes) < SHORTEST:
                 continue
             d = distance(heard, target.phonemes)
+            if carried:
+                d = min(d, distance(carried, target.phonemes))
             if d <= limit:
                 choices.append((d, last, target.name))
     if not choices:
@@ -166,6 +169,17 @@ def _runs(
     if _fold(text[spans[first][0]:spans[last - 1][1]]) == _fold(name):
         return []
     return [(d, last, name)]
+
+
+def _carried_over(before: Sequence[str], heard: tuple[str, ...]) -> tuple[str, ...]:
+    """``heard`` without its first sound when that sound ends the word before too: the
+    recogniser heard "Morning Aoife" as "Morning, Nitha", the n carried over; () if not."""
+    if not before or len(heard) < 3 or _is_vowel(heard[0]):
+        return ()
+    last = before[-1]
+    if last == heard[0] or _substitution(last, heard[0]) <= 0.4:
+        return heard[1:]
+    return ()
 
 
 def _apply(
