@@ -30,10 +30,8 @@ def met(scorer: Scorer, reply: str, context: str, item: str) -> bool | None:
 # -- closes: thanks as the last words, passing regards on, regional goodbyes ------------
 
 @pytest.mark.parametrize(("context", "reply"), [
-    (OPENING, "I've taken a post nearer home so I'm stepping back. Thanks for understanding."),
     (OPENING, "so i'm going to decline it i'm afraid thanks ever so much for all your help though"),
     (WHY, "It was the shifts, mainly. I'm grateful for all your help, honestly."),
-    (WHERE, "I'd keep that quiet for now if that's okay. Thank you for being so understanding."),
     (OPENING, "I won't be going ahead. Do give my warmest regards to the panel."),
     (OPENING, "I must decline, I'm afraid. Kindly extend my appreciation to Mrs Okafor."),
     (CHANGE, "That's generous, but no. Please thank the hiring manager for me."),
@@ -49,6 +47,10 @@ def test_warm_endings_close(scorer: Scorer, context: str, reply: str) -> None:
     # thanks for their help as an opening, not an ending
     (OPENING, "thanks for all your help on this but i've decided to withdraw from the process"),
     (OPENING, "Thank you for your understanding so far. I'm declining because of the pay."),
+    # thanks for understanding answers the question; it is not "thanks again", a wish or a
+    # goodbye (LABELS.md), and annotators of eight later sets agree (22 of 24 such endings)
+    (OPENING, "I've taken a post nearer home so I'm stepping back. Thanks for understanding."),
+    (WHERE, "I'd keep that quiet for now if that's okay. Thank you for being so understanding."),
     # thanks for other things at the end, and curt endings
     (WRAPUP, "no that's it bye"),
     (WRAPUP, "yeah cheers for nothing bye"),

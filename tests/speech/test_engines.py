@@ -112,6 +112,18 @@ def test_vocabulary_skips_sentence_openers_but_keeps_the_names_after_them() -> N
     assert "It" not in vocabulary and "Ask" not in " ".join(vocabulary)
 
 
+def test_vocabulary_keeps_names_whole_with_accents_hyphens_and_apostrophes() -> None:
+    from trainer.speech.vocabulary import text_terms
+
+    line = ("Hello, it's Tadhg from Kilkenny Works. Say hi to Jae-min, Zoë, Dervla O'Shea "
+            "and Bartłomiej in Tromsø.")
+    terms = text_terms([line])
+    for name in ("Tadhg", "Kilkenny Works", "Jae-min", "Zoë", "Dervla O'Shea", "Bartłomiej",
+                 "Tromsø"):
+        assert name in terms
+    assert not {"Jae", "Zo", "Bart", "Troms", "Shea"} & set(terms)
+
+
 def test_prompt_respects_its_length_limit() -> None:
     prompt = whisper_prompt([f"Name{i} Surname" for i in range(200)], limit=120)
     assert len(prompt) <= 121 and prompt.endswith(".")

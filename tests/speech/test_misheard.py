@@ -120,3 +120,48 @@ def test_an_engine_that_gives_no_confidence_is_not_doubted_where_it_heard_a_no()
     # "can't" is taken as heard, and "can" is still checked
     assert misheard_words("I can't accept it.", decide) == ()
     assert [w.said for w in misheard_words("I can accept it.", decide)] == ["can't"]
+
+
+def test_an_unsure_teen_or_ty_amount_is_flagged_with_the_other_figure() -> None:
+    reply = "I was hoping for 80,000 a year, not less."
+    words = [("I", 0.0, 0.1), ("was", 0.1, 0.2), ("hoping", 0.2, 0.5), ("for", 0.5, 0.6),
+             ("80", 0.6, 0.9), ("000", 0.9, 1.2), ("a", 1.2, 1.3), ("year", 1.3, 1.5),
+             ("not", 1.6, 1.8), ("less", 1.8, 2.0)]
+    sure = [0.98] * len(words)
+    sure[4] = 0.55
+    found = misheard_words(reply, decide, words=words, probabilities=sure)
+    assert [(m.word, m.said, m.start, m.end) for m in found] == [("80", "18", 0.6, 0.9)]
+    assert found[0].line == ('may have misheard "80": "eighty" and "eighteen" sound alike '
+                             "(55 % sure); if you said 18,000, correct the figure")
+    assert found[0].reading(reply) == "I was hoping for 18,000 a year, not less."
+    sure[4] = 0.95  # heard surely: trusted
+    assert not misheard_words(reply, decide, words=words, probabilities=sure)
+
+
+@pytest.mark.parametrize(("reply", "flagged"), [
+    ("Could you do fifteen percent more?", "fifteen"),
+    ("My notice is 30 days.", "30"),
+    ("Anything under £70k is too low.", "£70k"),
+    ("I'd need sixty thousand.", "sixty"),
+    ("We are 40 people in the team.", None),  # no money, no time
+    ("Call me on the 14th.", None),  # no 40th of a month
+    ("It was 25,000.", None),  # not a teen or a ty
+])
+def test_only_amounts_and_lengths_of_time_are_second_guessed(reply: str,
+                                                             flagged: str | None) -> None:
+    found = misheard_words(reply, decide)  # no confidence from the engine: unsure
+    assert [m.word for m in found] == ([flagged] if flagged else [])
+
+
+def test_an_unsure_and_you_may_have_been_thank_you() -> None:
+    def thanked(text: str) -> Mapping[str, bool | None]:
+        return {"thanks": "thank" in text.lower()}
+
+    reply = "I have, Maren, and you. I'm going to say no."
+    words, probabilities = timed(reply, {"and": 0.6})
+    found = misheard_words(reply, thanked, words=words, probabilities=probabilities,
+                           label=lambda name: "Thanks")
+    assert [(m.word, m.said) for m in found] == [("and you", "thank you")]
+    assert "Thanks would count" in found[0].why
+    words, probabilities = timed(reply)  # heard surely: trusted
+    assert not misheard_words(reply, thanked, words=words, probabilities=probabilities)

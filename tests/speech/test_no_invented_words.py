@@ -105,3 +105,61 @@ def test_decoding_the_same_reply_twice_gives_the_same_text(
     second = engine.transcribe(wav, vocabulary=vocabulary)
     assert first.text and first.text == second.text
     assert first.words == second.words
+
+
+# Names of the call that sound like checklist words or like the reply's own words: the name
+# repair (on by default) must not turn what was heard into a thanks, a no or a close.
+TEMPTING = ["Xiaoming Li", "Thanx Adeyemi", "Noh Byrne", "Cheerio Partners", "Bai Goodby",
+            "Anotha Kompani"]
+
+
+@pytest.mark.parametrize(("scenario_id", "context", "reply", "item"), [
+    *WITHOUT,
+    ("offer-accepted-elsewhere", None, "Hello Xiaoming, I have gone with another company.",
+     "thanks"),
+])
+def test_name_repair_never_adds_a_checklist_item_the_reply_lacks(
+    engine: SttEngine, speaker: Speaker, tmp_path: Path,
+    scenario_id: str, context: str | None, reply: str, item: str,
+) -> None:
+    scenario = _scenario(scenario_id)
+    scorer = Scorer(custom_items=scenario.items)
+    wav = speaker.save(reply, tmp_path / "reply.wav", voice="en-gb", rate=180)
+    vocabulary = [*TEMPTING, *scenario_vocabulary(scenario)]
+    heard = engine.transcribe(wav, vocabulary=vocabulary)
+    assert heard.text, "the reply was not heard at all"
+    for check, result in scorer.score(heard.text, context).checks.items():
+        if result.met:
+            assert scorer.score(reply, context).checks[check].met, (check, heard.text)
+    assert scorer.score(heard.text, context).checks[item].met is False, heard.text
+    assert all(r.name in heard.text and r.name not in ("Thanx", "Noh", "Cheerio", "Goodby")
+               for r in heard.repairs), heard.repairs
+
+
+def test_a_name_heard_by_sound_is_repaired_and_the_turn_says_so(
+        engine: SttEngine, speaker: Speaker, tmp_path: Path) -> None:
+    """Whisper base hears espeak's en-gb "Xiaoming" as "Myraming" even with the name in its
+    prompt; the repair writes the name, and the saved turn shows it as possibly misheard."""
+    import random
+
+    from trainer.call.engine import Call
+    from trainer.call.listening import Voice
+    from trainer.sessions.store import SessionStore
+
+    base = _scenario("offer-accepted-elsewhere")
+    scenario = base.model_copy(update={"recruiter": base.recruiter.model_copy(
+        update={"name": "Xiaoming Li"})})
+    wav = speaker.save("Hello Xiaoming, I have gone with another company.",
+                       tmp_path / "reply.wav", voice="en-gb", rate=180)
+    reply = Voice(engine_name="whisper-base").hear_file(wav, scenario)
+    assert "Xiaoming" in reply.text
+    assert reply.timing is not None and reply.timing.repaired, reply.text
+    heard_as, name, start, end = reply.timing.repaired[0]
+    assert name == "Xiaoming" and heard_as != name
+    call = Call(scenario, store=SessionStore(), rng=random.Random(1), mode="audio")
+    call.answer(reply)
+    call.hang_up()
+    saved = SessionStore().load(call.session_id or "").turns[0]
+    warning = next(m for m in saved.misheard if m.word == "Xiaoming")
+    assert (warning.said, warning.start, warning.end) == (heard_as, start, end)
+    assert f'heard as "{heard_as}"' in warning.line

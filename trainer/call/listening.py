@@ -61,7 +61,13 @@ def timing_of(recording: Recording, transcript: Transcript) -> ReplyTiming:
         duration=spoken if spoken else transcript.audio_seconds,
         words=tuple(transcript.words),
         probabilities=tuple(transcript.probabilities),
+        repaired=repaired(transcript),
     )
+
+
+def repaired(transcript: Transcript) -> tuple[tuple[str, str, float | None, float | None], ...]:
+    """The transcript's name repairs as the scorer's timing carries them."""
+    return tuple((r.heard, r.name, r.start, r.end) for r in transcript.repairs)
 
 
 @dataclass
@@ -244,6 +250,7 @@ class Voice:
             duration=transcript.audio_seconds,
             words=tuple(transcript.words),
             probabilities=tuple(transcript.probabilities),
+            repaired=repaired(transcript),
         )
         return Reply(transcript.text, source="audio", engine=transcript.engine, audio=path,
                      timing=timing)

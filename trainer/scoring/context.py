@@ -65,7 +65,10 @@ _LINES = _load_lines()
 
 
 _FUTURE = _LINES["future"]
-_CHANGE = _LINES["change"]
+_CHANGE_WORDS = _LINES["change"]
+_FEATURE = _LINES["change_feature"]
+_CHANGE = re.compile(f"{_CHANGE_WORDS.pattern}|{_FEATURE.pattern}")
+"""A counter-offer, concession or another option: its own words, or a feature it names."""
 _INFO = _LINES["info"]
 _WRAPUP = _LINES["wrapup"]
 _TERMS = _LINES["terms"]
@@ -75,8 +78,8 @@ _STATUS = _LINES["status"]
 
 _INTRO_RAW = re.compile(
     r"^\W*(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening)|morning|afternoon|evening)\b"
-    r"|\b(?:it's|it is|this is|my name is)\s+[A-Z][a-z]+"
-    r"|\b(?!(?:us|you|me|them|him|her|we|they|i)\s)[A-Z][a-z]+\s+(?:here|calling|speaking)\b"
+    r"|\b(?:it's|it is|this is|my name is)\s+(?-i:[A-Z][a-z]+)"
+    r"|\b(?!(?:us|you|me|them|him|her|we|they|i)\s)(?-i:[A-Z][a-z]+)\s+(?:here|calling|speaking)\b"
     r"(?!\s+(?:to|if))"
     r"|\b(?:here|calling|ringing|phoning) (?:from|on behalf of)\b"
     r"|\b(?:I'm|I am|just) (?:calling|ringing|phoning|getting in touch)\b",
@@ -136,7 +139,7 @@ def classify(line: str | None) -> LineKind:
     ask = questions[-1] if questions else (sentences[-1] if sentences else text)
     prior_no = bool(_PRIOR_NO.search(text))
     opens = bool(_INTRO_RAW.search(line)) and not prior_no
-    if not prior_no and not _CHANGE.search(text) and any(
+    if not prior_no and not _CHANGE_WORDS.search(text) and any(
             _TERMS.search(s) for s in sentences if not s.endswith("?")):
         return LineKind.TERMS if not _STATUS.search(text) else LineKind.STATUS
     if not opens:

@@ -45,6 +45,18 @@ _IDIOM_FILL = frozenset({"i'm", "good", "fine", "okay", "alright", "all", "right
 _RATHER_NOT = (["rather", "not"], ["rather", "you", "didn't"], ["rather", "you", "wouldn't"],
                ["rather", "you", "did", "not"])
 """Endings of "I'd rather not, thanks": a no to what they offered, said as "no thanks" is."""
+DECLINED_WITH_THANKS = "a no said with thanks"
+"""Why a "thanks" after "I'll pass" is no gratitude; unlike a clipped "no thanks", it is still
+said politely."""
+_DECLINED_WITH_THANKS = (["pass"], ["pass", "on", "that"], ["pass", "on", "it"],
+                         ["pass", "on", "this"], ["pass", "on", "that", "too"],
+                         ["pass", "on", "it", "too"], ["pass", "on", "this", "one"],
+                         ["pass", "on", "that", "one"], ["leave", "it"], ["leave", "it", "there"],
+                         ["not", "for", "me"], ["i'm", "good"], ["i'm", "alright"],
+                         ["i'm", "all", "right"], ["i'm", "okay"], ["i'm", "fine"])
+"""Endings of "I'll pass, thanks", "not for me, ta", "I'm good, thanks": a no to what they
+offered, said as "no thanks" is (a thanks for something, "thanks for thinking of me", is
+still thanks)."""
 _ARTICLE = frozenset({"a", "proper", "big", "huge", "an", "little"})
 
 
@@ -74,6 +86,10 @@ def _thank_you_veto(utt: Utterance, hit: Hit, before: list[str], after: list[str
         rather = next((r for r in _RATHER_NOT if before[-len(r):] == r), None)
         if rather is not None:
             return f'refusal idiom "{" ".join(rather)}, thanks"'
+        said = [w for w in before[-6:] if w != ","]
+        passed = next((r for r in _DECLINED_WITH_THANKS if said[-len(r):] == r), None)
+        if passed is not None and "for" not in after[:3]:
+            return f'{DECLINED_WITH_THANKS} "{" ".join(passed)}, thanks"'
         if hit.i == 1 and utt.words[0].text == "know":
             return 'refusal idiom "no thanks", heard as "know"'
     if after[:3] == ["but", "no", "thanks"] or after[:4] == [",", "but", "no", "thanks"]:

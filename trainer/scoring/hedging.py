@@ -67,6 +67,8 @@ def read_hedges(utt: Utterance, wrapup: bool = False, future: bool = False) -> H
             continue  # "my flatmate might be interested, I'm not sure": their choice
         if hit.family.tag == "standalone" and _about_something_else(utt, hit):
             continue  # "I don't know when I'll be back": unsure of a fact, not the decision
+        if hit.family.tag == "standalone" and _in_reason(utt, hit, anchors, found):
+            continue  # "I'm declining because ... I'm not sure I could keep it up": the why
         if hit.family.tag == "standalone" or (
                 (anchors or _own_sentence(utt, hit)) and _alone_in_clause(utt, hit)):
             cues.append(hit)
@@ -99,9 +101,52 @@ def _about_something_else(utt: Utterance, cue: Hit) -> bool:
     while k < len(utt.words) and utt.words[k].text in _WH_GAP:
         k += 1
     nxt = utt.texts(k, k + 2)
+    if _fronted_question(utt, cue):
+        return True  # "the start date, which week that is I'm not sure"
     if not nxt:
         return False
+    if nxt[0] == "what" and ((len(nxt) > 1 and nxt[1] in _DETERMINERS)
+                             or "next" in utt.texts(k + 1, k + 5)):
+        return True  # "not sure what the notice period is", "what I'll do next": a fact
     return nxt[0] in _WH_FACT or (nxt[0] == "how" and nxt[1:] != [] and nxt[1] in _HOW_MUCH)
+
+
+_DETERMINERS = frozenset({"the", "my", "your", "their", "his", "her", "its", "our", "a", "an",
+                          "this", "that", "these", "those"})
+"""After "not sure what", a noun phrase is the thing unsure of ("what the notice period is");
+"not sure what to do" still wavers over the decision."""
+
+
+def _fronted_question(utt: Utterance, cue: Hit) -> bool:
+    """"..., which week that'd be I'm not sure": the clause opens with the question of fact
+    the speaker is unsure of, and the cue ends it."""
+    clause = utt.clause[cue.i]
+    k = cue.i
+    while k > 0 and utt.clause[k - 1] == clause and cue.i - k < 6:
+        k -= 1
+    return (k < cue.i and utt.words[k].text in _WH_FACT
+            and (cue.j >= len(utt.words) or utt.words[cue.j].is_punct))
+
+
+_CAUSAL = frozenset({"because", "cos", "cause", "since", "as"})
+
+
+def _in_reason(utt: Utterance, cue: Hit, anchors: list[Hit], found: list[Hit]) -> bool:
+    """"I'm turning it down because the travel is heavy and I'm not sure I could keep it
+    up": after a decision and the "because" that gives its why, the doubt is part of the
+    reason, not a qualifier of the decision said before it (unless that was hedged too)."""
+    sentence = utt.sentence[cue.i]
+    if any(h.j <= cue.i and utt.sentence[h.i] == sentence for h in found):
+        return False
+    k = cue.i - 1
+    while k >= 0 and utt.sentence[k] == sentence:
+        if any(a.i <= k < a.j for a in anchors):
+            return False
+        word = utt.words[k].text
+        if word in _CAUSAL and (word != "as" or (k > 0 and utt.words[k - 1].is_punct)):
+            return any(a.j <= k and utt.sentence[a.i] == sentence for a in anchors)
+        k -= 1
+    return False
 
 
 def _referral_sentences(utt: Utterance) -> frozenset[int]:

@@ -84,6 +84,10 @@ def clause_spans(utt: Utterance) -> list[tuple[int, int]]:
             if k > start:
                 spans.append((start, k))
             start = k + 1
+        elif (word.text in _ORDINALS and k > start
+              and words[k - 1].text not in _DETERMINERS):
+            spans.append((start, k))  # "first the salary second the location third ..."
+            start = k
         elif word.text in _SPLIT_WORDS and k > start:
             if word.text == "also" and words[k - 1].text == "and":
                 continue
@@ -98,6 +102,12 @@ def clause_spans(utt: Utterance) -> list[tuple[int, int]]:
     return spans
 
 
+_ORDINALS = frozenset({"second", "secondly", "third", "thirdly", "fourth", "fourthly", "lastly"})
+"""Words that number the items of a spoken list of reasons."""
+_DETERMINERS = frozenset({"the", "a", "an", "my", "our", "your", "their", "his", "her", "its",
+                          "every", "each", "this", "that", "one", "per", "split"})
+
+
 _ASIDE_CLAUSES = (["to", "be", "honest"], ["to", "be", "fair"], ["if", "i'm", "honest"],
                   ["if", "i'm", "being", "honest"], ["in", "all", "honesty"], ["you", "know"],
                   ["i", "mean"], ["mate"], ["to", "be", "frank"], ["truth", "be", "told"])
@@ -106,6 +116,11 @@ own, and no break between a reason and what says more about it."""
 _TOO_GLUE = frozenset({"way", "much", "a", "bit", "little", "just", "and", "or", "it's", "is",
                        "was", "be", "are", "were", "me"})
 """Words before a "too" that belong with it ("way too", "it's too"), not a new list item."""
+
+
+_NO_THEN_WHY = frozenset({"it's", "its", "it", "it'd", "that's", "i'm", "i've", "i'd", "i",
+                          "they", "they're", "there's", "we", "we're", "we've"})
+"""Subjects that start a clause of their own after a "no": what follows is not negated by it."""
 
 
 def _negated(utt: Utterance, hit: Hit) -> bool:
@@ -120,6 +135,8 @@ def _negated(utt: Utterance, hit: Hit) -> bool:
         at = max(k for k in range(max(hit.i - 5, 0), hit.i) if utt.words[k].text == "no")
         if utt.texts(at - 1, at) in (["say"], ["saying"], ["said"]):
             return False
+        if _NO_THEN_WHY & set(utt.texts(at + 1, hit.i)):
+            return False  # "yeah no it's just the commute": the no answers, then the why
     return negator is not None
 
 
@@ -239,19 +256,32 @@ _NEW_SUBJECT = frozenset({"the", "nobody", "no", "your", "their", "they", "he", 
                           "everyone", "none", "there", "it", "it's", "they're", "there's"})
 
 
+_NEW_NOUN_PHRASE = frozenset({"the", "there's", "theres"})
+"""Words that open a further motive in a bare list."""
+
+
 def _split_run_on(utt: Utterance, units: list[ReasonUnit],
                   criticism: Sequence[Hit]) -> list[ReasonUnit]:
     """Complaints run together without a pause ("the interviewer was late the office was
     filthy the pay was rubbish") are one clause per complaint: a criticism that ends where
     a new subject starts, with another reason after it, closes its own clause."""
-    if not criticism:
-        return units
     ends = {h.j for h in criticism}
+    # motives listed bare ("it's the pay the hours and the drive", "they pay better the
+    # office is close"): a motive that ends where a new noun phrase starts, with another
+    # motive after it, is an item of its own (not "the hours the hours", said twice, nor
+    # "the commute it's two hours", which says more about it)
+    listed = {h.j for u in units if len(u.hits) > 1 for h in u.hits
+              if h.j < len(utt.words) and utt.words[h.j].text in _NEW_NOUN_PHRASE
+              and any(h.j < g.i <= h.j + 2 for g in u.hits)
+              and utt.texts(h.j + 1, h.j + 1 + h.j - h.i) != utt.texts(h.i, h.j)}
+    ends |= listed
+    if not ends:
+        return units
     out: list[ReasonUnit] = []
     for unit in units:
         start = unit.start
         for k in range(unit.start + 1, unit.end - 1):
-            if (k in ends and k > start and utt.words[k].text in _NEW_SUBJECT
+            if (k in ends and k > start and utt.words[k].text in _NEW_SUBJECT | _NEW_NOUN_PHRASE
                     and any(h.i >= k for h in unit.hits)):
                 out.append(ReasonUnit(start, k, tuple(h for h in unit.hits
                                                       if start <= h.i < k)))
@@ -288,7 +318,9 @@ _NOT_A_REASON = frozenset({
     "decline", "declining", "withdraw", "withdrawing", "pass", "accept", "accepting", "offer",
     "instead", "anyway", "guess", "know", "mean", "hi", "hey", "hello", "hiya", "g'day", "morning",
     "afternoon", "evening", "namaste", "dear", "decent", "generous", "thoughtful", "sweet",
-    "called", "named",
+    "called", "named", "smashing", "brilliant", "great", "fab", "fabulous", "fantastic",
+    "wonderful", "amazing", "helpful", "star", "legend", "gem", "diamond", "cracking", "superb",
+    "excellent", "awesome", "ace", "champion",
 })
 _SUBJECTS = frozenset({"i", "i'm", "i've", "i'll", "i'd", "we", "we're", "we've", "my"})
 _ASIDE = frozenset({"think", "called", "named", "spelling", "spelt", "spelled", "forget",

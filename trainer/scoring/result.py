@@ -77,6 +77,10 @@ class ReplyTiming:
     """(word, start, end) where the speech engine gives them."""
     probabilities: tuple[float, ...] = ()
     """The engine's confidence (0-1) in each of ``words``, where it gives one."""
+    repaired: tuple[tuple[str, str, float | None, float | None], ...] = ()
+    """(heard, name, start, end): words the engine heard as one of the call's names and
+    wrote as that name; the scorecard shows them as possibly misheard (not saved here: the
+    turn's warnings are)."""
 
     def word_rows(self) -> list[list[str | float]]:
         """``[word, start, end]``, with the probability as a fourth value where there is one."""

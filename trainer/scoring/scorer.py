@@ -28,7 +28,7 @@ from trainer.scoring.courtesy import (
 from trainer.scoring.custom import CompiledItem, compile_item, score_item
 from trainer.scoring.decision import DecisionReading, read_decision
 from trainer.scoring.families import Hit, find
-from trainer.scoring.gratitude import read_thanks
+from trainer.scoring.gratitude import DECLINED_WITH_THANKS, read_thanks
 from trainer.scoring.heard import HeardReply
 from trainer.scoring.hedging import HedgeReading, read_hedges
 from trainer.scoring.learned import LearnedModel, default_model, second_opinion
@@ -269,7 +269,8 @@ class Scorer:
         polite: list[Hit] = []
         if judged:
             # a clipped "no thanks" is no courtesy; "no, thank you" still is
-            refusals = [(h.i, h.j) for h, _ in thanks_vetoed if utt.words[h.i].text == "thanks"]
+            refusals = [(h.i, h.j) for h, why in thanks_vetoed if utt.words[h.i].text == "thanks"
+                        and not why.startswith(DECLINED_WITH_THANKS)]
             polite = [h for h in read_polite(utt)
                       if not any(i <= h.i < j for i, j in refusals)]
         return Reading(utt, kind, applicable, thanks, thanks_vetoed, offence, offence_vetoed,

@@ -49,9 +49,24 @@ EXPANSIONS: dict[str, tuple[str, ...]] = {
     "hafta": ("have", "to"), "haveta": ("have", "to"), "hasta": ("has", "to"),
     "needa": ("need", "to"), "oughta": ("ought", "to"), "lemme": ("let", "me"),
     "gimme": ("give", "me"), "amn't": ("am", "not"), "imma": ("i'm", "going", "to"),
-    "i'mma": ("i'm", "going", "to"), "gonnae": ("going", "to"),
+    "i'mma": ("i'm", "going", "to"), "gonnae": ("going", "to"), "haffi": ("have", "to"),
+    "affi": ("have", "to"),
 }
 """Spoken short forms, spelt out so phrase families need one spelling only."""
+
+NUMBER_WORDS = frozenset({
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred",
+})
+
+
+def is_number(word: str | None) -> bool:
+    """Whether ``word`` is a figure ("95", "2.5") or a number said in words ("ninety")."""
+    if not word:
+        return False
+    return word[:1].isdigit() or word in NUMBER_WORDS
+
 
 MERGES: dict[tuple[str, str], str] = {
     ("will", "not"): "won't", ("do", "not"): "don't", ("can", "not"): "can't",

@@ -176,6 +176,8 @@ def _canonical(raws: list[_Raw]) -> list[Word]:
                 i += consumed
                 continue
         expansion = soundalike.EXPANSIONS.get(text)
+        if text == "k" and soundalike.is_number(before):
+            expansion = None  # "95k", "ninety K": thousands, not "okay"
         if expansion is not None:
             for part in expansion:
                 words.append(Word(part, raw.start, raw.end))

@@ -32,7 +32,7 @@ def misheard_in(
 
     return misheard_words(
         reply, decide, words=timing.words, probabilities=timing.probabilities,
-        names=_names(scenario), label=checklist.label,
+        names=_names(scenario), label=checklist.label, repaired=timing.repaired,
     )
 
 

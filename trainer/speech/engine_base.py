@@ -16,6 +16,7 @@ from typing import Any, Protocol
 import speech_recognition as sr
 
 from trainer.speech.audio import AudioClip
+from trainer.speech.name_repair import Repair
 
 Word = tuple[str, float, float]
 
@@ -36,6 +37,9 @@ class Transcript:
     probabilities: tuple[float, ...] = ()
     """The engine's confidence (0-1) in each of ``words``, where it gives one (Whisper does):
     a low one on a word that carries the meaning is a warning that it may be misheard."""
+    repairs: tuple[Repair, ...] = ()
+    """Runs of words heard as one of the call's names and written as that name
+    (:mod:`trainer.speech.name_repair`): the scorecard says so."""
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -50,6 +54,8 @@ class Transcript:
                     if i < len(self.probabilities) else {})}
                 for i, (word, start, end) in enumerate(self.words)
             ],
+            **({"repairs": [{"heard": r.heard, "name": r.name} for r in self.repairs]}
+               if self.repairs else {}),
         }
 
 

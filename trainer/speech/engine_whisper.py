@@ -32,6 +32,8 @@ import speech_recognition as sr
 from trainer.errors import TrainerError
 from trainer.speech.audio import AudioClip, first_sound_at, is_silent, last_sound_at
 from trainer.speech.engine_base import Transcript, Word, as_clip, install_command
+from trainer.speech.homophones import too_not_two
+from trainer.speech.name_repair import repair_names
 from trainer.speech.vad import has_speech
 from trainer.speech.vocabulary import whisper_prompt
 
@@ -82,6 +84,12 @@ class Decoding:
     Whisper was trained on speech that rarely starts at the first sample; a reply that does
     had its first word misheard or dropped: "Oh, thanks" heard as "No, thanks" (a no
     never said), "Not at all" dropped. Word times are given on the audio as it came."""
+    repair_names: bool = True
+    """Write a run of words that sounds like one of the call's names as that name
+    (:mod:`trainer.speech.name_repair`): the prompt alone left "Caoimhe" as "Kiva"."""
+    homophones: bool = True
+    """Write a phrase-final "two" after a pronoun as "too" (:mod:`trainer.speech.homophones`):
+    "all the best to you two" gave the reply a figure never said."""
 
 
 def bundled_model_dir() -> Path:
@@ -255,7 +263,30 @@ class FasterWhisperEngine:
             raise TrainerError(
                 f"the {self.name} engine failed ({exc}); try again, or type the reply."
             ) from None
-        return _shifted(self._transcript(segments, clip, started), lead)
+        return self._written(_shifted(self._transcript(segments, clip, started), lead),
+                             vocabulary)
+
+    def _written(self, transcript: Transcript, vocabulary: Sequence[str]) -> Transcript:
+        """``transcript`` with homophones written as meant ("you too") and, when the call has
+        names, its names written where they were heard by sound."""
+        started = time.perf_counter()
+        text, words = transcript.text, transcript.words
+        if self.decoding.homophones:
+            text, words = too_not_two(text, words)
+        probabilities, repairs = transcript.probabilities, transcript.repairs
+        if self.decoding.repair_names and vocabulary and text:
+            text, words, probabilities, repairs = repair_names(
+                text, words, probabilities, vocabulary, self.ordinary)
+        if text == transcript.text and words == transcript.words:
+            return transcript
+        return replace(transcript, text=text, words=words, probabilities=probabilities,
+                       repairs=repairs,
+                       seconds=transcript.seconds + time.perf_counter() - started)
+
+    def ordinary(self, word: str) -> bool:
+        """Whether ``word`` (lower case) is one whole token of Whisper's vocabulary: an everyday
+        word, where an unfamiliar name is spelt out in pieces ("Kiva", "gozi")."""
+        return self._model.hf_tokenizer.token_to_id("Ġ" + word) is not None
 
     def transcribe_partial(self, audio: sr.AudioData, *, vocabulary: Sequence[str] = ()) -> str:
         """A quick, rough transcript for the live words on screen (:mod:`trainer.speech.live`).

@@ -159,13 +159,16 @@ def misheard_words(
     names: Iterable[str] = (),
     label: Callable[[str], str] = str,
     confusions: Confusions | None = None,
+    repaired: Sequence[tuple[str, str, float | None, float | None]] = (),
 ) -> tuple[Misheard, ...]:
     """The words of ``reply`` the recogniser may have misheard where it matters.
 
     ``words`` and ``probabilities`` are the engine's timing and confidence of the
     same transcript (without a confidence, the known confusions that would add a
     meaning are checked, those that would take one away are not); ``names`` are
-    the call's names and places; ``label`` names a checklist item for users.
+    the call's names and places; ``label`` names a checklist item for users; ``repaired``
+    the (heard, name, start, end) runs the engine wrote as the call's names, each shown
+    whether or not it changes a decision: the user should know the name is a guess.
     """
     if not reply.strip():
         return ()
@@ -222,6 +225,26 @@ def misheard_words(
             reason = f'"{word}" is often missed'
             if _room_for_a_word(reply, tokens, i) and check(i, i, word, reason):
                 break  # one place is enough to say so
+    for i, token in enumerate(tokens):
+        figure = _teen_or_ty(reply, tokens, i)
+        if figure is not None and not any(m.at == token.at for m in found.values()):
+            other, shown, (one, two) = figure
+            alike = _confidence(_sure(token), f'"{one}" and "{two}" sound alike')
+            found[(-1 - token.at, 1)] = Misheard(
+                word=token.text.rstrip(".,!?;:"), start=token.start, end=token.end,
+                said=other, at=token.at,
+                why=f"{alike}; if you said {shown}, correct the figure")
+    cursor = 0
+    for heard_as, name, start, end in repaired:
+        at = reply.find(name, cursor)
+        if at < 0:
+            continue  # the user's own text since: nothing of the repair is left
+        cursor = at + len(name)
+        if any(m.at == at for m in found.values()):
+            continue
+        found[(-1 - at, 0)] = Misheard(
+            word=name, start=start, end=end, said=heard_as, at=at,
+            why=f'heard as "{heard_as}" and written as the call\'s name "{name}"')
     return tuple(sorted(found.values(), key=lambda m: (m.start or 0.0, m.word)))
 
 
@@ -265,6 +288,55 @@ def _sounds_like(key: str, words: Mapping[str, str]) -> list[str]:
         return []
     return [words[w] for w in difflib.get_close_matches(key, list(words), n=3,
                                                          cutoff=SOUND_ALIKE)]
+
+
+_TEENS = ("thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
+_TENS = ("thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_TEEN_OR_TY = {**dict(zip(_TEENS, _TENS, strict=True)), **dict(zip(_TENS, _TEENS, strict=True)),
+               **{str(13 + k): str(30 + 10 * k) for k in range(7)},
+               **{str(30 + 10 * k): str(13 + k) for k in range(7)}}
+_LEADING_FIGURE = re.compile(r"^([$£€]?)(\d+|[a-z]+)(.*)$")
+AMOUNT_WORDS = frozenset([
+    "000", "thousand", "k", "grand", "million", "hundred", "percent", "%", "pounds", "dollars",
+    "euros", "quid", "bucks", "days", "weeks", "months", "years", "hours", "minutes", "per",
+    "a", "an", "salary", "pay", "rise", "raise", "bonus", "notice", "th",
+])
+"""Words after a figure that make it an amount or a length of time (where 19 and 90 differ
+in what the user asked for); "a", "an": "ninety a year"."""
+
+
+def _teen_or_ty(reply: str, tokens: Sequence[_Token],
+                i: int) -> tuple[str, str, tuple[str, str]] | None:
+    """(the other reading of the word, of the whole figure, the two numbers as said) of a
+    figure that may be a teen heard as a ty or the reverse ("nineteen" / "ninety"), when it
+    counts money or time and the engine was not sure of it; None otherwise."""
+    token = tokens[i]
+    if _sure(token) >= CONFUSION_CONFIDENCE:
+        return None
+    match = _LEADING_FIGURE.match(token.key)
+    if match is None or match.group(2) not in _TEEN_OR_TY:
+        return None
+    sign, number, rest = match.groups()
+    following = tokens[i + 1].key if i + 1 < len(tokens) else ""
+    if not (sign or rest.lstrip(",").startswith(("000", "k", "%", "th"))
+            or following in AMOUNT_WORDS):
+        return None
+    other = _TEEN_OR_TY[number]
+    if rest.startswith("th") and int(other) > 31:
+        return None  # "the 14th": there is no 40th of a month
+    said = (number, other) if number.isalpha() else (_spoken(number), _spoken(other))
+    word = token.text.rstrip(".,!?;:")
+    word = word.replace(number, other, 1) if number in word else other
+    shown = word
+    if following == "000" and reply[token.until:tokens[i + 1].at] == ",":
+        shown = f"{word},000"  # Whisper's "70,000" is two timed words, "70" and "000"
+    return word, shown, said
+
+
+def _spoken(digits: str) -> str:
+    """``"19"`` as said: ``"nineteen"``."""
+    n = int(digits)
+    return _TEENS[n - 13] if n < 20 else _TENS[n // 10 - 3]
 
 
 def _room_for_a_word(reply: str, tokens: Sequence[_Token], i: int) -> bool:

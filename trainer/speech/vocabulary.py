@@ -19,8 +19,15 @@ _FIGURE = re.compile(
     r"[$£€]\s?\d(?:[\d,.]*\d)?\s?(?:k|K|thousand|million)?"
     r"|\b\d(?:[\d,.]*\d)?\s?(?:k|K|%|percent|thousand)(?=\W|$)"
 )
-_NAME = r"[A-Z][a-z]+(?:[A-Z][a-z]+)*"  # Priya, MacLeod
-_PROPER = re.compile(rf"\b({_NAME}(?:[ \t]+{_NAME})*)")
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-ž"
+_LOWER = "a-zß-öø-ÿĀ-ž"  # Latin Extended-A holds both cases, in pairs
+_NAME = (
+    rf"(?:[{_UPPER}]['’])?[{_UPPER}][{_LOWER}]+(?:[{_UPPER}][{_LOWER}]+)*"
+    rf"(?:-[{_UPPER}]?[{_LOWER}]+)*"
+)
+"""Priya, MacLeod, Kraków, Maëlle, Hyun-woo, O'Neill: a name's letters are not all a-z,
+and one cut at the first other letter ("Krak", "Hyun") taught the recogniser a wrong word."""
+_PROPER = re.compile(rf"(?<![\w'’-])({_NAME}(?:[ \t]+{_NAME})*)(?![\w-])")
 _SENTENCE_START = ".!?:;\"'“‘(\n"
 _COMMON_CAPS = frozenset(
     {"I", "I'm", "I've", "I'd", "Hi", "Hello", "Thanks", "Thank", "Yes", "No", "Oh", "So", "It"}
