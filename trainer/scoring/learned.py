@@ -53,7 +53,7 @@ OVERRULES: dict[str, Overrule] = {
     "graceful_close": Overrule(add_above=0.8),
     "offensive": Overrule(add_above=0.7),
     "hedged": Overrule(add_above=0.8),
-    "over_detailed": Overrule(add_above=0.6),
+    "over_detailed": Overrule(add_above=0.7),
 }
 """The one place that says what the model may overrule, and how sure it must be: chosen by
 leaving the fresh training sets (``train-*.jsonl`` and the spent round-4/5 final sets, all
