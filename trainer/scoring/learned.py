@@ -55,20 +55,22 @@ OVERRULES: dict[str, Overrule] = {
     "hedged": Overrule(add_above=0.8),
     "over_detailed": Overrule(add_above=0.7),
 }
-"""The one place that says what the model may overrule, and how sure it must be: chosen by
-leaving the fresh training sets (``train-*.jsonl`` and the spent round-4/5 final sets, all
-written by people the rules were never tuned on) out five groups at a time
-(``scripts/train_scorer_model.py --cv --groups 5 --fresh ...``). Offensive is set above its
-best figure (0.5 would give F1 about 0.88 there, 0.7 about 0.86): lower, the model also
-flags sincere remarks about one's own situation, the process or the terms that the tests pin
-as neutral ("sorry it took me three weeks to get back to you", "I felt I wasn't experienced
-enough", "shame the timing didn't work out": p 0.6 to 0.7), which a coach would not sign.
-A hedge is as good anywhere from 0.6 to 0.9; at 0.8 "I think you should know I'm not going
-to accept it" stays a clear no. A brief reason is flat from 0.6 to 0.8: 0.7 finds fewer
-reasons in look-alikes. Semantic features (all-MiniLM-L6-v2 sentence vectors, or static
-token vectors distilled from it) were tried beside the n-grams and did not earn their cost:
-with the same folds the best macro F1 rose by 0.001 (static) and 0.004 (the full model, far
-too slow per reply), offensive by 0.002 and 0.011."""
+"""The one place that says what the model may overrule, and how sure it must be: chosen by leaving
+the fresh training sets (``train-*.jsonl`` and the spent round-4/5 final sets, all written by
+people the rules were never tuned on) out five groups at a time (``scripts/train_scorer_model.py
+--cv --groups 5 --fresh ...``). Offensive is set above its best figure (0.5 would give F1 about
+0.88 there, 0.7 about 0.86): lower, the model also flags sincere remarks about one's own
+situation, the process or the terms that the tests pin as neutral ("sorry it took me three weeks
+to get back to you", "I felt I wasn't experienced enough", "shame the timing didn't work out": p
+0.6 to 0.7), which a coach would not sign. A hedge is as good anywhere from 0.6 to 0.9; at 0.8
+"I think you should know I'm not going to accept it" stays a clear no. Running on is added above
+0.7, not its CV best of 0.6: the model read a shipped model answer of two clauses ("I'm looking
+to lead new product work, and this role is focused on an existing app. ...") as running on at
+0.65. A brief reason is flat from 0.6 to 0.8: 0.7 finds fewer reasons in look-alikes. Semantic
+features (all-MiniLM-L6-v2 sentence vectors, or static token vectors distilled from it) were
+tried beside the n-grams and did not earn their cost: with the same folds the best macro F1 rose
+by 0.001 (static) and 0.004 (the full model, far too slow per reply), offensive by 0.002 and
+0.011."""
 
 _WHAT = {
     "thanks": "thanks",
