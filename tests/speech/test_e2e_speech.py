@@ -125,11 +125,16 @@ def test_a_short_reply_is_not_repeated_or_lost(
     engine: SttEngine, speaker: Speaker, tmp_path: Path, text: str, voice: str, rate: int
 ) -> None:
     """Whisper loops on a clip much shorter than its window ("No No No ...") unless the
-    engine gives it enough of a window: a one-word answer must stay one word. (Which word
-    tiny.en makes of a fast robotic "No." - "No" or "Know" - is for the benchmark.)"""
+    engine gives it enough of a window: a short answer must neither grow nor vanish. (Which
+    words the engine makes of a fast robotic "No." - "No" or "Know" - is for the benchmark.)"""
     path = speaker.save(text, tmp_path / "short.wav", voice=voice, rate=rate)
     heard = normalise(engine.transcribe(path).text).split()
-    assert len(heard) == len(normalise(text).split()), heard
+    said = normalise(text).split()
+    # espeak-ng's voicing differs a little from one synthesis to the next (its noise source
+    # and phase carry over from the line before), so a fast robotic "I decline." is now and
+    # then heard run together as one word: that is a mishearing, neither a loop nor a loss.
+    assert 1 <= len(heard) <= len(said), heard
+    assert all(heard.count(word) <= max(1, said.count(word)) for word in heard), heard
 
 
 LONG_REPLY = (
