@@ -77,7 +77,8 @@ _STATUS = _LINES["status"]
 
 
 _INTRO_RAW = re.compile(
-    r"^\W*(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening)|morning|afternoon|evening)\b"
+    r"^\W*(?:hi|hello|hey|hiya|howdy|g'?day|good (?:morning|afternoon|evening)|morning|afternoon"
+    r"|evening)\b|^\W*(?:alright|all right)\?"
     r"|\b(?:it's|it is|this is|my name is)\s+(?-i:[A-Z][a-z]+)"
     r"|\b(?!(?:us|you|me|them|him|her|we|they|i)\s)(?-i:[A-Z][a-z]+)\s+(?:here|calling|speaking)\b"
     r"(?!\s+(?:to|if))"
@@ -91,6 +92,8 @@ _INTRO_NAME = re.compile(r"\b(?:it's|it is|this is|my name is)\s+[A-Z][a-z]+")
 
 _PRIOR_NO = _LINES["prior_no"]
 """The line reacts to a no or a hesitation just heard ("That's a shame.", "Understood.")."""
+_INTERJECTION = _LINES["interjection"]
+"""The line starts by reacting to something ("Okay, ...", "Right."), not necessarily a no."""
 
 _WRAPUP_ASK = _LINES["wrapup_ask"]
 _INFO_ASK = _LINES["info_ask"]
@@ -137,9 +140,10 @@ def classify(line: str | None) -> LineKind:
     sentences = _sentences(text)
     questions = [s for s in sentences if s.endswith("?")]
     ask = questions[-1] if questions else (sentences[-1] if sentences else text)
-    prior_no = bool(_PRIOR_NO.search(text))
+    reacts_to_no = bool(_PRIOR_NO.search(text))
+    prior_no = reacts_to_no or bool(_INTERJECTION.search(text))
     opens = bool(_INTRO_RAW.search(line)) and not prior_no
-    if not prior_no and not _CHANGE_WORDS.search(text) and any(
+    if not reacts_to_no and not _CHANGE_WORDS.search(text) and any(
             _TERMS.search(s) for s in sentences if not s.endswith("?")):
         return LineKind.TERMS if not _STATUS.search(text) else LineKind.STATUS
     if not opens:
@@ -147,7 +151,7 @@ def classify(line: str | None) -> LineKind:
                                    and _FUTURE.search(sentences[-2])):
             return LineKind.FUTURE
         if _WRAPUP_ASK.search(ask) or (not questions and _WRAPUP.search(text)
-                                       and not _CHANGE.search(text)):
+                                       and not _CHANGE.search(text) and not _INFO.search(text)):
             return LineKind.WRAPUP
         if not questions and _FUTURE.search(text):
             return LineKind.FUTURE

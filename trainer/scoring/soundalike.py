@@ -470,3 +470,22 @@ def except_means_accept(before: str, after: str, past: bool = False) -> bool:
     "accept"."""
     return ((before in _ACCEPT_BEFORE or (past and before in _ACCEPTED_BEFORE))
             and after not in _ACCEPT_AFTER_BLOCK)
+
+
+ROLL_FOR_ROLE = {"roll": "role", "rolls": "roles"}
+_ROLE_BEFORE = frozenset({
+    "a", "the", "this", "that", "your", "my", "our", "their", "another", "other", "similar",
+    "same", "new", "different", "senior", "junior", "lead", "permanent", "temporary",
+    "contract", "remote", "hybrid", "any", "which", "what", "those", "these", "two", "some",
+    "management", "sales", "support", "admin", "office", "team", "manager", "analyst", "nursing",
+    "teaching", "engineering", "dream", "right", "perfect", "open", "future", "of", "for",
+})
+_ROLL_AFTER = frozenset({"of", "call", "over", "out", "up", "back", "around", "down"})
+""""A roll of tape", "roll call", "roll it out": the real word."""
+
+
+def roll_means_role(two_before: str, before: str, after: str) -> bool:
+    """"We have a similar roll in Bristol": a recogniser's "roll" for role, which a call about
+    a job means far more often than bread; but "we're on a roll" is the idiom."""
+    return (before in _ROLE_BEFORE and after not in _ROLL_AFTER
+            and not (before == "a" and two_before == "on"))

@@ -157,6 +157,12 @@ def _canonical(raws: list[_Raw]) -> list[Word]:
             words.append(Word("accepted", raw.start, raws[i + 1].end, 85.0, heard))
             i += 2
             continue
+        role = soundalike.ROLL_FOR_ROLE.get(text)
+        if role is not None and soundalike.roll_means_role(
+                words[-2].text if len(words) > 1 else "", before, _text_at(raws, i + 1)):
+            words.append(Word(role, raw.start, raw.end, 85.0, raw.text))
+            i += 1
+            continue
         heard_accept = soundalike.EXCEPT_FOR_ACCEPT.get(text)
         if heard_accept is not None and soundalike.except_means_accept(
                 before, _text_at(raws, i + 1), heard_accept == "accepted"):

@@ -1,0 +1,110 @@
+"""Round 7 categories, pinned with sentences written for these tests (never taken from a data set).
+
+Round 6's measurement showed recruiter lines read as the wrong kind: a follow-up heard through a
+recogniser ("a roll in our leeds office"), a sweetener in words the patterns lacked, good wishes
+ending in a tag question, the terms stated after an "Okay,". What kind of line a reply answers
+decides whether courtesy is judged at all and whether a bare "no" declines, so each kind is
+pinned here with new lines, beside near misses that must keep their kind.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from trainer.scoring import Scorer
+from trainer.scoring import context as ctx
+from trainer.scoring.context import LineKind
+from trainer.scoring.utterance import Utterance
+
+SCORER = Scorer()
+
+
+# -- "roll" for role ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("heard", "meant"), [
+    ("theres a similar roll in our glasgow office", "role"),
+    ("the roll is still open if you change your mind", "role"),
+    ("we have two rolls in the leeds team", "roles"),
+])
+def test_roll_is_read_as_role_in_a_call(heard: str, meant: str) -> None:
+    assert meant in Utterance(heard).joined.split()
+
+
+@pytest.mark.parametrize("said", [
+    "honestly you lot are on a roll this year",
+    "i'll grab a roll of tape",
+    "we'll roll it out next month",
+])
+def test_roll_keeps_its_own_meaning(said: str) -> None:
+    assert "role" not in Utterance(said).joined.split()
+
+
+# -- follow-ups said in other words ----------------------------------------------------------
+
+@pytest.mark.parametrize("line", [
+    "ok so we do have a roll in the cardiff depot that opened last week",
+    "could we sweeten things with a parking space or is it still a no",
+    "There's a vacancy in our Perth team as well, any interest?",
+    "The director says she's willing to throw in a travel allowance. Does that sway you at all?",
+    "What if we met you halfway on the salary, say forty-four?",
+    "If they added a ninth day's leave, would you take it?",
+    "Right, we could split the difference on the start date. Better?",
+])
+def test_offers_that_try_to_change_the_decision_are_follow_ups(line: str) -> None:
+    assert ctx.classify(line) is LineKind.CHANGE, line
+
+
+def test_a_why_without_a_question_mark_is_a_follow_up() -> None:
+    assert ctx.classify("thanks for telling me can i ask why") is LineKind.INFO
+
+
+@pytest.mark.parametrize("line", [
+    "Okay then, it's been lovely talking. Good luck, yeah?",
+    "Right, all the best with it then, eh?",
+    "Just to confirm, you're withdrawing from the process?",
+    "Shall I put you down as withdrawn then?",
+])
+def test_good_wishes_and_confirmations_are_not_follow_ups(line: str) -> None:
+    kind = ctx.classify(line)
+    assert not kind.is_followup, (line, kind)
+
+
+@pytest.mark.parametrize("line", [
+    "Okay, so the offer comes in at 58k. What do you think?",
+    "The contract is fixed term for a year, with a month's notice. Is that alright?",
+    "The hours would be eight to four, Monday to Friday. How does that sound?",
+    "The package includes a car allowance and private health. Are you on board?",
+])
+def test_first_statements_of_terms_are_not_follow_ups(line: str) -> None:
+    assert ctx.classify(line) is LineKind.TERMS, line
+
+
+@pytest.mark.parametrize("line", [
+    "G'day, just seeing if you've had a think about the offer?",
+    "Alright? Just checking in on the offer from Brennan's.",
+])
+def test_informal_openings_are_openings(line: str) -> None:
+    kind = ctx.classify(line)
+    assert kind in (LineKind.OPENING, LineKind.STATUS), (line, kind)
+
+
+@pytest.mark.parametrize("line", [
+    "We're happy to make you an offer for the nursing post.",
+    "Is this about the probation period?",
+])
+def test_near_misses_keep_their_kind(line: str) -> None:
+    assert ctx.classify(line) is not LineKind.CHANGE, line
+
+
+# -- the scorer follows the line's kind --------------------------------------------------------
+
+def test_a_polite_answer_to_a_misheard_alternative_is_courteous() -> None:
+    card = SCORER.score("oh thats kind but no ill pass on that one too its still a long way "
+                        "from home", "we have got a roll in the york branch as well")
+    assert card.checks["courteous_followup"].met is True
+
+
+def test_a_warm_goodbye_to_good_wishes_is_not_judged_as_a_follow_up() -> None:
+    card = SCORER.score("Aw, cheers, and you. Take care now.", "Right, all the best, eh?")
+    assert card.checks["courteous_followup"].met is None
+    assert card.checks["graceful_close"].met is True
