@@ -108,3 +108,22 @@ def test_a_warm_goodbye_to_good_wishes_is_not_judged_as_a_follow_up() -> None:
     card = SCORER.score("Aw, cheers, and you. Take care now.", "Right, all the best, eh?")
     assert card.checks["courteous_followup"].met is None
     assert card.checks["graceful_close"].met is True
+
+
+# -- a pause sound inside a phrase ----------------------------------------------------------------
+
+@pytest.mark.parametrize("reply", [
+    "so i i may need to um turn it down",
+    "honestly i'm probably gonna uh pass on it",
+    "i think i'll erm have to withdraw",
+])
+def test_a_hedge_with_a_pause_sound_before_the_verb_is_still_a_hedge(reply: str) -> None:
+    card = SCORER.score(reply, "Hi, it's Ola from Brightpath. Have you decided?")
+    assert card.checks["hedged"].met is True, reply
+    assert card.checks["clear_no"].met is False, reply
+
+
+def test_pause_sounds_are_still_counted_as_fillers() -> None:
+    card = SCORER.score("um no i won't be uh taking it, erm, thanks though")
+    assert [ev.text for ev in card.metrics.fillers] == ["um", "uh", "erm"]
+    assert card.checks["clear_no"].met is True

@@ -95,7 +95,7 @@ def fillers(utt: Utterance) -> list[Evidence]:
             k += 1
     # an expansion ("kinda" -> "kind of") yields words sharing one span: report it once
     unique: dict[tuple[int, int], Evidence] = {}
-    for ev in found:
+    for ev in sorted((*found, *utt.vocal_fillers), key=lambda ev: ev.start):
         unique.setdefault((ev.start, ev.end), ev)
     return list(unique.values())
 

@@ -98,6 +98,13 @@ def _text_at(raws: list[_Raw], i: int) -> str:
     return raws[i].text if 0 <= i < len(raws) else ""
 
 
+VOCAL_FILLERS = frozenset({"um", "umm", "uh", "uhh", "uhm", "er", "erm", "ehm", "hmm", "hm",
+                           "mm", "mmm"})
+"""Sounds that only fill a pause: left out of the canonical words, so "I might have to, uh,
+decline" is read as "I might have to decline" by every family (the pace metrics still count
+them, from :attr:`Utterance.vocal_fillers`)."""
+
+
 def _canonical(raws: list[_Raw]) -> list[Word]:
     words: list[Word] = []
     i = 0
@@ -229,7 +236,7 @@ class Utterance:
     """The canonical words of one reply plus the index maps the detectors need."""
 
     __slots__ = ("_pieces", "_starts", "clause", "exact", "joined", "raw_words", "sentence",
-                 "spaced", "text", "truncated", "words")
+                 "spaced", "text", "truncated", "vocal_fillers", "words")
 
     def __init__(self, text: str) -> None:
         self.truncated = len(text) > MAX_CHARS
@@ -237,6 +244,10 @@ class Utterance:
         scanned = text[:MAX_CHARS].translate(_QUOTES)
         raws = _scan(scanned)
         self.raw_words = sum(1 for r in raws if r.kind == "w")
+        self.vocal_fillers = tuple(Evidence(r.start, r.end, text[r.start:r.end])
+                                   for r in raws if r.text in VOCAL_FILLERS)
+        if self.vocal_fillers:
+            raws = [r for r in raws if r.text not in VOCAL_FILLERS]
         words = _canonical(raws)
         run_on = {(r.start, r.end): r.run_on for r in raws if r.run_on}
         if run_on:  # words split from a run-together one are a repair, shown as such
