@@ -127,3 +127,21 @@ def test_pause_sounds_are_still_counted_as_fillers() -> None:
     card = SCORER.score("um no i won't be uh taking it, erm, thanks though")
     assert [ev.text for ev in card.metrics.fillers] == ["um", "uh", "erm"]
     assert card.checks["clear_no"].met is True
+
+
+# -- a "no" that answers a question is not a refusal ----------------------------------------
+
+@pytest.mark.parametrize(("reply", "line"), [
+    ("Nah.", "Okay. Was there anything specific?"),
+    ("No thanks, I'd rather not, but kind of you to offer.",
+     "Can I pop you on our newsletter for future roles?"),
+    ("Not really, no. Cheers though.", "Anything you'd like us to keep an eye out for?"),
+])
+def test_a_no_to_a_question_or_to_future_contact_is_not_a_clear_no(reply: str, line: str) -> None:
+    assert ctx.classify(line).is_followup, line
+    assert SCORER.score(reply, line).checks["clear_no"].met is False, (reply, line)
+
+
+def test_declining_an_alternative_role_is_still_a_clear_no() -> None:
+    line = "We've also got an opening in the Dundee office as well, fancy it?"
+    assert SCORER.score("No thanks, I'll pass on that one too.", line).checks["clear_no"].met
