@@ -145,3 +145,28 @@ def test_a_no_to_a_question_or_to_future_contact_is_not_a_clear_no(reply: str, l
 def test_declining_an_alternative_role_is_still_a_clear_no() -> None:
     line = "We've also got an opening in the Dundee office as well, fancy it?"
     assert SCORER.score("No thanks, I'll pass on that one too.", line).checks["clear_no"].met
+
+
+# -- a spoken list of bare noun phrases -----------------------------------------------------------
+
+WHY = "Can I ask what put you off?"
+
+
+@pytest.mark.parametrize("reply", [
+    "Where would I even begin? The hours, the attitude, the parking. Honestly.",
+    "same managers, same ancient laptops and the same rota. no ta",
+    "no canteen, no parking, no pension worth the name, so no.",
+])
+def test_three_listed_complaints_are_three_reasons(reply: str) -> None:
+    card = SCORER.score(reply, WHY)
+    assert card.checks["over_detailed"].met is True, reply
+    assert card.checks["brief_reason"].met is False, reply
+
+
+@pytest.mark.parametrize("reply", [
+    "The pay and the travel, mainly.",
+    "It's the commute, the one thing I couldn't get round.",
+    "Hi Sam, thank you, the role, the team, all lovely, but I'm declining.",
+])
+def test_one_or_two_items_or_praise_are_not_a_long_list(reply: str) -> None:
+    assert SCORER.score(reply, WHY).checks["over_detailed"].met is False, reply

@@ -365,6 +365,7 @@ def _detail_spans(utt: Utterance, spans: list[tuple[int, int]], units: list[Reas
         if _is_name(utt, start, end):
             continue  # "I'm going to a competitor, Harlow Digital": who, not another reason
         terse = len(texts) == 2 and texts[0] == "too"  # "too far, too junior, too little"
+        terse = terse or _list_item(utt, start, end)
         if _content(utt, start, end) < DETAIL_CONTENT and not terse:
             continue
         if start < first_unit and (_FINE & set(texts) or "of" in texts[-2:-1]):
@@ -377,6 +378,22 @@ def _detail_spans(utt: Utterance, spans: list[tuple[int, int]], units: list[Reas
                 continue
         out.add((start, end))
     return out
+
+
+_LIST_HEADS = frozenset({"the", "same", "that", "those", "your", "their", "its", "no", "zero"})
+"""Words a bare noun phrase in a spoken list of complaints starts with ("the salary, the
+hours, the attitude"; "same managers, same rota"; "no parking, no canteen")."""
+
+
+def _list_item(utt: Utterance, start: int, end: int) -> bool:
+    """A short noun phrase that is one item of a comma list: one reason however few words
+    it has, as "the pay, the hours and the attitude" gives three."""
+    texts = utt.texts(start, end)
+    if texts[:1] == ["and"]:
+        texts = texts[1:]
+    if not texts or len(texts) > 5 or texts[0] not in _LIST_HEADS:
+        return False
+    return utt.texts(start - 1, start) == [","] or utt.texts(end, end + 1) == [","]
 
 
 def _is_name(utt: Utterance, start: int, end: int) -> bool:
