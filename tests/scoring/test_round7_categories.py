@@ -170,3 +170,30 @@ def test_three_listed_complaints_are_three_reasons(reply: str) -> None:
 ])
 def test_one_or_two_items_or_praise_are_not_a_long_list(reply: str) -> None:
     assert SCORER.score(reply, WHY).checks["over_detailed"].met is False, reply
+
+
+# -- sincere thanks, then a dig ------------------------------------------------------------------
+
+GOODBYE = "Okay, take care, all the best!"
+
+
+@pytest.mark.parametrize("reply", [
+    "Thanks, and good luck to you, you'll need it with that lot upstairs. Bye.",
+    "cheers you too and best of luck finding someone who'll put up with that rota bye",
+])
+def test_thanks_then_a_later_dig_is_thanks_and_offensive(reply: str) -> None:
+    card = SCORER.score(reply, GOODBYE)
+    assert card.checks["thanks"].met is True, reply
+    assert card.checks["offensive"].met is True, reply
+
+
+@pytest.mark.parametrize(("reply", "line"), [
+    ("Oh brilliant, another pay cut dressed up as an offer. Thanks SO much.",
+     "The offer is 31k."),
+    ("Thanks a bunch for the lowball, ever so generous of you.", "The offer is 31k."),
+    ("That's very generous of you... said nobody, ever. No.", "The offer is 31k."),
+])
+def test_thanks_inside_the_jibe_is_not_thanks(reply: str, line: str) -> None:
+    card = SCORER.score(reply, line)
+    assert card.checks["thanks"].met is False, reply
+    assert card.checks["offensive"].met is True, reply

@@ -11,7 +11,10 @@ negated gratitude ("I'm not grateful"), and gratitude for one's own luck
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from trainer.scoring.families import Hit, find, load
+from trainer.scoring.offence import SARCASM
 from trainer.scoring.utterance import Utterance
 
 THANKS_FAMILIES = load("thanks")
@@ -154,9 +157,20 @@ def _own_luck(after: list[str]) -> bool:
         ["the", "new"], ["this", "new"]))
 
 
-def veto(utt: Utterance, hit: Hit, sarcastic: bool, reciprocal: bool = False) -> str | None:
+_JOINS = frozenset({"and", "but", "so"})
+"""Words that start a new thought in an unpunctuated transcript ("cheers and good luck...")."""
+
+
+def veto(utt: Utterance, hit: Hit, offence: Sequence[Hit], reciprocal: bool = False
+         ) -> str | None:
     """Why ``hit`` is not gratitude to them, or ``None`` when it is.
 
+    ``offence``: the reply's disparaging remarks. A thank-you after a sarcastic one, or in its
+    clause or just after it, is part of the jibe ("Oh great, another lowball. Thanks SO
+    much."; "That's generous of you... said no one ever"), and so is
+    thanks for the thing run down ("thanks for the lowball"); one said first, with the dig
+    in a later clause, is sincere thanks followed by a dig ("Thanks, and good luck, you'll
+    need it"), which LABELS.md counts as thanks and as offensive.
     ``reciprocal``: the reply answers the recruiter's wrap-up, where "no" answers "anything
     else?", so "no, thank you" thanks them rather than refusing anything."""
     after = utt.texts(hit.j, hit.j + 4)
@@ -186,17 +200,23 @@ def veto(utt: Utterance, hit: Hit, sarcastic: bool, reciprocal: bool = False) ->
         return 'a request ("I\'d appreciate it if..."), not thanks'
     if hit.family.tag == "grateful" and after and _own_luck(after):
         return "gratitude for the speaker's own luck, not aimed at them"
-    if sarcastic and name in ("thank you", "kind of you"):
+    if name in ("thank you", "kind of you") and any(
+            (o.family.name in SARCASM and (o.i < hit.j + 3 or (
+                utt.clause[o.i] == utt.clause[hit.i]
+                and not _JOINS.intersection(utt.texts(hit.j, o.i)))))
+            or (after[:1] == ["for"] and hit.j <= o.i <= hit.j + 3)
+            or (name == "kind of you" and o.j <= hit.i
+                and utt.sentence[o.i] == utt.sentence[hit.i]) for o in offence):
         return "sarcasm"
     return None
 
 
-def read_thanks(utt: Utterance, sarcastic: bool, reciprocal: bool = False
+def read_thanks(utt: Utterance, offence: Sequence[Hit], reciprocal: bool = False
                 ) -> tuple[list[Hit], list[tuple[Hit, str]]]:
     kept: list[Hit] = []
     vetoed: list[tuple[Hit, str]] = []
     for hit in find(utt, THANKS_FAMILIES):
-        reason = veto(utt, hit, sarcastic, reciprocal)
+        reason = veto(utt, hit, offence, reciprocal)
         if reason is None:
             kept.append(hit)
         else:

@@ -215,7 +215,7 @@ class Scorer:
         # at the end of the call "no" answers "anything else?": "no, all good, cheers" and
         # "no, thank *you*" thank them, they refuse nothing
         reciprocal = kind is ctx.LineKind.WRAPUP
-        thanks, thanks_vetoed = read_thanks(utt, is_sarcastic(offence), reciprocal)
+        thanks, thanks_vetoed = read_thanks(utt, offence, reciprocal)
         why = ctx.asks_why(context) or ctx.asks_where(context)
         hedges = read_hedges(utt, kind is ctx.LineKind.WRAPUP, kind is ctx.LineKind.FUTURE)
         delay = find(utt, DELAY)
