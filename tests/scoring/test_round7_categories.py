@@ -197,3 +197,9 @@ def test_thanks_inside_the_jibe_is_not_thanks(reply: str, line: str) -> None:
     card = SCORER.score(reply, line)
     assert card.checks["thanks"].met is False, reply
     assert card.checks["offensive"].met is True, reply
+
+
+def test_a_one_word_retort_takes_the_thanks_back() -> None:
+    card = SCORER.score("Gosh, thanks ever so much for that brilliant offer. Not.",
+                        "The offer is 31k.")
+    assert card.checks["thanks"].met is False

@@ -161,6 +161,16 @@ _JOINS = frozenset({"and", "but", "so"})
 """Words that start a new thought in an unpunctuated transcript ("cheers and good luck...")."""
 
 
+def _retort(utt: Utterance, hit: Hit, sarcasm: Hit) -> bool:
+    """"Thanks a bunch for that generous offer. Not.": a short sentence right after the
+    thanks that takes back the sentence before it."""
+    sentence = utt.sentence[sarcasm.i]
+    if sentence != utt.sentence[hit.i] + 1:
+        return False
+    return sum(1 for w, n in zip(utt.words, utt.sentence, strict=True)
+               if n == sentence and not w.is_punct) <= 3
+
+
 def veto(utt: Utterance, hit: Hit, offence: Sequence[Hit], reciprocal: bool = False
          ) -> str | None:
     """Why ``hit`` is not gratitude to them, or ``None`` when it is.
@@ -201,7 +211,7 @@ def veto(utt: Utterance, hit: Hit, offence: Sequence[Hit], reciprocal: bool = Fa
     if hit.family.tag == "grateful" and after and _own_luck(after):
         return "gratitude for the speaker's own luck, not aimed at them"
     if name in ("thank you", "kind of you") and any(
-            (o.family.name in SARCASM and (o.i < hit.j + 3 or (
+            (o.family.name in SARCASM and (o.i < hit.j + 3 or _retort(utt, hit, o) or (
                 utt.clause[o.i] == utt.clause[hit.i]
                 and not _JOINS.intersection(utt.texts(hit.j, o.i)))))
             or (after[:1] == ["for"] and hit.j <= o.i <= hit.j + 3)
