@@ -237,14 +237,14 @@ def misheard_words(
     for i in range(len(tokens)):
         tens = _dropped_tens(tokens, i)
         if tens is not None and not any(m.at == tokens[i].at for m in found.values()):
-            last, spoken, figure = tens
+            last, spoken, value = tens
             at, until = tokens[i].at, tokens[last].until
             heard_as = reply[at:until].rstrip(".,!?;:")
             alike = _confidence(_sure(tokens[last]),
                                 f'"{spoken}" sounds like "{heard_as.lower()}"')
             found[(-1 - at, 2)] = Misheard(
-                word=heard_as, start=tokens[i].start, end=tokens[last].end, said=figure,
-                at=at, why=f"{alike}; if you said {figure}, correct the figure")
+                word=heard_as, start=tokens[i].start, end=tokens[last].end, said=value,
+                at=at, why=f"{alike}; if you said {value}, correct the figure")
     cursor = 0
     for heard_as, name, start, end in repaired:
         at = reply.find(name, cursor)
