@@ -183,6 +183,23 @@ def test_a_tens_word_heard_as_words_is_told_from_plain_english(reply: str,
     assert [m.word for m in found] == ([flagged] if flagged else [])
 
 
+def test_an_unsure_free_before_a_word_may_have_been_three() -> None:
+    reply = "I could give you free weeks, not more. It's free."
+    words = [(w, i * 0.3, i * 0.3 + 0.25) for i, w in
+             enumerate(["I", "could", "give", "you", "free", "weeks", "not", "more", "It's",
+                        "free"])]
+    sure = [0.95] * len(words)
+    sure[4] = sure[9] = 0.2  # the phrase-final "free" is an adjective, whatever the doubt
+    found = misheard_words(reply, decide, words=words, probabilities=sure)
+    assert [(m.word, m.said, m.start) for m in found] == [("free", "three", 1.2)]
+    assert found[0].line == ('may have misheard "free": "three" and "free" sound alike '
+                             "(20 % sure); if you said three, correct the figure")
+    assert found[0].reading(reply) == "I could give you three weeks, not more. It's free."
+    sure[4] = 0.7  # not unsure enough of an everyday word
+    assert not misheard_words(reply, decide, words=words, probabilities=sure)
+    assert not misheard_words(reply, decide)  # an engine that gives no confidence: trusted
+
+
 def test_an_unsure_and_you_may_have_been_thank_you() -> None:
     def thanked(text: str) -> Mapping[str, bool | None]:
         return {"thanks": "thank" in text.lower()}

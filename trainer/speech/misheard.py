@@ -245,6 +245,14 @@ def misheard_words(
             found[(-1 - at, 2)] = Misheard(
                 word=heard_as, start=tokens[i].start, end=tokens[last].end, said=value,
                 at=at, why=f"{alike}; if you said {value}, correct the figure")
+    for i, token in enumerate(tokens):
+        figure_word = _figure_heard_as_word(reply, tokens, i)
+        if figure_word is not None and not any(m.at == token.at for m in found.values()):
+            alike = _confidence(_sure(token), f'"{figure_word}" and "{token.key}" sound alike')
+            found[(-1 - token.at, 3)] = Misheard(
+                word=token.text.rstrip(".,!?;:"), start=token.start, end=token.end,
+                said=_same_case(figure_word, token.text), at=token.at,
+                why=f"{alike}; if you said {figure_word}, correct the figure")
     cursor = 0
     for heard_as, name, start, end in repaired:
         at = reply.find(name, cursor)
@@ -384,6 +392,24 @@ def _dropped_tens(tokens: Sequence[_Token], i: int) -> tuple[int, str, str] | No
         value = (_TENS.index(tens) + 3 if tens in _TENS else 2) * 10 + digit
         return last, f"{tens}-{_UNITS[digit - 1]}", str(value)
     return None
+
+
+FIGURE_HEARD_AS = {"free": "three"}
+"""Everyday words a small figure is heard as (espeak-ng's "three office days" heard as "free
+office days"), tried only where the engine was quite unsure of the word."""
+
+
+def _figure_heard_as_word(reply: str, tokens: Sequence[_Token], i: int) -> str | None:
+    """The figure ``tokens[i]`` may have been, when it is a word a figure is heard as, the
+    engine said it was unsure of it, and a word follows it in the same phrase ("free
+    months", not "it's free."); None otherwise."""
+    token = tokens[i]
+    figure = FIGURE_HEARD_AS.get(token.key)
+    if figure is None or token.probability is None or token.probability >= LOW_CONFIDENCE:
+        return None
+    if i + 1 >= len(tokens) or reply[token.until:tokens[i + 1].at].strip(" -"):
+        return None
+    return figure
 
 
 def _spoken(digits: str) -> str:
