@@ -187,6 +187,25 @@ def test_a_phrase_final_one_two_is_one_too(heard: str, timed: list[str], written
     assert all(a[2] <= b[1] for a, b in pairwise(found))
 
 
+@pytest.mark.parametrize(("heard", "written"), [
+    ("The job means commuting for days a week.", "The job means commuting four days a week."),
+    ("For nights per month I'd be on call.", "Four nights per month I'd be on call."),
+    ("I can only do to shifts a fortnight.", "I can only do two shifts a fortnight."),
+    # a "for" or a "to" that is English as it is stays
+    ("I waited for days, then said no.", "I waited for days, then said no."),
+    ("I'm used to weekends a bit quieter.", "I'm used to weekends a bit quieter."),
+    ("Three days a week is fine.", "Three days a week is fine."),
+])
+def test_a_for_or_to_that_counts_a_rate_is_the_figure(heard: str, written: str) -> None:
+    from trainer.speech.homophones import as_meant
+
+    words = [(w.strip(".,"), float(i), i + 0.5) for i, w in enumerate(heard.split())]
+    text, timed = as_meant(heard, words)
+    assert text == written
+    assert [w for w, _, _ in timed] == [w.strip(".,") for w in written.split()]
+    assert [t for _, t, _ in timed] == [t for _, t, _ in words]
+
+
 def test_a_sound_carried_over_from_the_word_before_is_not_held_against_the_name() -> None:
     # "afternoon Íde" heard as "afternoon, Needa": the n is the greeting's
     assert repaired("Good afternoon, Needa. I will pass.", "Íde Doyle") == (

@@ -32,7 +32,7 @@ import speech_recognition as sr
 from trainer.errors import TrainerError
 from trainer.speech.audio import AudioClip, first_sound_at, is_silent, last_sound_at
 from trainer.speech.engine_base import Transcript, Word, as_clip, install_command
-from trainer.speech.homophones import too_not_two
+from trainer.speech.homophones import as_meant
 from trainer.speech.name_repair import repair_names
 from trainer.speech.vad import has_speech
 from trainer.speech.vocabulary import whisper_prompt
@@ -95,7 +95,8 @@ class Decoding:
     homophones: bool = True
     """Write a phrase-final "two" after a word that takes no count as "too", and "1-2" there
     as "one too" (:mod:`trainer.speech.homophones`): "all the best to you two", "I'll
-    decline that one too" heard as "at 1-2", gave the reply a figure never said."""
+    decline that one too" heard as "at 1-2", gave the reply a figure never said; and "for"
+    or "to" before a rate as the figure ("four days a week" heard as "for days a week")."""
 
 
 def bundled_model_dir() -> Path:
@@ -280,7 +281,7 @@ class FasterWhisperEngine:
         started = time.perf_counter()
         text, words = transcript.text, transcript.words
         if self.decoding.homophones:
-            text, words = too_not_two(text, words)
+            text, words = as_meant(text, words)
         probabilities, repairs = transcript.probabilities, transcript.repairs
         if self.decoding.repair_names and vocabulary and text:
             text, words, probabilities, repairs = repair_names(

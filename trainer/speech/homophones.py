@@ -7,6 +7,9 @@ always "too" ("you too.", "that one too.", "the salary too."); it is a count onl
 word that takes one ("at two", "a day or two", "the two", "have two", "twenty-two", "week
 two"), and there it is left alone, as is a "two" that starts a phrase or comes before more
 words ("two weeks").
+
+"four" and "two" are written "for" and "to" before a rate ("travelling for days a week"),
+which without the figure is not English; there the figure is written back.
 """
 
 from __future__ import annotations
@@ -135,3 +138,46 @@ def _retimed(text: str, words: Sequence[tuple[str, float, float]],
         fixed.append((word, start, end))
         i += 1
     return tuple(fixed)
+
+
+_PER = re.compile(
+    r"(?<![\w'’-])(for|For|to|To)([ \t]+)(days|nights|shifts|evenings|mornings|afternoons|"
+    r"weekends|weeks|months)([ \t]+)(a|per|each|every)([ \t]+)(week|fortnight|month|year)\b")
+_FIGURE_FOR = {"for": "four", "to": "two"}
+
+
+def figure_not_preposition(text: str, words: Sequence[tuple[str, float, float]],
+                           ) -> tuple[str, tuple[tuple[str, float, float], ...]]:
+    """``text`` and its timed ``words`` with a "for" or "to" that counts a rate written as the
+    figure it sounds like: "travelling for days a week" is "four days a week", "to shifts a
+    month" "two shifts a month" (without the figure neither is English)."""
+    changed: list[int] = []
+
+    def fix(match: re.Match[str]) -> str:
+        changed.append(match.start(1))
+        figure = _FIGURE_FOR[match.group(1).lower()]
+        figure = figure.capitalize() if match.group(1)[0].isupper() else figure
+        return figure + match.group(0)[len(match.group(1)):]
+
+    new_text = _PER.sub(fix, text)
+    if not changed:
+        return text, tuple(words)
+    every = [m.start() for m in re.finditer(r"(?<![\w'’-])(?:for|to)(?![\w'’-])", text, re.I)]
+    which = {every.index(at) for at in changed}
+    fixed: list[tuple[str, float, float]] = []
+    seen = 0
+    for word, start, end in words:  # the same words, counted in order, among the timed words
+        if word.lower() in _FIGURE_FOR:
+            if seen in which:
+                figure = _FIGURE_FOR[word.lower()]
+                word = figure.capitalize() if word[0].isupper() else figure
+            seen += 1
+        fixed.append((word, start, end))
+    return new_text, tuple(fixed)
+
+
+def as_meant(text: str, words: Sequence[tuple[str, float, float]],
+             ) -> tuple[str, tuple[tuple[str, float, float], ...]]:
+    """``text`` and its timed ``words`` with every homophone rule of this module applied."""
+    text, timed = too_not_two(text, words)
+    return figure_not_preposition(text, timed)
