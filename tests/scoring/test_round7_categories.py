@@ -203,3 +203,42 @@ def test_a_one_word_retort_takes_the_thanks_back() -> None:
     card = SCORER.score("Gosh, thanks ever so much for that brilliant offer. Not.",
                         "The offer is 31k.")
     assert card.checks["thanks"].met is False
+
+
+# -- more follow-ups in other words, and the lines they must not swallow -------------------------
+
+@pytest.mark.parametrize("line", [
+    "Why? If you don't mind me asking?",
+    "can i ask whit made ye decide",
+])
+def test_why_asked_with_a_polite_tag_is_a_why(line: str) -> None:
+    assert ctx.classify(line) is LineKind.INFO, line
+
+
+@pytest.mark.parametrize("line", [
+    "They've upped it to sixty-one.",
+    "look i went back and they'll do another three grand",
+    "They'll waive the probation period. Is that enough to tempt you back?",
+    "Would a secondment to the Hull office appeal?",
+    "And what about a temp contract, just for the summer?",
+    "we've got a warehouse supervisor spot going in Crewe too",
+    "Would you keep ur see v on file with us?",
+])
+def test_sweeteners_and_alternatives_in_other_words_are_follow_ups(line: str) -> None:
+    assert ctx.classify(line).is_followup, line
+
+
+@pytest.mark.parametrize(("line", "kind"), [
+    ("It's a nine-month fixed-term contract at 380 a day. Thoughts?", LineKind.TERMS),
+    ("The base is 47k, hybrid, two days in. How does that sit with you?", LineKind.TERMS),
+    ("Thanks for letting me know. Best wishes for the future!", LineKind.WRAPUP),
+    ("Good luck in the new job, and do stay in touch!", LineKind.WRAPUP),
+    ("Okay, I think that's everything from my end. Anything from you?", LineKind.WRAPUP),
+])
+def test_terms_and_goodbyes_keep_their_kind(line: str, kind: LineKind) -> None:
+    assert ctx.classify(line) is kind, line
+
+
+def test_a_short_reason_to_why_is_a_courteous_answer() -> None:
+    card = SCORER.score("The hours, and the travel.", "Why? Can I ask?")
+    assert card.checks["courteous_followup"].met is True
