@@ -242,3 +242,30 @@ def test_terms_and_goodbyes_keep_their_kind(line: str, kind: LineKind) -> None:
 def test_a_short_reason_to_why_is_a_courteous_answer() -> None:
     card = SCORER.score("The hours, and the travel.", "Why? Can I ask?")
     assert card.checks["courteous_followup"].met is True
+
+
+# -- short answers that decline what was just offered ------------------------------------------
+
+ALTERNATIVE = "There's a similar post in our Hull office too, would you consider it?"
+
+
+@pytest.mark.parametrize("reply", [
+    "I'll be passing on that one, thanks.",
+    "i will past on hull",
+    "Naw, ye're alright.",
+    "I wouldn't, sorry. Hull's too far.",
+    "Not really, I'm afraid.",
+    "Please don't. Thanks, though.",
+    "My answer has to stay the same.",
+    "I'm not going to reconsider, but thank you.",
+])
+def test_short_refusals_of_an_alternative_are_a_clear_no(reply: str) -> None:
+    assert SCORER.score(reply, ALTERNATIVE).checks["clear_no"].met is True, reply
+
+
+@pytest.mark.parametrize(("reply", "line"), [
+    ("Not at all, go ahead.", "Do you mind me asking why?"),
+    ("I wouldn't say no to a coffee some time.", "Hi, it's Jo from Lark. Any news?"),
+])
+def test_the_same_words_answering_something_else_are_not(reply: str, line: str) -> None:
+    assert SCORER.score(reply, line).checks["clear_no"].met is False, reply
