@@ -269,3 +269,17 @@ def test_short_refusals_of_an_alternative_are_a_clear_no(reply: str) -> None:
 ])
 def test_the_same_words_answering_something_else_are_not(reply: str, line: str) -> None:
     assert SCORER.score(reply, line).checks["clear_no"].met is False, reply
+
+
+@pytest.mark.parametrize(("reply", "line"), [
+    ("please no", "Shall I keep you posted on other roles?"),
+    ("Not at all.", "We could shorten the probation. Would that make a difference?"),
+])
+def test_a_plea_or_a_bare_not_at_all_is_no_courtesy(reply: str, line: str) -> None:
+    assert SCORER.score(reply, line).checks["courteous_followup"].met is False, reply
+
+
+def test_not_at_all_before_an_answer_is_gracious() -> None:
+    card = SCORER.score("Not at all, happy to say: it's a charity closer to home.",
+                        "Do you mind me asking where you're headed?")
+    assert card.checks["courteous_followup"].met is True
