@@ -283,3 +283,24 @@ def test_not_at_all_before_an_answer_is_gracious() -> None:
     card = SCORER.score("Not at all, happy to say: it's a charity closer to home.",
                         "Do you mind me asking where you're headed?")
     assert card.checks["courteous_followup"].met is True
+
+
+# -- a refusal with a "thanks" tagged on is no gratitude -----------------------------------------
+
+@pytest.mark.parametrize("reply", [
+    "Not interested, thanks.",
+    "I won't, thanks. It's too far.",
+    "I'm not, thank you.",
+    "Thank you, no. Hull's too far.",
+    "i dont want it thanks",
+])
+def test_a_refusal_tagged_with_thanks_is_not_thanks(reply: str) -> None:
+    assert SCORER.score(reply, ALTERNATIVE).checks["thanks"].met is False, reply
+
+
+@pytest.mark.parametrize("reply", [
+    "Thank you, but no.",
+    "Thank you for thinking of me, but I'm not interested, thanks.",
+])
+def test_thanks_for_something_before_the_no_is_still_thanks(reply: str) -> None:
+    assert SCORER.score(reply, ALTERNATIVE).checks["thanks"].met is True, reply
