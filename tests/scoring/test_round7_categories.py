@@ -304,3 +304,39 @@ def test_a_refusal_tagged_with_thanks_is_not_thanks(reply: str) -> None:
 ])
 def test_thanks_for_something_before_the_no_is_still_thanks(reply: str) -> None:
     assert SCORER.score(reply, ALTERNATIVE).checks["thanks"].met is True, reply
+
+
+# -- motives at the end of the call and in answer to future contact ---------------------------
+
+WRAP = "Right, that's me done. Anything else before I go?"
+
+
+@pytest.mark.parametrize("reply", [
+    "Maybe let candidates know the salary before round four. Otherwise no.",
+    "Best of luck to you too, you'll need it with that budget.",
+    "Nah, that's it. Long week at my current place, I'm shattered.",
+])
+def test_advice_jibes_and_small_talk_at_the_end_are_not_the_reason(reply: str) -> None:
+    assert SCORER.score(reply, WRAP).checks["brief_reason"].met is False, reply
+
+
+@pytest.mark.parametrize("reply", [
+    "Only that I'm declining because the commute was too much. Have a lovely week.",
+    "Just that I've signed with Harwood already, so yeah.",
+])
+def test_a_reason_said_as_the_reason_at_the_end_still_counts(reply: str) -> None:
+    assert SCORER.score(reply, WRAP).checks["brief_reason"].met is True, reply
+
+
+KEEP = "Shall I keep your CV on file for future roles?"
+
+
+def test_a_preference_for_next_time_is_not_why_they_declined() -> None:
+    card = SCORER.score("Yes please, I'd love anything part-time.", KEEP)
+    assert card.checks["brief_reason"].met is False
+
+
+def test_why_they_turned_it_down_said_while_agreeing_to_be_kept_on_file_counts() -> None:
+    card = SCORER.score("Yes, please do. I only turned this one down because of the travel.",
+                        KEEP)
+    assert card.checks["brief_reason"].met is True

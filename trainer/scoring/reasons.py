@@ -74,6 +74,32 @@ class ReasonReading:
         return self.count >= 1 and self.words >= LONG_REASON_WORDS
 
 
+AT_WRAPUP = frozenset({"another offer", "where I'm going", "staying put", "not my direction"})
+"""Motives that are the reason wherever they are said ("I've signed with Cartwright"). At the
+end of the call the others (money, hours, travel, place) are mostly something else: advice
+("maybe tell candidates the salary sooner"), a parting jibe ("you'll need it with that
+budget"), small talk ("a long week at my current job"); they count there only when the
+sentence frames them as why."""
+_WHY_WORDS = frozenset({"because", "reason", "reasons", "why", "declining", "decline",
+                        "declined", "turned", "turning", "withdrawing", "withdrew", "no",
+                        "came", "just", "really", "mainly", "mostly", "purely"})
+
+
+_DECLINED_WORDS = frozenset({"declining", "decline", "declined", "turned", "turning",
+                            "withdrawing", "withdrew", "withdrawn"})
+
+
+def said_as_why(utt: Utterance, hit: Hit, strict: bool = False) -> bool:
+    """Whether the motive's sentence says it is why ("I'm declining because...", "it was
+    just the hours, really", "sorry it's a no: the commute"); ``strict``: only beside the
+    words of the no itself ("I only turned it down because of the travel"), where a motive
+    is usually about something else (what they want next time)."""
+    sentence = utt.sentence[hit.i]
+    words = _DECLINED_WORDS if strict else _WHY_WORDS
+    return any(w.text in words for w, n in zip(utt.words, utt.sentence, strict=True)
+               if n == sentence) or (not strict and bool(find(utt, REASON_FRAME)))
+
+
 def clause_spans(utt: Utterance) -> list[tuple[int, int]]:
     """Word spans of the clauses a speaker strings reasons together with."""
     spans: list[tuple[int, int]] = []
