@@ -340,3 +340,25 @@ def test_why_they_turned_it_down_said_while_agreeing_to_be_kept_on_file_counts()
     card = SCORER.score("Yes, please do. I only turned this one down because of the travel.",
                         KEEP)
     assert card.checks["brief_reason"].met is True
+
+
+# -- an echo of what they offered is not the motive -----------------------------------------------
+
+@pytest.mark.parametrize(("reply", "line"), [
+    ("A signing bonus. How thrilling. Still no.", "What if we added a signing bonus of 4k?"),
+    ("oh part time hmm maybe i dont know let me think", "Would a part-time version suit you?"),
+    ("Thank you, but a bonus won't change it. I'm still declining.",
+     "Would a retention bonus make a difference?"),
+])
+def test_echoing_the_offer_is_not_a_reason(reply: str, line: str) -> None:
+    assert SCORER.score(reply, line).checks["brief_reason"].met is False, reply
+
+
+@pytest.mark.parametrize(("reply", "line"), [
+    ("Sorry, no. Nights aren't for me.",
+     "We've also got openings on the night shift, nights only."),
+    ("Thanks, but relocating isn't possible for me right now.",
+     "There's an opening in Perth if you're open to relocating."),
+])
+def test_the_speakers_verdict_on_the_offer_is_a_reason(reply: str, line: str) -> None:
+    assert SCORER.score(reply, line).checks["brief_reason"].met is True, reply
