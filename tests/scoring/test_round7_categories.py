@@ -362,3 +362,17 @@ def test_echoing_the_offer_is_not_a_reason(reply: str, line: str) -> None:
 ])
 def test_the_speakers_verdict_on_the_offer_is_a_reason(reply: str, line: str) -> None:
     assert SCORER.score(reply, line).checks["brief_reason"].met is True, reply
+
+
+# -- regional thanks, goodbyes and refusals -------------------------------------------------------
+
+@pytest.mark.parametrize(("reply", "label"), [
+    ("chur bro, but nah, I'm not gonna take it", "thanks"),
+    ("yeah ta, bye", "thanks"),
+    ("mi cyaan tek it, sorry", "clear_no"),
+    ("i will have to recline the offer sorry", "clear_no"),
+    ("Thanks for everything, walk good.", "graceful_close"),
+])
+def test_regional_and_misheard_forms_count(reply: str, label: str) -> None:
+    card = SCORER.score(reply, "Hi, it's Jo from Lark. Any thoughts on the offer?")
+    assert card.checks[label].met is True, reply
