@@ -203,3 +203,176 @@ def test_a_one_word_retort_takes_the_thanks_back() -> None:
     card = SCORER.score("Gosh, thanks ever so much for that brilliant offer. Not.",
                         "The offer is 31k.")
     assert card.checks["thanks"].met is False
+
+
+# -- more follow-ups in other words, and the lines they must not swallow -------------------------
+
+@pytest.mark.parametrize("line", [
+    "Why? If you don't mind me asking?",
+    "can i ask whit made ye decide",
+])
+def test_why_asked_with_a_polite_tag_is_a_why(line: str) -> None:
+    assert ctx.classify(line) is LineKind.INFO, line
+
+
+@pytest.mark.parametrize("line", [
+    "They've upped it to sixty-one.",
+    "look i went back and they'll do another three grand",
+    "They'll waive the probation period. Is that enough to tempt you back?",
+    "Would a secondment to the Hull office appeal?",
+    "And what about a temp contract, just for the summer?",
+    "we've got a warehouse supervisor spot going in Crewe too",
+    "Would you keep ur see v on file with us?",
+])
+def test_sweeteners_and_alternatives_in_other_words_are_follow_ups(line: str) -> None:
+    assert ctx.classify(line).is_followup, line
+
+
+@pytest.mark.parametrize(("line", "kind"), [
+    ("It's a nine-month fixed-term contract at 380 a day. Thoughts?", LineKind.TERMS),
+    ("The base is 47k, hybrid, two days in. How does that sit with you?", LineKind.TERMS),
+    ("Thanks for letting me know. Best wishes for the future!", LineKind.WRAPUP),
+    ("Good luck in the new job, and do stay in touch!", LineKind.WRAPUP),
+    ("Okay, I think that's everything from my end. Anything from you?", LineKind.WRAPUP),
+])
+def test_terms_and_goodbyes_keep_their_kind(line: str, kind: LineKind) -> None:
+    assert ctx.classify(line) is kind, line
+
+
+def test_a_short_reason_to_why_is_a_courteous_answer() -> None:
+    card = SCORER.score("The hours, and the travel.", "Why? Can I ask?")
+    assert card.checks["courteous_followup"].met is True
+
+
+# -- short answers that decline what was just offered ------------------------------------------
+
+ALTERNATIVE = "There's a similar post in our Hull office too, would you consider it?"
+
+
+@pytest.mark.parametrize("reply", [
+    "I'll be passing on that one, thanks.",
+    "i will past on hull",
+    "Naw, ye're alright.",
+    "I wouldn't, sorry. Hull's too far.",
+    "Not really, I'm afraid.",
+    "Please don't. Thanks, though.",
+    "My answer has to stay the same.",
+    "I'm not going to reconsider, but thank you.",
+])
+def test_short_refusals_of_an_alternative_are_a_clear_no(reply: str) -> None:
+    assert SCORER.score(reply, ALTERNATIVE).checks["clear_no"].met is True, reply
+
+
+@pytest.mark.parametrize(("reply", "line"), [
+    ("Not at all, go ahead.", "Do you mind me asking why?"),
+    ("I wouldn't say no to a coffee some time.", "Hi, it's Jo from Lark. Any news?"),
+])
+def test_the_same_words_answering_something_else_are_not(reply: str, line: str) -> None:
+    assert SCORER.score(reply, line).checks["clear_no"].met is False, reply
+
+
+@pytest.mark.parametrize(("reply", "line"), [
+    ("please no", "Shall I keep you posted on other roles?"),
+    ("Not at all.", "We could shorten the probation. Would that make a difference?"),
+])
+def test_a_plea_or_a_bare_not_at_all_is_no_courtesy(reply: str, line: str) -> None:
+    assert SCORER.score(reply, line).checks["courteous_followup"].met is False, reply
+
+
+def test_not_at_all_before_an_answer_is_gracious() -> None:
+    card = SCORER.score("Not at all, happy to say: it's a charity closer to home.",
+                        "Do you mind me asking where you're headed?")
+    assert card.checks["courteous_followup"].met is True
+
+
+# -- a refusal with a "thanks" tagged on is no gratitude -----------------------------------------
+
+@pytest.mark.parametrize("reply", [
+    "Not interested, thanks.",
+    "I won't, thanks. It's too far.",
+    "I'm not, thank you.",
+    "Thank you, no. Hull's too far.",
+    "i dont want it thanks",
+])
+def test_a_refusal_tagged_with_thanks_is_not_thanks(reply: str) -> None:
+    assert SCORER.score(reply, ALTERNATIVE).checks["thanks"].met is False, reply
+
+
+@pytest.mark.parametrize("reply", [
+    "Thank you, but no.",
+    "Thank you for thinking of me, but I'm not interested, thanks.",
+])
+def test_thanks_for_something_before_the_no_is_still_thanks(reply: str) -> None:
+    assert SCORER.score(reply, ALTERNATIVE).checks["thanks"].met is True, reply
+
+
+# -- motives at the end of the call and in answer to future contact ---------------------------
+
+WRAP = "Right, that's me done. Anything else before I go?"
+
+
+@pytest.mark.parametrize("reply", [
+    "Maybe let candidates know the salary before round four. Otherwise no.",
+    "Best of luck to you too, you'll need it with that budget.",
+    "Nah, that's it. Long week at my current place, I'm shattered.",
+])
+def test_advice_jibes_and_small_talk_at_the_end_are_not_the_reason(reply: str) -> None:
+    assert SCORER.score(reply, WRAP).checks["brief_reason"].met is False, reply
+
+
+@pytest.mark.parametrize("reply", [
+    "Only that I'm declining because the commute was too much. Have a lovely week.",
+    "Just that I've signed with Harwood already, so yeah.",
+])
+def test_a_reason_said_as_the_reason_at_the_end_still_counts(reply: str) -> None:
+    assert SCORER.score(reply, WRAP).checks["brief_reason"].met is True, reply
+
+
+KEEP = "Shall I keep your CV on file for future roles?"
+
+
+def test_a_preference_for_next_time_is_not_why_they_declined() -> None:
+    card = SCORER.score("Yes please, I'd love anything part-time.", KEEP)
+    assert card.checks["brief_reason"].met is False
+
+
+def test_why_they_turned_it_down_said_while_agreeing_to_be_kept_on_file_counts() -> None:
+    card = SCORER.score("Yes, please do. I only turned this one down because of the travel.",
+                        KEEP)
+    assert card.checks["brief_reason"].met is True
+
+
+# -- an echo of what they offered is not the motive -----------------------------------------------
+
+@pytest.mark.parametrize(("reply", "line"), [
+    ("A signing bonus. How thrilling. Still no.", "What if we added a signing bonus of 4k?"),
+    ("oh part time hmm maybe i dont know let me think", "Would a part-time version suit you?"),
+    ("Thank you, but a bonus won't change it. I'm still declining.",
+     "Would a retention bonus make a difference?"),
+])
+def test_echoing_the_offer_is_not_a_reason(reply: str, line: str) -> None:
+    assert SCORER.score(reply, line).checks["brief_reason"].met is False, reply
+
+
+@pytest.mark.parametrize(("reply", "line"), [
+    ("Sorry, no. Nights aren't for me.",
+     "We've also got openings on the night shift, nights only."),
+    ("Thanks, but relocating isn't possible for me right now.",
+     "There's an opening in Perth if you're open to relocating."),
+])
+def test_the_speakers_verdict_on_the_offer_is_a_reason(reply: str, line: str) -> None:
+    assert SCORER.score(reply, line).checks["brief_reason"].met is True, reply
+
+
+# -- regional thanks, goodbyes and refusals -------------------------------------------------------
+
+@pytest.mark.parametrize(("reply", "label"), [
+    ("chur bro, but nah, I'm not gonna take it", "thanks"),
+    ("yeah ta, bye", "thanks"),
+    ("mi cyaan tek it, sorry", "clear_no"),
+    ("i will have to recline the offer sorry", "clear_no"),
+    ("Thanks for everything, walk good.", "graceful_close"),
+])
+def test_regional_and_misheard_forms_count(reply: str, label: str) -> None:
+    card = SCORER.score(reply, "Hi, it's Jo from Lark. Any thoughts on the offer?")
+    assert card.checks[label].met is True, reply

@@ -147,16 +147,18 @@ def classify(line: str | None) -> LineKind:
             _TERMS.search(s) for s in sentences if not s.endswith("?")):
         return LineKind.TERMS if not _STATUS.search(text) else LineKind.STATUS
     if not opens:
-        if _FUTURE.search(ask) or (_BACK_REFERENCE.search(ask) and len(sentences) > 1
-                                   and _FUTURE.search(sentences[-2])):
+        if (_FUTURE.search(ask) and (questions or not _WRAPUP.search(text))) or (
+                _BACK_REFERENCE.search(ask) and len(sentences) > 1
+                and _FUTURE.search(sentences[-2])):
             return LineKind.FUTURE
         if _WRAPUP_ASK.search(ask) or (not questions and _WRAPUP.search(text)
                                        and not _CHANGE.search(text) and not _INFO.search(text)):
             return LineKind.WRAPUP
         if not questions and _FUTURE.search(text):
             return LineKind.FUTURE
-        if _INFO.search(ask) or _INFO_ASK.search(ask):
-            return LineKind.INFO
+        if _INFO.search(ask) or _INFO_ASK.search(ask) or (
+                not _CHANGE.search(ask) and any(_INFO.search(q) for q in questions)):
+            return LineKind.INFO  # "Why? Can I ask?": the last question only asks leave
         if _CHANGE.search(text) or (prior_no and questions):
             return LineKind.CHANGE
     if _TERMS.search(text) and not _STATUS.search(text):

@@ -56,7 +56,10 @@ _DECLINED_WITH_THANKS = (["pass"], ["pass", "on", "that"], ["pass", "on", "it"],
                          ["pass", "on", "it", "too"], ["pass", "on", "this", "one"],
                          ["pass", "on", "that", "one"], ["leave", "it"], ["leave", "it", "there"],
                          ["not", "for", "me"], ["i'm", "good"], ["i'm", "alright"],
-                         ["i'm", "all", "right"], ["i'm", "okay"], ["i'm", "fine"])
+                         ["i'm", "all", "right"], ["i'm", "okay"], ["i'm", "fine"],
+                         ["not", "interested"], ["i", "won't"], ["i'm", "not"],
+                         ["i", "wouldn't"], ["don't", "want", "it"], ["not", "really"],
+                         ["give", "it", "a", "miss"], ["i'll", "give", "it", "a", "miss"])
 """Endings of "I'll pass, thanks", "not for me, ta", "I'm good, thanks": a no to what they
 offered, said as "no thanks" is (a thanks for something, "thanks for thinking of me", is
 still thanks)."""
@@ -97,6 +100,9 @@ def _thank_you_veto(utt: Utterance, hit: Hit, before: list[str], after: list[str
             return 'refusal idiom "no thanks", heard as "know"'
     if after[:3] == ["but", "no", "thanks"] or after[:4] == [",", "but", "no", "thanks"]:
         return 'refusal idiom "thanks but no thanks"'
+    if (not before or before[-1] in (".", "?")) and after[:2] == [",", "no"] and (
+            after[2:3] in ([], ["."], ["?"], [","])):
+        return 'refusal idiom "thank you, no"'
     if head == "thanks" and nxt == "to" and len(after) > 1:
         target = after[1]
         if target not in _PEOPLE and not (target in ("the", "your") and len(after) > 2
@@ -177,7 +183,9 @@ def veto(utt: Utterance, hit: Hit, offence: Sequence[Hit], reciprocal: bool = Fa
 
     ``offence``: the reply's disparaging remarks. A thank-you after a sarcastic one, or in its
     clause or just after it, is part of the jibe ("Oh great, another lowball. Thanks SO
-    much."; "That's generous of you... said no one ever"), and so is
+    much."; "That's generous of you... said no one ever"), as is thanks for something
+    mocked in the same or the next sentence ("Thanks for the six interviews, what a treat"),
+    and so is
     thanks for the thing run down ("thanks for the lowball"); one said first, with the dig
     in a later clause, is sincere thanks followed by a dig ("Thanks, and good luck, you'll
     need it"), which LABELS.md counts as thanks and as offensive.
@@ -215,6 +223,8 @@ def veto(utt: Utterance, hit: Hit, offence: Sequence[Hit], reciprocal: bool = Fa
                 utt.clause[o.i] == utt.clause[hit.i]
                 and not _JOINS.intersection(utt.texts(hit.j, o.i)))))
             or (after[:1] == ["for"] and hit.j <= o.i <= hit.j + 3)
+            or (after[:1] == ["for"] and o.family.name in SARCASM and o.i >= hit.j
+                and utt.sentence[o.i] <= utt.sentence[hit.i] + 1)
             or (name == "kind of you" and o.j <= hit.i
                 and utt.sentence[o.i] == utt.sentence[hit.i]) for o in offence):
         return "sarcasm"

@@ -74,6 +74,32 @@ class ReasonReading:
         return self.count >= 1 and self.words >= LONG_REASON_WORDS
 
 
+AT_WRAPUP = frozenset({"another offer", "where I'm going", "staying put", "not my direction"})
+"""Motives that are the reason wherever they are said ("I've signed with Cartwright"). At the
+end of the call the others (money, hours, travel, place) are mostly something else: advice
+("maybe tell candidates the salary sooner"), a parting jibe ("you'll need it with that
+budget"), small talk ("a long week at my current job"); they count there only when the
+sentence frames them as why."""
+_WHY_WORDS = frozenset({"because", "reason", "reasons", "why", "declining", "decline",
+                        "declined", "turned", "turning", "withdrawing", "withdrew", "no",
+                        "came", "just", "really", "mainly", "mostly", "purely"})
+
+
+_DECLINED_WORDS = frozenset({"declining", "decline", "declined", "turned", "turning",
+                            "withdrawing", "withdrew", "withdrawn"})
+
+
+def said_as_why(utt: Utterance, hit: Hit, strict: bool = False) -> bool:
+    """Whether the motive's sentence says it is why ("I'm declining because...", "it was
+    just the hours, really", "sorry it's a no: the commute"); ``strict``: only beside the
+    words of the no itself ("I only turned it down because of the travel"), where a motive
+    is usually about something else (what they want next time)."""
+    sentence = utt.sentence[hit.i]
+    words = _DECLINED_WORDS if strict else _WHY_WORDS
+    return any(w.text in words for w, n in zip(utt.words, utt.sentence, strict=True)
+               if n == sentence) or (not strict and bool(find(utt, REASON_FRAME)))
+
+
 def clause_spans(utt: Utterance) -> list[tuple[int, int]]:
     """Word spans of the clauses a speaker strings reasons together with."""
     spans: list[tuple[int, int]] = []
@@ -147,6 +173,7 @@ def read_reasons(
     found: list[Hit] | None = None,
     blocked: Sequence[tuple[int, int]] = (),
     declined: Sequence[tuple[int, int]] = (),
+    offered: frozenset[str] = frozenset(),
 ) -> ReasonReading:
     """The reason clauses of ``utt``.
 
@@ -156,7 +183,9 @@ def read_reasons(
     are spans that say something else (the decision itself, a hedge, an
     apology), so they are never counted as a further detail of the reason;
     ``declined`` are the spans of the decision itself, whose object ("pass on the
-    trial shift") is what is declined, not why.
+    trial shift") is what is declined, not why; ``offered`` are the words of what the
+    recruiter just offered, which the reply may echo ("A signing bonus. How thrilling.",
+    "part time, hmm, maybe") without giving them as its motive.
     """
     kept: list[Hit] = []
     vetoed: list[tuple[Hit, str]] = []
@@ -167,6 +196,8 @@ def read_reasons(
             vetoed.append((hit, "part of a thank-you or a goodbye"))
         elif _declined_object(utt, hit, declined):
             vetoed.append((hit, "what is declined, not why"))
+        elif offered and _echoes(utt, hit, offered):
+            vetoed.append((hit, "echoes what they offered, not why"))
         elif _their_alternative(utt, hit):
             vetoed.append((hit, "the alternative they offered, not a reason"))
         elif _keeps_private(utt, hit):
@@ -394,6 +425,28 @@ def _list_item(utt: Utterance, start: int, end: int) -> bool:
     if not texts or len(texts) > 5 or texts[0] not in _LIST_HEADS:
         return False
     return utt.texts(start - 1, start) == [","] or utt.texts(end, end + 1) == [","]
+
+
+def _echoes(utt: Utterance, hit: Hit, offered: frozenset[str]) -> bool:
+    """Whether every meaning word of the motive repeats the recruiter's offer, in a
+    sentence that does not say it is why ("the bonus won't change it" vs "it's still the
+    hours, really")."""
+    words = [part for w in utt.texts(hit.i, hit.j) if is_content(w) for part in w.split("-")]
+    if not words or not all(w in offered for w in words) or said_as_why(utt, hit):
+        return False
+    clause = utt.clause[hit.i]
+    said = [w.text for w, c in zip(utt.words, utt.clause, strict=True) if c == clause]
+    if _EFFECT & set(said):
+        return True  # "a bonus won't change it": what the offer does, not why
+    # "relocating isn't possible for me", "nights aren't for me", "it's not flexible", "I
+    # need fully remote": the speaker's own verdict on it, said right by it, is the reason
+    near = [*utt.texts(max(hit.i - 2, 0), hit.i), *utt.texts(hit.j, hit.j + 2)]
+    return not (any(is_negator(w) for w in near) or _VERDICT & set(near))
+
+
+_EFFECT = frozenset({"change", "changes", "difference", "help", "helps", "matter", "sway",
+                     "tempt", "fix"})
+_VERDICT = frozenset({"too", "need", "needs", "hard", "impossible", "for"})
 
 
 def _is_name(utt: Utterance, start: int, end: int) -> bool:

@@ -35,6 +35,7 @@ from trainer.scoring.learned import LearnedModel, default_model, second_opinion
 from trainer.scoring.metrics import reply_metrics
 from trainer.scoring.offence import SARCASM, is_sarcastic, read_offence
 from trainer.scoring.reasons import (
+    AT_WRAPUP,
     DELAY,
     REASON_FAMILIES,
     REASON_FRAME,
@@ -42,6 +43,7 @@ from trainer.scoring.reasons import (
     fallback,
     is_content,
     read_reasons,
+    said_as_why,
 )
 from trainer.scoring.result import Evidence, ItemResult, ReplyScore, ReplyTiming
 from trainer.scoring.utterance import Utterance
@@ -226,6 +228,8 @@ class Scorer:
             # hedged, and still no decision: the qualifier above stays)
             hedges = HedgeReading((), hedges.loose, hedges.apologies)
         motives = find(utt, REASON_FAMILIES)
+        if kind is ctx.LineKind.WRAPUP:
+            motives = [m for m in motives if m.family.name in AT_WRAPUP or said_as_why(utt, m)]
         motive = bool(offence) or bool(motives)
         decision = read_decision(utt, kind, asks, qualifier, motive,
                                  ctx.offers_alternative(context))
@@ -257,8 +261,12 @@ class Scorer:
         # "not for me" said as the no is the no, not also its reason
         idioms = [(h.i, h.j) for h in decision.kept if h.family.tag == "idiom"]
         motives = [m for m in motives if not any(i <= m.i and m.j <= j for i, j in idioms)]
+        offered = frozenset(part for word in Utterance(context).joined.split()
+                            for part in (word, *word.split("-"))) if (
+            context and kind is ctx.LineKind.CHANGE) else frozenset()
         reasons = read_reasons(utt, excluded, criticism, motives, blocked,
-                               [(h.i, h.j) for h in decision.kept if h.family.tag == "verb"])
+                               [(h.i, h.j) for h in decision.kept if h.family.tag == "verb"],
+                               offered)
         if not reasons.units and decision.reversal is None and kind is not ctx.LineKind.FUTURE:
             rude = read_rude(utt)
             answers = why and not hedges.hedged and not rude and not sarcastic
@@ -394,7 +402,10 @@ class Scorer:
             return _missed("brief_reason", r.utt, list(reasons.vetoed),
                            "no reason given for the decision")
         hits = [h for u in reasons.units for h in u.hits]
-        if r.kind is ctx.LineKind.FUTURE and not r.alternative:
+        if r.kind is ctx.LineKind.FUTURE and not r.alternative and not any(
+                said_as_why(r.utt, h, strict=True) for h in hits):
+            # "Yes, anything part-time would be great": what they want next, not why they
+            # declined; "I only turned this down because of the travel" is why
             return _missed("brief_reason", r.utt, [(hits[0], "answers an offer of future "
                                                    "contact, not why they decline")], "")
         if r.decision.reversal is not None:

@@ -34,6 +34,8 @@ CONTRACTIONS: dict[str, str] = {
     "wouldnae": "wouldn't", "didnae": "didn't", "isnae": "isn't", "wasnae": "wasn't",
     "couldnae": "couldn't", "shouldnae": "shouldn't", "havenae": "haven't", "doesnae": "doesn't",
     "nae": "not", "tae": "to", "wi'": "with", "wi": "with",
+    # Caribbean English
+    "cyaan": "can't", "cyan": "can't", "yuh": "you", "tek": "take", "dat": "that",
 }
 """Apostrophes a recogniser or a hurried typist leaves out."""
 
