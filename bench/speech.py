@@ -753,8 +753,9 @@ def main() -> None:
     parser.add_argument("--no-bias-runs", action="store_true",
                         help="only the call's vocabulary as the prompt (no domain/none rows)")
     parser.add_argument("--audio-dir", type=Path,
-                        help="keep the synthesised WAVs here; natural-voice WAVs already there "
-                        "are reused (same split and limit)")
+                        help="keep the synthesised WAVs here; WAVs already there are reused "
+                        "(same split and limit): pyttsx3's espeak-ng gives slightly different "
+                        "audio on every run, so only the same WAVs compare two settings")
     parser.add_argument("--latency-only", action="store_true",
                         help="only the listener's latency, per engine (same clips)")
     parser.add_argument("--memory-only", action="store_true",
@@ -806,10 +807,11 @@ def main() -> None:
     for voice, rate in voices:
         key = f"espeak {voice}@{rate}"
         if any(part in key for part in wanted):
+            wavs = [folder / f"{tag}{voice}-{rate}-{i}.wav" for i in range(len(chosen))]
             sets[key] = [
-                (speaker.save(r.text, folder / f"{tag}{voice}-{rate}-{i}.wav", voice=voice,
-                              rate=rate), r)
-                for i, r in enumerate(chosen)
+                (wav if args.audio_dir and wav.is_file()
+                 else speaker.save(r.text, wav, voice=voice, rate=rate), r)
+                for wav, r in zip(wavs, chosen, strict=True)
             ]
     key = "piper joe (natural)"
     if not args.quick and any(part in key for part in wanted):
