@@ -200,6 +200,25 @@ def test_an_unsure_free_before_a_word_may_have_been_three() -> None:
     assert not misheard_words(reply, decide)  # an engine that gives no confidence: trusted
 
 
+def test_an_unsure_know_after_a_possessive_may_have_been_the_no() -> None:
+    def refused(text: str) -> Mapping[str, bool | None]:
+        return {"clear_no": " no" in f" {text.lower()}"}
+
+    reply = "Thanks, Bram, but my answer is my know, I'm afraid."
+    words, probabilities = timed(reply, {"know": 0.2})
+    found = misheard_words(reply, refused, words=words, probabilities=probabilities,
+                           label=lambda name: "A clear no")
+    assert [(m.word, m.said) for m in found] == [("my know", "my no")]
+    assert found[0].reading(reply) == "Thanks, Bram, but my answer is my no, I'm afraid."
+    assert "A clear no would count" in found[0].why
+    words, probabilities = timed(reply)  # heard surely: trusted
+    assert not misheard_words(reply, refused, words=words, probabilities=probabilities)
+    # "know" as a verb is left alone
+    reply = "I'll let you know, I'm afraid."
+    words, probabilities = timed(reply, {"know": 0.2})
+    assert not misheard_words(reply, refused, words=words, probabilities=probabilities)
+
+
 def test_an_unsure_and_you_may_have_been_thank_you() -> None:
     def thanked(text: str) -> Mapping[str, bool | None]:
         return {"thanks": "thank" in text.lower()}
