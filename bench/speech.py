@@ -294,12 +294,26 @@ SAME_MEANING = {"nope": "no", "nah": "no"}
 no decision (the word error still counts in the WER)."""
 
 
+_ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th)")
+
+
+def meaning_form(word: str, names: frozenset[str]) -> str:
+    """``word`` as the meaning word it is: "nope" is "no", a name's possessive the name
+    ("Monday's" heard as "Monday" heard the name: normalised, "mondays" and "monday"), an
+    ordinal its figure ("14th" heard as "14")."""
+    word = SAME_MEANING.get(word, word)
+    if word.endswith("s") and word not in names and word[:-1] in names:
+        return word[:-1]
+    ordinal = _ORDINAL.fullmatch(word)
+    return ordinal.group(1) if ordinal else word
+
+
 def meaning_words(normalised: str, names: frozenset[str]) -> Counter[str]:
     """The words a checklist decision turns on: negations, decline / accept / thank, below /
     above, the call's names and every figure, in a text already normalised for WER."""
     return Counter(
         word
-        for word in (SAME_MEANING.get(word, word) for word in normalised.split())
+        for word in (meaning_form(word, names) for word in normalised.split())
         if word in MEANING_WORDS
         or word.startswith(MEANING_STEMS)
         or word in names
@@ -364,8 +378,8 @@ def meaning_mistakes(
     for said, heard in align(said_text.split(), heard_text.split()):
         if said == heard:
             continue
-        said_as = SAME_MEANING.get(said, said)
-        heard_as = SAME_MEANING.get(heard, heard)
+        said_as = meaning_form(said, tokens)
+        heard_as = meaning_form(heard, tokens)
         lost = missed[said_as] > 0
         added = invented[heard_as] > 0
         if lost:
@@ -739,8 +753,9 @@ def main() -> None:
     parser.add_argument("--no-bias-runs", action="store_true",
                         help="only the call's vocabulary as the prompt (no domain/none rows)")
     parser.add_argument("--audio-dir", type=Path,
-                        help="keep the synthesised WAVs here; natural-voice WAVs already there "
-                        "are reused (same split and limit)")
+                        help="keep the synthesised WAVs here; WAVs already there are reused "
+                        "(same split and limit): pyttsx3's espeak-ng gives slightly different "
+                        "audio on every run, so only the same WAVs compare two settings")
     parser.add_argument("--latency-only", action="store_true",
                         help="only the listener's latency, per engine (same clips)")
     parser.add_argument("--memory-only", action="store_true",
@@ -792,10 +807,11 @@ def main() -> None:
     for voice, rate in voices:
         key = f"espeak {voice}@{rate}"
         if any(part in key for part in wanted):
+            wavs = [folder / f"{tag}{voice}-{rate}-{i}.wav" for i in range(len(chosen))]
             sets[key] = [
-                (speaker.save(r.text, folder / f"{tag}{voice}-{rate}-{i}.wav", voice=voice,
-                              rate=rate), r)
-                for i, r in enumerate(chosen)
+                (wav if args.audio_dir and wav.is_file()
+                 else speaker.save(r.text, wav, voice=voice, rate=rate), r)
+                for wav, r in zip(wavs, chosen, strict=True)
             ]
     key = "piper joe (natural)"
     if not args.quick and any(part in key for part in wanted):

@@ -105,6 +105,21 @@ def test_spoken_forms_of_no_are_the_same_meaning_word_but_still_a_word_error() -
         1, 1)
 
 
+def test_a_names_possessive_and_an_ordinal_are_the_name_and_the_figure() -> None:
+    bench = _bench()
+    names = ("Friday", "Omar Haddad")
+    said = "Friday's no good, Omar, and the 21st is too late."
+    assert bench.meaning_errors(said, "Friday no good, Omar, and the 21 is too late.",
+                                names) == (0, 4)
+    assert bench.meaning_mistakes(said, "Friday no good, Omar, and the 21 is too late.",
+                                  names) == []
+    # a name or a figure heard as something else is still an error
+    heard = "Fry days no good, Omar, and the 22nd is too late."
+    assert bench.meaning_errors(said, heard, names) == (3, 4)
+    assert sorted(said for said, _ in bench.meaning_mistakes(said, heard, names)) == [
+        "21st", "fridays"]
+
+
 def test_the_call_names_are_found_as_the_app_finds_a_scenarios_terms() -> None:
     bench = _bench()
     names = bench.call_names("Hi, it's Zoe from Halcyon Travel.", "Hi Zoe, it's below $72,000.")

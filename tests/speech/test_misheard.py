@@ -153,6 +153,53 @@ def test_only_amounts_and_lengths_of_time_are_second_guessed(reply: str,
     assert [m.word for m in found] == ([flagged] if flagged else [])
 
 
+def test_a_figure_whose_tens_word_was_heard_as_other_words_is_flagged() -> None:
+    # "Fifty-six would be too little" heard as "Fifth 6 would be too little"
+    reply = "Fifth 6 would be too little for me."
+    words = [(w, i * 0.3, i * 0.3 + 0.25) for i, w in
+             enumerate(["Fifth", "6", "would", "be", "too", "little", "for", "me"])]
+    sure = [0.9] * len(words)
+    sure[1] = 0.45
+    found = misheard_words(reply, decide, words=words, probabilities=sure)
+    assert [(m.word, m.said, m.start, m.end) for m in found] == [("Fifth 6", "56", 0.0, 0.55)]
+    assert found[0].line == ('may have misheard "Fifth 6": "fifty-six" sounds like "fifth 6" '
+                             "(45 % sure); if you said 56, correct the figure")
+    assert found[0].reading(reply) == "56 would be too little for me."
+    sure[1] = 0.9  # the unit heard surely: trusted
+    assert not misheard_words(reply, decide, words=words, probabilities=sure)
+
+
+@pytest.mark.parametrize(("reply", "flagged"), [
+    ("Honestly, for the 7 is not enough.", "for the 7"),  # "forty-seven"
+    ("Seventh two, and that is my final word.", "Seventh two"),  # "seventy-two"
+    ("I liked the third one best.", None),  # an ordinal after an article
+    ("We booked it for the one in Derby.", None),  # a unit spelt out after "for the"
+    ("Fine for the 2 of us.", None),  # counts something
+    ("It is for the 9th.", None),  # a date
+])
+def test_a_tens_word_heard_as_words_is_told_from_plain_english(reply: str,
+                                                                flagged: str | None) -> None:
+    found = misheard_words(reply, decide)  # no confidence from the engine: unsure
+    assert [m.word for m in found] == ([flagged] if flagged else [])
+
+
+def test_an_unsure_free_before_a_word_may_have_been_three() -> None:
+    reply = "I could give you free weeks, not more. It's free."
+    words = [(w, i * 0.3, i * 0.3 + 0.25) for i, w in
+             enumerate(["I", "could", "give", "you", "free", "weeks", "not", "more", "It's",
+                        "free"])]
+    sure = [0.95] * len(words)
+    sure[4] = sure[9] = 0.2  # the phrase-final "free" is an adjective, whatever the doubt
+    found = misheard_words(reply, decide, words=words, probabilities=sure)
+    assert [(m.word, m.said, m.start) for m in found] == [("free", "three", 1.2)]
+    assert found[0].line == ('may have misheard "free": "three" and "free" sound alike '
+                             "(20 % sure); if you said three, correct the figure")
+    assert found[0].reading(reply) == "I could give you three weeks, not more. It's free."
+    sure[4] = 0.7  # not unsure enough of an everyday word
+    assert not misheard_words(reply, decide, words=words, probabilities=sure)
+    assert not misheard_words(reply, decide)  # an engine that gives no confidence: trusted
+
+
 def test_an_unsure_and_you_may_have_been_thank_you() -> None:
     def thanked(text: str) -> Mapping[str, bool | None]:
         return {"thanks": "thank" in text.lower()}

@@ -7,6 +7,8 @@ small list of everyday words, so these tests need no speech model.
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 
 from trainer.scoring.scorer import Scorer
@@ -137,14 +139,70 @@ def test_a_name_that_sounds_like_a_meaning_word_is_never_written() -> None:
     ("We could meet at two.", "We could meet at two."),  # a time
     ("It is just the two.", "It is just the two."),
     ("Two.", "Two."),
+    # any word that takes no count: "too" ends the phrase
+    ("I'll skip the offsite two, if that's fine.", "I'll skip the offsite too, if that's fine."),
+    ("The commute is long and the pay is low two.", "The commute is long and the pay is low too."),
+    ("I'd turn down a major two.", "I'd turn down a major too."),
+    ("I'll skip at one two.", "I'll skip at one too."),
+    # a word that takes a count keeps the figure
+    ("I could start in a week or two.", "I could start in a week or two."),
+    ("I have two.", "I have two."),
+    ("We are on week two, I think.", "We are on week two, I think."),
+    ("It was twenty-two.", "It was twenty-two."),
+    ("The number is thirty two.", "The number is thirty two."),
+    ("Okay. Two.", "Okay. Two."),
+    ("I'd like those two.", "I'd like those two."),
 ])
-def test_a_phrase_final_two_after_a_pronoun_or_name_is_too(heard: str, written: str) -> None:
+def test_a_phrase_final_two_after_a_word_that_takes_no_count_is_too(
+        heard: str, written: str) -> None:
     from trainer.speech.homophones import too_not_two
 
     words = [(w.strip(".,!"), float(i), i + 0.5) for i, w in enumerate(heard.split())]
     text, timed = too_not_two(heard, words)
     assert text == written
     assert [w for w, _, _ in timed] == [w.strip(".,!") for w in written.split()]
+    assert [t for _, t, _ in timed] == [t for _, t, _ in words]
+
+
+@pytest.mark.parametrize(("heard", "timed", "written", "words"), [
+    # "that one too" heard as "at 1-2", timed as one word or as "1" and "2"
+    ("I'll let go of that 1-2.", ["I'll", "let", "go", "of", "that", "1-2"],
+     "I'll let go of that one too.", ["I'll", "let", "go", "of", "that", "one", "too"]),
+    ("I'm skipping at 1-2, sorry.", ["I'm", "skipping", "at", "1", "2", "sorry"],
+     "I'm skipping at one too, sorry.", ["I'm", "skipping", "at", "one", "too", "sorry"]),
+    # a range stays a range
+    ("The move takes 1-2.", ["The", "move", "takes", "1-2"],
+     "The move takes 1-2.", ["The", "move", "takes", "1-2"]),
+    ("We need 1-2 more weeks.", ["We", "need", "1-2", "more", "weeks"],
+     "We need 1-2 more weeks.", ["We", "need", "1-2", "more", "weeks"]),
+])
+def test_a_phrase_final_one_two_is_one_too(heard: str, timed: list[str], written: str,
+                                           words: list[str]) -> None:
+    from trainer.speech.homophones import too_not_two
+
+    text, found = too_not_two(heard, [(w, float(i), i + 0.5) for i, w in enumerate(timed)])
+    assert text == written
+    assert [w for w, _, _ in found] == words
+    assert found[0][1] == 0.0 and found[-1][2] == len(timed) - 0.5  # the same span of audio
+    assert all(a[2] <= b[1] for a, b in pairwise(found))
+
+
+@pytest.mark.parametrize(("heard", "written"), [
+    ("The job means commuting for days a week.", "The job means commuting four days a week."),
+    ("For nights per month I'd be on call.", "Four nights per month I'd be on call."),
+    ("I can only do to shifts a fortnight.", "I can only do two shifts a fortnight."),
+    # a "for" or a "to" that is English as it is stays
+    ("I waited for days, then said no.", "I waited for days, then said no."),
+    ("I'm used to weekends a bit quieter.", "I'm used to weekends a bit quieter."),
+    ("Three days a week is fine.", "Three days a week is fine."),
+])
+def test_a_for_or_to_that_counts_a_rate_is_the_figure(heard: str, written: str) -> None:
+    from trainer.speech.homophones import as_meant
+
+    words = [(w.strip(".,"), float(i), i + 0.5) for i, w in enumerate(heard.split())]
+    text, timed = as_meant(heard, words)
+    assert text == written
+    assert [w for w, _, _ in timed] == [w.strip(".,") for w in written.split()]
     assert [t for _, t, _ in timed] == [t for _, t, _ in words]
 
 

@@ -32,7 +32,7 @@ import speech_recognition as sr
 from trainer.errors import TrainerError
 from trainer.speech.audio import AudioClip, first_sound_at, is_silent, last_sound_at
 from trainer.speech.engine_base import Transcript, Word, as_clip, install_command
-from trainer.speech.homophones import too_not_two
+from trainer.speech.homophones import as_meant
 from trainer.speech.name_repair import repair_names
 from trainer.speech.vad import has_speech
 from trainer.speech.vocabulary import whisper_prompt
@@ -57,6 +57,11 @@ class Decoding:
     beam_size: int = 5
     """Beam search: 7.9 / 1.5 % against 9.8 / 1.6 % greedy (beam 3: 9.0 / 1.6 %), for
     about 0.08 s more on a 5-second reply."""
+    patience: float = 1.0
+    """Beam search patience (faster-whisper's ``patience``): how many more finished
+    candidates than the beam is wide are awaited before the best is taken."""
+    length_penalty: float = 1.0
+    """faster-whisper's ``length_penalty``: 1.0 ranks candidates by mean log-probability."""
     temperatures: tuple[float, ...] = (0.0,)
     """No hotter re-decoding: Whisper's fallback samples at random, so the same reply could be
     heard differently on two tries ("all the best" / "all the rest") and score differently.
@@ -88,8 +93,10 @@ class Decoding:
     """Write a run of words that sounds like one of the call's names as that name
     (:mod:`trainer.speech.name_repair`): the prompt alone left "Caoimhe" as "Kiva"."""
     homophones: bool = True
-    """Write a phrase-final "two" after a pronoun as "too" (:mod:`trainer.speech.homophones`):
-    "all the best to you two" gave the reply a figure never said."""
+    """Write a phrase-final "two" after a word that takes no count as "too", and "1-2" there
+    as "one too" (:mod:`trainer.speech.homophones`): "all the best to you two", "I'll
+    decline that one too" heard as "at 1-2", gave the reply a figure never said; and "for"
+    or "to" before a rate as the figure ("four days a week" heard as "for days a week")."""
 
 
 def bundled_model_dir() -> Path:
@@ -237,6 +244,8 @@ class FasterWhisperEngine:
         settings: dict[str, Any] = {
             "language": "en",
             "beam_size": options.beam_size,
+            "patience": options.patience,
+            "length_penalty": options.length_penalty,
             "temperature": list(options.temperatures),
             "without_timestamps": options.without_timestamps,
             # Timed afterwards: asked to time words itself, faster-whisper decodes
@@ -272,7 +281,7 @@ class FasterWhisperEngine:
         started = time.perf_counter()
         text, words = transcript.text, transcript.words
         if self.decoding.homophones:
-            text, words = too_not_two(text, words)
+            text, words = as_meant(text, words)
         probabilities, repairs = transcript.probabilities, transcript.repairs
         if self.decoding.repair_names and vocabulary and text:
             text, words, probabilities, repairs = repair_names(

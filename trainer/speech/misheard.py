@@ -234,6 +234,25 @@ def misheard_words(
                 word=token.text.rstrip(".,!?;:"), start=token.start, end=token.end,
                 said=other, at=token.at,
                 why=f"{alike}; if you said {shown}, correct the figure")
+    for i in range(len(tokens)):
+        tens = _dropped_tens(tokens, i)
+        if tens is not None and not any(m.at == tokens[i].at for m in found.values()):
+            last, spoken, value = tens
+            at, until = tokens[i].at, tokens[last].until
+            heard_as = reply[at:until].rstrip(".,!?;:")
+            alike = _confidence(_sure(tokens[last]),
+                                f'"{spoken}" sounds like "{heard_as.lower()}"')
+            found[(-1 - at, 2)] = Misheard(
+                word=heard_as, start=tokens[i].start, end=tokens[last].end, said=value,
+                at=at, why=f"{alike}; if you said {value}, correct the figure")
+    for i, token in enumerate(tokens):
+        figure_word = _figure_heard_as_word(reply, tokens, i)
+        if figure_word is not None and not any(m.at == token.at for m in found.values()):
+            alike = _confidence(_sure(token), f'"{figure_word}" and "{token.key}" sound alike')
+            found[(-1 - token.at, 3)] = Misheard(
+                word=token.text.rstrip(".,!?;:"), start=token.start, end=token.end,
+                said=_same_case(figure_word, token.text), at=token.at,
+                why=f"{alike}; if you said {figure_word}, correct the figure")
     cursor = 0
     for heard_as, name, start, end in repaired:
         at = reply.find(name, cursor)
@@ -331,6 +350,66 @@ def _teen_or_ty(reply: str, tokens: Sequence[_Token],
     if following == "000" and reply[token.until:tokens[i + 1].at] == ",":
         shown = f"{word},000"  # Whisper's "70,000" is two timed words, "70" and "000"
     return word, shown, said
+
+
+_UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_TENS_HEARD: dict[tuple[str, ...], str] = {
+    ("for", "the"): "forty", ("fourth",): "forty", ("third",): "thirty",
+    ("fifth",): "fifty", ("sixth",): "sixty", ("seventh",): "seventy", ("eighth",): "eighty",
+    ("ninth",): "ninety", ("twentieth",): "twenty",
+}
+"""Words a tens word is heard as when the unit after it is heard on its own: espeak-ng's
+"forty-eight" heard as "for the 8", "thirty-one" as "third one"."""
+_ARTICLES = frozenset(["the", "a", "an", "this", "that", "my", "your", "our", "their"])
+_NOT_A_FIGURE_AFTER = frozenset(["of", "th", "st", "nd", "rd"])
+
+
+def _dropped_tens(tokens: Sequence[_Token], i: int) -> tuple[int, str, str] | None:
+    """(the unit's token, the figure as said, as digits) where tokens[i:] may be a two-digit
+    figure whose tens word was heard as other words ("for the 8": "forty-eight", 48), when
+    the engine was not sure of the unit; None otherwise.
+
+    "the third one" and "for the one in Leeds" are plain English: an ordinal after an
+    article, and a unit spelt as a word after "for the", are left alone, as is a unit that
+    counts something ("for the 2 of us").
+    """
+    for run, tens in _TENS_HEARD.items():
+        last = i + len(run)
+        if last >= len(tokens) or tuple(t.key for t in tokens[i:last]) != run:
+            continue
+        unit = tokens[last].key
+        if unit.isdigit() and 1 <= int(unit) <= 9:
+            digit = int(unit)
+        elif unit in _UNITS and run != ("for", "the"):
+            digit = _UNITS.index(unit) + 1
+        else:
+            return None
+        if i and tokens[i - 1].key in _ARTICLES and len(run) == 1:
+            return None  # "the third one"
+        after = tokens[last + 1].key if last + 1 < len(tokens) else ""
+        if after in _NOT_A_FIGURE_AFTER or _sure(tokens[last]) >= CONFUSION_CONFIDENCE:
+            return None
+        value = (_TENS.index(tens) + 3 if tens in _TENS else 2) * 10 + digit
+        return last, f"{tens}-{_UNITS[digit - 1]}", str(value)
+    return None
+
+
+FIGURE_HEARD_AS = {"free": "three"}
+"""Everyday words a small figure is heard as (espeak-ng's "three office days" heard as "free
+office days"), tried only where the engine was quite unsure of the word."""
+
+
+def _figure_heard_as_word(reply: str, tokens: Sequence[_Token], i: int) -> str | None:
+    """The figure ``tokens[i]`` may have been, when it is a word a figure is heard as, the
+    engine said it was unsure of it, and a word follows it in the same phrase ("free
+    months", not "it's free."); None otherwise."""
+    token = tokens[i]
+    figure = FIGURE_HEARD_AS.get(token.key)
+    if figure is None or token.probability is None or token.probability >= LOW_CONFIDENCE:
+        return None
+    if i + 1 >= len(tokens) or reply[token.until:tokens[i + 1].at].strip(" -"):
+        return None
+    return figure
 
 
 def _spoken(digits: str) -> str:
