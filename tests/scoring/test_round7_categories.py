@@ -376,3 +376,25 @@ def test_the_speakers_verdict_on_the_offer_is_a_reason(reply: str, line: str) ->
 def test_regional_and_misheard_forms_count(reply: str, label: str) -> None:
     card = SCORER.score(reply, "Hi, it's Jo from Lark. Any thoughts on the offer?")
     assert card.checks[label].met is True, reply
+
+
+# -- doubt about something else, with the decision stated apart -----------------------------------
+
+@pytest.mark.parametrize("reply", [
+    "Congrats to me, I guess. I'm going to say no.",
+    "hi um i'm not sure what day it is honestly, it's been a week. but no, i'm declining",
+    "Get a new hiring manager, maybe. Joking. Sort of. No, I'm done.",
+])
+def test_doubt_about_something_else_does_not_hedge_a_firm_no(reply: str) -> None:
+    card = SCORER.score(reply, "Hi, it's Ana from Vela. We'd like to offer you the role.")
+    assert card.checks["hedged"].met is False, reply
+    assert card.checks["clear_no"].met is True, reply
+
+
+@pytest.mark.parametrize("reply", [
+    "I'm declining. Probably. I don't know.",
+    "I think I'll decline, maybe.",
+])
+def test_doubt_about_the_decision_still_hedges_it(reply: str) -> None:
+    card = SCORER.score(reply, "Hi, it's Ana from Vela. We'd like to offer you the role.")
+    assert card.checks["hedged"].met is True, reply

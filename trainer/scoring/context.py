@@ -235,3 +235,15 @@ def follows_hesitation(line: str | None) -> bool:
     pause?") rather than a no: an answer that stays undecided blurs no decision."""
     return bool(line) and classify(line).is_followup and bool(
         _HESITATION.search(Utterance(line or "").joined))
+
+
+@lru_cache(maxsize=2048)
+def offered_words(line: str | None) -> frozenset[str]:
+    """The words of what a counter-offer or an alternative line offers ("a signing bonus",
+    "part-time"), hyphenated words also in their parts: a reply that only echoes them gives
+    no motive of its own."""
+    if line is None or classify(line) is not LineKind.CHANGE:
+        return frozenset()
+    return frozenset(part for word in Utterance(line).joined.split()
+                     for part in (word, *word.split("-")))
+

@@ -67,6 +67,8 @@ def read_hedges(utt: Utterance, wrapup: bool = False, future: bool = False) -> H
             continue  # "my flatmate might be interested, I'm not sure": their choice
         if hit.family.tag == "standalone" and _about_something_else(utt, hit):
             continue  # "I don't know when I'll be back": unsure of a fact, not the decision
+        if _apart_from_decision(utt, hit, anchors):
+            continue  # "Congrats to me, I guess. I'm going to say no.": about the congrats
         if hit.family.tag == "standalone" and _in_reason(utt, hit, anchors, found):
             continue  # "I'm declining because ... I'm not sure I could keep it up": the why
         if hit.family.tag == "standalone" or (
@@ -84,6 +86,23 @@ def read_hedges(utt: Utterance, wrapup: bool = False, future: bool = False) -> H
 
 
 _REVISIT = load("revisit")
+
+_CUE_WORDS = frozenset({"i", "i'm", "guess", "suppose", "think", "maybe", "perhaps", "not",
+                        "sure", "don't", "know", "probably", "so", "yeah", "well", "honestly",
+                        "just", "really", "sort", "kind", "of", "um", "oh"})
+
+
+def _apart_from_decision(utt: Utterance, cue: Hit, anchors: list[Hit]) -> bool:
+    """A cue in a sentence of its own that says something else ("Fine, I suppose.", "Get a
+    different manager, maybe.", "I'm not sure what day it is"), while the decision is
+    stated in another sentence: it qualifies that something else, not the decision. A
+    sentence of nothing but the cue ("Probably. I don't know.") still qualifies it."""
+    sentence = utt.sentence[cue.i]
+    if not anchors or any(utt.sentence[a.i] == sentence for a in anchors):
+        return False
+    said = [w.text for w, n in zip(utt.words, utt.sentence, strict=True)
+            if n == sentence and not w.is_punct]
+    return any(w not in _CUE_WORDS for w in said)
 
 
 _WH_FACT = frozenset({"where", "when", "which", "who", "whom", "whose", "why"})

@@ -261,12 +261,10 @@ class Scorer:
         # "not for me" said as the no is the no, not also its reason
         idioms = [(h.i, h.j) for h in decision.kept if h.family.tag == "idiom"]
         motives = [m for m in motives if not any(i <= m.i and m.j <= j for i, j in idioms)]
-        offered = frozenset(part for word in Utterance(context).joined.split()
-                            for part in (word, *word.split("-"))) if (
-            context and kind is ctx.LineKind.CHANGE) else frozenset()
         reasons = read_reasons(utt, excluded, criticism, motives, blocked,
                                [(h.i, h.j) for h in decision.kept if h.family.tag == "verb"],
-                               offered)
+                               ctx.offered_words(context) if kind is ctx.LineKind.CHANGE
+                               else frozenset())
         if not reasons.units and decision.reversal is None and kind is not ctx.LineKind.FUTURE:
             rude = read_rude(utt)
             answers = why and not hedges.hedged and not rude and not sarcastic
