@@ -48,7 +48,7 @@ class Overrule:
 OVERRULES: dict[str, Overrule] = {
     "thanks": Overrule(add_above=0.5),
     "clear_no": Overrule(add_above=0.7),
-    "brief_reason": Overrule(add_above=0.6),
+    "brief_reason": Overrule(add_above=0.7),
     "courteous_followup": Overrule(remove_below=0.35),
     "graceful_close": Overrule(add_above=0.8),
     "offensive": Overrule(add_above=0.75),
@@ -56,25 +56,28 @@ OVERRULES: dict[str, Overrule] = {
     "over_detailed": Overrule(add_above=0.7),
 }
 """The one place that says what the model may overrule, and how sure it must be: chosen by leaving
-fresh training sets out (``scripts/train_scorer_model.py --cv --groups 2 --fresh ...``; round 7:
-train-y, -z, -za and -zb, written after the round's phrase rules, so the rules were never tuned
-on them), then raised where the tests pin a look-alike a coach would not sign. Thanks is added
-above 0.5 (CV F1 0.969 there, 0.963 at 0.7). A clear no stays at 0.7: at 0.5 or 0.6 (CV 0.945)
-the model also reads conditional refusals and haggling ("I won't be reconsidering unless the
-hours change", "I won't accept it for that salary, is there any movement") as a firm no. A brief
-reason is added above 0.6 (0.4 or lower gives CV 0.84 but finds reasons in the look-alikes the
-tests pin: "let me check with my family and get back to you"). Offensive is set far above its
-best figure (0.3 to 0.5 would give F1 about 0.90 there): lower, the model also flags sincere
-remarks about one's own situation, the process or the terms that the tests pin as neutral ("they
-didn't seem to mind when I said I needed time, which was kind": p 0.70; "I felt I wasn't
-experienced enough": 0.62), which a coach would not sign. A hedge is as good anywhere from 0.6
-to 0.9; at 0.8 "I think you should know I'm not going to accept it" stays a clear no. Running
-on is added above 0.7: the model reads a shipped model answer of two clauses ("I'm looking to
-lead new product work, and this role is focused on an existing app. ...") as running on at
-0.65. Weaker regularisation (L2 1e-4) gave the same macro F1 with the same folds (0.913 against
-0.912). Semantic features (all-MiniLM-L6-v2 sentence vectors, or static token vectors distilled
-from it) were tried in round 6 beside the n-grams and did not earn their cost: the best macro F1
-rose by 0.001 (static) and 0.004 (the full model, far too slow per reply)."""
+fresh training sets out (``scripts/train_scorer_model.py --cv --groups 3 --fresh ...``; round 7:
+train-y, -z, -za, -zb, -zc and -zd, written after the round's phrase rules, so the rules were
+never tuned on them: rules macro 0.882, with the model 0.913), then raised where the tests pin a
+look-alike a coach would not sign. Thanks is added above 0.5 (CV F1 0.976, the best). A clear no
+stays at 0.7 (0.946; 0.950 at 0.5): lower, the model also reads conditional refusals and
+haggling ("I won't be reconsidering unless the hours change", "I won't accept it for that
+salary, is there any movement") as a firm no. A brief reason stays at 0.7 (0.795; 0.840 at 0.3):
+lower, it finds reasons in the look-alikes the tests pin ("I signed the form you sent, but I
+won't be going ahead", "let me check with my family and get back to you"). Offensive is set
+far above its best figure (0.824 at 0.75; 0.889 at 0.5, 0.902 at 0.3): lower, the model also
+flags sincere remarks about one's own part, the timing or the process that the tests pin as
+neutral ("they didn't seem to mind when I said I needed time, which was kind": p 0.74; "I felt
+I wasn't experienced enough for it": 0.68; "Shame the timing didn't work out": 0.74), and a coach
+would rather miss a mild dig than call a sincere reply badmouthing. A hedge is as good anywhere
+from 0.6 to 0.9; at 0.8 "I think you should know I'm not going to accept it" stays a clear no.
+Running on is added above 0.7 (0.939; 0.948 at 0.5): the model reads a shipped model answer of
+two clauses ("I'm looking to lead new product work, and this role is focused on an existing
+app. ...") as running on at 0.65. Weaker regularisation (L2 1e-4) gave the same macro F1 with
+the same folds (0.913 against 0.912) and no more room for offensive. Semantic features
+(all-MiniLM-L6-v2 sentence vectors, or static token vectors distilled from it) were tried in
+round 6 beside the n-grams and did not earn their cost: the best macro F1 rose by 0.001
+(static) and 0.004 (the full model, far too slow per reply)."""
 
 _WHAT = {
     "thanks": "thanks",
