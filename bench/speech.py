@@ -211,7 +211,7 @@ def normalise_for_wer(text: str) -> str:
     text = re.sub(r"(?<!\d)\.|\.(?!\d)|[,;:!?]", " | ", text)  # a pause ends a figure
     text = re.sub(r"[^a-z0-9.|\s]", " ", text.replace("'", ""))
     words = [_spelling(word) for word in text.split() if word not in FILLERS]
-    return " ".join(word for word in _numbers(words) if word != "|")
+    return " ".join(word for word in _ordinals(_numbers(words)) if word != "|")
 
 
 def _spelling(word: str) -> str:
@@ -232,6 +232,42 @@ def _numbers(words: list[str]) -> list[str]:
         else:
             out.append(words[i])
             i += 1
+    return out
+
+
+_ORDINAL_WORDS = {
+    "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
+    "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+    "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
+    "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60,
+    "seventieth": 70, "eightieth": 80, "ninetieth": 90,
+}
+"""Ordinals said as words, written as Whisper writes dates ("the fourteenth" as "the 14th"):
+one spelling for both. "First" and "second" stay words ("a second interview", "first of
+all"), as Whisper mostly leaves them."""
+_ORDINAL_ONES = {"first": 1, "second": 2, **{k: v for k, v in _ORDINAL_WORDS.items() if v < 10}}
+
+
+def _suffix(value: int) -> str:
+    if value % 100 in (11, 12, 13):
+        return "th"
+    return {1: "st", 2: "nd", 3: "rd"}.get(value % 10, "th")
+
+
+def _ordinals(words: list[str]) -> list[str]:
+    """Ordinal words as figures with their suffix ("fourteenth" as "14th", "twenty first"
+    after the figure 20 as "21st")."""
+    out: list[str] = []
+    for word in words:
+        ones = _ORDINAL_ONES.get(word)
+        if ones is not None and out and out[-1] in {str(t) for t in range(20, 100, 10)}:
+            value = int(out[-1]) + ones
+            out[-1] = f"{value}{_suffix(value)}"
+        elif word in _ORDINAL_WORDS:
+            value = _ORDINAL_WORDS[word]
+            out.append(f"{value}{_suffix(value)}")
+        else:
+            out.append(word)
     return out
 
 

@@ -46,6 +46,8 @@ def _bench() -> ModuleType:
         ("A four-day week, the 2nd interview", "a 4 day week, the second interview"),
         ("Ten k more, three hundred and fifty", "10k more, 350"),
         ("Kraków? Not Malmö, Zoë.", "Krakow. Not Malmo, Zoe."),
+        ("Put me down for the fourteenth.", "Put me down for the 14th."),
+        ("Tuesday the twenty-first, or the ninth", "Tuesday the 21st, or the 9th"),
     ],
 )
 def test_wer_normaliser_treats_spellings_of_the_same_words_alike(said: str, heard: str) -> None:
