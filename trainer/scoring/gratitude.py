@@ -181,14 +181,8 @@ def veto(utt: Utterance, hit: Hit, offence: Sequence[Hit], reciprocal: bool = Fa
          ) -> str | None:
     """Why ``hit`` is not gratitude to them, or ``None`` when it is.
 
-    ``offence``: the reply's disparaging remarks. A thank-you after a sarcastic one, or in its
-    clause or just after it, is part of the jibe ("Oh great, another lowball. Thanks SO
-    much."; "That's generous of you... said no one ever"), as is thanks for something
-    mocked in the same or the next sentence ("Thanks for the six interviews, what a treat"),
-    and so is
-    thanks for the thing run down ("thanks for the lowball"); one said first, with the dig
-    in a later clause, is sincere thanks followed by a dig ("Thanks, and good luck, you'll
-    need it"), which LABELS.md counts as thanks and as offensive.
+    ``offence``: the reply's disparaging remarks; a thank-you that is part of one is no
+    thanks (:func:`_part_of_jibe`).
     ``reciprocal``: the reply answers the recruiter's wrap-up, where "no" answers "anything
     else?", so "no, thank you" thanks them rather than refusing anything."""
     after = utt.texts(hit.j, hit.j + 4)
@@ -219,16 +213,35 @@ def veto(utt: Utterance, hit: Hit, offence: Sequence[Hit], reciprocal: bool = Fa
     if hit.family.tag == "grateful" and after and _own_luck(after):
         return "gratitude for the speaker's own luck, not aimed at them"
     if name in ("thank you", "kind of you") and any(
-            (o.family.name in SARCASM and (o.i < hit.j + 3 or _retort(utt, hit, o) or (
-                utt.clause[o.i] == utt.clause[hit.i]
-                and not _JOINS.intersection(utt.texts(hit.j, o.i)))))
-            or (after[:1] == ["for"] and hit.j <= o.i <= hit.j + 3)
-            or (after[:1] == ["for"] and o.family.name in SARCASM and o.i >= hit.j
-                and utt.sentence[o.i] <= utt.sentence[hit.i] + 1)
-            or (name == "kind of you" and o.j <= hit.i
-                and utt.sentence[o.i] == utt.sentence[hit.i]) for o in offence):
+            _part_of_jibe(utt, hit, o, after) for o in offence):
         return "sarcasm"
     return None
+
+
+def _part_of_jibe(utt: Utterance, hit: Hit, dig: Hit, after: list[str]) -> bool:
+    """Whether the thank-you ``hit`` belongs to the disparaging remark ``dig``.
+
+    It does after a sarcastic remark, in its clause or just before it ("Oh great, another
+    lowball. Thanks SO much."; "That's generous of you... said no one ever"), with a retort
+    after it ("... generous offer. Not."), when it thanks them for the thing run down
+    ("thanks for the lowball") or for something mocked in the same or the next sentence
+    ("Thanks for the six interviews, what a treat"), and as praise after a dig in its
+    sentence ("... the lowball, really generous of you"). Sincere thanks said first, with
+    the dig in a later clause ("Thanks, and good luck, you'll need it") is thanks, and the
+    reply is offensive too (LABELS.md)."""
+    sarcastic = dig.family.name in SARCASM
+    thanked_for = after[:1] == ["for"]
+    if sarcastic and (dig.i < hit.j + 3 or _retort(utt, hit, dig) or (
+            utt.clause[dig.i] == utt.clause[hit.i]
+            and not _JOINS.intersection(utt.texts(hit.j, dig.i)))):
+        return True
+    if thanked_for and hit.j <= dig.i <= hit.j + 3:
+        return True
+    if thanked_for and sarcastic and dig.i >= hit.j and (
+            utt.sentence[dig.i] <= utt.sentence[hit.i] + 1):
+        return True
+    return (hit.family.name == "kind of you" and dig.j <= hit.i
+            and utt.sentence[dig.i] == utt.sentence[hit.i])
 
 
 def read_thanks(utt: Utterance, offence: Sequence[Hit], reciprocal: bool = False

@@ -89,7 +89,7 @@ _REVISIT = load("revisit")
 
 _CUE_WORDS = frozenset({"i", "i'm", "guess", "suppose", "think", "maybe", "perhaps", "not",
                         "sure", "don't", "know", "probably", "so", "yeah", "well", "honestly",
-                        "just", "really", "sort", "kind", "of", "um", "oh"})
+                        "just", "really", "sort", "kind", "of", "oh"})
 
 
 def _apart_from_decision(utt: Utterance, cue: Hit, anchors: list[Hit]) -> bool:

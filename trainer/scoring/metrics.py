@@ -20,8 +20,9 @@ HEALTHY_FILLER_RATIO = 0.04
 MIN_WORDS_FOR_PACE = 12
 MIN_SECONDS_FOR_PACE = 4.0
 
-_SIMPLE_FILLERS = frozenset({"um", "umm", "uh", "uhh", "uhm", "er", "erm", "ehm", "hmm", "hm",
-                             "mm", "mmm", "basically", "literally"})
+_SIMPLE_FILLERS = frozenset({"basically", "literally"})
+"""One-word fillers that are words; the pause sounds (um, uh, erm...) never reach the
+canonical words, and come from :attr:`Utterance.vocal_fillers` (``VOCAL_FILLERS``)."""
 _LIKE_NOT_FILLER_BEFORE = frozenset({
     "i", "you", "we", "they", "would", "i'd", "you'd", "we'd", "they'd", "don't", "didn't", "do",
     "does", "doesn't", "really", "also", "feel", "felt", "feels", "look", "looks", "looked",

@@ -263,8 +263,7 @@ class Scorer:
         motives = [m for m in motives if not any(i <= m.i and m.j <= j for i, j in idioms)]
         reasons = read_reasons(utt, excluded, criticism, motives, blocked,
                                [(h.i, h.j) for h in decision.kept if h.family.tag == "verb"],
-                               ctx.offered_words(context) if kind is ctx.LineKind.CHANGE
-                               else frozenset())
+                               ctx.offered_words(context))
         if not reasons.units and decision.reversal is None and kind is not ctx.LineKind.FUTURE:
             rude = read_rude(utt)
             answers = why and not hedges.hedged and not rude and not sarcastic
