@@ -117,10 +117,31 @@ def test_overlapping_lines_are_found_as_their_alternation_finds_them() -> None:
     fam = family("t", "|".join(lines), lines=lines)
     screened = _screened(family("t", "|".join(lines), lines=lines))
     assert screened.screening.lines is not None
-    assert len(screened.screening.lines.regexes) == len(lines)
+    assert len(screened.screening.lines.sources) == len(lines)
     for text in ("really rude people", "rude people really rude", "people rude zebra",
                  "rude rude people people", "zebra crossing rude"):
         utt = Utterance(text)
         assert find(utt, [screened]) == find(utt, [fam]), text
     found = find(Utterance("really rude people"), [screened])
     assert [(h.i, h.j) for h in found] == [(0, 2), (2, 3)]
+
+
+def test_a_line_is_compiled_only_once_a_reply_may_match_it() -> None:
+    lines = ("walrus tusks", "rude people", "zebra crossing")
+    screened = _screened(family("t", "|".join(lines), lines=lines))
+    assert screened.screening.lines is not None
+    assert screened.screening.lines.regexes == [None, None, None]
+    found = find(Utterance("such rude people"), [screened])
+    assert [(h.i, h.j) for h in found] == [(1, 3)]
+    compiled = [r is not None for r in screened.screening.lines.regexes]
+    assert compiled == [False, True, False]
+
+
+def test_a_line_that_is_no_pattern_on_its_own_leaves_the_family_whole() -> None:
+    lines = ("(?:rude", "people)", "zebra crossing", "walrus")
+    screened = _screened(family("t", "|".join(lines), lines=lines))
+    assert screened.screening.lines is None
+    fresh = family("t", "|".join(lines), lines=lines)
+    utt = Utterance("rude people")
+    assert find(utt, [screened]) == find(utt, [fresh])
+    assert [(h.i, h.j) for h in find(utt, [screened])] == [(0, 1), (1, 2)]

@@ -102,7 +102,10 @@ class _Lines:
     """A long family's phrase lines on their own, indexed by the pieces they need, so the
     lines a reply may match are found without testing every line."""
 
-    regexes: tuple[re.Pattern[str], ...]
+    sources: tuple[str, ...]
+    """Each line's regex source (:func:`_source`)."""
+    regexes: list[re.Pattern[str] | None]
+    """Each line compiled, once a reply may match it: most lines never are in a call."""
     index: dict[str, int]
     """Piece -> the lines (bits) whose first screen group holds it."""
     keys: frozenset[str]
@@ -112,17 +115,18 @@ class _Lines:
     """Each line's screen groups after its first."""
 
     @classmethod
-    def of(cls, regexes: Sequence[re.Pattern[str]]) -> _Lines:
+    def of(cls, sources: Sequence[str]) -> _Lines:
+        """The lines of ``sources``; :class:`re.error` if one is no pattern on its own."""
         index: dict[str, int] = {}
         free = 0
-        screens = [screen(r) for r in regexes]
+        screens = [screen(s) for s in sources]
         for k, groups in enumerate(screens):
             if not groups:
                 free |= 1 << k
                 continue
             for piece in groups[0]:
                 index[piece] = index.get(piece, 0) | 1 << k
-        return cls(tuple(regexes), index, frozenset(index), free,
+        return cls(tuple(sources), [None] * len(sources), index, frozenset(index), free,
                    tuple(g[1:] for g in screens))
 
     def live(self, pieces: frozenset[str]) -> list[re.Pattern[str]]:
@@ -137,7 +141,10 @@ class _Lines:
             mask ^= low
             k = low.bit_length() - 1
             if not any(map(pieces.isdisjoint, self.rest[k])):
-                out.append(self.regexes[k])
+                regex = self.regexes[k]
+                if regex is None:
+                    regex = self.regexes[k] = re.compile(self.sources[k])
+                out.append(regex)
         return out
 
 
@@ -181,13 +188,17 @@ def family(name: str, pattern: str, weight: float = 100.0, tag: str = "",
 
 
 def _compile(pattern: str) -> re.Pattern[str]:
+    return re.compile(_source(pattern))
+
+
+def _source(pattern: str) -> str:
     body = expand(pattern)
     # Matched against " " + the joined words, from a literal space: the regex engine then
     # jumps from word start to word start instead of trying every character, which makes
     # the families several times faster. "^" (the start of the reply) becomes "just after
     # that leading space".
     body = _START.sub("(?<=^ )", body)
-    return re.compile(rf" (?:{body})(?![^ ])")
+    return rf" (?:{body})(?![^ ])"
 
 
 def read_screens(fam: Family) -> Screen:
@@ -197,7 +208,7 @@ def read_screens(fam: Family) -> Screen:
     screening = fam.screening
     if len(fam.lines) >= SPLIT_LINES:
         try:
-            screening.lines = _Lines.of([_compile(line) for line in fam.lines])
+            screening.lines = _Lines.of([_source(line) for line in fam.lines])
         except re.error:  # a line that is no pattern on its own: the family stays whole
             screening.lines = None
     screening.groups = () if screening.lines is not None else screen(fam.regex)
@@ -267,7 +278,7 @@ def find(utt: Utterance, fams: Sequence[Family]) -> list[Hit]:
                 continue  # text every match holds is missing: no match (needles.py)
             lines = screening.lines
             live = lines.live(pieces) if lines is not None else []
-            if lines is None or len(live) == len(lines.regexes):
+            if lines is None or len(live) == len(lines.sources):
                 matches = fam.regex.finditer(spaced)
             elif not live:
                 continue
@@ -386,13 +397,21 @@ def load_merged(name: str) -> tuple[Family, ...]:
     """Like :func:`load`, but the blocks that share a name, weight and tag (a file written
     by category repeats them) are one family: one scan of the reply each, not one per
     block. For detectors that only ask whether, where and which family matched."""
-    where = f"{PHRASES}/{name}.txt"
-    blocks = _blocks(name)
-    compile_blocks(blocks, where)  # each block on its own first: an error names its line
+    return compile_merged(_blocks(name), f"{PHRASES}/{name}.txt")
+
+
+def compile_merged(blocks: Sequence[_Block], where: str) -> tuple[Family, ...]:
+    """The families of ``blocks``, one per name, weight and tag (:func:`load_merged`)."""
     groups: dict[tuple[str, float, str], list[_Block]] = {}
     for block in blocks:
         groups.setdefault((block.name, block.weight, block.tag), []).append(block)
     merged = [_Block(first.name, first.weight, first.tag,
                      tuple(line for b in group for line in b.lines), first.line)
               for group in groups.values() for first in group[:1]]
-    return compile_blocks(merged, where)
+    try:
+        return compile_blocks(merged, where)
+    except TrainerError:
+        # a merged family names only its first block's line: compiling the blocks one by
+        # one (only now, as it doubles the start-up) names the line of the one at fault
+        compile_blocks(blocks, where)
+        raise

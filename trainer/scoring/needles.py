@@ -67,18 +67,26 @@ def passes(text_pieces: frozenset[str], groups: Screen) -> bool:
     return not any(map(text_pieces.isdisjoint, groups))
 
 
-def screen(regex: re.Pattern[str]) -> Screen:
+def screen(regex: re.Pattern[str] | str) -> Screen:
     """The piece groups of ``regex`` (none when nothing certain can be read off it).
 
+    A pattern may be given as its source, unflagged and not yet compiled: reading it
+    parses it, so a line screened this way is only compiled once a reply may match it.
     Case-insensitive patterns get none (a piece is matched case by case), nor does a
     pattern this Python's parser reads differently than expected: then the family is
-    simply always scanned for, as before."""
-    if regex.flags & re.IGNORECASE:
+    simply always scanned for, as before. A source that is no pattern raises
+    :class:`re.error`, as compiling it would."""
+    source, flags = (regex, 0) if isinstance(regex, str) else (regex.pattern, regex.flags)
+    if flags & re.IGNORECASE:
         return ()
     try:
         parser: Any = importlib.import_module("re._parser")
-        reading = _sequence(parser.parse(regex.pattern, regex.flags), False)
-    except (ImportError, AttributeError, TypeError, ValueError, LookupError, re.error):
+    except ImportError:
+        return ()
+    tree = parser.parse(source, flags)  # re.error: not a pattern
+    try:
+        reading = _sequence(tree, False)
+    except (AttributeError, TypeError, ValueError, LookupError, re.error):
         return ()  # a private module: another Python may lay it out differently
     groups = list(reading.groups)
     if reading.exact is not None:
