@@ -20,11 +20,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cached_property
 from importlib import resources
 
 from trainer.errors import TrainerError
-from trainer.scoring.needles import Screen, screen
+from trainer.scoring.needles import Screen, known, screen
 from trainer.scoring.utterance import Utterance
 
 W = r"[^ ,.?]+"
@@ -45,7 +45,7 @@ simply feel felt thinking please respectively
 Hedges and negators are included on purpose: the decision is found, then vetoed
 with the reason shown, rather than silently missed."""
 
-_AUX = "|".join(sorted(set(_AUX_WORDS.split()), key=len, reverse=True))
+_AUX = "|".join(sorted(set(_AUX_WORDS.split()), key=lambda w: (-len(w), w)))
 
 MACROS: dict[str, str] = {
     "w": W,
@@ -115,11 +115,13 @@ class _Lines:
     """Each line's screen groups after its first."""
 
     @classmethod
-    def of(cls, sources: Sequence[str]) -> _Lines:
-        """The lines of ``sources``; :class:`re.error` if one is no pattern on its own."""
+    def of(cls, sources: Sequence[str], screens: Sequence[Screen] | None = None) -> _Lines:
+        """The lines of ``sources``, with their ``screens`` when known (else read here);
+        :class:`re.error` if one is no pattern on its own."""
         index: dict[str, int] = {}
         free = 0
-        screens = [screen(s) for s in sources]
+        if screens is None:
+            screens = [screen(s) for s in sources]
         for k, groups in enumerate(screens):
             if not groups:
                 free |= 1 << k
@@ -165,7 +167,8 @@ class Family:
     """A named way of saying something, with how strongly it counts (0-100)."""
 
     name: str
-    regex: re.Pattern[str]
+    source: str
+    """The regex the pattern stands for (:func:`_source`)."""
     weight: float = 100.0
     tag: str = ""
     """Detector-specific kind ("bare" refusal, "reported" thanks...)."""
@@ -178,17 +181,59 @@ class Family:
                                   repr=False)
     """What a reply needs for this family to match in it (:mod:`.needles`), once read."""
 
+    @cached_property
+    def regex(self) -> re.Pattern[str]:
+        """The compiled pattern, once a reply is scanned for the whole family: a family
+        screened line by line (:class:`_Lines`) seldom is."""
+        return re.compile(self.source)
+
 
 def family(name: str, pattern: str, weight: float = 100.0, tag: str = "",
            lines: Sequence[str] = ()) -> Family:
     """The family of ``pattern``; ``lines``, when given, are its alternatives one by one
-    (``pattern`` is them joined by "|"), so long families can be screened line by line."""
-    regex = _compile(pattern)
-    return Family(name, regex, weight, tag, "v" in regex.groupindex, tuple(lines))
+    (``pattern`` is them joined by "|"), so long families can be screened line by line.
+
+    A family whose screens ship with the package (:data:`.needles.SHIPPED`) is screened
+    from its first reply and compiled only when scanned for; any other is compiled here,
+    so a bad pattern is reported where it is loaded (:class:`re.error`)."""
+    source = _source(pattern)
+    fam = Family(name, source, weight, tag, "(?P<v>" in source, tuple(lines))
+    if not _screens_shipped(fam):
+        _ = fam.regex
+    return fam
 
 
-def _compile(pattern: str) -> re.Pattern[str]:
-    return re.compile(_source(pattern))
+def _screens_shipped(fam: Family) -> bool:
+    """Set ``fam``'s screens from the shipped table, as :func:`read_screens` would read
+    them; whether the table had them."""
+    if len(fam.lines) >= SPLIT_LINES:
+        sources = [_source(line) for line in fam.lines]
+        screens = [known(s) for s in sources]
+        if all(s is not None for s in screens):
+            fam.screening.lines = _Lines.of(sources, [s for s in screens if s is not None])
+            fam.screening.groups = ()
+            return True
+    groups = known(fam.source)
+    if groups is None:
+        return False
+    fam.screening.groups = groups
+    return True
+
+
+def shipped_sources(fams: Iterable[Family]) -> list[str]:
+    """The sources whose screens :func:`family` looks up for ``fams``: each one's own and,
+    for a long family, its lines' (:data:`.needles.SHIPPED` is built from these)."""
+    out: list[str] = []
+    for fam in fams:
+        out.append(fam.source)
+        if len(fam.lines) >= SPLIT_LINES:
+            try:
+                for line in fam.lines:
+                    re.compile(_source(line))
+            except re.error:
+                continue  # a line that is no pattern on its own: the family stays whole
+            out.extend(_source(line) for line in fam.lines)
+    return out
 
 
 def _source(pattern: str) -> str:
@@ -386,18 +431,30 @@ def macro_words(name: str) -> frozenset[str]:
     return frozenset(part for part in body.split("|") if re.fullmatch(r"[a-z' -]+", part))
 
 
-@cache
+_LOADED: dict[tuple[str, bool], tuple[Family, ...]] = {}
+"""The phrase files read so far, by name and whether merged (:func:`loaded_families`)."""
+
+
 def load(name: str) -> tuple[Family, ...]:
     """The families of phrase file ``name`` (``phrases/<name>.txt``), compiled once."""
-    return compile_blocks(_blocks(name), f"{PHRASES}/{name}.txt")
+    if (name, False) not in _LOADED:
+        _LOADED[name, False] = compile_blocks(_blocks(name), f"{PHRASES}/{name}.txt")
+    return _LOADED[name, False]
 
 
-@cache
+def loaded_families() -> list[Family]:
+    """Every family of the phrase files read so far: once the scorer is imported, all the
+    ones it scans for (the shipped screens are built from these)."""
+    return [fam for fams in _LOADED.values() for fam in fams]
+
+
 def load_merged(name: str) -> tuple[Family, ...]:
     """Like :func:`load`, but the blocks that share a name, weight and tag (a file written
     by category repeats them) are one family: one scan of the reply each, not one per
     block. For detectors that only ask whether, where and which family matched."""
-    return compile_merged(_blocks(name), f"{PHRASES}/{name}.txt")
+    if (name, True) not in _LOADED:
+        _LOADED[name, True] = compile_merged(_blocks(name), f"{PHRASES}/{name}.txt")
+    return _LOADED[name, True]
 
 
 def compile_merged(blocks: Sequence[_Block], where: str) -> tuple[Family, ...]:
