@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 from dataclasses import replace
 from importlib import resources
 from pathlib import Path
@@ -21,12 +23,14 @@ from trainer.scoring.families import (
     find,
     load,
     load_merged,
+    loaded_families,
     read_screens,
 )
-from trainer.scoring.needles import passes, pieces, screen
+from trainer.scoring.needles import known, passes, pieces, screen
 from trainer.scoring.utterance import Utterance
 
 DATA = Path(__file__).parent / "data"
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _passes(text: str, pattern: re.Pattern[str]) -> bool:
@@ -117,10 +121,63 @@ def test_overlapping_lines_are_found_as_their_alternation_finds_them() -> None:
     fam = family("t", "|".join(lines), lines=lines)
     screened = _screened(family("t", "|".join(lines), lines=lines))
     assert screened.screening.lines is not None
-    assert len(screened.screening.lines.regexes) == len(lines)
+    assert len(screened.screening.lines.sources) == len(lines)
     for text in ("really rude people", "rude people really rude", "people rude zebra",
                  "rude rude people people", "zebra crossing rude"):
         utt = Utterance(text)
         assert find(utt, [screened]) == find(utt, [fam]), text
     found = find(Utterance("really rude people"), [screened])
     assert [(h.i, h.j) for h in found] == [(0, 2), (2, 3)]
+
+
+def test_a_line_is_compiled_only_once_a_reply_may_match_it() -> None:
+    lines = ("walrus tusks", "rude people", "zebra crossing")
+    screened = _screened(family("t", "|".join(lines), lines=lines))
+    assert screened.screening.lines is not None
+    assert screened.screening.lines.regexes == [None, None, None]
+    found = find(Utterance("such rude people"), [screened])
+    assert [(h.i, h.j) for h in found] == [(1, 3)]
+    compiled = [r is not None for r in screened.screening.lines.regexes]
+    assert compiled == [False, True, False]
+
+
+def test_a_line_that_is_no_pattern_on_its_own_leaves_the_family_whole() -> None:
+    lines = ("(?:rude", "people)", "zebra crossing", "walrus")
+    screened = _screened(family("t", "|".join(lines), lines=lines))
+    assert screened.screening.lines is None
+    fresh = family("t", "|".join(lines), lines=lines)
+    utt = Utterance("rude people")
+    assert find(utt, [screened]) == find(utt, [fresh])
+    assert [(h.i, h.j) for h in find(utt, [screened])] == [(0, 1), (1, 2)]
+
+
+def test_the_shipped_screens_are_those_of_the_phrase_files() -> None:
+    """In a fresh process, as the scorer loads them; a stale table fails here until it is
+    rebuilt with ``python scripts/build_screens.py``."""
+    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "build_screens.py"),
+                           "--check"], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_families_screened_from_the_table_are_screened_as_reading_them_would() -> None:
+    import trainer.scoring.scorer  # noqa: F401  (every detector's phrase files, loaded)
+
+    fams = [f for f in loaded_families() if f.screening.groups is not None]
+    assert len(fams) > 100
+    for fam in fams:
+        read = _screened(replace(fam))
+        assert fam.screening.groups == read.screening.groups, fam.name
+        assert (fam.screening.lines is None) == (read.screening.lines is None), fam.name
+        if fam.screening.lines is not None and read.screening.lines is not None:
+            assert fam.screening.lines.index == read.screening.lines.index, fam.name
+            assert fam.screening.lines.rest == read.screening.lines.rest, fam.name
+            assert fam.screening.lines.free == read.screening.lines.free, fam.name
+
+
+def test_a_family_the_table_lacks_is_compiled_when_made_and_read_later() -> None:
+    fam = family("t", "walrus (?:tusks|teeth) and {w} narwhals")
+    assert known(fam.source) is None
+    assert fam.screening.groups is None
+    assert "regex" in vars(fam)  # compiled when made: a bad pattern is reported there
+    with pytest.raises(re.error):
+        family("t", "(?:unclosed")

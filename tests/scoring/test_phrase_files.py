@@ -7,7 +7,13 @@ from importlib import resources
 import pytest
 
 from trainer.errors import TrainerError
-from trainer.scoring.families import PHRASES, compile_blocks, load, parse_blocks
+from trainer.scoring.families import (
+    PHRASES,
+    compile_blocks,
+    compile_merged,
+    load,
+    parse_blocks,
+)
 
 
 def _shipped() -> list[str]:
@@ -45,6 +51,15 @@ def test_a_bad_pattern_names_its_block() -> None:
     blocks = parse_blocks("\n== oops | 90\n(?:unclosed\n", "t")
     with pytest.raises(TrainerError, match=r"t, block starting line 2 .'oops'.: not a valid"):
         compile_blocks(blocks, "t")
+
+
+def test_merged_blocks_are_one_family_and_a_bad_one_names_its_own_line() -> None:
+    text = "== jab | 90\nrubbish offer\n== other | 50\nfine\n== jab | 90\n(?:unclosed\n"
+    with pytest.raises(TrainerError, match=r"t, block starting line 5 .'jab'.: not a valid"):
+        compile_merged(parse_blocks(text, "t"), "t")
+    fams = compile_merged(parse_blocks(text.replace("(?:unclosed", "cheap deal"), "t"), "t")
+    assert [(f.name, f.lines) for f in fams] == [("jab", ("rubbish offer", "cheap deal")),
+                                                  ("other", ("fine",))]
 
 
 def test_recruiter_line_kinds_are_data_too() -> None:

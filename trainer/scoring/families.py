@@ -20,11 +20,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cached_property
 from importlib import resources
 
 from trainer.errors import TrainerError
-from trainer.scoring.needles import Screen, screen
+from trainer.scoring.needles import Screen, known, screen
 from trainer.scoring.utterance import Utterance
 
 W = r"[^ ,.?]+"
@@ -45,7 +45,7 @@ simply feel felt thinking please respectively
 Hedges and negators are included on purpose: the decision is found, then vetoed
 with the reason shown, rather than silently missed."""
 
-_AUX = "|".join(sorted(set(_AUX_WORDS.split()), key=len, reverse=True))
+_AUX = "|".join(sorted(set(_AUX_WORDS.split()), key=lambda w: (-len(w), w)))
 
 MACROS: dict[str, str] = {
     "w": W,
@@ -102,7 +102,10 @@ class _Lines:
     """A long family's phrase lines on their own, indexed by the pieces they need, so the
     lines a reply may match are found without testing every line."""
 
-    regexes: tuple[re.Pattern[str], ...]
+    sources: tuple[str, ...]
+    """Each line's regex source (:func:`_source`)."""
+    regexes: list[re.Pattern[str] | None]
+    """Each line compiled, once a reply may match it: most lines never are in a call."""
     index: dict[str, int]
     """Piece -> the lines (bits) whose first screen group holds it."""
     keys: frozenset[str]
@@ -112,17 +115,20 @@ class _Lines:
     """Each line's screen groups after its first."""
 
     @classmethod
-    def of(cls, regexes: Sequence[re.Pattern[str]]) -> _Lines:
+    def of(cls, sources: Sequence[str], screens: Sequence[Screen] | None = None) -> _Lines:
+        """The lines of ``sources``, with their ``screens`` when known (else read here);
+        :class:`re.error` if one is no pattern on its own."""
         index: dict[str, int] = {}
         free = 0
-        screens = [screen(r) for r in regexes]
+        if screens is None:
+            screens = [screen(s) for s in sources]
         for k, groups in enumerate(screens):
             if not groups:
                 free |= 1 << k
                 continue
             for piece in groups[0]:
                 index[piece] = index.get(piece, 0) | 1 << k
-        return cls(tuple(regexes), index, frozenset(index), free,
+        return cls(tuple(sources), [None] * len(sources), index, frozenset(index), free,
                    tuple(g[1:] for g in screens))
 
     def live(self, pieces: frozenset[str]) -> list[re.Pattern[str]]:
@@ -137,7 +143,10 @@ class _Lines:
             mask ^= low
             k = low.bit_length() - 1
             if not any(map(pieces.isdisjoint, self.rest[k])):
-                out.append(self.regexes[k])
+                regex = self.regexes[k]
+                if regex is None:
+                    regex = self.regexes[k] = re.compile(self.sources[k])
+                out.append(regex)
         return out
 
 
@@ -158,7 +167,8 @@ class Family:
     """A named way of saying something, with how strongly it counts (0-100)."""
 
     name: str
-    regex: re.Pattern[str]
+    source: str
+    """The regex the pattern stands for (:func:`_source`)."""
     weight: float = 100.0
     tag: str = ""
     """Detector-specific kind ("bare" refusal, "reported" thanks...)."""
@@ -171,23 +181,69 @@ class Family:
                                   repr=False)
     """What a reply needs for this family to match in it (:mod:`.needles`), once read."""
 
+    @cached_property
+    def regex(self) -> re.Pattern[str]:
+        """The compiled pattern, once a reply is scanned for the whole family: a family
+        screened line by line (:class:`_Lines`) seldom is."""
+        return re.compile(self.source)
+
 
 def family(name: str, pattern: str, weight: float = 100.0, tag: str = "",
            lines: Sequence[str] = ()) -> Family:
     """The family of ``pattern``; ``lines``, when given, are its alternatives one by one
-    (``pattern`` is them joined by "|"), so long families can be screened line by line."""
-    regex = _compile(pattern)
-    return Family(name, regex, weight, tag, "v" in regex.groupindex, tuple(lines))
+    (``pattern`` is them joined by "|"), so long families can be screened line by line.
+
+    A family whose screens ship with the package (:data:`.needles.SHIPPED`) is screened
+    from its first reply and compiled only when scanned for; any other is compiled here,
+    so a bad pattern is reported where it is loaded (:class:`re.error`)."""
+    source = _source(pattern)
+    fam = Family(name, source, weight, tag, "(?P<v>" in source, tuple(lines))
+    if not _screens_shipped(fam):
+        _ = fam.regex
+    return fam
 
 
-def _compile(pattern: str) -> re.Pattern[str]:
+def _screens_shipped(fam: Family) -> bool:
+    """Set ``fam``'s screens from the shipped table, as :func:`read_screens` would read
+    them; whether the table had them."""
+    if len(fam.lines) >= SPLIT_LINES:
+        sources = [_source(line) for line in fam.lines]
+        screens = [known(s) for s in sources]
+        if all(s is not None for s in screens):
+            fam.screening.lines = _Lines.of(sources, [s for s in screens if s is not None])
+            fam.screening.groups = ()
+            return True
+    groups = known(fam.source)
+    if groups is None:
+        return False
+    fam.screening.groups = groups
+    return True
+
+
+def shipped_sources(fams: Iterable[Family]) -> list[str]:
+    """The sources whose screens :func:`family` looks up for ``fams``: each one's own and,
+    for a long family, its lines' (:data:`.needles.SHIPPED` is built from these)."""
+    out: list[str] = []
+    for fam in fams:
+        out.append(fam.source)
+        if len(fam.lines) >= SPLIT_LINES:
+            try:
+                for line in fam.lines:
+                    re.compile(_source(line))
+            except re.error:
+                continue  # a line that is no pattern on its own: the family stays whole
+            out.extend(_source(line) for line in fam.lines)
+    return out
+
+
+def _source(pattern: str) -> str:
     body = expand(pattern)
     # Matched against " " + the joined words, from a literal space: the regex engine then
     # jumps from word start to word start instead of trying every character, which makes
     # the families several times faster. "^" (the start of the reply) becomes "just after
     # that leading space".
     body = _START.sub("(?<=^ )", body)
-    return re.compile(rf" (?:{body})(?![^ ])")
+    return rf" (?:{body})(?![^ ])"
 
 
 def read_screens(fam: Family) -> Screen:
@@ -197,7 +253,7 @@ def read_screens(fam: Family) -> Screen:
     screening = fam.screening
     if len(fam.lines) >= SPLIT_LINES:
         try:
-            screening.lines = _Lines.of([_compile(line) for line in fam.lines])
+            screening.lines = _Lines.of([_source(line) for line in fam.lines])
         except re.error:  # a line that is no pattern on its own: the family stays whole
             screening.lines = None
     screening.groups = () if screening.lines is not None else screen(fam.regex)
@@ -267,7 +323,7 @@ def find(utt: Utterance, fams: Sequence[Family]) -> list[Hit]:
                 continue  # text every match holds is missing: no match (needles.py)
             lines = screening.lines
             live = lines.live(pieces) if lines is not None else []
-            if lines is None or len(live) == len(lines.regexes):
+            if lines is None or len(live) == len(lines.sources):
                 matches = fam.regex.finditer(spaced)
             elif not live:
                 continue
@@ -375,24 +431,44 @@ def macro_words(name: str) -> frozenset[str]:
     return frozenset(part for part in body.split("|") if re.fullmatch(r"[a-z' -]+", part))
 
 
-@cache
+_LOADED: dict[tuple[str, bool], tuple[Family, ...]] = {}
+"""The phrase files read so far, by name and whether merged (:func:`loaded_families`)."""
+
+
 def load(name: str) -> tuple[Family, ...]:
     """The families of phrase file ``name`` (``phrases/<name>.txt``), compiled once."""
-    return compile_blocks(_blocks(name), f"{PHRASES}/{name}.txt")
+    if (name, False) not in _LOADED:
+        _LOADED[name, False] = compile_blocks(_blocks(name), f"{PHRASES}/{name}.txt")
+    return _LOADED[name, False]
 
 
-@cache
+def loaded_families() -> list[Family]:
+    """Every family of the phrase files read so far: once the scorer is imported, all the
+    ones it scans for (the shipped screens are built from these)."""
+    return [fam for fams in _LOADED.values() for fam in fams]
+
+
 def load_merged(name: str) -> tuple[Family, ...]:
     """Like :func:`load`, but the blocks that share a name, weight and tag (a file written
     by category repeats them) are one family: one scan of the reply each, not one per
     block. For detectors that only ask whether, where and which family matched."""
-    where = f"{PHRASES}/{name}.txt"
-    blocks = _blocks(name)
-    compile_blocks(blocks, where)  # each block on its own first: an error names its line
+    if (name, True) not in _LOADED:
+        _LOADED[name, True] = compile_merged(_blocks(name), f"{PHRASES}/{name}.txt")
+    return _LOADED[name, True]
+
+
+def compile_merged(blocks: Sequence[_Block], where: str) -> tuple[Family, ...]:
+    """The families of ``blocks``, one per name, weight and tag (:func:`load_merged`)."""
     groups: dict[tuple[str, float, str], list[_Block]] = {}
     for block in blocks:
         groups.setdefault((block.name, block.weight, block.tag), []).append(block)
     merged = [_Block(first.name, first.weight, first.tag,
                      tuple(line for b in group for line in b.lines), first.line)
               for group in groups.values() for first in group[:1]]
-    return compile_blocks(merged, where)
+    try:
+        return compile_blocks(merged, where)
+    except TrainerError:
+        # a merged family names only its first block's line: compiling the blocks one by
+        # one (only now, as it doubles the start-up) names the line of the one at fault
+        compile_blocks(blocks, where)
+        raise

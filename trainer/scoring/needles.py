@@ -16,11 +16,14 @@ group of pieces (:func:`screen`).
 
 from __future__ import annotations
 
+import hashlib
 import importlib
+import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
+from importlib import resources
 from typing import Any
 
 Screen = tuple[frozenset[str], ...]
@@ -67,27 +70,76 @@ def passes(text_pieces: frozenset[str], groups: Screen) -> bool:
     return not any(map(text_pieces.isdisjoint, groups))
 
 
-def screen(regex: re.Pattern[str]) -> Screen:
+def screen(regex: re.Pattern[str] | str) -> Screen:
     """The piece groups of ``regex`` (none when nothing certain can be read off it).
 
+    A pattern may be given as its source, unflagged and not yet compiled: reading it
+    parses it, so a line screened this way is only compiled once a reply may match it.
     Case-insensitive patterns get none (a piece is matched case by case), nor does a
     pattern this Python's parser reads differently than expected: then the family is
-    simply always scanned for, as before."""
-    if regex.flags & re.IGNORECASE:
+    simply always scanned for, as before. A source that is no pattern raises
+    :class:`re.error`, as compiling it would."""
+    source, flags = (regex, 0) if isinstance(regex, str) else (regex.pattern, regex.flags)
+    if flags & re.IGNORECASE:
         return ()
     try:
         parser: Any = importlib.import_module("re._parser")
-        reading = _sequence(parser.parse(regex.pattern, regex.flags), False)
-    except (ImportError, AttributeError, TypeError, ValueError, LookupError, re.error):
+    except ImportError:
+        return ()
+    tree = parser.parse(source, flags)  # re.error: not a pattern
+    try:
+        reading = _sequence(tree, False)
+    except (AttributeError, TypeError, ValueError, LookupError, re.error):
         return ()  # a private module: another Python may lay it out differently
     groups = list(reading.groups)
     if reading.exact is not None:
         groups.extend(_group(reading.exact))
     kept: list[frozenset[str]] = []
-    for group in sorted(groups, key=_rank, reverse=True):
+    for group in sorted(groups, key=_order):
         if len(kept) < _MAX_GROUPS and not any(_implies(k, group) for k in kept):
             kept.append(group)
     return tuple(kept)
+
+
+SHIPPED = "screens.json"
+"""Package file of the shipped phrases' screens (:func:`table`), so that a process need
+not parse every pattern again to read them: reading them costs more than scoring a
+few hundred replies. Rebuilt by ``python scripts/build_screens.py``; a test fails when it
+no longer matches the phrase files."""
+
+
+def key(source: str) -> str:
+    """The short name of a pattern's source in :data:`SHIPPED`."""
+    return hashlib.blake2b(source.encode("utf-8"), digest_size=10).hexdigest()
+
+
+@cache
+def _shipped() -> dict[str, list[list[str]]]:
+    try:
+        data = json.loads(resources.files("trainer.scoring").joinpath(SHIPPED)
+                          .read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}  # no table: every screen is read off its pattern, as it was before one
+    return data if isinstance(data, dict) else {}
+
+
+def known(source: str) -> Screen | None:
+    """The screen of ``source`` as shipped, or ``None`` when the table lacks it (a phrase
+    edited since: its screen is then read off the pattern itself)."""
+    groups = _shipped().get(key(source))
+    if not isinstance(groups, list):
+        return None
+    return tuple(frozenset(group) for group in groups)
+
+
+def table(sources: Iterable[str]) -> dict[str, list[list[str]]]:
+    """What :data:`SHIPPED` holds for ``sources``: each one's screen, by :func:`key`.
+    Each source is compiled first, so a source in the table is known to be a pattern."""
+    out: dict[str, list[list[str]]] = {}
+    for source in sorted(set(sources)):
+        re.compile(source)
+        out[key(source)] = [sorted(group) for group in screen(source)]
+    return dict(sorted(out.items()))
 
 
 def _implies(found: frozenset[str], other: frozenset[str]) -> bool:
@@ -133,6 +185,13 @@ def _rank(group: frozenset[str]) -> tuple[int, int]:
     """Higher for a group that rules out more replies for fewer tests: pieces strong enough
     to be rare, then as few of them as possible."""
     return min(_STRONG_ENOUGH, min(map(_strength, group))), -len(group)
+
+
+def _order(group: frozenset[str]) -> tuple[int, int, list[str]]:
+    """Best group first (:func:`_rank`), ties by their pieces: a set's order changes from
+    process to process, and the shipped screens (:data:`SHIPPED`) must not."""
+    strength, size = _rank(group)
+    return -strength, -size, sorted(group)
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,7 +271,7 @@ def _best(node: _Reading, count: int = 1) -> list[frozenset[str]]:
     """The ``count`` groups of ``node`` that rule out most replies for fewest tests
     (:func:`_rank`), best first; fewer when it has fewer."""
     candidates = {*node.groups, *(_group(node.exact) if node.exact is not None else ())}
-    return sorted(candidates, key=_rank, reverse=True)[:count]
+    return sorted(candidates, key=_order)[:count]
 
 
 def _node(op: Any, av: Any, after_space: bool) -> _Reading:

@@ -340,12 +340,9 @@ class Scorer:
         return frozenset({"courteous_followup"}) if follow.met and not r.polite else frozenset()
 
     @staticmethod
-    def accounted(r: Reading) -> frozenset[str]:
-        """The items the learned model may not add, because the rules have read every word
-        that could carry them: a reply that is a no, thanks and a goodbye and little else
-        gives no reason, however much it looks like replies that do; hedges the rules found
-        to be about something else (future contact, a referral) do not hedge the decision;
-        asking for time is no clear no."""
+    def spare_words(r: Reading) -> int:
+        """The content words of a reply outside its no, thanks, hedges and goodbye: what
+        may carry a reason or a dig the rules did not name."""
         utt = r.utt
         decided = [(h.i, h.j) for h in (*r.decision.kept, *(v[0] for v in r.decision.vetoed))]
         # a no runs to the end of its clause ("won't be accepting the offer"); thanks and
@@ -355,8 +352,17 @@ class Scorer:
         spans += [_with_object(utt, h) for h in (*r.thanks, *r.close)]
         spans += [(h.i, h.j) for h in (*r.hedges.cues, *r.hedges.apologies)]
         covered = {k for i, j in spans for k in range(i, j)}
-        spare = sum(1 for k, w in enumerate(utt.words) if k not in covered
-                    and is_content(w.text) and w.text not in _SOFTENERS)
+        return sum(1 for k, w in enumerate(utt.words) if k not in covered
+                   and is_content(w.text) and w.text not in _SOFTENERS)
+
+    @staticmethod
+    def accounted(r: Reading) -> frozenset[str]:
+        """The items the learned model may not add, because the rules have read every word
+        that could carry them: a reply that is a no, thanks and a goodbye and little else
+        gives no reason, however much it looks like replies that do; hedges the rules found
+        to be about something else (future contact, a referral) do not hedge the decision;
+        asking for time is no clear no."""
+        spare = Scorer.spare_words(r)
         out = {"brief_reason"} if spare < REASON_SPARE_WORDS else set()
         if r.hedges.loose and not r.hedges.cues:
             out.add("hedged")  # the rules read its hedges and found them about something else
