@@ -82,3 +82,17 @@ def test_a_one_sentence_reply_is_judged_as_a_whole() -> None:
     utt = Utterance("Thanks for the call but I am going to say no to the role")
     rule = Overrule(add_above=0.7, by_sentence=True)
     assert reply_probability(model, 0, utt, "unknown", 0.5, rule) == 0.5
+
+
+@pytest.mark.parametrize("reply", [
+    "Oh that's ever so kind of the panel, but I'm going to say no.",
+    "ah that's real decent of them honestly but i've signed elsewhere",
+    "That's really thoughtful of you guys. It's still a no from me, though.",
+    "oh that's that's lovely of them um but no",
+])
+def test_saying_they_were_kind_is_appreciation(reply: str) -> None:
+    assert RULES.score(reply).checks["thanks"].met is True, reply
+
+
+def test_kind_of_as_a_hedge_word_is_not_appreciation() -> None:
+    assert RULES.score("That's kind of a long way for me, so no.").checks["thanks"].met is False
