@@ -32,6 +32,7 @@ from trainer.scoring.learned import (
     OVERRULES,
     LearnedModel,
     Overrule,
+    reply_probability,
     second_opinion,
     verdict,
 )
@@ -168,9 +169,17 @@ def threshold_table(folds: Sequence[tuple[Sequence[Row], LearnedModel]]
     table: dict[str, list[tuple[float, float, Overrule]]] = {}
     probs = [np.array([model.probabilities(r.ids) for r in held]) for held, model in folds]
     for k, label in enumerate(LABELS):
+        if OVERRULES.get(label, Overrule()).by_sentence:  # judged with its best sentence too
+            every = Overrule(0.0, by_sentence=True)
+            for (held, model), fold_probs in zip(folds, probs, strict=True):
+                fold_probs[:, k] = [reply_probability(model, model.labels.index(label), r.utt,
+                                                      r.kind, float(p), every)
+                                    for r, p in zip(held, fold_probs[:, k], strict=True)]
+    for k, label in enumerate(LABELS):
         removes = REMOVE_GRID if label == "courteous_followup" else (None,)
         scored = []
-        rules = [Overrule(add, remove) for add in ADD_GRID for remove in removes]
+        sentences = OVERRULES.get(label, Overrule()).by_sentence
+        rules = [Overrule(add, remove, sentences) for add in ADD_GRID for remove in removes]
         shipped = OVERRULES.get(label, Overrule())
         # the shipped rule too, though it be off the grid, for the "now" column
         for rule in rules if shipped in rules else [*rules, shipped]:

@@ -43,38 +43,45 @@ class Overrule:
     """The rules said yes by default, with no phrase to show for it (``second_opinion``'s
     ``defaults``), and the model says yes with less than this: not met. A yes the rules
     found words for is theirs: the phrase files are where a coach corrects them."""
+    by_sentence: bool = False
+    """Judge a reply of several sentences by its whole and its most telling sentence
+    together (:func:`reply_probability`): one dig among thanks and a warm goodbye is
+    still a dig, though the whole reply reads mostly warm."""
 
 
 OVERRULES: dict[str, Overrule] = {
     "thanks": Overrule(add_above=0.5),
-    "clear_no": Overrule(add_above=0.7),
+    "clear_no": Overrule(add_above=0.75),
     "brief_reason": Overrule(add_above=0.7),
     "courteous_followup": Overrule(remove_below=0.35),
     "graceful_close": Overrule(add_above=0.8),
-    "offensive": Overrule(add_above=0.75),
+    "offensive": Overrule(add_above=0.7, by_sentence=True),
     "hedged": Overrule(add_above=0.8),
     "over_detailed": Overrule(add_above=0.7),
 }
 """The one place that says what the model may overrule, and how sure it must be: chosen by leaving
-fresh training sets out (``scripts/train_scorer_model.py --cv --groups 3 --fresh ...``; round 7:
-train-y, -z, -za, -zb, -zc and -zd, written after the round's phrase rules, so the rules were
-never tuned on them: rules macro 0.882, with the model 0.913), then raised where the tests pin a
-look-alike a coach would not sign. Thanks is added above 0.5 (CV F1 0.976, the best). A clear no
-stays at 0.7 (0.946; 0.950 at 0.5): lower, the model also reads conditional refusals and
-haggling ("I won't be reconsidering unless the hours change", "I won't accept it for that
-salary, is there any movement") as a firm no. A brief reason stays at 0.7 (0.795; 0.840 at 0.3):
-lower, it finds reasons in the look-alikes the tests pin ("I signed the form you sent, but I
-won't be going ahead", "let me check with my family and get back to you"). Offensive is set
-far above its best figure (0.824 at 0.75; 0.889 at 0.5, 0.902 at 0.3): lower, the model also
-flags sincere remarks about one's own part, the timing or the process that the tests pin as
-neutral ("they didn't seem to mind when I said I needed time, which was kind": p 0.74; "I felt
-I wasn't experienced enough for it": 0.68; "Shame the timing didn't work out": 0.74), and a coach
-would rather miss a mild dig than call a sincere reply badmouthing. A hedge is as good anywhere
-from 0.6 to 0.9; at 0.8 "I think you should know I'm not going to accept it" stays a clear no.
-Running on is added above 0.7 (0.939; 0.948 at 0.5): the model reads a shipped model answer of
-two clauses ("I'm looking to lead new product work, and this role is focused on an existing
-app. ...") as running on at 0.65. Weaker regularisation (L2 1e-4) gave the same macro F1 with
-the same folds (0.913 against 0.912) and no more room for offensive. Semantic features
+fresh training sets out (``scripts/train_scorer_model.py --cv --groups 1 --fresh ...``; round 8:
+train-ze, -zf, -zg, -zh and round 7's spent final set, all written after the rules they test:
+rules macro 0.880, with the model 0.909), then raised where the tests pin a look-alike a coach
+would not sign. Thanks is added above 0.5 (CV F1 0.971; 0.972 at 0.75). A clear no above 0.75
+(0.951; 0.956 at 0.6): lower, the model also reads conditional refusals and haggling ("I won't
+be reconsidering unless the hours change", p 0.71; "I won't accept it for that salary, is there
+any movement", 0.72) as a firm no. A brief reason stays at 0.7 (0.851; 0.876 at 0.4): lower, it
+finds reasons in the look-alikes the tests pin ("I signed the form you sent, but I won't be going
+ahead", "let me check with my family and get back to you"). Offensive is judged with the reply's
+most telling sentence (``by_sentence``) above 0.7 (0.848, against 0.775 for the whole reply
+alone at round 7's 0.75; 0.891 at 0.5): lower, the model also flags sincere remarks the tests pin
+as neutral ("The coffee was the highlight of my morning commute", "I'm sure you'll find someone
+brilliant"), and a coach would rather miss a mild dig than call a sincere reply badmouthing. The
+sincere remarks the rules can name (the speaker's own part, plain curiosity, appreciation,
+regret about the timing: ``phrases/sincere.txt``) keep the model from calling a reply a dig
+at all (``Scorer.accounted``). A hedge is as good anywhere from 0.6 to 0.9; at 0.8 "I think you
+should know I'm not going to accept it" stays a clear no. Running on is added above 0.7 (0.945;
+0.947 at 0.65): the model reads a shipped model answer of two clauses ("I'm looking to lead new
+product work, and this role is focused on an existing app. ...") as running on at 0.65.
+Weaker regularisation (L2 1e-5) reads more digs (offensive 0.819 against 0.788 at 0.75) but
+pushes the sincere look-alikes higher still; word trigrams, skip-grams and features marking
+first-person sentences changed offensive F1 by less than 0.005. Semantic features
 (all-MiniLM-L6-v2 sentence vectors, or static token vectors distilled from it) were tried in
 round 6 beside the n-grams and did not earn their cost: the best macro F1 rose by 0.001
 (static) and 0.004 (the full model, far too slow per reply)."""
@@ -135,21 +142,47 @@ def default_model() -> LearnedModel | None:
     return LearnedModel.load(MODEL_PATH) if MODEL_PATH.is_file() else None
 
 
+def _sentences(utt: Utterance) -> list[tuple[int, int]]:
+    start = 0
+    out: list[tuple[int, int]] = []
+    for end in [*(k for k, w in enumerate(utt.words) if w.text in {".", "?"}), len(utt)]:
+        if end > start:
+            out.append((start, end))
+        start = end + 1
+    return out
+
+
+def _most_telling(model: LearnedModel, row: int, utt: Utterance, kind: str
+                  ) -> tuple[float, int, int] | None:
+    """The sentence the model finds most telling for a label: its probability and span."""
+    best: tuple[float, int, int] | None = None
+    for start, end in _sentences(utt):
+        p = float(model.probabilities(feature_ids(utt, kind, start, end))[row])
+        if best is None or p > best[0]:
+            best = (p, start, end)
+    return best
+
+
 def _best_sentence(model: LearnedModel, row: int, utt: Utterance, kind: str) -> Evidence | None:
     """The sentence the model finds most telling for a label, shown as the evidence."""
-    best: tuple[float, int, int] | None = None
-    start = 0
-    marks = [k for k, w in enumerate(utt.words) if w.text in {".", "?"}]
-    for end in [*marks, len(utt)]:
-        if end > start:
-            p = float(model.probabilities(feature_ids(utt, kind, start, end))[row])
-            if best is None or p > best[0]:
-                best = (p, start, end)
-        start = end + 1
+    best = _most_telling(model, row, utt, kind)
     if best is None:
         return None
     i, j = utt.trimmed(best[1], best[2])
     return utt.evidence(i, j)
+
+
+def reply_probability(model: LearnedModel, row: int, utt: Utterance, kind: str, whole: float,
+                      rule: Overrule) -> float:
+    """The probability one label's :class:`Overrule` is judged by: ``whole``, the reply's
+    own, or for a rule ``by_sentence`` the mean of it and the most telling sentence's. The
+    sentences are read only when that mean could pass ``add_above`` (it never exceeds the
+    mean of ``whole`` and 1)."""
+    if (not rule.by_sentence or rule.add_above is None or (whole + 1.0) / 2 <= rule.add_above
+            or len(_sentences(utt)) < 2):
+        return whole
+    best = _most_telling(model, row, utt, kind)
+    return whole if best is None else (whole + best[0]) / 2
 
 
 def verdict(current: ItemResult, p: float, rule: Overrule, words: int, by_default: bool,
@@ -186,6 +219,8 @@ def second_opinion(checks: dict[str, ItemResult], utt: Utterance, kind: str,
         if rule is None or current is None:
             continue
         p = float(probs[row])
+        if current.met is False and not current.evidence and label not in accounted:
+            p = reply_probability(model, row, utt, kind, p, rule)  # only where it may add
         change = verdict(current, p, rule, utt.raw_words, label in defaults,
                          label in accounted)
         if change is True:

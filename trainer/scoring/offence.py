@@ -9,10 +9,13 @@ team wasn't rude at all") does not count.
 
 from __future__ import annotations
 
-from trainer.scoring.families import Hit, find, load_merged, macro_words
+from trainer.scoring.families import Hit, find, load, load_merged, macro_words
 from trainer.scoring.utterance import Utterance
 
 OFFENCE_FAMILIES = load_merged("offence")
+SINCERE_FAMILIES = load("sincere")
+"""Remarks that take the speaker's own part, ask out of interest or appreciate them
+(``phrases/sincere.txt``): what the rules know of a reply that only looks like a dig."""
 
 _TARGETS = frozenset([
     "lot", "questions", "test", "assessment", "agency", "letter", "reputation", "glassdoor",

@@ -33,7 +33,7 @@ from trainer.scoring.heard import HeardReply
 from trainer.scoring.hedging import HedgeReading, read_hedges
 from trainer.scoring.learned import LearnedModel, default_model, second_opinion
 from trainer.scoring.metrics import reply_metrics
-from trainer.scoring.offence import SARCASM, is_sarcastic, read_offence
+from trainer.scoring.offence import SARCASM, SINCERE_FAMILIES, is_sarcastic, read_offence
 from trainer.scoring.reasons import (
     AT_WRAPUP,
     DELAY,
@@ -103,6 +103,8 @@ class Reading:
     no decision)."""
     waits: bool = False
     """Whether the reply asks for time and decides nothing ("can I let you know Friday?")."""
+    sincere: tuple[Hit, ...] = ()
+    """Remarks that take the speaker's own part, ask out of interest or appreciate them."""
 
 
 def _quote(utt: Utterance, hit: Hit) -> str:
@@ -282,7 +284,7 @@ class Scorer:
                        hedges, decision, reasons, close,
                        soften(utt, read_rude(utt)) if judged else [], polite, why,
                        ctx.names_alternative(context), ctx.follows_hesitation(context),
-                       bool(delay) and not decision.kept)
+                       bool(delay) and not decision.kept, tuple(find(utt, SINCERE_FAMILIES)))
 
     def score(
         self,
@@ -361,13 +363,16 @@ class Scorer:
         that could carry them: a reply that is a no, thanks and a goodbye and little else
         gives no reason, however much it looks like replies that do; hedges the rules found
         to be about something else (future contact, a referral) do not hedge the decision;
-        asking for time is no clear no."""
+        asking for time is no clear no; a remark the rules read as sincere (one's own part,
+        plain curiosity, appreciation) is no dig they missed."""
         spare = Scorer.spare_words(r)
         out = {"brief_reason"} if spare < REASON_SPARE_WORDS else set()
         if r.hedges.loose and not r.hedges.cues:
             out.add("hedged")  # the rules read its hedges and found them about something else
         if r.waits:
             out.add("clear_no")  # asking for time decides nothing
+        if r.sincere and not r.offence:
+            out.add("offensive")  # "that's on me", "just curious": no dig the rules missed
         return frozenset(out)
 
     # -- the items ---------------------------------------------------------------------

@@ -1,0 +1,98 @@
+"""Round 8: the learned opinion reads a dig said in one sentence, and leaves alone the
+sincere remarks the rules recognise (own part, plain curiosity, appreciation, regret about
+the timing). Every sentence here was written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.scoring.test_learned import _model, _rules
+from trainer.scoring.families import find
+from trainer.scoring.features import feature_ids
+from trainer.scoring.learned import OVERRULES, Overrule, reply_probability, second_opinion
+from trainer.scoring.offence import SINCERE_FAMILIES
+from trainer.scoring.scorer import Scorer
+from trainer.scoring.utterance import Utterance
+
+RULES = Scorer(second_opinion=False)
+
+
+@pytest.mark.parametrize("reply", [
+    "Honestly the mix-up with the dates was my own fault, so I'll step back. Thanks anyway.",
+    "That was all on me, I froze in the second round. I'm going to decline.",
+    "They'll find a closer match than I'd be for the data side, I'm sure. It's a no from me.",
+    "I realised I'm not quite senior enough for what they need, so I'll withdraw.",
+    "Just wondering, is it usual to have a presentation at that stage? Either way I'm out.",
+    "Out of curiosity, who else made the shortlist? I'm declining anyway.",
+    "They moved the interview when my train was cancelled, which was really decent of them.",
+    "A real shame about the timing, I've just signed somewhere else.",
+    "Such a pity it couldn't line up with my notice period. I'll say no for now.",
+])
+def test_a_sincere_remark_is_read_and_keeps_the_model_from_calling_it_a_dig(reply: str) -> None:
+    reading = RULES.read(reply, None, None)
+    assert reading.sincere, reply
+    assert not reading.offence, reply
+    assert "offensive" in Scorer.accounted(reading)
+    sure = _model("offensive", 6.0)
+    out = second_opinion(_rules(reply), reading.utt, reading.kind.value, sure,
+                         accounted=Scorer.accounted(reading))
+    assert out["offensive"].met is False, reply
+
+
+@pytest.mark.parametrize("reply", [
+    "It wasn't my fault the panel forgot to turn up, was it?",
+    "Shame about the management, lovely building though.",
+    "Kept me on hold for an hour, which was lovely.",
+    "The interview was kind of a shambles.",
+])
+def test_look_alikes_that_run_them_down_are_not_sincere(reply: str) -> None:
+    assert not find(Utterance(reply), SINCERE_FAMILIES), reply
+
+
+def test_a_dig_the_rules_found_is_not_shielded_by_a_sincere_remark() -> None:
+    reply = "That's on me for applying, really: the whole process was a joke."
+    reading = RULES.read(reply, None, None)
+    assert reading.sincere and reading.offence
+    assert "offensive" not in Scorer.accounted(reading)
+    assert RULES.score(reply).checks["offensive"].met is True
+
+
+def test_one_dig_among_warm_sentences_is_judged_with_its_sentence() -> None:
+    """The reply's probability is the mean of its own and its most telling sentence's: a
+    dig diluted by warm sentences around it is still read."""
+    warm = "Thank you so much for calling. It was lovely to meet you all. "
+    dig = "Shame the kettle got more attention than me. "
+    reply = warm + dig + "All the best to everyone there."
+    model = _model("offensive", -3.0, {"kettle": 4.5})  # whole 0.61, with its sentence 0.78
+    row = model.labels.index("offensive")
+    utt = Utterance(reply)
+    whole = float(model.probabilities(feature_ids(utt, "unknown"))[row])
+    rule = Overrule(add_above=0.7, by_sentence=True)
+    judged = reply_probability(model, row, utt, "unknown", whole, rule)
+    assert whole < 0.7 < judged
+    assert reply_probability(model, row, utt, "unknown", whole, Overrule(0.7)) == whole
+    out = second_opinion(_rules(reply), utt, "unknown", model)
+    assert OVERRULES["offensive"].by_sentence
+    assert out["offensive"].met is True
+    assert out["offensive"].evidence[0].text.startswith("Shame the kettle")
+
+
+def test_a_one_sentence_reply_is_judged_as_a_whole() -> None:
+    model = _model("offensive", 0.0)
+    utt = Utterance("Thanks for the call but I am going to say no to the role")
+    rule = Overrule(add_above=0.7, by_sentence=True)
+    assert reply_probability(model, 0, utt, "unknown", 0.5, rule) == 0.5
+
+
+@pytest.mark.parametrize("reply", [
+    "Oh that's ever so kind of the panel, but I'm going to say no.",
+    "ah that's real decent of them honestly but i've signed elsewhere",
+    "That's really thoughtful of you guys. It's still a no from me, though.",
+    "oh that's that's lovely of them um but no",
+])
+def test_saying_they_were_kind_is_appreciation(reply: str) -> None:
+    assert RULES.score(reply).checks["thanks"].met is True, reply
+
+
+def test_kind_of_as_a_hedge_word_is_not_appreciation() -> None:
+    assert RULES.score("That's kind of a long way for me, so no.").checks["thanks"].met is False
