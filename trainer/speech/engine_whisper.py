@@ -179,6 +179,11 @@ def load_whisper_model(
             self.encoded.full = full
             return self.encoded.windows  # type: ignore[no-any-return]
 
+        def forget_encoded(self) -> None:
+            """Stop keeping this thread's encoder outputs (and encode trimmed windows again)."""
+            self.encoded.windows = None
+            self.encoded.full = False
+
     try:
         return ReplyModel(
             str(folder), device="cpu", compute_type=compute_type,
@@ -297,7 +302,7 @@ class FasterWhisperEngine:
             if self.decoding.word_timestamps and segments:
                 self._time_words(segments, audio_data, encoded)
         finally:
-            self._model.keep_encoded()
+            self._model.forget_encoded()
         return segments
 
     def _written(self, transcript: Transcript, vocabulary: Sequence[str]) -> Transcript:
