@@ -211,3 +211,35 @@ def test_a_sound_carried_over_from_the_word_before_is_not_held_against_the_name(
     assert repaired("Good afternoon, Needa. I will pass.", "Íde Doyle") == (
         "Good afternoon, Íde. I will pass.")
     assert repaired("Thanks, Needa. I will pass.", "Íde Doyle") == "Thanks, Needa. I will pass."
+
+
+@pytest.mark.parametrize(("heard", "vocabulary"), [
+    # the call's company is an everyday word in another form: the word said is kept
+    ("I hope the brewery does well, thanks.", ["Harwick Brewers", "Tamsin Ede"]),
+    ("Best of luck to the roastery.", ["Fitzroy Roasters"]),
+    ("I loved the bakery, but no.", ["Oakhill Bakers"]),
+])
+def test_an_everyday_word_is_not_taken_for_the_company_word_it_is_a_form_of(
+        heard: str, vocabulary: list[str]) -> None:
+    assert repaired(heard, *vocabulary) == heard
+
+
+def test_a_name_spelt_otherwise_or_without_its_accents_is_still_the_name() -> None:
+    assert repaired("I'm staying in Torun, sorry.", "Toruń") == "I'm staying in Toruń, sorry."
+    assert repaired("Hi Bronwen, I will pass.", "Bronwyn Ellis") == "Hi Bronwyn, I will pass."
+
+
+def test_a_name_heard_with_the_rest_of_its_sound_as_a_word_beside_it_is_one_name() -> None:
+    # the name written right, then the rest of it heard as a word: one name, not two
+    text = "Hi, Saoirse Sersha. Sorry, but no."
+    words = [("Hi", 0.0, 0.2), ("Saoirse", 0.3, 0.6), ("Sersha", 0.6, 1.0), ("Sorry", 1.2, 1.5),
+             ("but", 1.5, 1.6), ("no", 1.6, 1.9)]
+    new_text, new_words, probabilities, repairs = repair_names(
+        text, words, [0.8, 0.2, 0.3, 0.9, 0.9, 0.9], ["Saoirse Kavanagh"], ordinary)
+    assert new_text == "Hi, Saoirse. Sorry, but no."
+    assert new_words[1] == ("Saoirse", 0.3, 1.0) and len(new_words) == len(words) - 1
+    assert probabilities == (0.8, 0.2, 0.9, 0.9, 0.9)
+    assert [(r.heard, r.name) for r in repairs] == [("Saoirse Sersha", "Saoirse")]
+    # said twice, apart, the name stays twice
+    twice = "Saoirse, Saoirse, sorry, but no."
+    assert repaired(twice, "Saoirse Kavanagh") == twice

@@ -17,6 +17,7 @@ accuracy. The other choices in :class:`Decoding` were measured there too.
 from __future__ import annotations
 
 import os
+import re
 import threading
 import time
 from collections.abc import Sequence
@@ -159,17 +160,23 @@ def load_whisper_model(
         """Encodes the audio and a margin, not 30 s, and keeps what it encoded for word timing."""
 
         encoded = threading.local()
-        """``windows``: this thread's encoder outputs since :meth:`keep_encoded`, in order."""
+        """``windows``: this thread's encoder outputs since :meth:`keep_encoded`, in order;
+        ``full``: this thread's next windows are encoded whole (30 s), not trimmed."""
 
         def encode(self, features: Any) -> Any:
-            output = super().encode(_trim_padding(features, margin_frames, min_frames))
+            if getattr(self.encoded, "full", False):
+                output = super().encode(features)
+            else:
+                output = super().encode(_trim_padding(features, margin_frames, min_frames))
             windows: list[Any] | None = getattr(self.encoded, "windows", None)
             if windows is not None:
                 windows.append(output)
             return output
 
-        def keep_encoded(self) -> list[Any]:
+        def keep_encoded(self, full: bool = False) -> list[Any]:
+            """Start keeping this thread's encoder outputs; ``full``: encode whole windows."""
             self.encoded.windows = []
+            self.encoded.full = full
             return self.encoded.windows  # type: ignore[no-any-return]
 
     try:
@@ -240,7 +247,6 @@ class FasterWhisperEngine:
         lead, clip = with_lead_in(clip, options.lead_in)
         audio_data = clip.to_audio_data()
         recognizer = WhisperCompatibleRecognizer(TranscribableAdapter(self._model))
-        encoded = self._model.keep_encoded()
         settings: dict[str, Any] = {
             "language": "en",
             "beam_size": options.beam_size,
@@ -258,6 +264,28 @@ class FasterWhisperEngine:
             "initial_prompt": whisper_prompt(vocabulary) if options.bias else None,
         }
         try:
+            segments = self._decode(recognizer, audio_data, clip, settings)
+            if options.window_margin is not None and _ends_in_a_repeat(segments):
+                # Whisper was trained on 30-second windows; in the shorter one that saves
+                # time it now and then says a short reply twice ("No. No.", a whole reply
+                # again with its words squeezed into the last sound). The full window,
+                # decoded only then, hears what was said: a repeat really said survives.
+                segments = self._decode(recognizer, audio_data, clip, settings, full=True)
+        except (RuntimeError, ValueError, MemoryError) as exc:
+            raise TrainerError(
+                f"the {self.name} engine failed ({exc}); try again, or type the reply."
+            ) from None
+        return self._written(_shifted(self._transcript(segments, clip, started), lead),
+                             vocabulary)
+
+    def _decode(
+        self, recognizer: Any, audio_data: sr.AudioData, clip: AudioClip,
+        settings: dict[str, Any], *, full: bool = False,
+    ) -> list[dict[str, Any]]:
+        """The segments Whisper hears in ``clip``, timed word by word; ``full``: over whole
+        30-second windows rather than the reply and its margin."""
+        encoded = self._model.keep_encoded(full)
+        try:
             result: Any = recognizer.recognize(audio_data, show_dict=True, **settings)
             segments = [_as_dict(segment) for segment in result["segments"]]
             rest = _unheard_speech_from(segments, clip)
@@ -266,14 +294,11 @@ class FasterWhisperEngine:
                     audio_data, show_dict=True, clip_timestamps=[rest], **settings
                 )
                 segments += [_as_dict(s) for s in more["segments"] if s.start >= rest - 0.01]
-            if options.word_timestamps and segments:
+            if self.decoding.word_timestamps and segments:
                 self._time_words(segments, audio_data, encoded)
-        except (RuntimeError, ValueError, MemoryError) as exc:
-            raise TrainerError(
-                f"the {self.name} engine failed ({exc}); try again, or type the reply."
-            ) from None
-        return self._written(_shifted(self._transcript(segments, clip, started), lead),
-                             vocabulary)
+        finally:
+            self._model.keep_encoded()
+        return segments
 
     def _written(self, transcript: Transcript, vocabulary: Sequence[str]) -> Transcript:
         """``transcript`` with homophones written as meant ("you too") and, when the call has
@@ -390,6 +415,18 @@ class FasterWhisperEngine:
             first_word_at=first if text else None,
             probabilities=tuple(probabilities),
         )
+
+
+def _ends_in_a_repeat(segments: list[dict[str, Any]]) -> bool:
+    """Whether the words end with a run of them said twice or more in a row ("No. No.",
+    "I decline. I decline.", a whole reply again): how a decoding loop looks."""
+    words = [w.strip("'") for s in segments for w in _TOKEN.findall(s["text"].lower())]
+    return any(
+        words[-size:] == words[-2 * size:-size] for size in range(1, len(words) // 2 + 1)
+    )
+
+
+_TOKEN = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 
 
 TAIL_GAP = 1.0

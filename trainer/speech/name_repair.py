@@ -15,7 +15,12 @@ which near sounds (f/θ, iː/ɪ, m/n) cost less than others. Strict on purpose:
   and a name that is one, or is said like one ("Thanx"), is never written, so a repair
   changes no checklist decision except through the name itself
   (tests/speech/test_no_invented_words.py);
-- two names that fit about as well leave the words alone.
+- two names that fit about as well leave the words alone;
+- a lower-case word that is the name's word in another form ("the distillery" for the
+  company "... Distillers") is what was said, and is kept.
+
+A name written right with the rest of its sound heard as a word beside it ("Inês Erconflex"
+for one "Inês") is written once.
 
 Every repair is returned with what was heard, so the scorecard can say so
 (:mod:`trainer.speech.misheard`) and the user can put it back.
@@ -27,6 +32,7 @@ import re
 import shutil
 import subprocess
 import threading
+import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -44,6 +50,10 @@ SHORTEST = 4
 short one is a different word ("quay" is not "Keyes")."""
 MAX_RUN = 3
 """Words of the transcript one name may have been heard as ("Hyun-woo" as "I am Wu")."""
+ENDINGS = ("", "s", "'s", "es", "ies", "y", "ery", "ry", "er", "ers", "ing", "ed", "ic", "ics")
+STEM = 4
+"""A lower-case heard word and a name that are one stem of at least :data:`STEM` letters
+with two of these English endings are one word in two forms: never repaired."""
 
 PROTECTED = frozenset([
     "not", "no", "never", "nope", "nah", "nothing", "none", "nor", "n't", "cannot", "neither",
@@ -128,7 +138,23 @@ def repair_names(
     found.sort()
     if not found:
         return text, tuple(words), tuple(probabilities), ()
-    return _apply(text, spans, found, words, probabilities)
+    return _apply(text, spans, [_with_the_name_beside(text, spans, *run) for run in found],
+                  words, probabilities)
+
+
+def _with_the_name_beside(
+    text: str, spans: Sequence[tuple[int, int, str]], first: int, last: int, name: str,
+) -> tuple[int, int, str]:
+    """The run, with the word before or after it when that word is the name itself: the
+    recogniser wrote the name and heard the rest of its sound as another word ("Hi, Inês
+    Erconflex" for one "Inês"), which is one name, not the name twice."""
+    if first and _fold(spans[first - 1][2]) == _fold(name) and _joined(
+            text, spans[first - 1][1], spans[first][0]):
+        return first - 1, last, name
+    if last < len(spans) and _fold(spans[last][2]) == _fold(name) and _joined(
+            text, spans[last - 1][1], spans[last][0]):
+        return first, last + 1, name
+    return first, last, name
 
 
 def _runs(
@@ -155,6 +181,8 @@ def _runs(
         for target in targets:
             if not name_like and len(target.phonemes) < SHORTEST:
                 continue
+            if any(_another_form(word, target.name) for *_, word in run):
+                continue  # "the distillery" is not "Distillers" misheard
             d = distance(heard, target.phonemes)
             if carried:
                 d = min(d, distance(carried, target.phonemes))
@@ -169,6 +197,21 @@ def _runs(
     if _fold(text[spans[first][0]:spans[last - 1][1]]) == _fold(name):
         return []
     return [(d, last, name)]
+
+
+def _another_form(heard: str, name: str) -> bool:
+    """``heard``, written in lower case, is ``name``'s word with another English ending: the
+    recogniser wrote a word it knows ("the distillery" where the call's company is "...
+    Distillers" or "... Distilling"), which is what was said; a misheard name is spelt
+    otherwise ("Kiva" for Caoimhe), and a name with a capital is left to the sounds."""
+    if not heard[:1].islower():
+        return False
+    return bool(_stems(_plain(heard)) & _stems(_plain(name)))
+
+
+def _stems(word: str) -> set[str]:
+    return {word[: len(word) - len(end)] for end in ENDINGS
+            if word.endswith(end) and len(word) - len(end) >= STEM}
 
 
 def _carried_over(before: Sequence[str], heard: tuple[str, ...]) -> tuple[str, ...]:
@@ -282,6 +325,12 @@ def _targets(vocabulary: Iterable[str], ordinary: Callable[[str], bool]) -> list
 
 def _fold(word: str) -> str:
     return word.lower().replace("’", "'")
+
+
+def _plain(word: str) -> str:
+    """``word`` lower-cased without its accents ("Gdańsk" -> "gdansk")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", _fold(word))
+                   if not unicodedata.combining(c))
 
 
 # --- phonemes ------------------------------------------------------------------------------
