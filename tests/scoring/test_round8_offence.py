@@ -96,3 +96,31 @@ def test_saying_they_were_kind_is_appreciation(reply: str) -> None:
 
 def test_kind_of_as_a_hedge_word_is_not_appreciation() -> None:
     assert RULES.score("That's kind of a long way for me, so no.").checks["thanks"].met is False
+
+
+CHANGE = "What would it take for you to reconsider?"
+
+
+@pytest.mark.parametrize("reply", [
+    "nothing love, sorry",
+    "Honestly, nothing, sorry. I've given my word elsewhere.",
+    "Another three percent. Right. No. I've made other plans.",
+    "Cheers for asking, but I'll let this one pass me by.",
+])
+def test_a_no_said_as_nothing_a_lone_no_or_letting_it_pass_is_clear(reply: str) -> None:
+    assert RULES.score(reply, CHANGE).checks["clear_no"].met is True, reply
+
+
+def test_a_no_that_answers_the_speakers_own_question_is_no_refusal() -> None:
+    reply = "Did they ever write back to me? No. So I'm keeping my options open."
+    assert RULES.score(reply, CHANGE).checks["clear_no"].met is False
+
+
+def test_nothing_at_the_wrap_up_is_nothing_else_not_a_refusal() -> None:
+    card = RULES.score("No, nothing. Have a good afternoon.", "Is there anything else?")
+    assert card.checks["clear_no"].met is False
+
+
+def test_a_blunt_no_with_real_thanks_is_courteous() -> None:
+    reply = "Nope, nothing. You've been great though, thank you for pushing."
+    assert RULES.score(reply, CHANGE).checks["courteous_followup"].met is True

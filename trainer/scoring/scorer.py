@@ -454,7 +454,7 @@ class Scorer:
                               "and no courtesy")
         blunt = [h for h, _ in (*((k, "") for k in r.decision.kept), *r.decision.vetoed)
                  if h.family.tag in ("bare", "idiom")]
-        if (blunt and utt.raw_words < BLUNT_WORDS and not r.polite
+        if (blunt and utt.raw_words < BLUNT_WORDS and not r.polite and not r.thanks
                 and not (r.asks_why and r.reasons.units)):  # a reason excuses it only if asked
             return ItemResult(name, False, 20.0, THRESHOLD, _evidence(utt, blunt[:1]),
                               f"curt: a blunt {_quote(utt, blunt[0])} in {utt.raw_words} words, "
