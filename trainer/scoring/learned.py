@@ -62,29 +62,30 @@ OVERRULES: dict[str, Overrule] = {
 """The one place that says what the model may overrule, and how sure it must be: chosen by leaving
 fresh training sets out (``scripts/train_scorer_model.py --cv --groups 1 --fresh ...``; round 8:
 train-ze, -zf, -zg, -zh and round 7's spent final set, all written after the rules they test:
-rules macro 0.880, with the model 0.909), then raised where the tests pin a look-alike a coach
-would not sign. Thanks is added above 0.5 (CV F1 0.971; 0.972 at 0.75). A clear no above 0.75
-(0.951; 0.956 at 0.6): lower, the model also reads conditional refusals and haggling ("I won't
-be reconsidering unless the hours change", p 0.71; "I won't accept it for that salary, is there
-any movement", 0.72) as a firm no. A brief reason stays at 0.7 (0.851; 0.876 at 0.4): lower, it
-finds reasons in the look-alikes the tests pin ("I signed the form you sent, but I won't be going
-ahead", "let me check with my family and get back to you"). Offensive is judged with the reply's
-most telling sentence (``by_sentence``) above 0.7 (0.848, against 0.775 for the whole reply
-alone at round 7's 0.75; 0.891 at 0.5): lower, the model also flags sincere remarks the tests pin
-as neutral ("The coffee was the highlight of my morning commute", "I'm sure you'll find someone
-brilliant"), and a coach would rather miss a mild dig than call a sincere reply badmouthing. The
-sincere remarks the rules can name (the speaker's own part, plain curiosity, appreciation,
-regret about the timing: ``phrases/sincere.txt``) keep the model from calling a reply a dig
-at all (``Scorer.accounted``). A hedge is as good anywhere from 0.6 to 0.9; at 0.8 "I think you
-should know I'm not going to accept it" stays a clear no. Running on is added above 0.7 (0.945;
-0.947 at 0.65): the model reads a shipped model answer of two clauses ("I'm looking to lead new
-product work, and this role is focused on an existing app. ...") as running on at 0.65.
-Weaker regularisation (L2 1e-5) reads more digs (offensive 0.819 against 0.788 at 0.75) but
-pushes the sincere look-alikes higher still; word trigrams, skip-grams and features marking
-first-person sentences changed offensive F1 by less than 0.005. Semantic features
-(all-MiniLM-L6-v2 sentence vectors, or static token vectors distilled from it) were tried in
-round 6 beside the n-grams and did not earn their cost: the best macro F1 rose by 0.001
-(static) and 0.004 (the full model, far too slow per reply)."""
+rules macro 0.880, with the model 0.909; then train-zk … -zn, left out two at a time: rules
+0.848, with the model 0.896), then raised where the tests pin a look-alike a coach would not
+sign. Thanks is added above 0.5 (CV F1 0.971; 0.972 at 0.75). A clear no above 0.75 (0.951;
+0.956 at 0.6): lower, the model also reads conditional refusals and haggling ("I won't be
+reconsidering unless the hours change", p 0.71; "I won't accept it for that salary, is there any
+movement", 0.72) as a firm no. A brief reason stays at 0.7 (0.851; 0.876 at 0.4): lower, it
+finds reasons in the look-alikes the tests pin ("I signed the form you sent, but I won't be
+going ahead", "let me check with my family and get back to you"). Offensive is judged with the
+reply's most telling sentence (``by_sentence``) above 0.7 (0.848, against 0.775 for the whole
+reply alone at round 7's 0.75; 0.891 at 0.5; on zk … zn 0.819, 0.886 at 0.5): lower, the model
+also flags sincere remarks the tests pin as neutral ("The coffee was the highlight of my morning
+commute", "I'm sure you'll find someone brilliant"), and a coach would rather miss a mild dig
+than call a sincere reply badmouthing. The sincere remarks the rules can name (the speaker's own
+part, plain curiosity, appreciation, regret about the timing: ``phrases/sincere.txt``) keep the
+model from calling a reply a dig at all (``Scorer.accounted``). A hedge is as good anywhere from
+0.6 to 0.9; at 0.8 "I think you should know I'm not going to accept it" stays a clear no.
+Running on is added above 0.7 (0.945; 0.947 at 0.65): the model reads a shipped model answer of
+two clauses ("I'm looking to lead new product work, and this role is focused on an existing app.
+...") as running on at 0.65. Weaker regularisation (L2 1e-5) reads more digs (offensive 0.819
+against 0.788 at 0.75) but pushes the sincere look-alikes higher still; word trigrams, skip-
+grams and features marking first-person sentences changed offensive F1 by less than 0.005.
+Semantic features (all-MiniLM-L6-v2 sentence vectors, or static token vectors distilled from it)
+were tried in round 6 beside the n-grams and did not earn their cost: the best macro F1 rose by
+0.001 (static) and 0.004 (the full model, far too slow per reply)."""
 
 _WHAT = {
     "thanks": "thanks",
