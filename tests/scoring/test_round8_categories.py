@@ -1,12 +1,14 @@
-"""Round 8: the learned opinion reads a dig said in one sentence, and leaves alone the
-sincere remarks the rules recognise (own part, plain curiosity, appreciation, regret about
-the timing). Every sentence here was written for these tests."""
+"""Round 8's categories, every sentence written for these tests: the learned opinion reads a
+dig said in one sentence and leaves alone the sincere remarks the rules recognise (own part,
+plain curiosity, appreciation, regret about the timing); "that's kind of them" is thanks; a no
+said as "nothing" or a lone "No." is clear; a return call that names the no is a follow-up."""
 
 from __future__ import annotations
 
 import pytest
 
 from tests.scoring.test_learned import _model, _rules
+from trainer.scoring import context as ctx
 from trainer.scoring.families import find
 from trainer.scoring.features import feature_ids
 from trainer.scoring.learned import OVERRULES, Overrule, reply_probability, second_opinion
@@ -124,3 +126,27 @@ def test_nothing_at_the_wrap_up_is_nothing_else_not_a_refusal() -> None:
 def test_a_blunt_no_with_real_thanks_is_courteous() -> None:
     reply = "Nope, nothing. You've been great though, thank you for pushing."
     assert RULES.score(reply, CHANGE).checks["courteous_followup"].met is True
+
+
+@pytest.mark.parametrize("line", [
+    "Hi again, it's Marguerite from Halden Foods. I know you've said no, but is there anything "
+    "we could do?",
+    "Hello, Tomasz here from Vistula Print. Since the Gdynia job isn't right for you, would a "
+    "Sopot one be better?",
+    "It's Noor at Corniche Capital. I'm sorry the hours didn't suit. Can I keep your details?",
+    "This is Kwabena from Volta Energy. If we raised the day rate, would you think again?",
+    "Hi, it's Ingrid at Fjord Data. What if we offered four days at home? Would that tempt you?",
+    "Morning, it's Dara from Liffey Labs. You seemed hesitant yesterday. What's holding you back?",
+])
+def test_a_return_call_that_names_the_no_is_a_follow_up(line: str) -> None:
+    assert ctx.classify(line).is_followup, line
+
+
+@pytest.mark.parametrize("line", [
+    "Hi, it's Marguerite from Halden Foods. They'd like to offer you the planner role. Any "
+    "thoughts?",
+    "Hello, Tomasz here from Vistula Print. The panel would like to see you again on Friday.",
+    "This is Kwabena from Volta Energy. The salary is forty-two thousand with a car allowance.",
+])
+def test_a_call_that_opens_with_the_offer_is_not_a_follow_up(line: str) -> None:
+    assert not ctx.classify(line).is_followup, line
