@@ -150,3 +150,23 @@ def test_a_return_call_that_names_the_no_is_a_follow_up(line: str) -> None:
 ])
 def test_a_call_that_opens_with_the_offer_is_not_a_follow_up(line: str) -> None:
     assert not ctx.classify(line).is_followup, line
+
+
+def test_both_halves_of_neither_nor_are_reasons() -> None:
+    reply = "I'm saying no, I'm afraid. Neither the pay nor the hours suit me."
+    assert RULES.score(reply, "Have you decided?").checks["brief_reason"].met is True
+
+
+def test_lower_than_i_would_accept_is_a_reason_not_a_yes() -> None:
+    card = RULES.score("That's well below what I'd accept, so I'll pass.", "It's 31k.")
+    assert card.checks["clear_no"].met is True
+    card = RULES.score("It's lower than I'd accept. I'm going to decline.", "It's 31k.")
+    assert card.checks["clear_no"].met is True
+
+
+@pytest.mark.parametrize("reply", [
+    "I wouldn't reconsider, not for any figure.",
+    "Honestly, I've lost interest in the role after all the delays.",
+])
+def test_a_firm_no_said_as_would_not_reconsider_or_lost_interest(reply: str) -> None:
+    assert RULES.score(reply, CHANGE).checks["clear_no"].met is True, reply

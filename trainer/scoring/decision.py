@@ -32,7 +32,9 @@ _THIRD_PERSON = frozenset({
     "she's", "it's", "people", "nobody", "anyone", "someone",
 })
 _RELATIVE = frozenset({"that", "which", "what", "whether", "if", "sure", "unless", "think",
-                       "wonder", "wondering", "before", "until", "whatever", "once"})
+                       "wonder", "wondering", "before", "until", "whatever", "once", "than"})
+"""Words that make an "accept" near them part of a clause about it, not a yes ("below what I
+can accept", "lower than I'd accept", "not sure I can accept")."""
 _JOINS = frozenset({"but", "and", "so", "though", "although", "however"})
 CONDITION_REACH = 8
 """How many words an "if" may be from the decision it makes conditional."""

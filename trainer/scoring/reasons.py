@@ -154,6 +154,8 @@ def _negated(utt: Utterance, hit: Hit) -> bool:
     if is_negator(utt.words[hit.i].text):
         return False  # "no, not really, it just wasn't the right time": the no answers else
     negator = utt.negator_before(hit.i, 5, _SOFT_NEG_FILLERS | _COPE)
+    if negator in ("neither", "nor") and "about" not in utt.texts(hit.i - 6, hit.i):
+        return False  # "neither the salary nor the location works for me": both are why
     if negator in _CANNOT and _COPE & set(utt.texts(hit.i - 4, hit.i)):
         return False  # "I can't do the commute": what they cannot face is why they decline
     if negator == "no":
