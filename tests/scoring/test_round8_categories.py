@@ -170,3 +170,30 @@ def test_lower_than_i_would_accept_is_a_reason_not_a_yes() -> None:
 ])
 def test_a_firm_no_said_as_would_not_reconsider_or_lost_interest(reply: str) -> None:
     assert RULES.score(reply, CHANGE).checks["clear_no"].met is True, reply
+
+
+KEEP_CV = "Sorry it didn't work out. Can we hold on to your CV for future roles?"
+
+
+def test_agreeing_they_can_keep_the_cv_is_no_scorn() -> None:
+    card = RULES.score("Yes, you can keep it, thanks. Good luck with the hiring.", KEEP_CV)
+    assert card.checks["offensive"].met is False
+    assert card.checks["courteous_followup"].met is True
+    assert RULES.score("They can keep it, mate, and the offer with it.").checks[
+        "offensive"].met is True
+
+
+@pytest.mark.parametrize("reply", [
+    "Your HR lot still can't take a hint, which says it all.",
+    "Three calls since Monday. Some people don't take a hint.",
+])
+def test_a_hint_not_taken_is_a_dig(reply: str) -> None:
+    assert RULES.score(reply).checks["offensive"].met is True, reply
+
+
+@pytest.mark.parametrize("reply", [
+    "I'll say no, but have a lovely summer, Ines.",
+    "It's a no from me. I hope the studio goes from strength to strength.",
+])
+def test_seasonal_wishes_and_strength_to_strength_close_warmly(reply: str) -> None:
+    assert RULES.score(reply).checks["graceful_close"].met is True, reply
