@@ -197,3 +197,27 @@ def test_a_hint_not_taken_is_a_dig(reply: str) -> None:
 ])
 def test_seasonal_wishes_and_strength_to_strength_close_warmly(reply: str) -> None:
     assert RULES.score(reply).checks["graceful_close"].met is True, reply
+
+
+def test_a_dig_the_model_reads_with_the_goodbye_is_no_warm_end() -> None:
+    reply = "Thanks for calling, Jo. Best of luck finding someone who'll live on that budget."
+    rules = _rules(reply)
+    assert rules["graceful_close"].met is True and rules["offensive"].met is False
+    model = _model("offensive", -1.0, {"budget": 9.0})  # the dig is the second sentence
+    out = second_opinion(rules, Utterance(reply), "unknown", model)
+    assert out["offensive"].met is True
+    assert out["offensive"].evidence[0].text.startswith("Best of luck")
+    assert out["graceful_close"].met is False
+    assert "parting shot" in out["graceful_close"].why
+
+
+def test_a_dig_before_a_warm_goodbye_leaves_the_goodbye_warm() -> None:
+    reply = ("The car park felt like a theme park queue, so it's a no. Thanks so much for "
+             "everything, Jo, and all the best.")
+    rules = _rules(reply)
+    assert rules["graceful_close"].met is True
+    model = _model("offensive", -1.0, {"queue": 9.0})
+    out = second_opinion(rules, Utterance(reply), "unknown", model)
+    assert out["offensive"].met is True
+    assert out["offensive"].evidence[0].text.startswith("The car park")
+    assert out["graceful_close"].met is True

@@ -247,7 +247,7 @@ def _consistent(before: dict[str, ItemResult], after: dict[str, ItemResult]
                 ) -> dict[str, ItemResult]:
     """The rules between detectors (scorer.py) kept where the model changed one side: a
     reason that runs on is no brief reason, badmouthing is no courteous answer, a hedged
-    decision is no clear no."""
+    decision is no clear no, a parting shot is no warm end."""
     for cause, effect, why in (("over_detailed", "brief_reason", "a reason, but it runs on"),
                                ("offensive", "courteous_followup", "badmouthing is not "
                                                                    "courteous"),
@@ -256,4 +256,12 @@ def _consistent(before: dict[str, ItemResult], after: dict[str, ItemResult]
         if (first is not None and second is not None and first.met and second.met
                 and (_changed(before, after, cause) or _changed(before, after, effect))):
             after[effect] = replace(second, met=False, why=f"{why} ({first.why})")
+    dig, close = after.get("offensive"), after.get("graceful_close")
+    if (dig is not None and close is not None and dig.met and close.met and dig.evidence
+            and close.evidence and _changed(before, after, "offensive")
+            and dig.evidence[-1].end >= close.evidence[-1].start):
+        # "good luck finding anyone who'll work for that": the dig comes with or after the
+        # goodbye, so the call does not end warmly (as the rules judge their own digs)
+        after["graceful_close"] = replace(close, met=False,
+                                          why=f"a parting shot is no warm end ({dig.why})")
     return after
