@@ -199,14 +199,14 @@ def test_seasonal_wishes_and_strength_to_strength_close_warmly(reply: str) -> No
     assert RULES.score(reply).checks["graceful_close"].met is True, reply
 
 
-def test_a_dig_the_model_reads_with_the_goodbye_is_no_warm_end() -> None:
-    reply = "Thanks for calling, Jo. Best of luck finding someone who'll live on that budget."
+def test_a_dig_the_model_reads_after_the_goodbye_is_no_warm_end() -> None:
+    reply = "Thanks for calling, Jo, and best of luck with the hiring. Maybe the kettle can apply."
     rules = _rules(reply)
     assert rules["graceful_close"].met is True and rules["offensive"].met is False
-    model = _model("offensive", -1.0, {"budget": 9.0})  # the dig is the second sentence
+    model = _model("offensive", -1.0, {"kettle": 9.0})  # the dig is the second sentence
     out = second_opinion(rules, Utterance(reply), "unknown", model)
     assert out["offensive"].met is True
-    assert out["offensive"].evidence[0].text.startswith("Best of luck")
+    assert out["offensive"].evidence[0].text.startswith("Maybe the kettle")
     assert out["graceful_close"].met is False
     assert "parting shot" in out["graceful_close"].why
 
@@ -221,3 +221,30 @@ def test_a_dig_before_a_warm_goodbye_leaves_the_goodbye_warm() -> None:
     assert out["offensive"].met is True
     assert out["offensive"].evidence[0].text.startswith("The car park")
     assert out["graceful_close"].met is True
+
+
+@pytest.mark.parametrize(("line", "reply"), [
+    ("They'd like you back for a third round.", "Honestly, I'll skip the third round."),
+    ("They'd like you back for a third round.", "Four rounds in, I'm going to call it a day."),
+    ("They can go to fifty-five.", "Fifty-five. Right. I'm still out, sorry."),
+    ("They can go to fifty-five.", "Thanks for trying, but my decision still stands."),
+    ("Fancy a look at the Hull office?", "no you're alright pet, ta"),
+])
+def test_more_ways_of_keeping_a_no(line: str, reply: str) -> None:
+    assert RULES.score(reply, line).checks["clear_no"].met is True, reply
+
+
+@pytest.mark.parametrize("reply", [
+    "Cheers, and good luck filling it at that rate.",
+    "Same to you. They'll need it with that rota.",
+])
+def test_luck_wished_with_a_sting_is_a_dig_not_a_warm_end(reply: str) -> None:
+    card = RULES.score(reply, "Thanks for letting me know. All the best.")
+    assert card.checks["offensive"].met is True, reply
+    assert card.checks["graceful_close"].met is False, reply
+
+
+def test_luck_finding_someone_who_suits_is_sincere() -> None:
+    card = RULES.score("Good luck finding someone who suits the role better than I would.")
+    assert card.checks["offensive"].met is False
+    assert card.checks["graceful_close"].met is True
