@@ -248,3 +248,29 @@ def test_luck_finding_someone_who_suits_is_sincere() -> None:
     card = RULES.score("Good luck finding someone who suits the role better than I would.")
     assert card.checks["offensive"].met is False
     assert card.checks["graceful_close"].met is True
+
+
+@pytest.mark.parametrize("reply", [
+    "Bold of them to ask for a sixth round. I'm out.",
+    "Tell the panel their punctuality is an inspiration to us all.",
+    "Forty-one for a lead role is an ambitious number. I'll pass.",
+    "The bonus is cute, honestly, but no.",
+    "My little nephew makes more walking dogs. No thanks.",
+])
+def test_mock_praise_of_them_or_their_numbers_is_a_dig(reply: str) -> None:
+    assert RULES.score(reply).checks["offensive"].met is True, reply
+
+
+@pytest.mark.parametrize("reply", [
+    "It's an interesting role and a fair number, but I've signed elsewhere.",
+    "The office dog was cute. Still, I'm declining.",
+    "My brother works there and loves it, but it's not for me.",
+])
+def test_their_sincere_neighbours_are_not(reply: str) -> None:
+    assert RULES.score(reply).checks["offensive"].met is False, reply
+
+
+@pytest.mark.parametrize("reply", ["I told you already, it's no, sorry.",
+                                   "That's kind, but my no is final."])
+def test_it_is_no_and_my_no_is_final_are_clear(reply: str) -> None:
+    assert RULES.score(reply, CHANGE).checks["clear_no"].met is True, reply
