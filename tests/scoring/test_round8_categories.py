@@ -274,3 +274,13 @@ def test_their_sincere_neighbours_are_not(reply: str) -> None:
                                    "That's kind, but my no is final."])
 def test_it_is_no_and_my_no_is_final_are_clear(reply: str) -> None:
     assert RULES.score(reply, CHANGE).checks["clear_no"].met is True, reply
+
+
+@pytest.mark.parametrize("reply", [
+    "Thanks, but I've just signed a six-month secondment with the council.",
+    "I'm declining: I've been awarded a bursary for a master's in Cork.",
+    "No, I've decided to retrain as a midwife.",
+])
+def test_a_contract_a_bursary_or_retraining_is_a_reason(reply: str) -> None:
+    assert RULES.score(reply, "Hi, have you had a chance to think?").checks[
+        "brief_reason"].met is True, reply
