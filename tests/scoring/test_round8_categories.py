@@ -284,3 +284,8 @@ def test_it_is_no_and_my_no_is_final_are_clear(reply: str) -> None:
 def test_a_contract_a_bursary_or_retraining_is_a_reason(reply: str) -> None:
     assert RULES.score(reply, "Hi, have you had a chance to think?").checks[
         "brief_reason"].met is True, reply
+
+
+def test_a_cut_one_cannot_take_is_a_reason() -> None:
+    card = RULES.score("Sorry, I'm on forty now, I can't take a pay cut.", "It's thirty-six.")
+    assert card.checks["brief_reason"].met is True

@@ -158,6 +158,8 @@ def _negated(utt: Utterance, hit: Hit) -> bool:
         return False  # "neither the salary nor the location works for me": both are why
     if negator in _CANNOT and _COPE & set(utt.texts(hit.i - 4, hit.i)):
         return False  # "I can't do the commute": what they cannot face is why they decline
+    if negator in _CANNOT and utt.texts(hit.i, hit.i + 1) == ["take"]:
+        return False  # "I can't take a cut": the motive names what they cannot take
     if negator == "no":
         # "I'm going to say no the salary just isn't enough": the no said, run on into why
         at = max(k for k in range(max(hit.i - 5, 0), hit.i) if utt.words[k].text == "no")
