@@ -289,3 +289,18 @@ def test_a_contract_a_bursary_or_retraining_is_a_reason(reply: str) -> None:
 def test_a_cut_one_cannot_take_is_a_reason() -> None:
     card = RULES.score("Sorry, I'm on forty now, I can't take a pay cut.", "It's thirty-six.")
     assert card.checks["brief_reason"].met is True
+
+
+@pytest.mark.parametrize("reply", [
+    "I think I'll maybe sit this one out, if that's okay.",
+    "hmm i think it probably won't work for me but i'll see",
+])
+def test_a_hedge_on_sitting_it_out_or_it_not_working_for_me_is_hedged(reply: str) -> None:
+    assert RULES.score(reply, "They'd like to meet you on Friday.").checks[
+        "hedged"].met is True, reply
+
+
+def test_a_firm_it_will_not_work_for_me_is_not_hedged() -> None:
+    card = RULES.score("Sorry, Friday won't work for me, and I'm withdrawing anyway.",
+                       "They'd like to meet you on Friday.")
+    assert card.checks["hedged"].met is False
