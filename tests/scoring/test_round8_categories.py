@@ -304,3 +304,21 @@ def test_a_firm_it_will_not_work_for_me_is_not_hedged() -> None:
     card = RULES.score("Sorry, Friday won't work for me, and I'm withdrawing anyway.",
                        "They'd like to meet you on Friday.")
     assert card.checks["hedged"].met is False
+
+
+@pytest.mark.parametrize("reply", [
+    "I'm not sure how to put this, Sam, but I'm declining the offer.",
+    "Not sure it's the news you wanted, but I won't be accepting.",
+])
+def test_unsure_of_the_wording_or_the_news_is_not_unsure_of_the_no(reply: str) -> None:
+    card = RULES.score(reply, "Hi, any news on the offer?")
+    assert card.checks["hedged"].met is False, reply
+    assert card.checks["clear_no"].met is True, reply
+
+
+@pytest.mark.parametrize("reply", [
+    "Sorry. I might not be signing after all.",
+    "I think I may not be joining, to be honest.",
+])
+def test_might_not_be_signing_or_joining_is_hedged(reply: str) -> None:
+    assert RULES.score(reply, "Hi, any news on the offer?").checks["hedged"].met is True

@@ -127,7 +127,15 @@ def _about_something_else(utt: Utterance, cue: Hit) -> bool:
     if nxt[0] == "what" and ((len(nxt) > 1 and nxt[1] in _DETERMINERS)
                              or "next" in utt.texts(k + 1, k + 5)):
         return True  # "not sure what the notice period is", "what I'll do next": a fact
+    if nxt[0] == "how" and utt.texts(k + 1, k + 3) in (["to", w] for w in _SAYING):
+        return True  # "I'm not sure how to put this, but I'm declining": the wording
+    if nxt[0] in ("it's", "this", "that's", "that") and "news" in utt.texts(k + 1, k + 4):
+        return True  # "not sure it's good news for you, but ...": how it will land
     return nxt[0] in _WH_FACT or (nxt[0] == "how" and nxt[1:] != [] and nxt[1] in _HOW_MUCH)
+
+
+_SAYING = frozenset({"say", "put", "tell", "phrase", "word", "explain", "start", "begin"})
+"""After "not sure how to", the words for saying it: unsure of the wording, not the no."""
 
 
 _DETERMINERS = frozenset({"the", "my", "your", "their", "his", "her", "its", "our", "a", "an",
