@@ -322,3 +322,23 @@ def test_unsure_of_the_wording_or_the_news_is_not_unsure_of_the_no(reply: str) -
 ])
 def test_might_not_be_signing_or_joining_is_hedged(reply: str) -> None:
     assert RULES.score(reply, "Hi, any news on the offer?").checks["hedged"].met is True
+
+
+@pytest.mark.parametrize("line", [
+    "They can add a season ticket loan to the package.",
+    "The client has come back with 4,000 more a year.",
+    "They'll offer you another three grand.",
+    "She says she can waive the probation period.",
+    "They're offering eight per cent more now.",
+])
+def test_a_sweetener_told_as_news_follows_the_no(line: str) -> None:
+    assert ctx.classify(line).is_followup, line
+
+
+@pytest.mark.parametrize("line", [
+    "The base is sixty-one thousand with a bonus on top. Thoughts?",
+    "They've offered to pay your train fare for the final interview.",
+    "It's 52k, and the role has added on-call cover since we spoke.",
+])
+def test_first_terms_and_interview_logistics_do_not(line: str) -> None:
+    assert not ctx.classify(line).is_followup, line
