@@ -330,6 +330,7 @@ def test_might_not_be_signing_or_joining_is_hedged(reply: str) -> None:
     "They'll offer you another three grand.",
     "She says she can waive the probation period.",
     "They're offering eight per cent more now.",
+    "I hear you on Leeds, but they've got something in York as well.",
 ])
 def test_a_sweetener_told_as_news_follows_the_no(line: str) -> None:
     assert ctx.classify(line).is_followup, line
