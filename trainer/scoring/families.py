@@ -203,11 +203,17 @@ def family(name: str, pattern: str, weight: float = 100.0, tag: str = "",
     return fam
 
 
+def _line_sources(fam: Family) -> list[str] | None:
+    """A long family's lines as regex sources, to be screened one by one (``None`` for a
+    family too short to be worth it)."""
+    return [_source(line) for line in fam.lines] if len(fam.lines) >= SPLIT_LINES else None
+
+
 def _screens_shipped(fam: Family) -> bool:
     """Set ``fam``'s screens from the shipped table, as :func:`read_screens` would read
     them; whether the table had them."""
-    if len(fam.lines) >= SPLIT_LINES:
-        sources = [_source(line) for line in fam.lines]
+    sources = _line_sources(fam)
+    if sources is not None:
         screens = [known(s) for s in sources]
         if all(s is not None for s in screens):
             fam.screening.lines = _Lines.of(sources, [s for s in screens if s is not None])
@@ -226,13 +232,14 @@ def shipped_sources(fams: Iterable[Family]) -> list[str]:
     out: list[str] = []
     for fam in fams:
         out.append(fam.source)
-        if len(fam.lines) >= SPLIT_LINES:
+        sources = _line_sources(fam)
+        if sources is not None:
             try:
-                for line in fam.lines:
-                    re.compile(_source(line))
+                for source in sources:
+                    re.compile(source)
             except re.error:
                 continue  # a line that is no pattern on its own: the family stays whole
-            out.extend(_source(line) for line in fam.lines)
+            out.extend(sources)
     return out
 
 
@@ -251,9 +258,10 @@ def read_screens(fam: Family) -> Screen:
     family screened line by line: its lines' index rules it out as well, and reading the
     whole pattern again would cost a third of the reading)."""
     screening = fam.screening
-    if len(fam.lines) >= SPLIT_LINES:
+    sources = _line_sources(fam)
+    if sources is not None:
         try:
-            screening.lines = _Lines.of([_source(line) for line in fam.lines])
+            screening.lines = _Lines.of(sources)
         except re.error:  # a line that is no pattern on its own: the family stays whole
             screening.lines = None
     screening.groups = () if screening.lines is not None else screen(fam.regex)

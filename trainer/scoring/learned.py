@@ -186,6 +186,13 @@ def reply_probability(model: LearnedModel, row: int, utt: Utterance, kind: str, 
     return whole if best is None else (whole + best[0]) / 2
 
 
+def may_add(current: ItemResult, rule: Overrule, words: int, accounted: bool) -> bool:
+    """Whether the model may make ``current`` met at all: the rules said no pointing at
+    nothing, on a reply long enough, with words they have not accounted for."""
+    return (current.met is False and not current.evidence and not accounted
+            and rule.add_above is not None and words >= MODEL_MIN_WORDS)
+
+
 def verdict(current: ItemResult, p: float, rule: Overrule, words: int, by_default: bool,
             accounted: bool) -> bool | None:
     """What the model's probability ``p`` does to one item the rules decided: ``True`` makes
@@ -196,8 +203,7 @@ def verdict(current: ItemResult, p: float, rule: Overrule, words: int, by_defaul
     searches thresholds with."""
     if current.met is None:
         return None
-    if (not current.met and not accounted and rule.add_above is not None
-            and p > rule.add_above and not current.evidence and words >= MODEL_MIN_WORDS):
+    if may_add(current, rule, words, accounted) and p > (rule.add_above or 0.0):
         return True
     if current.met and by_default and rule.remove_below is not None and p < rule.remove_below:
         return False
@@ -220,8 +226,8 @@ def second_opinion(checks: dict[str, ItemResult], utt: Utterance, kind: str,
         if rule is None or current is None:
             continue
         p = float(probs[row])
-        if current.met is False and not current.evidence and label not in accounted:
-            p = reply_probability(model, row, utt, kind, p, rule)  # only where it may add
+        if may_add(current, rule, utt.raw_words, label in accounted):
+            p = reply_probability(model, row, utt, kind, p, rule)  # read only where it counts
         change = verdict(current, p, rule, utt.raw_words, label in defaults,
                          label in accounted)
         if change is True:
